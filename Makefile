@@ -1,0 +1,44 @@
+# The Makefile only calls the CLI. Targets that make files are named after the files.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: venv publish build test lint format bench clean
+
+venv: $(STAMP)
+
+# Re-install whenever pyproject.toml changes (the stamp's name carries its checksum).
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+datapackage.json: $(STAMP) $(wildcard seeds/*.txt seeds/**/*.txt) $(wildcard schemas/*.json) $(wildcard tidynews/*.py tidynews/*/*.py tidynews/data/*)
+	$(BIN)/tidynews publish
+
+# publish always runs: the release step itself decides whether anything changed.
+publish: $(STAMP)
+	$(BIN)/tidynews publish
+
+build: datapackage.json
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+	$(BIN)/frictionless validate datapackage.json
+
+lint: $(STAMP)
+	$(BIN)/ruff check tidynews tests scripts
+	$(BIN)/ruff format --check tidynews tests scripts
+
+format: $(STAMP)
+	$(BIN)/ruff format tidynews tests scripts
+	$(BIN)/ruff check --fix tidynews tests scripts
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

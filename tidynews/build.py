@@ -1,0 +1,209 @@
+"""Build a package: read -> extract -> write into a staging folder -> validate -> move into place.
+
+Nothing in the output folder changes unless the new package is complete and valid, so a failed
+build leaves the last good package untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tidynews.articles import Article, read_articles
+from tidynews.database import write_database
+from tidynews.errors import Problem
+from tidynews.extract import extract_article
+from tidynews.nlp import load_nlp, parse_articles
+from tidynews.paths import (
+    DATA_SUBDIR,
+    REPO_ROOT,
+    SCHEMA_SUBDIR,
+    SCHEMAS_DIR,
+    SEEDS_DIR,
+    database_path,
+    descriptor_path,
+    table_path,
+)
+from tidynews.schemas import TableSchema, load_schemas
+from tidynews.tables import assemble_tables, write_csv
+from tidynews.validate import validate_package
+
+DEFAULT_VERSION = "0.1.0"
+LICENSE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path
+    articles: int
+    rows: dict[str, int]
+    skipped: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def created_timestamp(seeds_dir: Path) -> str:
+    """When the inputs were made, not when we ran: SOURCE_DATE_EPOCH, else the last git commit of the seeds.
+
+    Falls back to the newest seed file's modification time outside git.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        try:
+            epoch = subprocess.run(
+                ["git", "log", "-1", "--format=%ct", "--", "."], cwd=seeds_dir, capture_output=True,
+                text=True, timeout=10, check=False,
+            ).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            epoch = ""
+    if not epoch:
+        mtimes = [p.stat().st_mtime for p in Path(seeds_dir).rglob("*.txt")]
+        epoch = str(int(max(mtimes))) if mtimes else "0"
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def previous_version(out_dir: Path) -> str:
+    try:
+        return json.loads(descriptor_path(out_dir).read_text(encoding="utf-8")).get("version", DEFAULT_VERSION)
+    except (OSError, ValueError):
+        return DEFAULT_VERSION
+
+
+def package_descriptor(
+    staging: Path, schemas: dict[str, TableSchema], articles: list[Article], version: str, created: str,
+    skipped: list[Problem],
+) -> dict:
+    resources = []
+    for name, schema in schemas.items():
+        path = table_path(staging, name)
+        resources.append(
+            {
+                "name": name,
+                "title": schema.descriptor.get("title", name),
+                "description": schema.descriptor.get("description", ""),
+                "path": f"{DATA_SUBDIR}/{name}.csv",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "bytes": path.stat().st_size,
+                "hash": f"sha256:{sha256_file(path)}",
+                "schema": f"{SCHEMA_SUBDIR}/{name}.json",
+            }
+        )
+    descriptor = {
+        "name": "tidynews",
+        "title": "tidynews: statements, figures, actors and places extracted from news articles",
+        "description": (
+            "Who said what, which numbers were reported, and which people, organisations and places "
+            "were named, in a corpus of news articles. Every row points to the exact characters of its "
+            "article (start/end offsets into articles.text). A DuckDB database of the same tables is in "
+            f"{DATA_SUBDIR}/tidynews.duckdb. The article texts remain the copyright of their publishers."
+        ),
+        "version": version,
+        "created": created,
+        "licenses": [LICENSE],
+        "contributors": [{"title": "tidynews developers", "role": "author"}],
+        "sources": [
+            {"title": a.title, "path": f"seeds/{a.source_file}", "sha256": a.sha256} for a in articles
+        ],
+        "resources": resources,
+    }
+    if skipped:
+        descriptor["tidynews:skipped"] = [
+            {"file": p.file, "rule": p.rule, "reason": p.message} for p in skipped
+        ]
+    return descriptor
+
+
+def write_descriptor(descriptor: dict, path: Path) -> None:
+    Path(path).write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def extract_tables(
+    articles: list[Article], workers: int = 1, on_article: Callable[[], None] | None = None
+) -> dict[str, list[dict]]:
+    """Parse and extract every article; return the seven tables as lists of rows."""
+    extractions = []
+    for parsed in parse_articles(articles, load_nlp(), workers=workers):
+        extractions.append(extract_article(parsed))
+        if on_article:
+            on_article()
+    return assemble_tables(articles, extractions)
+
+
+def install_package(staging: Path, out_dir: Path) -> None:
+    """Move a complete, validated package from staging into out_dir, replacing the old one."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    old = out_dir / f".tidynews-old-{os.getpid()}"
+    if (out_dir / DATA_SUBDIR).exists():
+        os.replace(out_dir / DATA_SUBDIR, old)
+    os.replace(staging / DATA_SUBDIR, out_dir / DATA_SUBDIR)
+    if (out_dir / SCHEMA_SUBDIR).resolve() != SCHEMAS_DIR.resolve():
+        if (out_dir / SCHEMA_SUBDIR).exists():
+            shutil.rmtree(out_dir / SCHEMA_SUBDIR)
+        os.replace(staging / SCHEMA_SUBDIR, out_dir / SCHEMA_SUBDIR)
+    os.replace(descriptor_path(staging), descriptor_path(out_dir))
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_package(
+    seeds_dir: Path = SEEDS_DIR,
+    out_dir: Path = REPO_ROOT,
+    skip_bad: bool = False,
+    workers: int = 1,
+    use_frictionless: bool = True,
+    version: str | None = None,
+    on_start: Callable[[int], None] | None = None,
+    on_article: Callable[[], None] | None = None,
+) -> BuildResult:
+    """Build the package for every article in seeds_dir into out_dir; raise on bad input or invalid output."""
+    seeds_dir, out_dir = Path(seeds_dir), Path(out_dir)
+
+    # Load inputs
+    schemas = load_schemas(SCHEMAS_DIR)
+    read = read_articles(seeds_dir, skip_bad=skip_bad)
+    if on_start:
+        on_start(len(read.articles))
+
+    # Process data
+    tables = extract_tables(read.articles, workers=workers, on_article=on_article)
+
+    # Save outputs: staging folder inside out_dir (same file system, so the final moves are renames)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".tidynews-build-", dir=out_dir))
+    try:
+        (staging / DATA_SUBDIR).mkdir()
+        shutil.copytree(SCHEMAS_DIR, staging / SCHEMA_SUBDIR)
+        for name, schema in schemas.items():
+            write_csv(tables[name], schema, table_path(staging, name))
+        descriptor = package_descriptor(
+            staging, schemas, read.articles, version or previous_version(out_dir), created_timestamp(seeds_dir),
+            read.skipped,
+        )
+        write_descriptor(descriptor, descriptor_path(staging))
+        validate_package(staging, use_frictionless=use_frictionless)
+        write_database(staging, schemas, database_path(staging))
+        install_package(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuildResult(out_dir, len(read.articles), {k: len(v) for k, v in tables.items()}, read.skipped,
+                       read.warnings)

@@ -1,0 +1,138 @@
+"""The command line: parse arguments, call the library, turn library errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from tidynews.errors import TidynewsError
+from tidynews.paths import REPO_ROOT, SEEDS_DIR, database_path
+
+app = typer.Typer(help="Turn news articles into a validated, versioned Frictionless data package.",
+                  no_args_is_help=True, add_completion=False)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+
+def fail(exc: Exception) -> None:
+    err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
+    raise typer.Exit(1)
+
+
+def _build(seeds: Path, out_dir: Path, skip_bad: bool, workers: int, fast: bool):
+    from tidynews.build import build_package
+
+    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err, transient=True)
+    task = None
+
+    def on_start(n: int) -> None:
+        nonlocal task
+        if n > 1:
+            progress.start()
+            task = progress.add_task("extract", total=n)
+
+    def on_article() -> None:
+        if task is not None:
+            progress.advance(task)
+
+    try:
+        result = build_package(seeds, out_dir, skip_bad=skip_bad, workers=workers, use_frictionless=not fast,
+                               on_start=on_start, on_article=on_article)
+    finally:
+        progress.stop()
+    for w in result.warnings:
+        err.print(f"warning: {w}", markup=False, highlight=False)
+    for p in result.skipped:
+        err.print(f"skipped: {p}", markup=False, highlight=False)
+    rows = ", ".join(f"{k} {v}" for k, v in result.rows.items())
+    out.print(f"built {out_dir} from {result.articles} article(s): {rows}", markup=False, highlight=False)
+    return result
+
+
+@app.command()
+def build(
+    seeds: Path = typer.Option(SEEDS_DIR, "--seeds", help="Folder of .txt articles."),
+    out_dir: Path = typer.Option(REPO_ROOT, "--out", help="Folder to write the package into."),
+    skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip unreadable articles (recorded in the package) instead of failing."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes for spaCy parsing."),
+    fast: bool = typer.Option(False, "--fast", help="Validate with the fast (Pandera) validator only, while iterating."),
+) -> None:
+    """Extract, validate and write a complete package into OUT."""
+    try:
+        _build(seeds, out_dir, skip_bad, workers, fast)
+    except TidynewsError as exc:
+        fail(exc)
+
+
+@app.command()
+def validate(
+    package: Path = typer.Argument(REPO_ROOT, help="Folder holding datapackage.json."),
+    fast: bool = typer.Option(False, "--fast", help="Skip the (slow) Frictionless pass; Pandera and span checks only."),
+) -> None:
+    """Run Frictionless and Pandera on a package; exit 1 when it is invalid."""
+    from tidynews.validate import validate_package
+
+    try:
+        validate_package(package, use_frictionless=not fast)
+    except TidynewsError as exc:
+        fail(exc)
+    out.print(f"valid: {package}", markup=False, highlight=False)
+
+
+@app.command()
+def publish(
+    seeds: Path = typer.Option(SEEDS_DIR, "--seeds", help="Folder of .txt articles."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes for spaCy parsing."),
+) -> None:
+    """Build and validate the package at the repository root (what `make publish` runs)."""
+    try:
+        _build(seeds, REPO_ROOT, False, workers, False)
+    except TidynewsError as exc:
+        fail(exc)
+
+
+@app.command()
+def query(
+    sql: str = typer.Argument(..., help="SQL to run against the package's DuckDB database."),
+    package: Path = typer.Option(REPO_ROOT, "--package", help="Folder holding the package."),
+    fmt: str = typer.Option("table", "--format", help="table, csv or json."),
+) -> None:
+    """Run SQL against the package's DuckDB database and print the result."""
+    import duckdb
+
+    from tidynews.database import run_query
+
+    db = database_path(package)
+    if not db.exists():
+        fail(TidynewsError(f"no database at {db}: run `tidynews build` first"))
+    if fmt not in {"table", "csv", "json"}:
+        fail(TidynewsError(f"--format must be table, csv or json, not {fmt!r}"))
+    try:
+        columns, rows = run_query(db, sql)
+    except duckdb.Error as exc:
+        fail(TidynewsError(f"query failed: {exc}"))
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif fmt == "json":
+        sys.stdout.write(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, default=str,
+                                    indent=1) + "\n")
+    else:
+        table = Table(*columns, show_lines=False)
+        for r in rows:
+            table.add_row(*["" if v is None else str(v) for v in r])
+        out.print(table)
+
+
+def main(argv: Optional[list[str]] = None) -> None:
+    app(argv)

@@ -1,0 +1,22 @@
+"""Extraction: one module per table. `extract_article` runs them in order on one parsed article.
+
+Actors come first: statements resolve their speakers to the actors of the same article.
+"""
+
+from __future__ import annotations
+
+from tidynews.extract.actors import extract_actors
+from tidynews.extract.common import ArticleExtraction
+from tidynews.extract.figures import extract_figures
+from tidynews.extract.places import extract_places
+from tidynews.extract.statements import extract_statements
+from tidynews.nlp import ParsedArticle
+
+
+def extract_article(parsed: ParsedArticle) -> ArticleExtraction:
+    result = ArticleExtraction(article_id=parsed.article.article_id)
+    extract_actors(parsed, result)
+    extract_places(parsed, result)
+    extract_statements(parsed, result)
+    extract_figures(parsed, result)
+    return result

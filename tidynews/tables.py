@@ -1,0 +1,99 @@
+"""Turn per-article extractions into the package's tables (lists of row dicts), and read/write them as CSV.
+
+Rows are sorted by primary key and numbers formatted one way, so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from pathlib import Path
+
+from tidynews.articles import Article
+from tidynews.extract.actors import resolve_actors
+from tidynews.extract.common import ArticleExtraction
+from tidynews.extract.places import resolve_places
+from tidynews.schemas import TableSchema
+
+
+def assemble_tables(articles: list[Article], extractions: list[ArticleExtraction]) -> dict[str, list[dict]]:
+    """All seven tables from the articles and their extractions, with corpus-wide actor ids."""
+    actors, actor_id = resolve_actors(extractions)
+    places = resolve_places(extractions)
+    tables: dict[str, list[dict]] = {
+        "articles": [
+            {"article_id": a.article_id, "title": a.title, "source_file": a.source_file, "sha256": a.sha256,
+             "encoding": a.encoding, "text": a.text}
+            for a in articles
+        ],
+        "actors": actors,
+        "places": places,
+        "actor_mentions": [],
+        "place_mentions": [],
+        "statements": [],
+        "figures": [],
+    }
+    for ex in extractions:
+        aid = ex.article_id
+        seen: set[tuple[int, int]] = set()
+        for m in ex.actor_mentions:
+            if (m.start, m.end) not in seen:
+                seen.add((m.start, m.end))
+                tables["actor_mentions"].append(
+                    {"article_id": aid, "actor_id": actor_id[(aid, m.key)], "text": m.text, "start": m.start,
+                     "end": m.end, "zone": m.zone})
+        seen = set()
+        for m in ex.place_mentions:
+            if (m.start, m.end) not in seen:
+                seen.add((m.start, m.end))
+                tables["place_mentions"].append(
+                    {"article_id": aid, "place_id": m.key, "text": m.text, "start": m.start, "end": m.end,
+                     "zone": m.zone})
+        stmts = sorted({(s.start, s.end): s for s in ex.statements}.values(), key=lambda s: (s.start, s.end))
+        for n, s in enumerate(stmts, 1):
+            tables["statements"].append(
+                {"statement_id": f"{aid}/s{n:03d}", "article_id": aid,
+                 "speaker_id": actor_id.get((aid, s.speaker_key), "") if s.speaker_key else "",
+                 "speaker": s.speaker, "quote": s.quote, "kind": s.kind, "cue": s.cue, "addressee": s.addressee,
+                 "start": s.start, "end": s.end})
+        figs = sorted({(f.start, f.end): f for f in ex.figures}.values(), key=lambda f: (f.start, f.end))
+        for n, f in enumerate(figs, 1):
+            tables["figures"].append(
+                {"figure_id": f"{aid}/f{n:03d}", "article_id": aid, "value": f.value, "text": f.text,
+                 "qualifier": f.qualifier, "unit": f.unit, "counts": f.counts, "event": f.event,
+                 "start": f.start, "end": f.end})
+    return tables
+
+
+def format_cell(value: object) -> str:
+    """One text form per value: None -> '', 80000.0 -> '80000', 1.26 -> '1.26'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    return str(value)
+
+
+def sort_rows(rows: list[dict], schema: TableSchema) -> list[dict]:
+    """Rows in primary-key order (integers compare as numbers, everything else as text)."""
+    pk = schema.primary_key
+
+    def key(row: dict) -> tuple:
+        return tuple(row[c] if isinstance(row.get(c), int) else format_cell(row.get(c)) for c in pk)
+
+    return sorted(rows, key=key)
+
+
+def write_csv(rows: list[dict], schema: TableSchema, path: Path) -> None:
+    """Write rows as UTF-8 CSV with a header, in primary-key order, '\\n' line endings."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(schema.field_names)
+    for row in sort_rows(rows, schema):
+        writer.writerow([format_cell(row.get(c)) for c in schema.field_names])
+    Path(path).write_bytes(buf.getvalue().encode("utf-8"))

@@ -1,0 +1,213 @@
+"""Validate a package twice: Frictionless (the publish gate) and Pandera, derived from the same schemas,
+plus the checks a Table Schema cannot express (spans match their text, foreign keys, no duplicates).
+
+Every problem is located by file, table, row (the CSV line number, header = 1) and column, and named by rule.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pandera.errors
+import pandera.pandas as pa
+
+from tidynews.errors import Problem, ValidationError
+from tidynews.paths import DATA_SUBDIR, descriptor_path, table_path
+from tidynews.schemas import TableSchema, load_schemas, pandera_schema
+
+MAX_PER_RULE = 20  # report this many rows per table and rule, then a count of the rest
+SPAN_SURFACE = {"actor_mentions": "text", "place_mentions": "text", "statements": "quote", "figures": "text"}
+
+
+def csv_row(index: int) -> int:
+    """The CSV line number of a data row (0-based index): the header is line 1."""
+    return int(index) + 2
+
+
+# --- Frictionless -----------------------------------------------------------------------------
+
+
+def validate_frictionless(package_dir: Path) -> list[Problem]:
+    """Run frictionless on datapackage.json: types, constraints, primary and foreign keys, bytes and hash."""
+    from frictionless import Package, system
+
+    descriptor = descriptor_path(package_dir)
+    if not descriptor.exists():
+        return [Problem("no-package", "datapackage.json not found", file=str(descriptor))]
+    with system.use_context(trusted=True):
+        report = Package(str(descriptor)).validate()
+    problems = []
+    for task in report.tasks:
+        for err in task.errors:
+            note = getattr(err, "note", "") or err.message
+            problems.append(
+                Problem(
+                    rule=err.type,
+                    message=note,
+                    file=f"{DATA_SUBDIR}/{task.name}.csv" if task.name else "datapackage.json",
+                    table=task.name,
+                    row=getattr(err, "row_number", None),
+                    column=getattr(err, "field_name", None),
+                )
+            )
+    for err in report.errors:
+        problems.append(Problem(rule=err.type, message=err.message, file="datapackage.json"))
+    return problems
+
+
+# --- Pandera and the checks a schema cannot express -------------------------------------------
+
+
+def read_table(package_dir: Path, schema: TableSchema) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read a CSV as text, then type it by its schema; cells that do not parse become problems."""
+    path = table_path(package_dir, schema.name)
+    where = f"{DATA_SUBDIR}/{schema.name}.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=schema.field_names), [Problem("missing-table", "file not found", file=where,
+                                                                   table=schema.name)]
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    problems = []
+    for f in schema.fields:
+        name, ftype = f["name"], f.get("type", "string")
+        if name not in frame.columns or ftype not in {"integer", "number"}:
+            continue
+        raw = frame[name]
+        num = pd.to_numeric(raw, errors="coerce")
+        bad = raw.notna() & num.isna()
+        if ftype == "integer":
+            bad |= num.notna() & (num % 1 != 0)
+        for idx in frame.index[bad][:MAX_PER_RULE]:
+            problems.append(Problem("type-error", f"{raw[idx]!r} is not a valid {ftype}", file=where,
+                                    table=schema.name, row=csv_row(idx), column=name))
+        num[bad] = float("nan")
+        frame[name] = num.astype("Int64") if ftype == "integer" else num.astype("float64")
+    return frame, problems
+
+
+# Pandera's check names, in the words of the Table Schema constraint they come from.
+PANDERA_RULES = {"isin": "enum", "str_matches": "pattern", "greater_than_or_equal_to": "minimum",
+                 "less_than_or_equal_to": "maximum", "str_length": "minLength", "field_uniqueness": "unique",
+                 "not_nullable": "required", "dtype": "type", "multiple_fields_uniqueness": "primary-key",
+                 "column_in_dataframe": "missing-column", "column_in_schema": "extra-column",
+                 "column_ordered": "column-order"}
+
+
+def pandera_rule(check: str) -> str:
+    name = str(check).split("(")[0]
+    return PANDERA_RULES.get(name, name)
+
+
+def pandera_problems(frame: pd.DataFrame, schema: TableSchema) -> list[Problem]:
+    where = f"{DATA_SUBDIR}/{schema.name}.csv"
+    try:
+        pandera_schema(schema).validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        problems = []
+        cases = exc.failure_cases
+        for (column, check), group in cases.groupby(["column", "check"], dropna=False, sort=True):
+            rows = group.head(MAX_PER_RULE)
+            for _, case in rows.iterrows():
+                idx = case["index"]
+                problems.append(
+                    Problem(
+                        rule=pandera_rule(check),
+                        message=f"value {case['failure_case']!r} fails {check}",
+                        file=where,
+                        table=schema.name,
+                        row=csv_row(idx) if pd.notna(idx) else None,
+                        column=None if pd.isna(column) else str(column),
+                    )
+                )
+            if len(group) > MAX_PER_RULE:
+                problems.append(Problem(pandera_rule(check), f"... and {len(group) - MAX_PER_RULE} more rows",
+                                        file=where, table=schema.name, column=None if pd.isna(column) else str(column)))
+        return problems
+    return []
+
+
+def foreign_key_problems(frames: dict[str, pd.DataFrame], schema: TableSchema) -> list[Problem]:
+    """Every non-empty foreign key value exists in the table it points to."""
+    problems = []
+    frame = frames[schema.name]
+    for cols, ref, ref_cols in schema.foreign_keys:
+        if ref not in frames or any(c not in frame.columns for c in cols):
+            continue
+        target = set(map(tuple, frames[ref][ref_cols].astype(str).itertuples(index=False, name=None)))
+        have = frame[cols].notna().all(axis=1)
+        keys = frame.loc[have, cols].astype(str).itertuples(index=True, name=None)
+        missing = [(idx, tuple(vals)) for idx, *vals in keys if tuple(vals) not in target]
+        for idx, vals in missing[:MAX_PER_RULE]:
+            problems.append(Problem("foreign-key", f"{'/'.join(vals)!r} is not a {'/'.join(ref_cols)} of {ref}",
+                                    file=f"{DATA_SUBDIR}/{schema.name}.csv", table=schema.name, row=csv_row(idx),
+                                    column=",".join(cols)))
+        if len(missing) > MAX_PER_RULE:
+            problems.append(Problem("foreign-key", f"... and {len(missing) - MAX_PER_RULE} more rows",
+                                    file=f"{DATA_SUBDIR}/{schema.name}.csv", table=schema.name))
+    return problems
+
+
+def span_problems(frames: dict[str, pd.DataFrame], table: str) -> list[Problem]:
+    """The text at [start:end] of the article is the row's surface text (text, or quote for statements)."""
+    surface = SPAN_SURFACE[table]
+    frame = frames[table]
+    texts = dict(zip(frames["articles"]["article_id"], frames["articles"]["text"].fillna("")))
+    where = f"{DATA_SUBDIR}/{table}.csv"
+    problems = []
+    cols = ["article_id", "start", "end", surface]
+    if any(c not in frame.columns for c in cols):
+        return []
+    for idx, aid, start, end, want in frame[cols].itertuples(name=None):
+        if pd.isna(start) or pd.isna(end) or aid not in texts:
+            continue  # missing values and unknown articles are reported by the other checks
+        start, end = int(start), int(end)
+        text = texts[aid]
+        if not 0 <= start <= end <= len(text):
+            rule, msg = "span-range", f"[{start}:{end}] is outside the article's {len(text)} characters"
+        elif text[start:end] != ("" if pd.isna(want) else want):
+            rule, msg = "span-text", f"article text at [{start}:{end}] is {text[start:end]!r}, not {want!r}"
+        else:
+            continue
+        problems.append(Problem(rule, msg, file=where, table=table, row=csv_row(idx), column=surface))
+        if len(problems) >= MAX_PER_RULE:
+            break
+    return problems
+
+
+def duplicate_statement_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """No statement twice: one row per (article, span)."""
+    frame = frames["statements"]
+    dup = frame.duplicated(subset=["article_id", "start", "end"], keep="first")
+    return [
+        Problem("duplicate-statement", "same article and span as an earlier statement",
+                file=f"{DATA_SUBDIR}/statements.csv", table="statements", row=csv_row(idx))
+        for idx in frame.index[dup][:MAX_PER_RULE]
+    ]
+
+
+def validate_pandera(package_dir: Path, schemas: dict[str, TableSchema] | None = None) -> list[Problem]:
+    """The fast validator: Pandera schemas derived from schemas/, foreign keys, spans, duplicates."""
+    schemas = schemas or load_schemas(Path(package_dir) / "schemas")
+    frames, problems = {}, []
+    for name, schema in schemas.items():
+        frame, type_problems = read_table(package_dir, schema)
+        frames[name] = frame
+        problems += type_problems
+        if not type_problems:
+            problems += pandera_problems(frame, schema)
+    for name, schema in schemas.items():
+        problems += foreign_key_problems(frames, schema)
+    for table in SPAN_SURFACE:
+        problems += span_problems(frames, table)
+    problems += duplicate_statement_problems(frames)
+    return problems
+
+
+def validate_package(package_dir: Path, use_frictionless: bool = True) -> None:
+    """Run both validators (or only the fast one); raise ValidationError listing every problem."""
+    package_dir = Path(package_dir)
+    problems = validate_pandera(package_dir)
+    if use_frictionless:
+        problems += validate_frictionless(package_dir)
+    if problems:
+        raise ValidationError(f"package at {package_dir} is invalid: {len(problems)} problem(s)", problems)

@@ -18,6 +18,12 @@ from pathlib import Path
 from tidynews.errors import BadArticleError, Problem
 
 MAX_ARTICLE_BYTES = 5_000_000  # a news article is a few kB; 5 MB is a book, or a mistake.
+# spaCy parses each block on its own; its max_length is 1,000,000 characters and the parser needs about
+# 1 GB of memory per 100,000. A longer line (a whole article without line breaks) is cut at sentence ends.
+MAX_BLOCK_CHARS = 100_000
+# In Windows-1252 text most letters are ASCII; a file where non-ASCII letters are this common is in some other
+# 8-bit encoding (Cyrillic, Greek, Mac Roman ...) that cp1252 would turn into mojibake.
+MAX_CP1252_NON_ASCII_SHARE = 0.3
 
 HEADLINE, STANDFIRST, BODY, CAPTION = "headline", "standfirst", "body", "caption"
 
@@ -54,47 +60,72 @@ class Article:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def _plausible_cp1252(text: str) -> bool:
+    """Windows-1252 text of a Western European language: accented letters are a minority among letters."""
+    letters = [c for c in text if c.isalpha()]
+    non_ascii = sum(1 for c in letters if not c.isascii())
+    return non_ascii <= MAX_CP1252_NON_ASCII_SHARE * max(len(letters), 1)
+
+
 def decode_article(data: bytes, source: str) -> tuple[str, str]:
     """Return (text, encoding) for the bytes of an article file, or raise BadArticleError.
 
-    UTF-8 (with or without BOM) is accepted as is. Bytes that are not UTF-8 are decoded as
-    Windows-1252 (a superset of Latin-1 for printable text) only if the result has no control
-    characters, which is what a real Latin-1 news text looks like; anything else is refused.
+    UTF-8 (with or without BOM) is tried first and accepted as is, so a UTF-8 file is never mis-read as
+    Windows-1252. Bytes that are not UTF-8 are decoded as Windows-1252 (a superset of Latin-1 for printable
+    text) only if the result has no control characters and reads like Western European text; anything else
+    is refused with the reason and what to do.
     """
+
     def bad(rule: str, message: str) -> BadArticleError:
         return BadArticleError(f"cannot read {source}", [Problem(rule, message, file=source)])
 
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise bad("encoding", "the file is UTF-16 (it starts with a UTF-16 byte-order mark); re-save it as UTF-8")
     if b"\x00" in data[:8192]:
-        raise bad("binary", "the file holds NUL bytes: it is binary, not a text article")
+        raise bad(
+            "binary",
+            "the file holds NUL bytes: it is binary (an image, a document?), not a plain-text "
+            "article; remove it, or export the article as .txt",
+        )
     encoding = "utf-8"
     if data.startswith(b"\xef\xbb\xbf"):
         encoding, data = "utf-8-sig", data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        text, bad_byte = "", exc.start
+    else:
+        bad_byte = -1
+    if bad_byte >= 0:
+        where = f"not UTF-8 (byte {bad_byte}: {data[bad_byte : bad_byte + 1]!r})"
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
+            raise bad("encoding", f"{where} and not Windows-1252 text either; re-save the file as UTF-8") from None
+        if _CONTROL.search(text):
+            raise bad("binary", f"{where} and holds control characters: it is not a text article; remove it")
+        if not _plausible_cp1252(text):
             raise bad(
                 "encoding",
-                f"not UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r}) "
-                "and not Windows-1252 text either; re-save the file as UTF-8",
-            ) from None
-        if _CONTROL.search(text):
-            raise bad("binary", "not UTF-8 and holds control characters: not a text article")
+                f"{where}, and as Windows-1252 most of its letters would be accented: it is in "
+                "another encoding; re-save the file as UTF-8",
+            )
         encoding = "cp1252"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _CONTROL.search(text):
-        raise bad("binary", "the text holds control characters: it looks binary, not an article")
+    control = _CONTROL.search(text)
+    if control:
+        raise bad(
+            "binary",
+            f"the text holds a control character ({control.group()!r} at character "
+            f"{control.start()}): it looks binary, not an article; remove the character or the file",
+        )
     return text, encoding
 
 
 # --- zoning ---------------------------------------------------------------------------------
 
 # A photo credit at the end of a caption: "(Ariel Hermoni/Defense Ministry)", "(Photo: AP)".
-_CREDIT_END = re.compile(
-    r"\((?:[^()]*/[^()]*|(?:photo|image|picture|credit|file photo)[^()]*)\)\s*$", re.IGNORECASE
-)
+_CREDIT_END = re.compile(r"\((?:[^()]*/[^()]*|(?:photo|image|picture|credit|file photo)[^()]*)\)\s*$", re.IGNORECASE)
 _CAPTION_START = re.compile(r"^(?:photo|image|picture|caption|file photo)\s*[:\-–]", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # Page furniture and credit lines: not the story.
@@ -122,12 +153,51 @@ def is_furniture(line: str) -> bool:
     return bool(_FURNITURE.search(line.strip()))
 
 
+# Where a long line may be cut: after a sentence end and its closing quotes or brackets, before white space.
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+
+
+def split_long_span(text: str, start: int, end: int, limit: int = MAX_BLOCK_CHARS) -> list[tuple[int, int]]:
+    """Cut text[start:end] into pieces of at most `limit` characters, at the last sentence end before the limit.
+
+    Without a sentence end the cut is at the last white space, and without that at the limit itself.
+    Pieces never start or end with white space. Example: a 300,000-character paragraph -> three or four pieces.
+    """
+    pieces = []
+    while end - start > limit:
+        window = text[start : start + limit]
+        cut = 0
+        for m in _SENTENCE_BREAK.finditer(window):
+            cut = m.end()
+        if cut == 0:
+            space = max(window.rfind(" "), window.rfind("\t"))
+            cut = space + 1 if space > 0 else limit
+        piece_end = start + cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        pieces.append((start, piece_end))
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append((start, end))
+    return pieces
+
+
 def split_zones(text: str) -> list[Block]:
     """Split the text into lines with a zone each; furniture and repeated captions are left out.
 
     The first non-empty line is the headline. A line right after it that does not end a sentence
     ("Minister calls for 'a new reality': 'We will not tolerate...'") is the standfirst.
+    A line longer than MAX_BLOCK_CHARS becomes several blocks of the same zone, cut at sentence ends.
     """
+    blocks = _split_lines(text)
+    if all(b.end - b.start <= MAX_BLOCK_CHARS for b in blocks):
+        return blocks
+    return [Block(s, e, b.zone) for b in blocks for s, e in split_long_span(text, b.start, b.end, MAX_BLOCK_CHARS)]
+
+
+def _split_lines(text: str) -> list[Block]:
     blocks: list[Block] = []
     seen_captions: set[str] = set()
     pos = 0
@@ -170,18 +240,32 @@ def read_article(path: Path, root: Path) -> Article:
     """Read one article file; raise BadArticleError naming the file when it cannot be used."""
     rel = path.relative_to(root)
     source = rel.as_posix()
-    data = path.read_bytes()
-    if len(data) > MAX_ARTICLE_BYTES:
+    size = path.stat().st_size  # before reading: a 50 MB mistake is refused without loading it
+    if size > MAX_ARTICLE_BYTES:
         raise BadArticleError(
             f"cannot read {source}",
-            [Problem("too-large", f"{len(data):,} bytes is more than the {MAX_ARTICLE_BYTES:,} "
-                     "a single article may have; split it into articles", file=source)],
+            [
+                Problem(
+                    "too-large",
+                    f"{size:,} bytes is more than the {MAX_ARTICLE_BYTES:,} a single article "
+                    "may have: it is not one news article; split it into one file per article",
+                    file=source,
+                )
+            ],
         )
+    data = path.read_bytes()
     text, encoding = decode_article(data, source)
     if not text.strip():
+        what = "is empty" if not data else "holds only white space"
         raise BadArticleError(
             f"cannot read {source}",
-            [Problem("empty", "the file is empty or holds only white space", file=source)],
+            [
+                Problem(
+                    "empty",
+                    f"the file {what}; put the article in it (headline on the first line) or remove it",
+                    file=source,
+                )
+            ],
         )
     blocks = split_zones(text)
     title = text[blocks[0].start : blocks[0].end]
@@ -238,6 +322,7 @@ def read_articles(seeds_dir: Path, skip_bad: bool = False) -> ReadResult:
     warnings: list[str] = []
     by_text: dict[str, Article] = {}
     by_folded_id: dict[str, Article] = {}
+    by_id: dict[str, Article] = {}
     for path in find_article_files(seeds_dir):
         try:
             article = read_article(path, seeds_dir)
@@ -259,6 +344,18 @@ def read_articles(seeds_dir: Path, skip_bad: bool = False) -> ReadResult:
                 f"{article.source_file}: name differs from {twin.source_file} only in case; "
                 "both kept, but tools on case-insensitive file systems will confuse them"
             )
+        same_id = by_id.get(article.article_id)
+        if same_id is not None:
+            # "café.txt" written in two Unicode normal forms: two files, one article id
+            problems.append(
+                Problem(
+                    "duplicate-id",
+                    f"its name is the same as {same_id.source_file} once Unicode-normalised (NFC); rename one of them",
+                    file=article.source_file,
+                )
+            )
+            continue
+        by_id[article.article_id] = article
         by_text[article.text] = article
         by_folded_id[article.article_id.casefold()] = article
         warnings.extend(article.warnings)

@@ -14,13 +14,14 @@ import subprocess
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tidynews.articles import Article, read_articles
 from tidynews.database import write_database
-from tidynews.errors import Problem
+from tidynews.errors import BadArticleError, Problem
 from tidynews.extract import extract_article
+from tidynews.extract.common import ArticleExtraction
 from tidynews.nlp import load_nlp, parse_articles
 from tidynews.paths import (
     DATA_SUBDIR,
@@ -78,7 +79,7 @@ def created_timestamp(seeds_dir: Path) -> str:
     if not epoch:
         mtimes = [p.stat().st_mtime for p in Path(seeds_dir).rglob("*.txt")]
         epoch = str(int(max(mtimes))) if mtimes else "0"
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def previous_version(out_dir: Path) -> str:
@@ -138,16 +139,36 @@ def write_descriptor(descriptor: dict, path: Path) -> None:
     Path(path).write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def extract_all(
+    articles: list[Article], workers: int = 1, on_article: Callable[[], None] | None = None
+) -> tuple[list[Article], list[ArticleExtraction], list[Problem]]:
+    """Parse and extract every article, streaming; return the articles that worked, their extractions, and
+    one problem per article whose extraction raised (a bug in a rule must not hide the other articles' problems).
+    """
+    done, extractions, failed = [], [], []
+    for parsed in parse_articles(articles, load_nlp(), workers=workers):
+        try:
+            extraction = extract_article(parsed)
+        except Exception as exc:  # noqa: BLE001 -- reported with the file, never as a traceback
+            failed.append(Problem("extract-error", f"extraction failed ({type(exc).__name__}: {exc}); this is a "
+                                  "bug in tidynews: report it with this file, or build with --skip-bad",
+                                  file=parsed.article.source_file))
+        else:
+            done.append(parsed.article)
+            extractions.append(extraction)
+        if on_article:
+            on_article()
+    return done, extractions, failed
+
+
 def extract_tables(
     articles: list[Article], workers: int = 1, on_article: Callable[[], None] | None = None
 ) -> dict[str, list[dict]]:
     """Parse and extract every article; return the seven tables as lists of rows."""
-    extractions = []
-    for parsed in parse_articles(articles, load_nlp(), workers=workers):
-        extractions.append(extract_article(parsed))
-        if on_article:
-            on_article()
-    return assemble_tables(articles, extractions)
+    done, extractions, failed = extract_all(articles, workers, on_article)
+    if failed:
+        raise BadArticleError(f"{len(failed)} article(s) could not be extracted", failed)
+    return assemble_tables(done, extractions)
 
 
 def install_package(staging: Path, out_dir: Path) -> None:
@@ -184,8 +205,15 @@ def build_package(
     if on_start:
         on_start(len(read.articles))
 
-    # Process data
-    tables = extract_tables(read.articles, workers=workers, on_article=on_article)
+    # Process data: an article whose extraction fails is reported like an unreadable one
+    articles, extractions, failed = extract_all(read.articles, workers=workers, on_article=on_article)
+    if failed and not skip_bad:
+        raise BadArticleError(
+            f"{len(failed)} article(s) in {seeds_dir} could not be extracted (build with --skip-bad to leave "
+            "them out)", failed,
+        )
+    read.skipped.extend(failed)
+    tables = assemble_tables(articles, extractions)
 
     # Save outputs: staging folder inside out_dir (same file system, so the final moves are renames)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -196,7 +224,7 @@ def build_package(
         for name, schema in schemas.items():
             write_csv(tables[name], schema, table_path(staging, name))
         descriptor = package_descriptor(
-            staging, schemas, read.articles, version or previous_version(out_dir), created_timestamp(seeds_dir),
+            staging, schemas, articles, version or previous_version(out_dir), created_timestamp(seeds_dir),
             read.skipped,
         )
         write_descriptor(descriptor, descriptor_path(staging))
@@ -205,5 +233,5 @@ def build_package(
         install_package(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(out_dir, len(read.articles), {k: len(v) for k, v in tables.items()}, read.skipped,
+    return BuildResult(out_dir, len(articles), {k: len(v) for k, v in tables.items()}, read.skipped,
                        read.warnings)

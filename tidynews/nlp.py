@@ -6,6 +6,7 @@ never exceeds spaCy's max_length, and `nlp.pipe` can batch blocks from many arti
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -70,13 +71,35 @@ class ParsedArticle:
 def parse_articles(
     articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 64, workers: int = 1
 ) -> Iterator[ParsedArticle]:
-    """Parse every block of every article with one nlp.pipe stream; yield articles in order."""
+    """Parse every block of every article with one nlp.pipe stream; yield articles in order, as they complete.
+
+    Streaming: articles are pulled from `articles` only as spaCy asks for more text, and each one is yielded
+    as soon as its last block is parsed, so memory holds about one batch of docs, never the whole corpus.
+    `workers` > 1 parses in that many processes (spaCy's n_process), which keeps the order.
+    """
     nlp = nlp or load_nlp()
-    articles = list(articles)
-    jobs = [(a, b) for a in articles for b in a.blocks]
-    docs = nlp.pipe((a.text[b.start : b.end] for a, b in jobs), batch_size=batch_size, n_process=workers)
-    by_article: dict[int, list[ParsedBlock]] = {}
-    for (article, block), doc in zip(jobs, docs):
-        by_article.setdefault(id(article), []).append(ParsedBlock(block, doc))
-    for article in articles:
-        yield ParsedArticle(article, by_article.get(id(article), []))
+    # Articles whose blocks have been handed to spaCy but not yet all parsed, oldest first.
+    pending: deque[Article] = deque()
+
+    def block_texts() -> Iterator[str]:
+        for article in articles:
+            pending.append(article)
+            for block in article.blocks:
+                yield article.text[block.start : block.end]
+
+    parsed: list[ParsedBlock] = []
+
+    def finished() -> Iterator[ParsedArticle]:
+        """Pop the articles at the front of the queue that have every block parsed (or have none)."""
+        nonlocal parsed
+        while pending and len(parsed) == len(pending[0].blocks):
+            article = pending.popleft()
+            yield ParsedArticle(article, parsed)
+            parsed = []
+
+    for doc in nlp.pipe(block_texts(), batch_size=batch_size, n_process=workers):
+        yield from finished()  # articles without blocks ahead of this doc's article
+        article = pending[0]
+        parsed.append(ParsedBlock(article.blocks[len(parsed)], doc))
+        yield from finished()
+    yield from finished()  # trailing articles without blocks

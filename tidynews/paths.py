@@ -45,3 +45,29 @@ def database_path(package_dir: Path) -> Path:
 
 def schema_path(table: str, schemas_dir: Path = SCHEMAS_DIR) -> Path:
     return Path(schemas_dir) / f"{table}.json"
+
+
+# --- Releases ------------------------------------------------------------------------------------
+# A release is dist/tidynews-<version>.zip (+ .zip.sha256). Inside, one folder tidynews-<version>/ holds the package
+# (same layout as above, schemas also inline in datapackage.json) plus the files below.
+RELEASE_NAME = "tidynews"
+PARQUET_SUBDIR = "parquet"
+CHANGELOG_NAME = "CHANGELOG.md"
+CODEBOOK_NAME = "CODEBOOK.md"
+README_NAME = "README.md"
+CITATION_NAME = "CITATION.cff"
+LICENSE_NAME = "LICENSE.md"
+CHECKSUMS_NAME = "SHA256SUMS"
+
+
+def release_stem(version: str) -> str:
+    """`tidynews-1.2.0`: the zip's name without `.zip`, and the folder inside it."""
+    return f"{RELEASE_NAME}-{version}"
+
+
+def release_zip_path(version: str, dist_dir: Path = DIST_DIR) -> Path:
+    return Path(dist_dir) / f"{release_stem(version)}.zip"
+
+
+def parquet_path(package_dir: Path, table: str) -> Path:
+    return Path(package_dir) / PARQUET_SUBDIR / f"{table}.parquet"

@@ -1,0 +1,465 @@
+"""Compare two packages (release zips or folders) table by table, and say which semver level the change needs.
+
+Rows are matched by primary key. The level follows the Data Package versioning recipe
+(https://datapackage.org/recipes/data-package-version/):
+
+- MAJOR: a table or field removed, renamed, reordered or retyped; a constraint tightened; a primary key changed;
+  rows removed (a key someone may hold disappears: the recipe's "delete data referenced by another package").
+- MINOR: a table, field or rows added; a constraint loosened.
+- PATCH: rows corrected (same key, other values); only descriptive metadata changed.
+- nothing: `created`, `version` and the derived `bytes`/`hash` are not changes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from tidynews.errors import TidynewsError
+from tidynews.paths import DESCRIPTOR_NAME
+
+LEVELS = ("patch", "minor", "major")  # in increasing order
+# Descriptor properties that say when/what was built, not what the data is.
+IGNORED_PACKAGE_KEYS = {"version", "created", "resources", "tidynews:release"}
+IGNORED_RESOURCE_KEYS = {"bytes", "hash", "schema", "path"}
+LOWER_BOUNDS = {"minimum", "exclusiveMinimum", "minLength"}  # raising one tightens
+UPPER_BOUNDS = {"maximum", "exclusiveMaximum", "maxLength"}  # lowering one tightens
+FLAGS = {"required", "unique"}  # switching one on tightens
+
+
+def natural_key(key: str) -> list:
+    """Sort 'a|62|69' before 'a|121|139': runs of digits compare as numbers."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", key)]
+
+
+def max_level(*levels: str | None) -> str | None:
+    """The highest of some levels ('major' > 'minor' > 'patch'), None when all are None."""
+    found = [lv for lv in levels if lv]
+    return max(found, key=LEVELS.index) if found else None
+
+
+# --- Reading a package from a folder or a zip -------------------------------------------------------
+
+
+@dataclass
+class PackageSnapshot:
+    """A package as stored: its descriptor, each table's schema, and a way to read each table's CSV text."""
+
+    label: str
+    descriptor: dict
+    schemas: dict[str, dict]
+    files: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    @property
+    def version(self) -> str | None:
+        return self.descriptor.get("version")
+
+    @property
+    def tables(self) -> list[str]:
+        return [r["name"] for r in self.descriptor.get("resources", [])]
+
+    def resource(self, table: str) -> dict:
+        return next(r for r in self.descriptor["resources"] if r["name"] == table)
+
+    def rows(self, table: str) -> list[dict[str, str]]:
+        """The table's rows as text, exactly as in the CSV ('' for an empty cell)."""
+        data = self.files.get(self.resource(table)["path"])
+        if data is None:
+            raise TidynewsError(f"{self.label}: {self.resource(table)['path']} is missing")
+        return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+
+
+def _read_folder(folder: Path) -> tuple[dict, dict[str, bytes]]:
+    descriptor = json.loads((folder / DESCRIPTOR_NAME).read_text(encoding="utf-8"))
+    files = {}
+    for res in descriptor.get("resources", []):
+        for key in ("path", "schema"):
+            ref = res.get(key)
+            if isinstance(ref, str) and (folder / ref).is_file():
+                files[ref] = (folder / ref).read_bytes()
+    return descriptor, files
+
+
+def _read_zip(path: Path) -> tuple[dict, dict[str, bytes]]:
+    with zipfile.ZipFile(path) as zf:
+        names = [n for n in zf.namelist() if PurePosixPath(n).name == DESCRIPTOR_NAME]
+        if not names:
+            raise TidynewsError(f"{path} holds no {DESCRIPTOR_NAME}")
+        top = min(names, key=lambda n: n.count("/"))
+        prefix = top[: -len(DESCRIPTOR_NAME)]
+        descriptor = json.loads(zf.read(top).decode("utf-8"))
+        members = set(zf.namelist())
+        files = {}
+        for res in descriptor.get("resources", []):
+            for key in ("path", "schema"):
+                ref = res.get(key)
+                if isinstance(ref, str) and prefix + ref in members:
+                    files[ref] = zf.read(prefix + ref)
+    return descriptor, files
+
+
+def load_package(path: Path) -> PackageSnapshot:
+    """Read a package from a folder holding datapackage.json, a datapackage.json file, or a release zip."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            descriptor, files = _read_folder(path)
+        elif path.name == DESCRIPTOR_NAME:
+            descriptor, files = _read_folder(path.parent)
+        elif zipfile.is_zipfile(path):
+            descriptor, files = _read_zip(path)
+        else:
+            raise TidynewsError(f"{path} is not a package folder, a {DESCRIPTOR_NAME} or a release zip")
+    except (OSError, ValueError, zipfile.BadZipFile) as exc:
+        raise TidynewsError(f"cannot read the package at {path}: {exc}") from None
+    schemas = {}
+    for res in descriptor.get("resources", []):
+        schema = res.get("schema", {})
+        if isinstance(schema, str):
+            if schema not in files:
+                raise TidynewsError(f"{path}: schema {schema} of table {res['name']} is missing")
+            schema = json.loads(files[schema].decode("utf-8"))
+        schemas[res["name"]] = schema
+    return PackageSnapshot(str(path), descriptor, schemas, files)
+
+
+# --- What changed ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change to a table's structure or to the package's metadata, with the level it needs."""
+
+    table: str
+    what: str  # e.g. "field `qualifier` added"
+    level: str
+
+
+@dataclass
+class TableDiff:
+    table: str
+    status: str = "same"  # same, added or removed
+    old_rows: int = 0
+    new_rows: int = 0
+    changes: list[Change] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)  # primary keys, joined with '|'
+    removed: list[str] = field(default_factory=list)
+    changed: list[tuple[str, dict[str, tuple[str, str]]]] = field(default_factory=list)  # key, field -> (old, new)
+
+    @property
+    def level(self) -> str | None:
+        data = max_level(
+            "minor" if self.added else None, "major" if self.removed else None, "patch" if self.changed else None
+        )
+        return max_level(data, *(c.level for c in self.changes))
+
+    def summary(self) -> str:
+        """'statements: +14 rows, 2 corrected; field `qualifier` added' (empty when nothing changed)."""
+        if self.status == "added":
+            return f"{self.table}: new table, {self.new_rows} rows"
+        if self.status == "removed":
+            return f"{self.table}: table removed ({self.old_rows} rows)"
+        parts = []
+        if self.added:
+            parts.append(f"+{len(self.added)} row{'s' * (len(self.added) != 1)}")
+        if self.removed:
+            parts.append(f"-{len(self.removed)} row{'s' * (len(self.removed) != 1)}")
+        if self.changed:
+            parts.append(f"{len(self.changed)} corrected")
+        text = ", ".join(parts)
+        structure = "; ".join(c.what for c in self.changes)
+        return f"{self.table}: " + "; ".join(p for p in (text, structure) if p) if (text or structure) else ""
+
+
+@dataclass
+class PackageDiff:
+    old_version: str | None
+    new_version: str | None
+    tables: list[TableDiff]
+    metadata: list[Change] = field(default_factory=list)
+
+    @property
+    def level(self) -> str | None:
+        """The semver level the change needs; None when nothing changed."""
+        return max_level(*(t.level for t in self.tables), *(c.level for c in self.metadata))
+
+    def reasons(self, level: str | None = None) -> list[str]:
+        """Why the level is what it is: each change that needs `level` (default: the diff's own level)."""
+        level = level or self.level
+        out = []
+        for t in self.tables:
+            for c in t.changes:
+                if c.level == level:
+                    out.append(f"{t.table}: {c.what}")
+            if level == "major" and t.removed:
+                out.append(f"{t.table}: {len(t.removed)} row(s) removed")
+            if level == "minor" and t.added:
+                out.append(f"{t.table}: {len(t.added)} row(s) added")
+            if level == "patch" and t.changed:
+                out.append(f"{t.table}: {len(t.changed)} row(s) corrected")
+        out += [c.what for c in self.metadata if c.level == level]
+        return out
+
+
+def compare_constraint(name: str, old: object, new: object) -> str | None:
+    """'tightened', 'loosened' or None for one constraint's old and new value (None = absent).
+
+    >>> compare_constraint("enum", ["a", "b"], ["a"])
+    'tightened'
+    """
+    if old == new:
+        return None
+    if name in FLAGS:
+        return "tightened" if new else "loosened"
+    if name in LOWER_BOUNDS | UPPER_BOUNDS:
+        if old is None:
+            return "tightened"
+        if new is None:
+            return "loosened"
+        raised = new > old
+        return "tightened" if raised == (name in LOWER_BOUNDS) else "loosened"
+    if name == "enum":
+        if old is None:
+            return "tightened"
+        if new is None or set(new) >= set(old):
+            return "loosened"
+        return "tightened"  # a value that was allowed no longer is
+    # pattern and anything else: adding or changing one may reject what passed before
+    return "loosened" if new is None else "tightened"
+
+
+def _fields(schema: dict) -> list[dict]:
+    return schema.get("fields", [])
+
+
+def _as_list(value: object) -> list:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _foreign_keys(schema: dict) -> set[str]:
+    return {
+        json.dumps(
+            {
+                "fields": _as_list(fk["fields"]),
+                "resource": fk["reference"]["resource"],
+                "ref": _as_list(fk["reference"]["fields"]),
+            },
+            sort_keys=True,
+        )
+        for fk in schema.get("foreignKeys", [])
+    }
+
+
+def _renames(
+    old: PackageSnapshot,
+    new: PackageSnapshot,
+    table: str,
+    removed: list[str],
+    added: list[str],
+    old_rows: list[dict],
+    new_rows: list[dict],
+    key: list[str],
+) -> dict[str, str]:
+    """Removed fields that reappear under another name: same position, same type, same values (old -> new)."""
+    old_fields = {f["name"]: (i, f.get("type", "string")) for i, f in enumerate(_fields(old.schemas[table]))}
+    new_fields = {f["name"]: (i, f.get("type", "string")) for i, f in enumerate(_fields(new.schemas[table]))}
+    new_by_key = {tuple(r[k] for k in key): r for r in new_rows} if key else {}
+    out = {}
+    for name in removed:
+        for candidate in added:
+            if candidate in out.values() or new_fields[candidate] != old_fields[name]:
+                continue
+            same_values = all(
+                new_by_key[k].get(candidate) == r.get(name)
+                for r in old_rows
+                if (k := tuple(r[c] for c in key)) in new_by_key
+            )
+            if same_values:
+                out[name] = candidate
+                break
+    return out
+
+
+def diff_table(old: PackageSnapshot, new: PackageSnapshot, table: str) -> TableDiff:
+    """Structure and rows of one table present in both packages."""
+    td = TableDiff(table)
+    old_schema, new_schema = old.schemas[table], new.schemas[table]
+    old_rows, new_rows = old.rows(table), new.rows(table)
+    td.old_rows, td.new_rows = len(old_rows), len(new_rows)
+    old_names = [f["name"] for f in _fields(old_schema)]
+    new_names = [f["name"] for f in _fields(new_schema)]
+    old_key, new_key = _as_list(old_schema.get("primaryKey")), _as_list(new_schema.get("primaryKey"))
+
+    # Fields: renamed, removed, added, reordered, retyped
+    removed = [n for n in old_names if n not in new_names]
+    added = [n for n in new_names if n not in old_names]
+    key = [c for c in new_key if c in old_names] if new_key == old_key else []
+    renames = _renames(old, new, table, removed, added, old_rows, new_rows, key)
+    for o, n in renames.items():
+        td.changes.append(Change(table, f"field `{o}` renamed to `{n}`", "major"))
+    for n in removed:
+        if n not in renames:
+            td.changes.append(Change(table, f"field `{n}` removed", "major"))
+    for n in added:
+        if n not in renames.values():
+            td.changes.append(Change(table, f"field `{n}` added", "minor"))
+    common_old = [renames.get(n, n) for n in old_names if n in new_names or n in renames]
+    common_new = [n for n in new_names if n in common_old]
+    if common_old != common_new:
+        td.changes.append(Change(table, "fields reordered: " + ", ".join(f"`{n}`" for n in common_new), "major"))
+    old_by_name = {renames.get(f["name"], f["name"]): f for f in _fields(old_schema)}
+    for f in _fields(new_schema):
+        o = old_by_name.get(f["name"])
+        if o is None:
+            continue
+        for prop in ("type", "format"):
+            if o.get(prop, "default" if prop == "format" else "string") != f.get(
+                prop, "default" if prop == "format" else "string"
+            ):
+                td.changes.append(Change(table, f"field `{f['name']}` {prop} {o.get(prop)} -> {f.get(prop)}", "major"))
+        oc, nc = o.get("constraints", {}), f.get("constraints", {})
+        for name in sorted(set(oc) | set(nc)):
+            direction = compare_constraint(name, oc.get(name), nc.get(name))
+            if direction:
+                td.changes.append(
+                    Change(
+                        table,
+                        f"field `{f['name']}` constraint `{name}` {direction} ({oc.get(name)} -> {nc.get(name)})",
+                        "major" if direction == "tightened" else "minor",
+                    )
+                )
+        for prop in sorted((set(o) | set(f)) - {"name", "type", "format", "constraints"}):
+            if o.get(prop) != f.get(prop):
+                td.changes.append(Change(table, f"field `{f['name']}` {prop} changed", "patch"))
+
+    # Keys
+    if [renames.get(c, c) for c in old_key] != new_key:
+        td.changes.append(Change(table, f"primary key {old_key} -> {new_key}", "major"))
+    old_fks, new_fks = _foreign_keys(old_schema), _foreign_keys(new_schema)
+    for fk in sorted(new_fks - old_fks):
+        td.changes.append(Change(table, f"foreign key added {json.loads(fk)['fields']}", "major"))
+    for fk in sorted(old_fks - new_fks):
+        td.changes.append(Change(table, f"foreign key removed {json.loads(fk)['fields']}", "minor"))
+
+    # Resource metadata (title, description, ...)
+    old_res = {k: v for k, v in old.resource(table).items() if k not in IGNORED_RESOURCE_KEYS}
+    new_res = {k: v for k, v in new.resource(table).items() if k not in IGNORED_RESOURCE_KEYS}
+    for prop in sorted(set(old_res) | set(new_res)):
+        if old_res.get(prop) != new_res.get(prop):
+            td.changes.append(Change(table, f"table {prop} changed", "patch"))
+
+    # Rows, by primary key (a table without one: by the whole row, so a change shows as one removed + one added)
+    renamed_back = {n: o for o, n in renames.items()}
+    pairs = [(renamed_back.get(n, n), n) for n in new_names if renamed_back.get(n, n) in old_names]  # (old, new)
+    match_key = new_key if new_key and [renames.get(c, c) for c in old_key] == new_key else []
+
+    def row_id(row: dict, side: str) -> str:
+        if match_key:
+            return "|".join(row[renamed_back.get(c, c) if side == "old" else c] for c in match_key)
+        values = {n: row[o if side == "old" else n] for o, n in pairs}
+        return json.dumps(values, sort_keys=True, ensure_ascii=False)
+
+    old_index = {row_id(r, "old"): r for r in old_rows}
+    new_index = {row_id(r, "new"): r for r in new_rows}
+    td.added = sorted((k for k in new_index if k not in old_index), key=natural_key)
+    td.removed = sorted((k for k in old_index if k not in new_index), key=natural_key)
+    for k in sorted(set(old_index) & set(new_index), key=natural_key):
+        o, n = old_index[k], new_index[k]
+        cells = {nn: (o[on], n[nn]) for on, nn in pairs if o[on] != n[nn]}
+        if cells:
+            td.changed.append((k, cells))
+    return td
+
+
+def diff_packages(old: PackageSnapshot | Path, new: PackageSnapshot | Path) -> PackageDiff:
+    """Every difference between two packages that a user of the data could notice."""
+    old = old if isinstance(old, PackageSnapshot) else load_package(old)
+    new = new if isinstance(new, PackageSnapshot) else load_package(new)
+    tables = []
+    for t in new.tables:
+        if t not in old.tables:
+            tables.append(TableDiff(t, "added", new_rows=len(new.rows(t)), changes=[Change(t, "table added", "minor")]))
+        else:
+            tables.append(diff_table(old, new, t))
+    for t in old.tables:
+        if t not in new.tables:
+            tables.append(
+                TableDiff(t, "removed", old_rows=len(old.rows(t)), changes=[Change(t, "table removed", "major")])
+            )
+    common_old = [t for t in old.tables if t in new.tables]
+    common_new = [t for t in new.tables if t in old.tables]
+    metadata = []
+    if common_old != common_new:
+        metadata.append(Change("", "tables reordered", "patch"))
+    for prop in sorted((set(old.descriptor) | set(new.descriptor)) - IGNORED_PACKAGE_KEYS):
+        if old.descriptor.get(prop) != new.descriptor.get(prop):
+            metadata.append(Change("", f"package `{prop}` changed", "patch"))
+    return PackageDiff(old.version, new.version, tables, metadata)
+
+
+# --- Saying it in words ------------------------------------------------------------------------------
+
+
+def _clip(text: str, width: int = 60) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def format_diff(diff: PackageDiff, max_rows: int = 20) -> str:
+    """The diff for a terminal: per table a summary, then the added, removed and changed rows."""
+    lines = [
+        f"{diff.old_version or '?'} -> {diff.new_version or '?'}: "
+        + (f"needs a {diff.level.upper()} release" if diff.level else "no change")
+    ]
+    for c in diff.metadata:
+        lines.append(f"  {c.what}")
+    for t in diff.tables:
+        summary = t.summary()
+        if not summary:
+            continue
+        lines.append(summary)
+        for label, keys in (("+", t.added), ("-", t.removed)):
+            for k in keys[:max_rows]:
+                lines.append(f"  {label} {k}")
+            if len(keys) > max_rows:
+                lines.append(f"  {label} … and {len(keys) - max_rows} more")
+        for k, cells in t.changed[:max_rows]:
+            detail = "; ".join(f"{f}: {_clip(o, 30)!r} -> {_clip(n, 30)!r}" for f, (o, n) in cells.items())
+            lines.append(f"  ~ {k}: {detail}")
+        if len(t.changed) > max_rows:
+            lines.append(f"  ~ … and {len(t.changed) - max_rows} more")
+    return "\n".join(lines) + "\n"
+
+
+def diff_as_json(diff: PackageDiff) -> dict:
+    """The diff as plain data, for scripts."""
+    return {
+        "old_version": diff.old_version,
+        "new_version": diff.new_version,
+        "level": diff.level,
+        "metadata": [c.what for c in diff.metadata],
+        "tables": [
+            {
+                "table": t.table,
+                "status": t.status,
+                "old_rows": t.old_rows,
+                "new_rows": t.new_rows,
+                "level": t.level,
+                "changes": [{"what": c.what, "level": c.level} for c in t.changes],
+                "added": t.added,
+                "removed": t.removed,
+                "changed": [
+                    {"key": k, "cells": {f: {"old": o, "new": n} for f, (o, n) in cells.items()}}
+                    for k, cells in t.changed
+                ],
+            }
+            for t in diff.tables
+        ],
+    }

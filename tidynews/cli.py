@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from tidynews.errors import TidynewsError
-from tidynews.paths import REPO_ROOT, SEEDS_DIR, database_path
+from tidynews.paths import DIST_DIR, REPO_ROOT, SEEDS_DIR, database_path
 
 app = typer.Typer(help="Turn news articles into a validated, versioned Frictionless data package.",
                   no_args_is_help=True, add_completion=False)
@@ -94,12 +94,57 @@ def validate(
 def publish(
     seeds: Path = typer.Option(SEEDS_DIR, "--seeds", help="Folder of .txt articles."),
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for spaCy parsing."),
+    bump: str | None = typer.Option(None, "--bump", help="Force major, minor or patch (never below what the "
+                                       "changes need)."),
+    dist: Path = typer.Option(DIST_DIR, "--dist", help="Folder of release zips."),
+    root: Path = typer.Option(REPO_ROOT, "--root", help="Folder that holds the current release's package."),
 ) -> None:
-    """Build and validate the package at the repository root (what `make publish` runs)."""
+    """Build, validate, compare with the last release and, if anything changed, release the next version
+    (dist/tidynews-VERSION.zip, CHANGELOG.md, CODEBOOK.md, the package at the root). What `make publish` runs."""
+    from tidynews.release import publish as publish_release
+
+    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err, transient=True)
+    task = None
+
+    def on_start(n: int) -> None:
+        nonlocal task
+        if n > 1:
+            progress.start()
+            task = progress.add_task("extract", total=n)
+
     try:
-        _build(seeds, REPO_ROOT, False, workers, False)
+        result = publish_release(seeds, root, dist, bump=bump, workers=workers, on_start=on_start,
+                                 on_article=lambda: task is not None and progress.advance(task))
+    except TidynewsError as exc:
+        progress.stop()
+        fail(exc)
+    progress.stop()
+    if result.changelog_entry:
+        out.print(result.changelog_entry, markup=False, highlight=False)
+    out.print(result.message, markup=False, highlight=False)
+
+
+@app.command()
+def diff(
+    old: Path = typer.Argument(..., help="The older package: a release zip or a folder holding datapackage.json."),
+    new: Path = typer.Argument(..., help="The newer package: a release zip or a folder."),
+    fmt: str = typer.Option("text", "--format", help="text or json."),
+    max_rows: int = typer.Option(20, "--max-rows", min=0, help="Rows listed per table and kind of change."),
+) -> None:
+    """Show what changed between two packages, per table, with the changed rows and the semver level needed."""
+    from tidynews.diff import diff_as_json, diff_packages, format_diff
+
+    if fmt not in {"text", "json"}:
+        fail(TidynewsError(f"--format must be text or json, not {fmt!r}"))
+    try:
+        result = diff_packages(old, new)
     except TidynewsError as exc:
         fail(exc)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(diff_as_json(result), ensure_ascii=False, indent=1) + "\n")
+    else:
+        sys.stdout.write(format_diff(result, max_rows=max_rows))
 
 
 @app.command()

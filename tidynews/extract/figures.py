@@ -52,9 +52,26 @@ EVENTS_PATH = DATA_DIR / "figure_events.csv"
 # --- lexicon --------------------------------------------------------------------------------------
 
 SMALL_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -65,68 +82,282 @@ MULTIPLIER_WORDS = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "quadrupl
 FOLD_WORDS = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10, "hundredfold": 100}
 
 CURRENCY_SYMBOLS = {
-    "$": "USD", "us$": "USD", "u.s.$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
-    "hk$": "HKD", "s$": "SGD", "r$": "BRL", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW", "₪": "ILS",
-    "rs": "INR", "rs.": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP", "chf": "CHF", "jpy": "JPY", "cny": "CNY",
+    "$": "USD",
+    "us$": "USD",
+    "u.s.$": "USD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "nz$": "NZD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "r$": "BRL",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "₩": "KRW",
+    "₪": "ILS",
+    "rs": "INR",
+    "rs.": "INR",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "chf": "CHF",
+    "jpy": "JPY",
+    "cny": "CNY",
 }
 CURRENCY_WORDS = {
-    "dollars": "USD", "dollar": "USD", "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "euros": "EUR",
-    "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "shekels": "ILS",
-    "roubles": "RUB", "rubles": "RUB", "francs": "CHF", "riyals": "SAR", "dirhams": "AED", "pesos": "MXN",
+    "dollars": "USD",
+    "dollar": "USD",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "euros": "EUR",
+    "euro": "EUR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupees": "INR",
+    "shekels": "ILS",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "francs": "CHF",
+    "riyals": "SAR",
+    "dirhams": "AED",
+    "pesos": "MXN",
 }
 # What a money figure counts when the sentence names nothing else: the currency itself.
-CURRENCY_NAMES = {"USD": "dollars", "GBP": "pounds", "EUR": "euros", "JPY": "yen", "CNY": "yuan", "INR": "rupees",
-                  "ILS": "shekels", "RUB": "roubles", "CHF": "francs", "AUD": "Australian dollars",
-                  "CAD": "Canadian dollars", "NZD": "New Zealand dollars", "HKD": "Hong Kong dollars",
-                  "SGD": "Singapore dollars", "BRL": "reais", "KRW": "won", "SAR": "riyals", "AED": "dirhams",
-                  "MXN": "pesos"}
+CURRENCY_NAMES = {
+    "USD": "dollars",
+    "GBP": "pounds",
+    "EUR": "euros",
+    "JPY": "yen",
+    "CNY": "yuan",
+    "INR": "rupees",
+    "ILS": "shekels",
+    "RUB": "roubles",
+    "CHF": "francs",
+    "AUD": "Australian dollars",
+    "CAD": "Canadian dollars",
+    "NZD": "New Zealand dollars",
+    "HKD": "Hong Kong dollars",
+    "SGD": "Singapore dollars",
+    "BRL": "reais",
+    "KRW": "won",
+    "SAR": "riyals",
+    "AED": "dirhams",
+    "MXN": "pesos",
+}
 MEASURE_UNITS = {
-    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km", "miles": "miles",
-    "mile": "miles", "metres": "m", "meters": "m", "metre": "m", "meter": "m", "cm": "cm", "mm": "mm", "feet": "ft",
-    "ft": "ft", "inches": "in", "kg": "kg", "kilograms": "kg", "kilos": "kg", "tonnes": "tonnes", "tons": "tonnes",
-    "tonne": "tonnes", "ton": "tonnes", "lbs": "lb", "pounds-weight": "lb", "litres": "litres", "liters": "litres",
-    "gallons": "gallons", "barrels": "barrels", "bpd": "barrels per day", "hectares": "hectares", "ha": "hectares",
-    "acres": "acres", "mw": "MW", "gw": "GW", "kwh": "kWh", "mph": "mph", "km/h": "km/h", "kph": "km/h",
-    "degrees": "degrees", "°c": "°C", "°f": "°F",
+    "km": "km",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "miles": "miles",
+    "mile": "miles",
+    "metres": "m",
+    "meters": "m",
+    "metre": "m",
+    "meter": "m",
+    "cm": "cm",
+    "mm": "mm",
+    "feet": "ft",
+    "ft": "ft",
+    "inches": "in",
+    "kg": "kg",
+    "kilograms": "kg",
+    "kilos": "kg",
+    "tonnes": "tonnes",
+    "tons": "tonnes",
+    "tonne": "tonnes",
+    "ton": "tonnes",
+    "lbs": "lb",
+    "pounds-weight": "lb",
+    "litres": "litres",
+    "liters": "litres",
+    "gallons": "gallons",
+    "barrels": "barrels",
+    "bpd": "barrels per day",
+    "hectares": "hectares",
+    "ha": "hectares",
+    "acres": "acres",
+    "mw": "MW",
+    "gw": "GW",
+    "kwh": "kWh",
+    "mph": "mph",
+    "km/h": "km/h",
+    "kph": "km/h",
+    "degrees": "degrees",
+    "°c": "°C",
+    "°f": "°F",
 }
 # "sq km", "square miles": the area form of a length unit.
 AREA_WORDS = {"sq", "square"}
 PERCENT_WORDS = {"%", "percent", "pc"}
 
 MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
 }
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-TIME_WORDS = {"am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "utc", "bst", "cet", "et", "est", "edt", "pst", "pdt",
-              "o'clock", "hrs", "hours", "local"}
+TIME_WORDS = {
+    "am",
+    "pm",
+    "a.m.",
+    "p.m.",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "et",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "o'clock",
+    "hrs",
+    "hours",
+    "local",
+}
 AGE_CUES = {"aged", "age", "ages"}
 RANK_CUES = {"number", "no", "no.", "num", "#"}
 # Words that make the number after them a label, not a count: "Article 50", "Resolution 1701", "Flight 17".
 LABEL_WORDS = {
-    "article", "section", "chapter", "clause", "paragraph", "resolution", "flight", "route", "highway", "channel",
-    "radio", "phase", "level", "category", "grade", "stage", "room", "gate", "terminal", "platform", "page", "block",
-    "unit", "camp", "apollo", "boeing", "airbus", "formula", "version", "season", "episode", "volume", "vol",
-    "part", "bill", "act", "protocol", "district", "ward", "precinct", "lot", "figure", "table", "exhibit",
+    "article",
+    "section",
+    "chapter",
+    "clause",
+    "paragraph",
+    "resolution",
+    "flight",
+    "route",
+    "highway",
+    "channel",
+    "radio",
+    "phase",
+    "level",
+    "category",
+    "grade",
+    "stage",
+    "room",
+    "gate",
+    "terminal",
+    "platform",
+    "page",
+    "block",
+    "unit",
+    "camp",
+    "apollo",
+    "boeing",
+    "airbus",
+    "formula",
+    "version",
+    "season",
+    "episode",
+    "volume",
+    "vol",
+    "part",
+    "bill",
+    "act",
+    "protocol",
+    "district",
+    "ward",
+    "precinct",
+    "lot",
+    "figure",
+    "table",
+    "exhibit",
 }
 # Compound adjectives built on a number that count nothing: "two-state solution", "one-sided", "two-way".
-FIXED_COMPOUNDS = {"state", "sided", "way", "time", "star", "digit", "dimensional", "thirds", "third", "quarters",
-                   "fifths", "tier", "fold", "horse", "legged", "handed", "pronged", "faced", "edged"}
+FIXED_COMPOUNDS = {
+    "state",
+    "sided",
+    "way",
+    "time",
+    "star",
+    "digit",
+    "dimensional",
+    "thirds",
+    "third",
+    "quarters",
+    "fifths",
+    "tier",
+    "fold",
+    "horse",
+    "legged",
+    "handed",
+    "pronged",
+    "faced",
+    "edged",
+}
 PARENT_WORDS = {"father", "mother", "parent", "dad", "mum", "mom", "grandfather", "grandmother", "grandparent"}
 # Determiners after "triple"/"double" that make it a multiplier: "triple that figure", "double the amount".
 MULTIPLIER_DETERMINERS = {"the", "that", "this", "its", "their", "his", "her", "our", "last", "what"}
 
 QUALIFIER_PHRASES: dict[str, str] = {
-    "more than": "more_than", "over": "more_than", "above": "more_than", "in excess of": "more_than",
-    "upwards of": "more_than", "just over": "more_than", "well over": "more_than", "greater than": "more_than",
-    "at least": "at_least", "a minimum of": "at_least", "no fewer than": "at_least", "no less than": "at_least",
-    "some": "approximate", "about": "approximate", "around": "approximate", "roughly": "approximate",
-    "approximately": "approximate", "nearly": "approximate", "almost": "approximate", "an estimated": "approximate",
-    "estimated": "approximate", "close to": "approximate", "circa": "approximate", "around about": "approximate",
-    "up to": "at_most", "at most": "at_most", "no more than": "at_most", "a maximum of": "at_most",
-    "as many as": "at_most", "not more than": "at_most",
-    "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
-    "just under": "less_than", "just below": "less_than",
+    "more than": "more_than",
+    "over": "more_than",
+    "above": "more_than",
+    "in excess of": "more_than",
+    "upwards of": "more_than",
+    "just over": "more_than",
+    "well over": "more_than",
+    "greater than": "more_than",
+    "at least": "at_least",
+    "a minimum of": "at_least",
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "some": "approximate",
+    "about": "approximate",
+    "around": "approximate",
+    "roughly": "approximate",
+    "approximately": "approximate",
+    "nearly": "approximate",
+    "almost": "approximate",
+    "an estimated": "approximate",
+    "estimated": "approximate",
+    "close to": "approximate",
+    "circa": "approximate",
+    "around about": "approximate",
+    "up to": "at_most",
+    "at most": "at_most",
+    "no more than": "at_most",
+    "a maximum of": "at_most",
+    "as many as": "at_most",
+    "not more than": "at_most",
+    "less than": "less_than",
+    "fewer than": "less_than",
+    "under": "less_than",
+    "below": "less_than",
+    "just under": "less_than",
+    "just below": "less_than",
 }
 MAX_QUALIFIER_WORDS = max(len(p.split()) for p in QUALIFIER_PHRASES)
 
@@ -195,7 +426,7 @@ def word_number_value(words: list[str]) -> float | None:
             current = max(current, 1) * 12
             seen = True
         elif w in SCALES:
-            total += max(current, 1) * SCALES[w]
+            total += (current or 1) * SCALES[w]
             current = 0
             seen = True
         else:
@@ -238,11 +469,14 @@ def read_word_number(doc: Doc, i: int) -> tuple[int, float] | None:
             j += 2
         elif is_number_word(nxt) and nxt.lower_ not in ("one",) and _continues_number(doc[j], nxt):
             j += 1
-        elif (nxt.lower_ == "and" and j + 2 < len(doc) and is_number_word(doc[j + 2])
-              and doc[j].lower_ in ("hundred", "thousand", "million")):
+        elif (
+            nxt.lower_ == "and"
+            and j + 2 < len(doc)
+            and is_number_word(doc[j + 2])
+            and doc[j].lower_ in ("hundred", "thousand", "million")
+        ):
             j += 2
-        elif (nxt.lower_ == "and" and j + 3 < len(doc) and doc[j + 2].lower_ == "a"
-              and doc[j + 3].lower_ == "half"):
+        elif nxt.lower_ == "and" and j + 3 < len(doc) and doc[j + 2].lower_ == "a" and doc[j + 3].lower_ == "half":
             j += 3
         else:
             break
@@ -316,8 +550,13 @@ def read_vague_amount(doc: Doc, i: int) -> tuple[int, float] | None:
     "dozens of homes" -> 12. "scores" counts only before "of" ("scores of people", not "test scores").
     """
     w = doc[i].lower_
-    if w == "tens" and doc[i + 1 : i + 2] and doc[i + 1].lower_ == "of" and doc[i + 2 : i + 3] \
-            and doc[i + 2].lower_ in VAGUE_AMOUNTS:
+    if (
+        w == "tens"
+        and doc[i + 1 : i + 2]
+        and doc[i + 1].lower_ == "of"
+        and doc[i + 2 : i + 3]
+        and doc[i + 2].lower_ in VAGUE_AMOUNTS
+    ):
         return i + 2, 10 * VAGUE_AMOUNTS[doc[i + 2].lower_]
     if w not in VAGUE_AMOUNTS:
         return None
@@ -342,7 +581,7 @@ def read_multiplier_word(doc: Doc, i: int) -> tuple[int, float] | None:
 
 
 def read_twin(doc: Doc, i: int) -> tuple[int, float] | None:
-    """"twin" before a plural noun counts two: "twin blasts", "twin suicide bombings". "Twin Towers" is a name.
+    """ "twin" before a plural noun counts two: "twin blasts", "twin suicide bombings". "Twin Towers" is a name.
 
     Example: "twin blasts on Wednesday killed at least 84 people" -> 2, counts blasts.
     """
@@ -493,8 +732,12 @@ def is_year(doc: Doc, cand: Candidate) -> bool:
         return False
     previous = doc[cand.first - 1].lower_ if cand.first > 0 else ""
     nxt = doc[cand.first + 1] if cand.first + 1 < len(doc) else None
-    counts_a_plural = nxt is not None and nxt.tag_ == "NNS" and previous not in (
-        "in", "since", "by", "of", "until", "from", "the", "mid", "early", "late", "'s", "’s", "-", "–")
+    counts_a_plural = (
+        nxt is not None
+        and nxt.tag_ == "NNS"
+        and previous
+        not in ("in", "since", "by", "of", "until", "from", "the", "mid", "early", "late", "'s", "’s", "-", "–")
+    )
     return not counts_a_plural
 
 
@@ -548,8 +791,11 @@ def is_age(doc: Doc, cand: Candidate) -> bool:
     # "Name, 28," : a bare number in commas (or brackets) right after a person
     if before and before[-1] in (",", "(") and after[:1] in ([","], [")"], ["."], []) and cand.first >= 2:
         person = doc[cand.first - 2]
-        return person.pos_ == "PROPN" or person.ent_type_ == "PERSON" or person.lower_ in (
-            "man", "woman", "boy", "girl", "son", "daughter", "wife", "husband")
+        return (
+            person.pos_ == "PROPN"
+            or person.ent_type_ == "PERSON"
+            or person.lower_ in ("man", "woman", "boy", "girl", "son", "daughter", "wife", "husband")
+        )
     return False
 
 
@@ -559,9 +805,23 @@ def is_rank(doc: Doc, cand: Candidate) -> bool:
     Example: "slain Hamas number two Saleh al-Aruri" -> not a figure.
     """
     k = cand.first - 1
-    while k >= 0 and doc[k].text == "-":
+    while k >= 0 and doc[k].text in ("-", "."):
         k -= 1
     return k >= 0 and doc[k].lower_ in RANK_CUES and cand.kind in ("digits", "words")
+
+
+def is_fixed_compound(doc: Doc, cand: Candidate) -> bool:
+    """A number glued into a fixed expression that counts nothing: "two-state solution", "one-sided", "two-way".
+
+    Example: "the talks ended in a two-state solution" -> not a figure.
+    """
+    j = cand.last
+    return (
+        j + 2 < len(doc)
+        and doc[j + 1].text in ("-", "–")
+        and not doc[j].whitespace_
+        and doc[j + 2].lower_ in FIXED_COMPOUNDS
+    )
 
 
 def is_label_or_name(doc: Doc, cand: Candidate) -> bool:
@@ -573,16 +833,35 @@ def is_label_or_name(doc: Doc, cand: Candidate) -> bool:
     previous = doc[cand.first - 1] if cand.first > 0 else None
     if previous is not None and previous.lower_ in LABEL_WORDS and previous.text[0].isupper():
         return True
-    if previous is not None and previous.text == "-" and cand.first > 1 and doc[cand.first - 2].is_alpha \
-            and doc[cand.first - 2].text[0].isupper() and not previous.whitespace_:
+    if (
+        previous is not None
+        and previous.text == "-"
+        and cand.first > 1
+        and doc[cand.first - 2].is_alpha
+        and doc[cand.first - 2].text[0].isupper()
+        and not previous.whitespace_
+    ):
         return True  # "F-16", "Su-27", "COVID-19"
-    if cand.kind == "words" and t.text[0].isupper() and not t.is_sent_start and previous is not None \
-            and previous.text[:1].isupper() and previous.pos_ == "PROPN":
+    if (
+        cand.kind == "words"
+        and t.text[0].isupper()
+        and not t.is_sent_start
+        and previous is not None
+        and previous.text[:1].isupper()
+        and previous.pos_ == "PROPN"
+    ):
         return True  # "World War Two", "Air Force One"
-    if cand.kind == "digits" and previous is not None and previous.pos_ == "PROPN" and previous.text[:1].isupper() \
-            and previous.lower_ not in MONTHS and previous.lower_ not in CURRENCY_SYMBOLS and not cand.unit \
-            and previous.ent_type_ not in ("GPE", "NORP", "PERSON") and t.ent_type_ in ("", "PRODUCT", "LAW",
-                                                                                         "EVENT", "FAC", "ORG"):
+    if (
+        cand.kind == "digits"
+        and previous is not None
+        and previous.pos_ == "PROPN"
+        and previous.text[:1].isupper()
+        and previous.lower_ not in MONTHS
+        and previous.lower_ not in CURRENCY_SYMBOLS
+        and not cand.unit
+        and previous.ent_type_ not in ("GPE", "NORP", "PERSON")
+        and t.ent_type_ in ("", "PRODUCT", "LAW", "EVENT", "FAC", "ORG")
+    ):
         return True  # "Boeing 737", "Resolution 1701", "Apollo 11"
     return False
 
@@ -592,12 +871,11 @@ def is_in_brackets_code(doc: Doc, cand: Candidate) -> bool:
 
     Example: "the U.S. Air Force said. [nL2N1N827P]" -> nothing from the brackets.
     """
-    t = doc[cand.first]
     previous = doc[cand.first - 1] if cand.first > 0 else None
     nxt = doc[cand.last + 1] if cand.last + 1 < len(doc) else None
     if previous is not None and previous.text == "[" and nxt is not None and nxt.text == "]":
         return True
-    return bool(re.search(r"[A-Za-z]\d|\d[A-Za-z]{2,}", t.text)) and cand.kind == "digits" and not cand.unit
+    return any(re.search(r"[A-Za-z]\d", t.text) for t in doc[cand.first : cand.last + 1])
 
 
 def is_phone_number(doc: Doc, cand: Candidate) -> bool:
@@ -615,7 +893,7 @@ def is_phone_number(doc: Doc, cand: Candidate) -> bool:
 
 
 def is_pronoun_one(doc: Doc, cand: Candidate, has_event: bool) -> bool:
-    """"one" (or "a dozen"-less "a") that is a pronoun or an article, not a count.
+    """ "one" (or "a dozen"-less "a") that is a pronoun or an article, not a count.
 
     Example: "one of the biggest contributors", "there is only one possible result" -> not figures;
     "at least one soldier was killed" -> a figure (qualifier), "killing one person" -> a figure (event).
@@ -627,8 +905,17 @@ def is_pronoun_one(doc: Doc, cand: Candidate, has_event: bool) -> bool:
 
 def not_a_figure(doc: Doc, cand: Candidate) -> str:
     """The name of the rule that rejects the number, or "" when it is a figure (the pronoun rule comes later)."""
-    for rule in (is_year, is_date_part, is_time_of_day, is_age, is_rank, is_label_or_name, is_in_brackets_code,
-                 is_phone_number):
+    for rule in (
+        is_year,
+        is_date_part,
+        is_time_of_day,
+        is_age,
+        is_rank,
+        is_label_or_name,
+        is_in_brackets_code,
+        is_phone_number,
+        is_fixed_compound,
+    ):
         if rule(doc, cand):
             return rule.__name__
     return ""
@@ -649,8 +936,11 @@ def widen_with_qualifier(doc: Doc, cand: Candidate) -> None:
             continue
         phrase = " ".join(t.lower_ for t in doc[first : cand.first])
         if phrase in QUALIFIER_PHRASES:
-            if n == 1 and phrase in ("over", "under", "above", "below", "some", "about", "around") and \
-                    cand.kind == "vague":
+            if (
+                n == 1
+                and phrase in ("over", "under", "above", "below", "some", "about", "around")
+                and cand.kind == "vague"
+            ):
                 continue
             cand.qualifier = QUALIFIER_PHRASES[phrase]
             cand.qualifier_first = first
@@ -671,10 +961,13 @@ def span_root(doc: Doc, cand: Candidate) -> Token:
     return (nouny or outside or [doc[cand.last]])[0]
 
 
-def noun_with_compounds(token: Token) -> str:
+def noun_with_compounds(token: Token, figure_tokens: range = range(0)) -> str:
     """A noun with the word noun compounded right before it: "deals" in "trade deals" -> "trade deals"."""
-    parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == token.i - 1
-             and c.is_alpha]
+    parts = [
+        c
+        for c in token.lefts
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == token.i - 1 and c.is_alpha and c.i not in figure_tokens
+    ]
     return " ".join([p.text for p in parts] + [token.text])
 
 
@@ -703,8 +996,12 @@ def counted_noun(doc: Doc, cand: Candidate) -> Token | None:
     head = root.head
     if head.i in inside or head.i == root.i:
         return None
-    if root.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod", "nounmod", "npadvmod", "appos", "dep") \
-            and head.pos_ in ("NOUN", "PROPN") and head.i > root.i and head.lower_ not in MONTHS:
+    if (
+        root.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod", "nounmod", "npadvmod", "appos", "dep")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i > root.i
+        and head.lower_ not in MONTHS
+    ):
         obj = of_object(head) if head.lower_ in ("%", "percent", "cent", "times") else None
         return obj or head
     if head.pos_ in ("NOUN",) and head.i > root.i and head.lower_ in ("times",):
@@ -718,8 +1015,11 @@ def _verb_event(verb: Token, role: str) -> str:
     """The event of a verb in the lexicon for the counted noun's role ("object" or "subject"), or ""."""
     events = load_events()
     lemma = verb.lemma_.lower()
-    allowed = {"object": ("object", "any", "passive"), "subject": ("subject", "any"), "passive": ("object", "any",
-                                                                                                     "passive")}
+    allowed = {
+        "object": ("object", "any", "passive"),
+        "subject": ("subject", "any"),
+        "passive": ("object", "any", "passive"),
+    }
     for r in allowed[role]:
         if (lemma, r) in events:
             return events[(lemma, r)]
@@ -727,8 +1027,9 @@ def _verb_event(verb: Token, role: str) -> str:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ in (
-        "acl", "amod"))
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+    )
 
 
 def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
@@ -746,8 +1047,11 @@ def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
         for child in noun.children:
             if child.dep_ in ("amod", "acl", "relcl") and child.pos_ in ("VERB", "ADJ"):
                 role = "passive" if _is_passive(child) or child.dep_ == "amod" else "subject"
-                if child.dep_ == "relcl" and role == "subject" and not any(
-                        c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in child.children):
+                if (
+                    child.dep_ == "relcl"
+                    and role == "subject"
+                    and not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in child.children)
+                ):
                     continue
                 event = _verb_event(child, role)
                 if event:
@@ -802,19 +1106,36 @@ def figures_of_block(parsed_block: ParsedBlock) -> list[Figure]:
             widen_with_qualifier(doc, cand)
             cand.qualifier = "at_least" if cand.qualifier == "exact" else cand.qualifier
         counted = None if cand.counts else counted_noun(doc, cand)
-        counts = cand.counts or (noun_with_compounds(counted) if counted is not None else "")
+        figure_tokens = range(cand.first, cand.last + 1)
+        counts = cand.counts or (noun_with_compounds(counted, figure_tokens) if counted is not None else "")
         event = event_of(doc, cand, counted)
         if is_pronoun_one(doc, cand, bool(event)):
             continue
-        if cand.unit in ("km", "m", "miles", "kg", "tonnes") and counted is not None and counted.lower_ in (
-                "away", "long"):
+        if (
+            cand.unit in ("km", "m", "miles", "kg", "tonnes")
+            and counted is not None
+            and counted.lower_ in ("away", "long")
+        ):
             counts = ""
         first = cand.qualifier_first if cand.qualifier_first >= 0 else cand.first
         start = doc[first].idx
         end = doc[cand.last].idx + len(doc[cand.last].text)
-        figures.append((cand, Figure(value=cand.value, text=doc.text[start:end], qualifier=cand.qualifier,
-                                     start=parsed_block.offset + start, end=parsed_block.offset + end,
-                                     unit=cand.unit, counts=counts, event=event), counted))
+        figures.append(
+            (
+                cand,
+                Figure(
+                    value=cand.value,
+                    text=doc.text[start:end],
+                    qualifier=cand.qualifier,
+                    start=parsed_block.offset + start,
+                    end=parsed_block.offset + end,
+                    unit=cand.unit,
+                    counts=counts,
+                    event=event,
+                ),
+                counted,
+            )
+        )
     inherit_elided_counts(doc, figures)
     return [f for _, f, _ in figures]
 

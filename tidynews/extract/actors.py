@@ -1,163 +1,1367 @@
-"""Actors: people and organisations, one per real entity, with type and role.
+"""Actors: people and organisations, one per real entity, with type, role and country.
 
-Rules run per article (find mentions, group spellings of one entity), then `resolve_actors`
-merges the per-article entities across the corpus into rows with stable ids.
+Per article (`extract_actors`):
+1. candidates: spaCy PERSON/ORG entities, cleaned (leading "the", possessive "'s", brackets as in
+   "[Joe] Biden", titles spaCy glued on), plus well-known organisations spaCy misses or mislabels
+   (curated `data/actor_organisations.csv`: IDF, Islamic State, Hezbollah...), plus
+   "<country> government/military/police" phrases; photo credits, treaties, title words ("State" of
+   "Secretary of State"), nationality words and places are dropped;
+2. people are grouped: a bare or partial name ("Gallant", "Mr Straw", "Xi", "Suu Kyi") joins the full
+   name it belongs to; then every later occurrence of a known name or surname is found by string
+   match (spaCy misses surnames that are English words: "Gallant", "Miller", "Rice");
+3. organisations are grouped by a normal form (country prefix off, "Ministry of Defence" =
+   "Defence Ministry" = "Defense Ministry"), acronyms ("MoD", "(ASEAN)") and the curated aliases;
+4. titles written before a name ("Defense Minister", "US Secretary of State") and appositions
+   ("Carla Roe, legal director of Redress,") become the role; a country word in the role sets the
+   country code; "the defense minister" later in the text is a mention of that person.
+
+Across the corpus (`resolve_actors`): one row per entity. People merge by full name, a person known
+only by a surname joins the one full name in the corpus with that surname; organisations merge by
+normal form and country. The actor_id is the slug of the canonical name (the fullest form), with the
+country code appended only when two different entities would get the same slug.
 """
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from spacy.tokens import Span
+import pycountry
+from spacy.tokens import Doc, Span
 
 from tidynews.articles import BODY, CAPTION, HEADLINE, STANDFIRST
 from tidynews.extract.common import ArticleExtraction, Entity, Mention, slugify
 from tidynews.nlp import ParsedArticle, ParsedBlock
+from tidynews.paths import DATA_DIR
 
-ACTOR_LABELS = {"PERSON": "person", "ORG": "organization"}
-_GOVERNMENT = re.compile(
-    r"\b(ministry|department|army|forces|military|court|government|cabinet|parliament|"
-    r"treasury|police|navy|air force|commission|white house|office|agency|council)\b",
+PERSON, ORG = "person", "org"
+POSSESSIVE = ("'s", "’s", "'", "’")
+QUOTE_CHARS = '"“”‘«»'
+# Last words that make a name an organisation whatever spaCy says ("the Queen's Lancashire Regiment").
+GOVERNMENT_HEADS = {
+    "ministry",
+    "department",
+    "dept",
+    "army",
+    "forces",
+    "force",
+    "military",
+    "navy",
+    "court",
+    "government",
+    "cabinet",
+    "parliament",
+    "congress",
+    "senate",
+    "treasury",
+    "police",
+    "constabulary",
+    "regiment",
+    "battalion",
+    "brigade",
+    "corps",
+    "guard",
+    "guards",
+    "agency",
+    "authority",
+    "office",
+    "embassy",
+    "consulate",
+    "council",
+    "administration",
+    "prosecutor",
+    "prosecutors",
+    "commission",
+    "bureau",
+    "directorate",
+    "inspectorate",
+    "tribunal",
+    "assembly",
+    "house",
+    "kremlin",
+    "pentagon",
+    "executive",
+}
+ORG_HEADS = GOVERNMENT_HEADS | {
+    "party",
+    "union",
+    "bank",
+    "company",
+    "corporation",
+    "group",
+    "association",
+    "federation",
+    "foundation",
+    "institute",
+    "university",
+    "college",
+    "organisation",
+    "organization",
+    "fund",
+    "league",
+    "alliance",
+    "movement",
+    "front",
+    "committee",
+    "society",
+    "network",
+    "trust",
+    "charity",
+    "club",
+    "coalition",
+}
+ARMED_GROUP_CUES = re.compile(
+    r"\b(militias?|militants?|rebels?|insurgents?|jihad|mujahideen|liberation (?:army|front)|"
+    r"martyrs|brigades|guerrillas?|paramilitar(?:y|ies))\b",
     re.IGNORECASE,
 )
-_MEDIA = re.compile(r"\b(news|times|post|reuters|afp|associated press|bbc|cnn|tv|radio|press)\b", re.IGNORECASE)
+MEDIA_CUES = re.compile(
+    r"\b(news|times|post|journal|gazette|herald|tribune|telegraph|chronicle|radio|tv|television|"
+    r"broadcast\w*|press|newspaper|magazine|wire)\b",
+    re.IGNORECASE,
+)
+GOVERNMENT_CUES = re.compile(
+    r"\b(" + "|".join(sorted(GOVERNMENT_HEADS - {"house", "executive"})) + r"|white house)\b", re.IGNORECASE
+)
+# Names that are agreements, laws, events or places, not actors ("European Convention on Human Rights").
+NON_ACTOR_HEADS = {
+    "convention",
+    "treaty",
+    "agreement",
+    "accord",
+    "accords",
+    "pact",
+    "protocol",
+    "charter",
+    "act",
+    "bill",
+    "constitution",
+    "summit",
+    "conference",
+    "games",
+    "olympics",
+    "cup",
+    "war",
+    "prize",
+    "award",
+    "plan",
+    "initiative",
+    "deal",
+    "range",
+    "mountains",
+    "mountain",
+    "mount",
+    "river",
+    "sea",
+    "ocean",
+    "island",
+    "islands",
+    "strait",
+    "gulf",
+    "bay",
+    "valley",
+    "desert",
+    "peninsula",
+    "lake",
+    "street",
+    "square",
+    "road",
+    "avenue",
+    "airport",
+    "bridge",
+    "stadium",
+    "crossing",
+    "border",
+    "province",
+    "region",
+    "district",
+    "city",
+}
+TRADE_WORDS = {"trade", "economic", "pacific", "atlantic", "investment", "free"}
+# Nouns that make "<country> <noun>" a government actor: "the British government", "U.S. military".
+STATE_BODIES = {
+    "government",
+    "military",
+    "army",
+    "navy",
+    "air force",
+    "police",
+    "parliament",
+    "cabinet",
+    "embassy",
+    "forces",
+    "armed forces",
+    "security forces",
+    "coast guard",
+    "foreign ministry",
+    "defense ministry",
+    "defence ministry",
+    "interior ministry",
+    "health ministry",
+    "finance ministry",
+    "central bank",
+    "spy agency",
+    "intelligence agency",
+    "intelligence service",
+    "authorities",
+    "administration",
+}
+STOP_BEFORE_TITLE = {
+    "earlier",
+    "later",
+    "meanwhile",
+    "also",
+    "but",
+    "and",
+    "or",
+    "when",
+    "then",
+    "however",
+    "yesterday",
+    "today",
+    "now",
+    "while",
+    "after",
+    "before",
+    "as",
+    "with",
+    "by",
+    "said",
+    "says",
+    "told",
+    "a",
+    "an",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "in",
+    "on",
+    "at",
+    "from",
+}
+ROLE_LINKS = {"of", "to", "for", "the", "on"}
+NAME_PARTICLES = {
+    "al",
+    "el",
+    "ul",
+    "bin",
+    "ibn",
+    "abu",
+    "van",
+    "von",
+    "der",
+    "den",
+    "de",
+    "da",
+    "di",
+    "du",
+    "la",
+    "le",
+    "dos",
+    "das",
+    "del",
+    "ter",
+    "ten",
+    "zu",
+    "bou",
+    "abdel",
+}
+CREDIT_IN_CAPTION = re.compile(r"\(([^()]*)\)\s*$")
 
 
-def actor_type(name: str, label: str) -> str:
-    """Type of an actor from its spaCy label and the words of its name.
+# --- curated tables ---------------------------------------------------------------------------
 
-    Example: "the Defense Ministry" (ORG) -> government; "Yoav Gallant" (PERSON) -> person.
+
+@dataclass(frozen=True)
+class KnownOrg:
+    name: str
+    type: str
+    country_code: str
+
+
+@lru_cache(maxsize=1)
+def known_organisations() -> dict[str, KnownOrg]:
+    """Every name and alias in data/actor_organisations.csv (exact case) -> the organisation."""
+    table: dict[str, KnownOrg] = {}
+    with open(DATA_DIR / "actor_organisations.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            org = KnownOrg(row["name"], row["type"], row["country_code"])
+            for n in [row["name"], *filter(None, row["aliases"].split("|"))]:
+                table[n.strip()] = org
+    return table
+
+
+@lru_cache(maxsize=1)
+def title_words() -> dict[str, set[str]]:
+    """Title vocabulary from data/actor_titles.csv: lower-case word without '.' -> kinds
+    (honorific, rank, head, modifier, office)."""
+    table: dict[str, set[str]] = defaultdict(set)
+    with open(DATA_DIR / "actor_titles.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            table[row["word"].strip().lower()].add(row["kind"])
+    return dict(table)
+
+
+@lru_cache(maxsize=1)
+def _demonym_rows() -> list[dict]:
+    with open(DATA_DIR / "demonyms.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@lru_cache(maxsize=1)
+def country_words() -> dict[str, str]:
+    """Lower-case demonym or country name -> ISO alpha-2 code ("french" -> FR, "u.s." -> US)."""
+    table: dict[str, str] = {}
+    for c in pycountry.countries:
+        for n in (c.name, getattr(c, "common_name", None)):
+            if n:
+                table[n.lower()] = c.alpha_2
+    for row in _demonym_rows():
+        if row["country_code"]:
+            table[row["word"].lower()] = row["country_code"]
+    return table
+
+
+@lru_cache(maxsize=1)
+def group_words() -> set[str]:
+    """Religious, ethnic and bloc words that are never actors on their own ("Shiite", "Rohingya")."""
+    return {row["word"].lower() for row in _demonym_rows() if row["kind"] == "group"}
+
+
+def title_kinds(word: str) -> set[str]:
+    """Kinds of a title word, ignoring case and a final '.': "Gen." -> {"rank"}."""
+    return title_words().get(word.lower().rstrip("."), set())
+
+
+def is_title_word(word: str) -> bool:
+    return bool(title_kinds(word))
+
+
+def is_honorific(word: str) -> bool:
+    return "honorific" in title_kinds(word)
+
+
+def country_code_of(words: str) -> str:
+    """ISO code of a country name or demonym, possessive allowed: "Israel's" -> IL, "French" -> FR."""
+    w = re.sub(r"['’]s?$", "", words.strip()).lower()
+    w = re.sub(r"^the\s+", "", w)
+    return country_words().get(w, "")
+
+
+# --- candidates -------------------------------------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    """A span that may name an actor. Offsets are article offsets; tokens index the block's Doc."""
+
+    block: ParsedBlock
+    tok_start: int
+    tok_end: int
+    start: int
+    end: int
+    name: str
+    kind: str  # person | org | weak (kept only if it turns out to be a known person or organisation)
+    source: str  # spacy | curated | state-body | scan | role
+    known: KnownOrg | None = None
+    country_code: str = ""
+    group: int = -1
+
+    @property
+    def doc(self) -> Doc:
+        return self.block.doc
+
+
+def credit_char_ranges(block: ParsedBlock) -> list[tuple[int, int]]:
+    """Block-relative character ranges of photo credits: "(Ariel Hermoni/Defense Ministry)" at the end
+    of a caption, and any "Name/Agency" run joined by slashes."""
+    text = block.doc.text
+    ranges = []
+    m = CREDIT_IN_CAPTION.search(text)
+    if m and ("/" in m.group(1) or block.zone == CAPTION):
+        ranges.append((m.start(), m.end()))
+    for m in re.finditer(r"[\w.’'-]+(?: [\w.’'-]+)*(?:/[\w.’' -]+)+", text):
+        ranges.append((m.start(), m.end()))
+    return ranges
+
+
+def in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in ranges)
+
+
+def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token range without a leading "the" and a trailing possessive or punctuation.
+
+    Example: "the Queen's Lancashire Regiment" -> "Queen's Lancashire Regiment"; "Baha Mousa's" -> "Baha Mousa".
     """
-    if label == "PERSON":
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and (
+        doc[end - 1].text in POSSESSIVE
+        or doc[end - 1].is_punct
+        and doc[end - 1].text != "."
+        or doc[end - 1].text in QUOTE_CHARS
+    ):
+        end -= 1
+    while start < end and (doc[start].is_punct and doc[start].text != "[" or doc[start].text in QUOTE_CHARS):
+        start += 1
+    return start, end
+
+
+def split_at_possessive(doc: Doc, start: int, end: int) -> int:
+    """End of the owner when spaCy glued "Trump’s “America First" into one name: the part after the
+    possessive is kept only when it has no quotation mark. Returns the new end token."""
+    for i in range(start + 1, end):
+        if doc[i].text in POSSESSIVE:
+            rest = doc[i + 1 : end].text
+            if any(q in rest for q in QUOTE_CHARS) or not rest:
+                return i
+    return end
+
+
+def trim_leading_titles(doc: Doc, start: int, end: int) -> int:
+    """First token of a person's name inside a span that spaCy started with a title.
+
+    Example: "Defense Minister Yoav Gallant" as one PERSON span -> starts at "Yoav"."""
+    while end - start > 1 and (is_title_word(doc[start].text) or doc[start].ent_type_ in {"GPE", "NORP"}):
+        start += 1
+    return start
+
+
+def extend_person_name(doc: Doc, end: int) -> int:
+    """End of a person's name when spaCy cut it short: capitalised proper nouns right after it that
+    belong to no other entity. Example: "Myanmar leader Aung San Suu Kyi" tagged "Aung San"."""
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and not doc[end].ent_type_
+        and not is_title_word(doc[end].text)
+        and doc[end].is_alpha
+    ):
+        end += 1
+    return end
+
+
+def name_text(block: ParsedBlock, start_char: int, end_char: int) -> str:
+    """The name as written, without brackets, quotes or doubled spaces: "[Joe] Biden" -> "Joe Biden"."""
+    raw = block.doc.text[start_char:end_char]
+    raw = re.sub(r"[\[\]]", "", raw)
+    return re.sub(r"\s+", " ", raw).strip(" ,;:-")
+
+
+def make_candidate(
+    block: ParsedBlock, start: int, end: int, kind: str, source: str, known: KnownOrg | None = None
+) -> Candidate | None:
+    doc = block.doc
+    if start >= end:
+        return None
+    s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    # a bracketed first name: "[Joe] Biden" -> the span starts at the bracket
+    if "]" in doc.text[s_char:e_char] and s_char > 0 and doc.text[s_char - 1] == "[":
+        s_char -= 1
+    name = name_text(block, s_char, e_char)
+    if not name:
+        return None
+    return Candidate(block, start, end, block.offset + s_char, block.offset + e_char, name, kind, source, known)
+
+
+def is_treaty_or_place(name: str, doc: Doc, end: int) -> bool:
+    """A name that is an agreement, event or geographic feature, not an actor.
+
+    Example: "the Trans-Pacific Partnership (TPP) trade agreement", "European Convention on Human Rights",
+    "Pilsung Range"."""
+    words = name.replace("-", " ").split()
+    last = words[-1].lower()
+    if last in NON_ACTOR_HEADS:
+        return True
+    if last == "partnership" and TRADE_WORDS & {w.lower() for w in words}:
+        return True
+    if re.search(r"\b(?:convention|treaty|agreement) on\b", name, re.IGNORECASE):
+        return True
+    # followed by "(ACR)"? then by "trade agreement|deal|treaty"
+    i = end
+    if i < len(doc) and doc[i].text == "(":
+        while i < len(doc) and doc[i].text != ")":
+            i += 1
+        i += 1
+    nxt = " ".join(t.lower_ for t in doc[i : i + 2])
+    return bool(re.match(r"(?:trade |free trade |peace )?(?:agreement|deal|treaty|accord|pact)\b", nxt))
+
+
+def is_junk_name(name: str, kind: str) -> bool:
+    """Names that are never actors: dates and numbers, lower-case words, single title or office
+    words ("State" in "Secretary of State", "Defense" in "Defense Minister"), religions and
+    nationalities ("Shiite"), party-state tags ("D-Ore"), countries."""
+    if not name or not any(c.isalpha() for c in name):
+        return True
+    if re.search(r"\d", name) and kind != "curated":
+        return True
+    if name[0].islower() and not re.match(r"(?:al|el|van|von|de|bin)[- ]", name):
+        return True
+    words = name.split()
+    if all(is_title_word(w) for w in words):
+        return True
+    if name.lower() in group_words() or (country_code_of(name) and kind != PERSON):
+        return True
+    if re.fullmatch(r"[DRI]-[A-Z][a-z]*\.?", name):
+        return True
+    return any(q in name for q in QUOTE_CHARS)
+
+
+def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list[Candidate]:
+    """Named-entity spans that may name actors, cleaned. PERSON and ORG are actors; a span with another
+    label is one only when its last word is an organisation word ("the Queen's Lancashire Regiment",
+    WORK_OF_ART) or, as a 'weak' candidate, when it later proves to be a known name ("Blinken" as GPE)."""
+    doc = block.doc
+    out = []
+    for ent in block.doc.ents:
+        if ent.label_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "LANGUAGE"}:
+            continue
+        if in_ranges(ent.start_char, ent.end_char, credits):
+            continue
+        start, end = clean_span(doc, ent.start, ent.end)
+        end = split_at_possessive(doc, start, end)
+        start, end = clean_span(doc, start, end)
+        if start >= end:
+            continue
+        last = doc[end - 1].lower_
+        if ent.label_ == "PERSON":
+            start = trim_leading_titles(doc, start, end)
+            end = extend_person_name(doc, end)
+            kind = ORG if last in ORG_HEADS else PERSON
+        elif ent.label_ == "ORG":
+            kind = ORG
+        elif last in ORG_HEADS and ent.label_ not in {"GPE", "LOC"}:
+            kind = ORG
+        else:
+            kind = "weak"
+        cand = make_candidate(block, start, end, kind, "spacy")
+        if cand is None:
+            continue
+        if kind != "weak" and (is_junk_name(cand.name, kind) or is_treaty_or_place(cand.name, doc, end)):
+            if not (
+                kind == PERSON and not is_treaty_or_place(cand.name, doc, end) and not is_junk_name(cand.name, PERSON)
+            ):
+                continue
+        if kind == "weak" and (cand.name.lower() in group_words() or country_code_of(cand.name)):
+            continue
+        out.append(cand)
+    return out
+
+
+def curated_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list[Candidate]:
+    """Well-known organisations written exactly as in data/actor_organisations.csv, wherever they are:
+    spaCy misses "IDF" and "Islamic State" and calls Hezbollah a person.
+
+    Example: "IDF Chief of Staff Herzi Halevi" -> IDF (Israel Defense Forces)."""
+    doc = block.doc
+    text = doc.text
+    out = []
+    for alias, org in known_organisations().items():
+        if alias not in text:
+            continue
+        for m in re.finditer(r"(?<![\w.-])" + re.escape(alias) + r"(?![\w-]|\.\w)", text):
+            if in_ranges(m.start(), m.end(), credits):
+                continue
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            if not alias.isupper() and not _stands_alone(doc, span):
+                continue
+            cand = make_candidate(block, span.start, span.end, ORG, "curated", org)
+            if cand:
+                cand.name = alias
+                out.append(cand)
+    return out
+
+
+def _stands_alone(doc: Doc, span: Span) -> bool:
+    """A curated name is not part of a longer capitalised name: "Security Council" inside
+    "National Security Council" is not the UN Security Council."""
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if (
+            prev.is_title
+            and not prev.is_sent_start
+            and not is_title_word(prev.text)
+            and not country_code_of(prev.text)
+            and prev.ent_type_ not in {"GPE", "NORP"}
+        ):
+            return False
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.is_title and not is_title_word(nxt.text) and nxt.pos_ == "PROPN" and nxt.ent_type_ == "ORG":
+            return False
+    return True
+
+
+def state_body_candidates(block: ParsedBlock) -> list[Candidate]:
+    """A country or nationality followed by a state body: "the British government", "the U.S. military",
+    "South Korea's spy agency". The country sets the actor's country code."""
+    doc = block.doc
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in {"GPE", "NORP"}:
+            continue
+        code = country_code_of(ent.text)
+        if not code:
+            continue
+        i = ent.end
+        possessive = i < len(doc) and doc[i].text in POSSESSIVE
+        if possessive:
+            i += 1
+        for n in (2, 1):
+            words = " ".join(t.lower_ for t in doc[i : i + n])
+            if (
+                len(doc[i : i + n]) == n
+                and words in STATE_BODIES
+                and not (
+                    i + n < len(doc)
+                    and doc[i + n].pos_ in {"NOUN", "PROPN"}
+                    and doc[i + n].lower_ not in {"said", "says"}
+                )
+            ):
+                start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+                cand = make_candidate(block, start, i + n, ORG, "state-body")
+                if cand:
+                    cand.country_code = code
+                    out.append(cand)
+                break
+    return out
+
+
+def drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Keep one candidate per stretch of text: the longest, a curated one on a tie."""
+    rank = {"curated": 0, "state-body": 1, "spacy": 2}
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), rank.get(c.source, 3), c.start))
+    kept: list[Candidate] = []
+    for c in order:
+        if all(c.end <= k.start or k.end <= c.start for k in kept):
+            kept.append(c)
+    # a weak candidate never hides a real one
+    return sorted(kept, key=lambda c: c.start)
+
+
+# --- roles ------------------------------------------------------------------------------------
+
+
+def _title_compatible(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    low = tok.lower_
+    if tok.ent_type_ == "PERSON" and not is_title_word(tok.text):
+        return False
+    if low in STOP_BEFORE_TITLE and not is_title_word(tok.text):
+        return False
+    if is_title_word(tok.text):
+        return True
+    if low in ROLE_LINKS:
+        return True
+    if tok.text in POSSESSIVE:
+        return i > 0 and (doc[i - 1].ent_type_ in {"GPE", "ORG", "NORP"} or doc[i - 1].is_title)
+    if tok.text == "-":
+        return 0 < i < len(doc) - 1 and is_title_word(doc[i - 1].text) and is_title_word(doc[i + 1].text)
+    if tok.text == ".":  # an abbreviation spaCy split: "Lt" "."
+        return i > 0 and is_title_word(doc[i - 1].text) and doc[i - 1].idx + len(doc[i - 1].text) == tok.idx
+    if tok.like_num:
+        return i > 0 and doc[i - 1].lower_ == "number"
+    if not tok.is_alpha and not re.fullmatch(r"[A-Z][\w.]*\.?", tok.text):
+        return False
+    if tok.pos_ in {"VERB", "AUX", "PRON", "ADV", "CCONJ", "SCONJ", "DET", "INTJ"}:
+        return tok.is_title and tok.pos_ not in {"PRON", "DET", "CCONJ", "SCONJ"} and tok.ent_type_ != ""
+    if tok.pos_ == "ADP":
+        return False
+    return tok.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}
+
+
+def title_before(doc: Doc, start: int) -> tuple[str, str]:
+    """Title words written right before a person's name, split into (role, honorific).
+
+    Example: "US Secretary of State Antony Blinken" -> ("US Secretary of State", "");
+    "Shadow Europe minister Mr Brady" -> ("Shadow Europe minister", "Mr"); "Lord Justice Rix" -> ("", "Lord Justice").
+    """
+    i = start
+    if i > 0 and doc[i - 1].text == "[":
+        i -= 1
+    j = i
+    while j > 0 and _title_compatible(doc, j - 1):
+        j -= 1
+    tokens = list(doc[j:i])
+    while tokens and (tokens[0].lower_ in ROLE_LINKS or tokens[0].text in POSSESSIVE):
+        tokens.pop(0)
+    honorific: list[str] = []
+    while tokens and (is_honorific(tokens[-1].text) or honorific and tokens[-1].lower_ in {"mr", "mrs", "ms"}):
+        honorific.insert(0, tokens.pop().text)
+    # a lone honorific keeps no higher title: "Mr Justice Forbes" is all honorific
+    while tokens and tokens[-1].lower_ in ROLE_LINKS:
+        tokens.pop()
+    role_words = [t.text for t in tokens]
+    has_head = any(
+        title_kinds(t.text) & {"head", "rank"} or t.lower_ == "number" and t.i + 1 < start and doc[t.i + 1].like_num
+        for t in tokens
+    )
+    if not has_head:
+        return "", " ".join(honorific)
+    # cut the run at its first title-ish word when lower-case words come before it ("ruling", "families")
+    first = next(
+        k
+        for k, t in enumerate(tokens)
+        if is_title_word(t.text) or t.is_title or t.is_upper or t.ent_type_ or t.text in POSSESSIVE
+    )
+    role = doc[tokens[first].i : tokens[-1].i + 1].text if role_words else ""
+    return role.strip(), " ".join(honorific)
+
+
+def role_after(doc: Doc, end: int) -> str:
+    """An apposition after a name that says who the person is.
+
+    Example: "Carla Roe, legal director of Redress, said" -> "legal director of Redress";
+    "Smith, 45, a teacher, said" -> "teacher"."""
+    i = end
+    if i < len(doc) and doc[i].text in POSSESSIVE:
+        return ""
+    if i >= len(doc) or doc[i].text != ",":
+        return ""
+    i += 1
+    described = False
+    if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].text == ",":
+        i += 2
+        described = True
+    if i < len(doc) and doc[i].lower_ in {"a", "an", "the"}:
+        i += 1
+        described = True
+    j = i
+    while (
+        j < len(doc)
+        and j - i < 14
+        and doc[j].text not in {",", ";", ".", ":", ")", "(", "—", "–"}
+        and doc[j].text not in QUOTE_CHARS
+        and doc[j].pos_ not in {"VERB", "AUX", "PRON"}
+    ):
+        j += 1
+    if j == i or j >= len(doc) or doc[j].text not in {",", ".", ";", ")", "—", "–"}:
+        return ""
+    phrase = doc[i:j]
+    if any(t.ent_type_ == "PERSON" for t in phrase):
+        return ""  # a list of people, not a description: "Herzi Halevi, Michael Herzog, and others"
+    if phrase[0].pos_ in {"ADP", "SCONJ", "CCONJ"} or phrase[0].lower_ in {"who", "which", "whose"}:
+        return ""
+    head_words = [t for t in phrase[:5] if title_kinds(t.text) & {"head", "rank"}]
+    if not head_words and not (described and any(t.pos_ == "NOUN" for t in phrase[:4])):
+        return ""
+    return phrase.text
+
+
+def role_country(role: str) -> str:
+    """Country code from the first country word of a role: "French Foreign Minister" -> FR,
+    "Israel's ambassador to the US" -> IL, "US special envoy" -> US."""
+    words = role.split()
+    for n in (3, 2, 1):
+        for k in range(0, max(0, len(words) - n + 1)):
+            if k > 0 and n < 3 and words[k - 1].lower() in {"to", "of", "for", "in"}:
+                continue
+            code = country_code_of(" ".join(words[k : k + n]))
+            if code:
+                return code
+        # only the first country word counts; stop at a word that is not a modifier or country
+    return ""
+
+
+# --- grouping people ------------------------------------------------------------------------
+
+
+def name_tokens(name: str) -> list[str]:
+    return [w for w in name.split() if not is_honorific(w)] or name.split()
+
+
+def surname_variants(tokens: list[str]) -> list[str]:
+    """Shorter forms a full name is written as: every proper suffix, and the last word without a
+    particle. Example: "Abdallah Bou Habib" -> ["Bou Habib", "Habib"]; "Saleh al-Aruri" -> ["al-Aruri", "Aruri"]."""
+    out = [" ".join(tokens[k:]) for k in range(1, len(tokens))]
+    last = tokens[-1]
+    m = re.match(r"(?:al|el|ul|Al|El)[-‑](\w.*)", last)
+    if m:
+        out.append(m.group(1))
+    return out
+
+
+def same_name(a: str, b: str) -> bool:
+    return a.lower() == b.lower()
+
+
+@dataclass
+class Group:
+    kind: str
+    members: list[Candidate] = field(default_factory=list)
+    known: KnownOrg | None = None
+    country_code: str = ""
+    role: str = ""
+    honorific: str = ""
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        """Names as written; role references ("the defense minister") are not names."""
+        return [m.name for m in self.members if m.source != "role"]
+
+    def full_name(self) -> str:
+        """The fullest form: for people the longest name without honorifics, else honorific + surname."""
+        if self.known:
+            return self.known.name
+        if self.kind == PERSON:
+            best = max((name_tokens(n) for n in self.names), key=lambda t: (len(t), sum(map(len, t))))
+            if len(best) == 1 and self.honorific:
+                return f"{self.honorific} {best[0]}"
+            return " ".join(best)
+        return max(self.names, key=lambda n: (len(n.split()), len(n), n[0].isupper()))
+
+
+def group_people(cands: list[Candidate]) -> list[Group]:
+    """Group spellings of one person: full names first, then partial names join the full name they end
+    (or, for names written family-name first like "Xi Jinping", begin) with."""
+    people = [c for c in cands if c.kind == PERSON]
+    groups: list[Group] = []
+    by_full: dict[str, Group] = {}
+    for c in sorted(people, key=lambda c: -len(name_tokens(c.name))):
+        toks = name_tokens(c.name)
+        key = " ".join(toks).lower()
+        if key in by_full:
+            by_full[key].members.append(c)
+            continue
+        target = _find_person(groups, toks, c.start)
+        if target is None:
+            target = Group(PERSON)
+            groups.append(target)
+        target.members.append(c)
+        by_full.setdefault(key, target)
+    return groups
+
+
+def _find_person(groups: list[Group], toks: list[str], at: int) -> Group | None:
+    """The group a partial name belongs to: a suffix match first, then a prefix match; when several
+    people share it, the one named last before `at`."""
+    name = " ".join(toks).lower()
+    for mode in ("suffix", "prefix"):
+        hits = []
+        for g in groups:
+            full = name_tokens(g.full_name())
+            if len(full) <= len(toks):
+                continue
+            forms = surname_variants(full) if mode == "suffix" else [" ".join(full[:k]) for k in range(1, len(full))]
+            if any(f.lower() == name for f in forms):
+                hits.append(g)
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            before = [(max((m.start for m in g.members if m.start < at), default=-1), i) for i, g in enumerate(hits)]
+            return hits[max(before)[1]]
+    return None
+
+
+# --- grouping organisations -----------------------------------------------------------------
+
+_SPELLING = {"defence": "defense", "organisation": "organization", "programme": "program", "labour": "labor"}
+_GENERIC_ORG_WORDS = {"ministry", "department", "dept", "the", "of", "for", "and"}
+
+
+def org_parts(name: str) -> tuple[str, str]:
+    """(country code, normal form) of an organisation name: country prefix off, British and American
+    spellings one, "Ministry of X" = "X Ministry" = "X Department" = "X".
+
+    Example: "U.S. Treasury" -> ("US", "treasury"); "Treasury Department" -> ("", "treasury");
+    "Ministry of Defence" -> ("", "defense"); "UK Government" -> ("GB", "government")."""
+    words = name.replace("’", "'").split()
+    code = ""
+    for n in (2, 1):
+        if len(words) > n:
+            c = country_code_of(" ".join(words[:n]))
+            if c:
+                code, words = c, words[n:]
+                break
+    norm = [_SPELLING.get(w.lower(), w.lower()) for w in words]
+    core = [w for w in norm if w not in _GENERIC_ORG_WORDS]
+    return code, " ".join(core or norm)
+
+
+def initials(name: str) -> set[str]:
+    """Acronyms a name may have: "Ministry of Defence" -> {"mod", "md"}; "Israel Defense Forces" -> {"idf"}."""
+    words = re.findall(r"[A-Za-z][\w']*", name.replace("-", " "))
+    all_words = "".join(w[0] for w in words).lower()
+    content = "".join(w[0] for w in words if w.lower() not in {"of", "the", "and", "for", "on", "in"}).lower()
+    return {all_words, content}
+
+
+def is_acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 7 and sum(c.isupper() for c in letters) >= 2 and letters.isalpha() and " " not in name
+
+
+def group_orgs(cands: list[Candidate], text: str) -> list[Group]:
+    """Group spellings of one organisation: curated aliases, normal form, acronyms."""
+    groups: list[Group] = []
+    by_known: dict[str, Group] = {}
+    by_norm: dict[tuple[str, str], Group] = {}
+    for c in sorted((c for c in cands if c.kind == ORG), key=lambda c: (is_acronym(c.name), c.start)):
+        if c.known is None and c.name in known_organisations():
+            c.known = known_organisations()[c.name]
+        if c.known:
+            g = by_known.get(c.known.name)
+            if g is None:
+                g = by_known[c.known.name] = Group(ORG, known=c.known, country_code=c.known.country_code)
+                groups.append(g)
+            g.members.append(c)
+            continue
+        code, norm = org_parts(c.name)
+        code = code or c.country_code
+        g = by_norm.get((code, norm))
+        if g is None and is_acronym(c.name):
+            acr = c.name.replace(".", "").lower()
+            hits = [x for x in groups if any(acr in initials(n) for n in x.names if not is_acronym(n))]
+            hits += [x for x in groups if x.known and acr in initials(x.known.name)]
+            defined = re.search(r"([A-Z][\w'’ -]+?) \(" + re.escape(c.name) + r"\)", text)
+            if defined:
+                hits += [x for x in groups if any(defined.group(1).endswith(n) for n in x.names)]
+            g = hits[0] if hits else None
+        if g is None:
+            # "State Department" joins "US State Department" when one country has that body
+            same = [x for (k, n), x in by_norm.items() if n == norm and (not code or not k)]
+            g = same[0] if len({id(x) for x in same}) == 1 else None
+        if g is None:
+            g = Group(ORG)
+            groups.append(g)
+        g.members.append(c)
+        g.country_code = g.country_code or code
+        by_norm.setdefault((code, norm), g)
+    return groups
+
+
+# --- types ------------------------------------------------------------------------------------
+
+
+def actor_type(name: str, known: KnownOrg | None = None, kind: str = ORG) -> str:
+    """Type of an actor from the curated table or the words of its name.
+
+    Example: "Yoav Gallant" -> person; "the Defense Ministry" -> government; "Reuters" -> media (curated);
+    "Abu Something Brigades" -> armed_group; "Bank of Dandong" -> organization."""
+    if kind == PERSON:
         return "person"
-    if _MEDIA.search(name):
+    if known:
+        return known.type
+    if ARMED_GROUP_CUES.search(name):
+        return "armed_group"
+    if MEDIA_CUES.search(name) and not GOVERNMENT_CUES.search(name):
         return "media"
-    if _GOVERNMENT.search(name):
+    if GOVERNMENT_CUES.search(name):
         return "government"
     return "organization"
 
 
-def is_photo_credit(span: Span) -> bool:
-    """A photo credit such as "(Ariel Hermoni/Defense Ministry)": a name joined by '/' to an agency."""
-    return "/" in span.text or (span.start > 0 and span.doc[span.start - 1].text == "/")
+# --- the article pass -------------------------------------------------------------------------
 
 
-def title_before(span: Span) -> str:
-    """Title words written right before a person's name: "Defense Minister Yoav Gallant" -> "Defense Minister"."""
-    doc = span.doc
-    i = span.start
-    words: list[str] = []
-    while i > 0:
-        tok = doc[i - 1]
-        if tok.is_title or tok.is_upper or (tok.lower_ in {"of", "the"} and words):
-            if tok.ent_type_ in {"PERSON"}:
-                break
-            words.insert(0, tok.text)
-            i -= 1
+def _scan_pattern(form: str) -> re.Pattern:
+    return re.compile(r"(?<![\w\-‑])" + re.escape(form) + r"(?![\w\-‑])")
+
+
+def scan_known_names(
+    parsed: ParsedArticle,
+    blocks: list[ParsedBlock],
+    groups: list[Group],
+    taken: list[tuple[int, int]],
+    credits: dict[int, list],
+) -> None:
+    """Find every later occurrence of a name already known in the article, by string match at word
+    boundaries, capitalised: spaCy misses surnames that are English words ("Gallant said").
+
+    Example: after "Defense Minister Yoav Gallant", "Gallant’s office added" is a mention of Yoav Gallant."""
+    forms: list[tuple[str, Group]] = []
+    for g in groups:
+        if g.kind == PERSON:
+            full = name_tokens(g.full_name())
+            variants = [" ".join(full), *surname_variants(full)]
+        else:
+            variants = [n for n in g.names if len(n) >= 2]
+        for v in dict.fromkeys(variants):
+            if len(v) < 3 and not is_acronym(v) or not v[0].isupper() and not re.match(r"(?:al|el)-", v):
+                continue
+            if country_code_of(v) or v.lower() in group_words() or is_title_word(v):
+                continue
+            forms.append((v, g))
+    # people sharing a surname: the variant is ambiguous, skip it
+    owners: dict[str, set[int]] = defaultdict(set)
+    for v, g in forms:
+        owners[v].add(id(g))
+    forms.sort(key=lambda vg: -len(vg[0]))
+    for block in blocks:
+        text = block.doc.text
+        for v, g in forms:
+            if len(owners[v]) > 1 or v not in text:
+                continue
+            for m in _scan_pattern(v).finditer(text):
+                s, e = block.offset + m.start(), block.offset + m.end()
+                if any(s < te and ts < e for ts, te in taken) or in_ranges(m.start(), m.end(), credits[id(block)]):
+                    continue
+                span = block.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is None or not _name_boundaries_ok(block.doc, span, g.kind):
+                    continue
+                cand = make_candidate(block, span.start, span.end, g.kind, "scan", g.known)
+                if cand is None:
+                    continue
+                cand.name = v
+                g.members.append(cand)
+                taken.append((cand.start, cand.end))
+
+
+def _name_boundaries_ok(doc: Doc, span: Span, kind: str) -> bool:
+    """A surname found by string match is not part of another capitalised name ("Hillary Clinton" when
+    the known person is "Bill Clinton", "Gallant Street")."""
+    if kind != PERSON:
+        return True
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if (
+            prev.is_title
+            and not prev.is_sent_start
+            and not is_title_word(prev.text)
+            and prev.ent_type_ not in {"GPE", "NORP", "ORG"}
+            and not country_code_of(prev.text)
+        ):
+            return False
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.is_title and nxt.pos_ == "PROPN" and not is_title_word(nxt.text) and nxt.ent_type_ not in {"DATE"}:
+            return False
+    return True
+
+
+def role_phrases(groups: list[Group]) -> dict[str, Group]:
+    """Lower-case role phrases that name one person of the article: "defense minister" for
+    "Defense Minister Yoav Gallant", "u.s. president" and "president" (when no one else is one)."""
+    seen: dict[str, set[int]] = defaultdict(set)
+    owner: dict[str, Group] = {}
+    for g in groups:
+        if g.kind != PERSON:
             continue
-        break
-    while words and words[0].lower() in {"of", "the"}:
-        words.pop(0)
-    return " ".join(words)
+        for role in g.roles:
+            words = role.lower().split()
+            forms = {" ".join(words)}
+            # without the leading country word: "us secretary of state" -> "secretary of state"
+            k = 0
+            while k < len(words) - 1 and (country_code_of(words[k]) or words[k] in {"former", "the"}):
+                k += 1
+                forms.add(" ".join(words[k:]))
+            heads = [w for w in words if "head" in title_kinds(w)]
+            if heads:
+                forms.add(heads[-1])
+            for f in forms:
+                if any(title_kinds(w) & {"head", "rank"} for w in f.split()):
+                    seen[f].add(id(g))
+                    owner[f] = g
+    return {f: owner[f] for f, gs in seen.items() if len(gs) == 1}
 
 
-def mention_spans(block: ParsedBlock) -> list[tuple[Span, str]]:
-    """Named-entity spans that name actors in a block, with their spaCy label."""
+def scan_role_references(blocks: list[ParsedBlock], groups: list[Group], taken: list[tuple[int, int]]) -> None:
+    """ "The defense minister" after "Defense Minister Yoav Gallant" is a mention of Gallant, when that
+    role names one person only in the article."""
+    phrases = role_phrases(groups)
+    if not phrases:
+        return
+    pattern = re.compile(
+        r"\b[Tt]he (" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+    for block in blocks:
+        for m in pattern.finditer(block.doc.text):
+            s, e = block.offset + m.start(1), block.offset + m.end(1)
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            span = block.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is None or span.end < len(block.doc) and block.doc[span.end].ent_type_ == "PERSON":
+                continue  # a title before a name, not a reference
+            g = phrases[m.group(1).lower()]
+            cand = make_candidate(block, span.start, span.end, PERSON, "role")
+            if cand:
+                g.members.append(cand)
+                taken.append((cand.start, cand.end))
+
+
+def promote_weak(cands: list[Candidate], people: list[Group], orgs: list[Group]) -> list[Candidate]:
+    """A weak or organisation candidate whose text is a known person's name or surname is that person
+    ("Trump" tagged ORG, "Blinken" tagged GPE); a weak acronym that abbreviates a known organisation
+    joins it ("MoD" tagged GPE). Other weak candidates are dropped."""
+    person_forms: dict[str, Group] = {}
+    for g in people:
+        full = name_tokens(g.full_name())
+        if len(full) > 1:
+            for v in [" ".join(full), *surname_variants(full)]:
+                person_forms.setdefault(v.lower(), g)
     out = []
-    for ent in block.doc.ents:
-        if ent.label_ not in ACTOR_LABELS or is_photo_credit(ent):
+    for c in cands:
+        if c.kind in {ORG, "weak"} and c.known is None and c.name.lower() in person_forms:
+            c.kind = PERSON
+            person_forms[c.name.lower()].members.append(c)
+            c.group = 1
             continue
-        out.append((ent, ent.label_))
+        if c.kind == "weak":
+            if is_acronym(c.name) and any(
+                c.name.replace(".", "").lower() in initials(n) for g in orgs for n in g.names if not is_acronym(n)
+            ):
+                c.kind = ORG
+                out.append(c)
+            continue
+        out.append(c)
     return out
+
+
+def person_from_apposition(cands: list[Candidate]) -> None:
+    """A one-word 'organisation' followed by an age or a person's description is a person:
+    "Smith, 45, a teacher," (spaCy often tags a lone surname ORG)."""
+    for c in cands:
+        if c.kind == ORG and c.known is None and c.tok_end - c.tok_start == 1 and c.source == "spacy":
+            doc = c.doc
+            i = c.tok_end
+            if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
+                c.kind = PERSON
 
 
 def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     """Find actor mentions and group the spellings of one entity within the article."""
-    entities: dict[str, Entity] = {}
-    surname_key: dict[str, str] = {}
-    pending: list[tuple[str, Mention]] = []
-    for block in parsed.zone_blocks(HEADLINE, STANDFIRST, BODY, CAPTION):
-        for ent, label in mention_spans(block):
-            start, end = block.span_offsets(ent)
-            text = parsed.text[start:end]
-            name = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).strip()
-            kind = actor_type(name, label)
-            if kind == "person":
-                parts = name.split()
-                if len(parts) > 1:
-                    key = slugify(name)
-                    surname_key.setdefault(parts[-1].lower(), key)
-                else:
-                    key = "?" + parts[0].lower()
-            else:
-                key = slugify(name)
-            ent_obj = entities.setdefault(key, Entity(key=key, name=name, type=kind))
-            ent_obj.aliases.add(name)
-            role = title_before(ent) if kind == "person" else ""
-            if role and not ent_obj.role:
-                ent_obj.role = role
-            pending.append((key, Mention(key, text, start, end, block.zone)))
-    # a lone surname joins the full name it belongs to
-    for key in [k for k in entities if k.startswith("?")]:
-        full = surname_key.get(key[1:])
-        single = entities.pop(key)
-        if full:
-            entities[full].aliases |= single.aliases
-            if not entities[full].role:
-                entities[full].role = single.role
-        else:
-            single.key = slugify(single.name)
-            entities.setdefault(single.key, single).aliases |= single.aliases
-    for key, mention in pending:
-        if key.startswith("?"):
-            key = surname_key.get(key[1:], slugify(key[1:]))
-        mention.key = key
-        result.actor_mentions.append(mention)
-    result.actors.extend(entities.values())
+    blocks = parsed.zone_blocks(HEADLINE, STANDFIRST, BODY, CAPTION)
+    credits = {id(b): credit_char_ranges(b) for b in blocks}
+    cands: list[Candidate] = []
+    for block in blocks:
+        found = spacy_candidates(block, credits[id(block)]) + curated_candidates(block, credits[id(block)])
+        found += state_body_candidates(block)
+        cands.extend(drop_overlaps(found))
+    person_from_apposition(cands)
+    # names used as titles are no actors: drop treaty acronyms "(TPP)" defined after a dropped name
+    cands = drop_defined_non_actors(cands, parsed)
+    people = group_people([c for c in cands if c.kind == PERSON])
+    orgs = group_orgs([c for c in cands if c.kind == ORG], parsed.text)
+    cands = promote_weak(cands, people, orgs)
+    orgs = group_orgs([c for c in cands if c.kind == ORG], parsed.text)
+    groups = people + orgs
+    taken = [(c.start, c.end) for g in groups for c in g.members]
+    scan_known_names(parsed, blocks, groups, taken, credits)
+    for g in people:
+        set_person_details(g)
+        g.country_code = g.country_code or country_from_role_orgs(g.role, orgs)
+    scan_role_references(blocks, people, taken)
+    emit(groups, result)
+
+
+def drop_defined_non_actors(cands: list[Candidate], parsed: ParsedArticle) -> list[Candidate]:
+    """An acronym defined in brackets after an agreement is the agreement too:
+    "the Trans-Pacific Partnership (TPP) trade agreement" -> "TPP" is no actor."""
+    out = []
+    for c in cands:
+        if c.kind == ORG and c.known is None and is_acronym(c.name):
+            m = re.search(r"([A-Z][\w'’ -]+?) \(" + re.escape(c.name) + r"\)", parsed.text)
+            if m:
+                words = m.group(1).split()
+                long_name = " ".join(words[-max(len(c.name.replace(".", "")), 1) - 1 :])
+                doc = c.doc
+                if is_treaty_or_place(long_name, doc, len(doc)) or _defined_before_agreement(parsed.text, c.name):
+                    continue
+        out.append(c)
+    return out
+
+
+def _defined_before_agreement(text: str, acronym: str) -> bool:
+    return bool(
+        re.search(r"\(" + re.escape(acronym) + r"\)\s+(?:free )?(?:trade )?(?:agreement|deal|treaty|pact)", text)
+    )
+
+
+def set_person_details(g: Group) -> None:
+    """Role, honorific and country of a person from the words around each of their mentions."""
+    for c in sorted(g.members, key=lambda c: c.start):
+        if c.source == "role":
+            continue
+        role, honorific = title_before(c.doc, c.tok_start)
+        if honorific and not g.honorific:
+            g.honorific = honorific
+        after = role_after(c.doc, c.tok_end)
+        for r in (role, after):
+            if r and r not in g.roles:
+                g.roles.append(r)
+    # the fullest title wins: "US special envoy to the region" over a headline's "US envoy"
+    g.role = (
+        max(
+            g.roles,
+            key=lambda r: (bool(title_kinds(r.split()[-1]) & {"head", "rank"}) or " of " in r or " to " in r, len(r)),
+        )
+        if g.roles
+        else ""
+    )
+    for r in g.roles:
+        code = role_country(r)
+        if code:
+            g.country_code = code
+            break
+
+
+def country_from_role_orgs(role: str, orgs: list[Group]) -> str:
+    """Country of a person whose title names an organisation with a country:
+    "IDF Chief of Staff" -> IL, "White House national security adviser" -> US."""
+    if not role:
+        return ""
+    for g in orgs:
+        code = g.country_code or (g.known.country_code if g.known else "")
+        if code and any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", role) for n in g.names):
+            return code
+    return ""
+
+
+def _mention_span(c: Candidate, honorific: str) -> tuple[int, int]:
+    """A person's mention includes an honorific written right before it: "Mr Straw"."""
+    if c.kind != PERSON or not honorific:
+        return c.start, c.end
+    doc = c.doc
+    i = c.tok_start
+    while i > 0 and is_honorific(doc[i - 1].text):
+        i -= 1
+    return c.block.offset + doc[i].idx, c.end
+
+
+def emit(groups: list[Group], result: ArticleExtraction) -> None:
+    used_keys: set[str] = set()
+    for g in groups:
+        if not g.members:
+            continue
+        name = g.full_name()
+        kind = g.kind
+        key = slugify(name)
+        if key in used_keys:
+            key = f"{key}-{len(used_keys)}"
+        used_keys.add(key)
+        country = g.country_code or (g.known.country_code if g.known else "")
+        ent = Entity(key=key, name=name, type=actor_type(name, g.known, kind), role=g.role, country_code=country)
+        for c in g.members:
+            start, end = _mention_span(c, g.honorific)
+            text = result_text(c, start, end)
+            if c.source != "role":
+                ent.aliases.add(c.name)
+                if text != c.name and "[" not in text:
+                    ent.aliases.add(text)
+            result.actor_mentions.append(Mention(key, text, start, end, c.block.zone))
+        ent.aliases.discard(name)
+        result.actors.append(ent)
+
+
+def result_text(c: Candidate, start: int, end: int) -> str:
+    off = c.block.offset
+    return c.block.doc.text[start - off : end - off]
+
+
+# --- across the corpus ----------------------------------------------------------------------
 
 
 def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], dict[tuple[str, str], str]]:
     """Merge per-article entities into corpus actors; return rows and (article_id, key) -> actor_id.
 
-    A person known only by a surname in one article joins the one full name with that surname
-    elsewhere in the corpus (Biden -> Joe Biden). The id is the slug of the canonical name.
+    People with the same full name are one; a person known only by a surname (or "Mr Surname") joins
+    the one full name in the corpus with that surname (Biden -> Joe Biden). Organisations with the same
+    normal form are one (a country-less form joins the country form when only one country has it).
+    The id is the slug of the canonical name; only if two different entities share it, the country code
+    (or a number) is appended.
     """
-    merged: dict[str, Entity] = {}
-    for ex in extractions:
-        for ent in ex.actors:
-            cur = merged.setdefault(ent.key, Entity(ent.key, ent.name, ent.type))
-            cur.aliases |= ent.aliases
-            if len(ent.name) > len(cur.name):
-                cur.name = ent.name
-            cur.role = cur.role or ent.role
-            cur.country_code = cur.country_code or ent.country_code
-    by_surname: dict[str, list[str]] = defaultdict(list)
-    for key, ent in merged.items():
-        if ent.type == "person" and len(ent.name.split()) > 1:
-            by_surname[ent.name.split()[-1].lower()].append(key)
-    redirect: dict[str, str] = {}
-    for key, ent in list(merged.items()):
-        if ent.type == "person" and len(ent.name.split()) == 1:
-            fulls = by_surname.get(ent.name.lower(), [])
-            if len(fulls) == 1:
-                redirect[key] = fulls[0]
-                merged[fulls[0]].aliases |= ent.aliases
-                del merged[key]
-    rows = []
-    for key in sorted(merged):
-        ent = merged[key]
+    items = [(ex.article_id, ent) for ex in extractions for ent in ex.actors]
+    clusters: list[list[tuple[str, Entity]]] = []
+    person_full: dict[str, int] = {}
+    org_norm: dict[tuple[str, str], int] = {}
+    org_name: dict[str, int] = {}
+    # full-name people and organisations first, surname-only people after
+    order = sorted(items, key=lambda it: (it[1].type == "person" and len(name_tokens(it[1].name)) < 2,))
+    for aid, ent in order:
+        idx = None
+        if ent.type == "person":
+            toks = name_tokens(ent.name)
+            key = " ".join(toks).lower()
+            if key in person_full:
+                idx = person_full[key]
+            elif len(toks) < 2 or True:
+                hits = {
+                    i
+                    for full, i in person_full.items()
+                    if len(full.split()) > len(toks) and key in {v.lower() for v in surname_variants(full.split())}
+                }
+                if len(hits) == 1:
+                    idx = hits.pop()
+            if idx is None:
+                clusters.append([])
+                idx = len(clusters) - 1
+            person_full.setdefault(key, idx)
+        else:
+            code, norm = org_parts(ent.name)
+            code = code or ent.country_code
+            known = ent.name in known_organisations()
+            k = ("known:" + ent.name, "") if known else (code, norm)
+            # without a country only the same name merges: "Defense Ministry" in one story and
+            # "Ministry of Defence" in another may be two countries' ministries
+            idx = org_norm.get(k) if (known or code) else org_name.get(slugify(ent.name))
+            if idx is None and not known:
+                same = {i for (c, n), i in org_norm.items() if n == norm and c and not code}
+                same |= {i for (c, n), i in org_norm.items() if n == norm and not c and code}
+                if len(same) == 1:
+                    idx = same.pop()
+            if idx is None:
+                clusters.append([])
+                idx = len(clusters) - 1
+            org_name.setdefault(slugify(ent.name), idx)
+            org_norm.setdefault(k, idx)
+        clusters[idx].append((aid, ent))
+
+    rows: list[dict] = []
+    mapping: dict[tuple[str, str], str] = {}
+    used: set[str] = set()
+    built = []
+    for members in clusters:
+        ents = [e for _, e in members]
+        name = _canonical_name(ents)
+        types = [e.type for e in ents]
+        kind = next((t for t in types if t not in {"organization", "other"}), types[0])
+        role = next((e.role for e in ents if e.role), "")
+        country = next((e.country_code for e in ents if e.country_code), "")
+        aliases = set().union(*(e.aliases | {e.name} for e in ents)) - {name}
+        built.append((name, kind, role, country, aliases, members))
+    built.sort(key=lambda b: (slugify(b[0]), b[3], b[0]))
+    for name, kind, role, country, aliases, members in built:
+        actor_id = slugify(name)
+        if actor_id in used:
+            actor_id = f"{actor_id}-{country.lower()}" if country else actor_id
+            n = 2
+            while actor_id in used:
+                actor_id = f"{slugify(name)}-{n}"
+                n += 1
+        used.add(actor_id)
         rows.append(
             {
-                "actor_id": key,
-                "name": ent.name,
-                "type": ent.type,
-                "role": ent.role,
-                "country_code": ent.country_code,
-                "aliases": " | ".join(sorted(a for a in ent.aliases if a != ent.name)),
+                "actor_id": actor_id,
+                "name": name,
+                "type": kind,
+                "role": role,
+                "country_code": country,
+                "aliases": " | ".join(sorted(aliases)),
             }
         )
-    mapping = {
-        (ex.article_id, ent.key): redirect.get(ent.key, ent.key) for ex in extractions for ent in ex.actors
-    }
+        for aid, ent in members:
+            mapping[(aid, ent.key)] = actor_id
     return rows, mapping
+
+
+def _canonical_name(ents: list[Entity]) -> str:
+    """The fullest form: a curated name, else the person name with most words, else the longest."""
+    for e in ents:
+        if e.name in known_organisations() and known_organisations()[e.name].name == e.name:
+            return e.name
+    if ents[0].type == "person":
+        return max((e.name for e in ents), key=lambda n: (len(name_tokens(n)), not is_honorific(n.split()[0]), len(n)))
+    return max((e.name for e in ents), key=lambda n: (len(n.split()), len(n)))

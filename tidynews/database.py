@@ -2,7 +2,8 @@
 
 The file is made byte-reproducible: DuckDB writes a random 16-byte database identifier into the file header,
 which we replace by one derived from the file's own contents (and fix the header checksum), so the same CSVs
-always give the same database bytes. Everything else in the file is already deterministic with one thread.
+always give the same database bytes under the same file name (DuckDB also stores the catalog name, the file's
+stem, inside the file). Everything else in the file is already deterministic with one thread.
 """
 
 from __future__ import annotations

@@ -1,0 +1,190 @@
+"""The DuckDB database on a hand-written two-article package: typed tables with keys and comments, the four
+views with counts read off the rows below, and the same bytes every time it is written."""
+
+import duckdb
+import pytest
+
+from tidynews.database import VIEWS, write_database
+from tidynews.paths import DATA_SUBDIR, table_path
+from tidynews.schemas import load_schemas
+from tidynews.tables import write_csv
+
+A1 = "Ann Lee said the port in Oslo will close. Oslo officials agreed, Lee said."
+A2 = "\u201cWe are ready,\u201d said the mayor."  # curly quotes: offsets count code points
+TABLES = {
+    "articles": [
+        {
+            "article_id": "a1",
+            "title": "Oslo port to close",
+            "source_file": "a1.txt",
+            "sha256": "0" * 64,
+            "encoding": "utf-8",
+            "text": A1,
+        },
+        {
+            "article_id": "a2",
+            "title": "Mayor ready",
+            "source_file": "a2.txt",
+            "sha256": "1" * 64,
+            "encoding": "utf-8",
+            "text": A2,
+        },
+    ],
+    "actors": [
+        {"actor_id": "ann-lee", "name": "Ann Lee", "type": "person", "role": "harbour master"},
+        {"actor_id": "nobody", "name": "Nobody", "type": "other"},
+    ],
+    "places": [
+        {
+            "place_id": "oslo-no",
+            "name": "Oslo",
+            "type": "city",
+            "country_code": "NO",
+            "latitude": 59.91,
+            "longitude": 10.75,
+            "geonames_id": 3143244,
+        }
+    ],
+    "actor_mentions": [
+        {"article_id": "a1", "actor_id": "ann-lee", "text": "Ann Lee", "start": 0, "end": 7, "zone": "body"},
+        {"article_id": "a1", "actor_id": "ann-lee", "text": "Lee", "start": 65, "end": 68, "zone": "body"},
+    ],
+    "place_mentions": [
+        {"article_id": "a1", "place_id": "oslo-no", "text": "Oslo", "start": 25, "end": 29, "zone": "body"},
+        {"article_id": "a1", "place_id": "oslo-no", "text": "Oslo", "start": 42, "end": 46, "zone": "body"},
+    ],
+    "statements": [
+        {
+            "statement_id": "a1/s001",
+            "article_id": "a1",
+            "speaker_id": "ann-lee",
+            "speaker": "Ann Lee",
+            "quote": "the port in Oslo will close",
+            "kind": "indirect",
+            "cue": "said",
+            "start": 13,
+            "end": 40,
+        },
+        # Ann Lee is quoted in a2 without being named there: she still "appears" in a2
+        {
+            "statement_id": "a2/s001",
+            "article_id": "a2",
+            "speaker_id": "ann-lee",
+            "speaker": "the mayor",
+            "quote": "We are ready,",
+            "kind": "direct",
+            "cue": "said",
+            "start": 1,
+            "end": 14,
+        },
+    ],
+    "figures": [],
+}
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory):
+    pkg = tmp_path_factory.mktemp("db")
+    (pkg / DATA_SUBDIR).mkdir()
+    schemas = load_schemas()
+    for name, schema in schemas.items():
+        write_csv(TABLES[name], schema, table_path(pkg, name))
+    write_database(pkg, schemas, pkg / "one.duckdb")
+    return pkg
+
+
+@pytest.fixture
+def con(package):
+    c = duckdb.connect(str(package / "one.duckdb"), read_only=True)
+    yield c
+    c.close()
+
+
+def test_same_csvs_give_the_same_database_bytes(package):
+    """Under the same file name: DuckDB stores the catalog name (the file's stem) in foreign-key references."""
+    (package / "again").mkdir()
+    write_database(package, load_schemas(), package / "again" / "one.duckdb")
+    assert (package / "again" / "one.duckdb").read_bytes() == (package / "one.duckdb").read_bytes()
+
+
+def test_database_still_opens_writable_after_the_header_fix(package, tmp_path):
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes((package / "one.duckdb").read_bytes())
+    c = duckdb.connect(str(copy))
+    c.execute("CREATE TABLE notes (x INTEGER)")
+    c.close()
+    c = duckdb.connect(str(copy), read_only=True)
+    assert c.execute("SELECT count(*) FROM actors").fetchone()[0] == 2
+    c.close()
+
+
+def test_tables_are_typed_from_the_schemas(con):
+    types = dict(
+        con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'places'").fetchall()
+    )
+    assert types["latitude"] == "DOUBLE" and types["geonames_id"] == "BIGINT" and types["name"] == "VARCHAR"
+
+
+def test_every_table_and_column_has_its_schema_description(con):
+    for name, schema in load_schemas().items():
+        comment = con.execute("SELECT comment FROM duckdb_tables() WHERE table_name = ?", [name]).fetchone()[0]
+        assert comment == schema.descriptor["description"]
+        comments = dict(
+            con.execute("SELECT column_name, comment FROM duckdb_columns() WHERE table_name = ?", [name]).fetchall()
+        )
+        assert comments == {f["name"]: f["description"] for f in schema.fields}
+    views = dict(con.execute("SELECT view_name, comment FROM duckdb_views() WHERE NOT internal").fetchall())
+    assert views == {name: comment for name, (comment, _) in VIEWS.items()}
+
+
+def test_primary_and_foreign_keys_are_enforced(package, tmp_path):
+    copy = tmp_path / "keys.duckdb"
+    copy.write_bytes((package / "one.duckdb").read_bytes())
+    c = duckdb.connect(str(copy))
+    try:
+        with pytest.raises(duckdb.ConstraintException):
+            c.execute("INSERT INTO actors VALUES ('ann-lee', 'Ann Lee', 'person', NULL, NULL, NULL)")
+        with pytest.raises(duckdb.ConstraintException):
+            c.execute("INSERT INTO place_mentions VALUES ('a9', 'oslo-no', 'Oslo', 0, 4, 'body')")
+    finally:
+        c.close()
+
+
+def test_statements_with_speaker(con):
+    rows = con.execute(
+        "SELECT statement_id, speaker, speaker_name, speaker_role, article_title FROM statements_with_speaker"
+    ).fetchall()
+    assert rows == [
+        ("a1/s001", "Ann Lee", "Ann Lee", "harbour master", "Oslo port to close"),
+        ("a2/s001", "the mayor", "Ann Lee", "harbour master", "Mayor ready"),
+    ]
+
+
+def test_actor_summary_counts_mentions_statements_and_articles(con):
+    rows = con.execute("SELECT actor_id, mentions, statements, articles, article_ids FROM actor_summary").fetchall()
+    assert rows == [("ann-lee", 2, 2, 2, "a1, a2"), ("nobody", 0, 0, 0, "")]
+
+
+def test_place_summary_has_coordinates_and_counts(con):
+    rows = con.execute("SELECT place_id, latitude, longitude, mentions, articles FROM place_summary").fetchall()
+    assert rows == [("oslo-no", 59.91, 10.75, 2, 1)]
+
+
+def test_figures_with_article(package, con):
+    assert con.execute("SELECT count(*) FROM figures_with_article").fetchone()[0] == 0
+    cols = [d[0] for d in con.execute("SELECT * FROM figures_with_article").description]
+    assert cols[-2:] == ["article_title", "source_file"]
+
+
+def test_spans_check_in_sql_with_substr(con):
+    """DuckDB's substr counts code points from 1: text[start:end] is substr(text, start + 1, end - start)."""
+    bad = con.execute(
+        "SELECT s.statement_id FROM statements s JOIN articles a USING (article_id) "
+        'WHERE s.quote <> substr(a.text, s.start + 1, s."end" - s.start)'
+    ).fetchall()
+    assert bad == []
+    bad = con.execute(
+        "SELECT m.text FROM actor_mentions m JOIN articles a USING (article_id) "
+        'WHERE m.text <> substr(a.text, m.start + 1, m."end" - m.start)'
+    ).fetchall()
+    assert bad == []

@@ -1,0 +1,224 @@
+"""Releases: first release, byte-identical re-publish, nothing released without a change, a new article gives a
+MINOR release naming its rows, forced and refused bumps, never overwriting, and an interrupted publish.
+
+Every publish goes into tmp folders (dist/ and a stand-in for the repository root), never into the repository.
+"""
+
+import csv
+import hashlib
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tidynews import release
+from tidynews.database import VIEWS
+from tidynews.release import ReleaseError, publish
+
+EPOCH = "1767225600"  # 2026-01-01: fixes `created` and the release date, so bytes can be compared
+NEW_ARTICLE = """Council closes river bridge after inspectors find cracks
+
+The Kelston road bridge will stay shut for at least six weeks, the county council said on Tuesday.
+
+"We cannot risk anyone's safety," said Tom Hale, the council's head of highways.
+
+About 9,000 vehicles cross the bridge each day.
+"""
+
+
+@pytest.fixture(autouse=True)
+def fixed_epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+
+
+@pytest.fixture(scope="module")
+def first_release(tmp_path_factory, articles_dir):
+    """0.1.0 of the two fixture articles: (seeds, dist, root)."""
+    base = tmp_path_factory.mktemp("first")
+    seeds = base / "seeds"
+    shutil.copytree(articles_dir, seeds)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
+        result = publish(seeds, base / "root", base / "dist")
+    assert result.version == "0.1.0"
+    return seeds, base / "dist", base / "root"
+
+
+@pytest.fixture
+def released(first_release, tmp_path):
+    """A private copy of the first release (seeds, dist, root) that a test may publish on top of."""
+    seeds, dist, root = first_release
+    for src in (seeds, dist, root):
+        shutil.copytree(src, tmp_path / src.name)
+    return tmp_path / "seeds", tmp_path / "dist", tmp_path / "root"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_first_release_writes_zip_checksum_and_root(first_release):
+    _, dist, root = first_release
+    assert sorted(p.name for p in dist.iterdir()) == ["tidynews-0.1.0.zip", "tidynews-0.1.0.zip.sha256"]
+    digest = hashlib.sha256((dist / "tidynews-0.1.0.zip").read_bytes()).hexdigest()
+    assert (dist / "tidynews-0.1.0.zip.sha256").read_text() == f"{digest}  tidynews-0.1.0.zip\n"
+    for name in ("datapackage.json", "CHANGELOG.md", "CODEBOOK.md", "CITATION.cff", "datapackage/tidynews.duckdb"):
+        assert (root / name).exists(), name
+    assert "## 0.1.0 (2026-01-01)" in (root / "CHANGELOG.md").read_text()
+
+
+def test_same_inputs_give_identical_bytes(first_release, tmp_path):
+    seeds, dist, _ = first_release
+    again = publish(seeds, tmp_path / "root", tmp_path / "dist")
+    assert again.version == "0.1.0"
+    assert (tmp_path / "dist" / "tidynews-0.1.0.zip").read_bytes() == (dist / "tidynews-0.1.0.zip").read_bytes()
+
+
+def test_unzipped_release_validates_and_opens_in_duckdb(first_release, tmp_path):
+    _, dist, _ = first_release
+    with zipfile.ZipFile(dist / "tidynews-0.1.0.zip") as zf:
+        zf.extractall(tmp_path)
+    pkg = tmp_path / "tidynews-0.1.0"
+    expected = {
+        "datapackage.json",
+        "README.md",
+        "CODEBOOK.md",
+        "CHANGELOG.md",
+        "CITATION.cff",
+        "LICENSE.md",
+        "SHA256SUMS",
+        "datapackage/tidynews.duckdb",
+        "parquet/statements.parquet",
+        "schemas/figures.json",
+    }
+    assert expected <= set(snapshot(pkg))
+
+    # frictionless, as a user would run it
+    run = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "datapackage.json"], cwd=pkg, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+    # every file is in SHA256SUMS with the right digest
+    sums = dict(line.split("  ")[::-1] for line in (pkg / "SHA256SUMS").read_text().splitlines())
+    assert set(sums) == set(snapshot(pkg)) - {"SHA256SUMS"}
+    for name, digest in sums.items():
+        assert hashlib.sha256((pkg / name).read_bytes()).hexdigest() == digest, name
+
+    # DuckDB: every view runs; the actor summary agrees with the CSVs
+    with open(pkg / "datapackage" / "actor_mentions.csv", encoding="utf-8") as f:
+        mentions = list(csv.DictReader(f))
+    con = duckdb.connect(str(pkg / "datapackage" / "tidynews.duckdb"), read_only=True)
+    try:
+        for view in VIEWS:
+            assert con.execute(f"SELECT count(*) FROM {view}").fetchone()[0] > 0, view
+        actor = mentions[0]["actor_id"]
+        expected_mentions = sum(m["actor_id"] == actor for m in mentions)
+        got = con.execute("SELECT mentions FROM actor_summary WHERE actor_id = ?", [actor]).fetchone()[0]
+        assert got == expected_mentions
+    finally:
+        con.close()
+
+    # Parquet carries the version
+    import pyarrow.parquet as pq
+
+    assert pq.read_schema(pkg / "parquet" / "figures.parquet").metadata[b"tidynews:version"] == b"0.1.0"
+
+
+def test_no_change_releases_nothing(released):
+    seeds, dist, root = released
+    before = snapshot(dist), snapshot(root)
+    result = publish(seeds, root, dist)
+    assert result.version is None
+    assert result.message == "no change since 0.1.0: nothing released"
+    assert (snapshot(dist), snapshot(root)) == before
+
+
+def test_new_article_gives_minor_release_naming_its_rows_then_nothing(released):
+    seeds, dist, root = released
+    (seeds / "bridge_closure.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    result = publish(seeds, root, dist)
+    assert (result.version, result.level) == ("0.2.0", "minor")
+    changelog = (root / "CHANGELOG.md").read_text()
+    assert changelog.index("## 0.2.0 (2026-01-01)") < changelog.index("## 0.1.0 (2026-01-01)")
+    assert "- articles: +1 row\n  - added: `bridge_closure`" in changelog
+    table_diff = next(t for t in result.diff.tables if t.table == "articles")
+    assert table_diff.added == ["bridge_closure"] and not table_diff.removed and not table_diff.changed
+    assert (dist / "tidynews-0.2.0.zip").exists()
+    assert '"version": "0.2.0"' in (root / "datapackage.json").read_text()
+
+    again = publish(seeds, root, dist)
+    assert again.version is None
+    assert again.message == "no change since 0.2.0: nothing released"
+
+
+def test_forced_major_and_refused_downgrade(released):
+    seeds, dist, root = released
+    (seeds / "bridge_closure.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    before = snapshot(dist)
+    with pytest.raises(ReleaseError, match="need a MINOR release; --bump patch"):
+        publish(seeds, root, dist, bump="patch")
+    assert snapshot(dist) == before
+    result = publish(seeds, root, dist, bump="major")
+    assert result.version == "1.0.0"
+    assert "forced with `--bump major`; the changes alone need MINOR" in result.changelog_entry
+
+
+def test_an_existing_version_is_never_overwritten(released, monkeypatch):
+    seeds, dist, root = released
+    (seeds / "bridge_closure.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    before = snapshot(dist), snapshot(root)
+    monkeypatch.setattr(release, "bump_version", lambda version, level: "0.1.0")  # as if 0.2.0 were taken
+    with pytest.raises(ReleaseError, match="already exists"):
+        publish(seeds, root, dist)
+    assert (snapshot(dist), snapshot(root)) == before
+
+
+def test_linking_into_dist_refuses_an_existing_file(tmp_path):
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "tidynews-0.3.0.zip").write_bytes(b"the real 0.3.0")
+    staged = tmp_path / "staged"
+    staged.mkdir()
+    for name in ("tidynews-0.3.0.zip.sha256", "tidynews-0.3.0.zip"):
+        (staged / name).write_bytes(b"impostor")
+    with pytest.raises(ReleaseError, match="never overwritten"):
+        release.move_into_dist([staged / "tidynews-0.3.0.zip.sha256", staged / "tidynews-0.3.0.zip"], dist)
+    assert snapshot(dist) == {"tidynews-0.3.0.zip": b"the real 0.3.0"}  # and the .sha256 linked first is gone
+
+
+def test_interrupted_publish_leaves_the_last_release_intact(released, monkeypatch):
+    seeds, dist, root = released
+    (seeds / "bridge_closure.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    before = snapshot(dist), snapshot(root)
+
+    def crash(files, dist_dir):
+        assert files[0].name == "tidynews-0.2.0.zip" and files[0].stat().st_size > 0  # written, not yet moved
+        raise KeyboardInterrupt("power cut")
+
+    monkeypatch.setattr(release, "move_into_dist", crash)
+    with pytest.raises(KeyboardInterrupt):
+        publish(seeds, root, dist)
+    assert (snapshot(dist), snapshot(root)) == before
+    assert not [p for p in dist.iterdir() if p.name.startswith(".")]  # the temporary folder is gone too
+
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    assert publish(seeds, root, dist).version == "0.2.0"  # the next run picks up where it stopped
+
+
+def test_plain_build_over_the_root_is_repaired_from_the_zip(released):
+    """`tidynews build` into the root drops the release marker; publish puts the released package back."""
+    from tidynews.build import build_package
+
+    seeds, dist, root = released
+    released_descriptor = (root / "datapackage.json").read_bytes()
+    build_package(seeds, root, use_frictionless=False)
+    assert (root / "datapackage.json").read_bytes() != released_descriptor
+    result = publish(seeds, root, dist)
+    assert result.version is None and "reinstalled 0.1.0" in result.message
+    assert (root / "datapackage.json").read_bytes() == released_descriptor

@@ -363,3 +363,25 @@ def test_glued_m_is_millions_unless_it_measures():
 
 def test_age_range_after_aged():
     assert values("The academy takes 800 pupils aged 11 to 16.") == [800]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts", "event"),
+    [
+        ("The number of asylum seekers rose to 4,300 last year.", "asylum seekers", "rose"),
+        ("The latest strike brought the death toll to 57.", "death toll", "died"),
+        ("Eleven climbers are missing after the avalanche.", "climbers", "missing"),
+        ("Three miners remain unaccounted for.", "miners", "missing"),
+        ("Divers recovered 14 bodies from the river.", "bodies", "recovered"),
+        ("Exports fell by 4.2% in May.", "", "fell"),
+        ("At least 60 shells were fired at the village.", "shells", ""),
+    ],
+)
+def test_totals_states_and_rates(sentence, counts, event):
+    f = one(sentence)
+    assert (f.counts, f.event) == (counts, event)
+
+
+def test_twice_as():
+    f = one("Rents in the city are twice as high as a decade ago.")
+    assert (f.value, f.unit) == (2, "times")

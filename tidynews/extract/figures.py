@@ -621,6 +621,8 @@ def read_multiplier_word(doc: Doc, i: int) -> tuple[int, float] | None:
     w = doc[i].lower_
     if w in FOLD_WORDS:
         return i, FOLD_WORDS[w]
+    if w == "twice" and doc[i + 1 : i + 2] and doc[i + 1].lower_ == "as":
+        return i, 2  # "twice as high"
     if w in MULTIPLIER_WORDS and doc[i + 1 : i + 2] and doc[i + 1].lower_ in MULTIPLIER_DETERMINERS:
         return i, MULTIPLIER_WORDS[w]
     return None
@@ -1111,6 +1113,10 @@ def counted_noun(doc: Doc, cand: Candidate) -> Token | None:
     head = root.head
     if head.i in inside or head.i == root.i:
         return None
+    if head.lower_ in TIME_UNITS and any(
+        c.lower_ in ("last", "this", "next", "previous", "every", "each", "per") for c in head.children if c.i > root.i
+    ):
+        return total_counted(head)  # a misparse: "rose to 4,300 last year" does not count years
     if (
         root.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod", "nounmod", "npadvmod", "appos", "dep")
         and head.pos_ in ("NOUN", "PROPN")
@@ -1123,7 +1129,26 @@ def counted_noun(doc: Doc, cand: Candidate) -> Token | None:
         return None
     # "more than 80,000 of them": the number heads an "of" phrase
     obj = of_object(root)
-    return obj
+    return obj or total_counted(root)
+
+
+TOTAL_NOUNS = {"number", "total", "toll", "tally", "count", "figure"}
+
+
+def total_counted(root: Token) -> Token | None:
+    """What a total counts when the figure is its value: "the number of migrants rose to 1,200" -> migrants,
+    "bringing the death toll to 84" -> toll (shown with its compound: "death toll"), "the toll stood at 30".
+    """
+    t = root
+    if t.dep_ == "pobj" and t.head.lower_ in ("to", "at"):
+        t = t.head
+    if t.dep_ not in ("prep", "attr", "dobj", "npadvmod") or t.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = t.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "dobj") and child.lower_ in TOTAL_NOUNS and child.i != root.i:
+            return of_object(child) or child
+    return None
 
 
 def _verb_event(verb: Token, role: str) -> str:
@@ -1138,6 +1163,19 @@ def _verb_event(verb: Token, role: str) -> str:
     for r in allowed[role]:
         if (lemma, r) in events:
             return events[(lemma, r)]
+    if (verb.lower_, "adjective") in events and role in ("passive", "subject"):
+        return events[(verb.lower_, "adjective")]  # "injured passengers", "the wounded soldiers"
+    return ""
+
+
+def _state_event(verb: Token) -> str:
+    """The event of "be" + a state adjective: "12 people are missing", "five were dead"."""
+    events = load_events()
+    if verb.lemma_ not in ("be", "remain", "become"):
+        return ""
+    for child in verb.children:
+        if child.dep_ in ("acomp", "attr", "oprd") and (child.lower_, "adjective") in events:
+            return events[(child.lower_, "adjective")]
     return ""
 
 
@@ -1175,6 +1213,10 @@ def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
                     return event
     if counted is not None and (counted.lemma_.lower(), "noun") in events:
         return events[(counted.lemma_.lower(), "noun")]  # "five deaths", "20 arrests"
+    if counted is not None and counted.lower_ in TOTAL_NOUNS:
+        for child in counted.children:  # "the death toll rose to 84"
+            if child.dep_ == "compound" and (child.lemma_.lower(), "noun") in events:
+                return events[(child.lemma_.lower(), "noun")]
     t = anchor
     for _ in range(4):
         head = t.head
@@ -1197,10 +1239,10 @@ def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
             if t.dep_ in ("dobj", "attr", "npadvmod", "oprd"):
                 return _verb_event(head, "object")
             if t.dep_ == "nsubj":
-                return _verb_event(head, "subject")
+                return _verb_event(head, "subject") or _state_event(head)
             return ""
         t = head
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "nmod", "appos"):
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "nmod", "appos") and t.lower_ not in TOTAL_NOUNS:
             return ""
     return ""
 

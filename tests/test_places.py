@@ -305,3 +305,24 @@ def test_small_foreign_namesake_town_is_not_guessed():
     # a big city needs no anchor; a namesake of comparable size in a country the story names wins
     assert resolve_place("Tripoli", article_countries={"FR"}).country_code == "LY"
     assert resolve_place("Tripoli", article_countries={"LB"}).country_code == "LB"
+
+
+def test_names_that_begin_with_the():
+    table = rows("The judges met in The Hague on Monday.")
+    assert table["The Hague"]["country_code"] == "NL"
+
+
+def test_georgia_is_the_state_next_to_other_us_states():
+    table = rows("The hurricane hit Florida and Georgia before moving north.")
+    assert table["Georgia"]["place_id"] == "us-ga"
+
+
+def test_georgia_stays_the_country_when_its_capital_is_named():
+    table = rows("Protests in Tbilisi spread across Georgia while Texas held its primary.")
+    assert table["Georgia"]["place_id"] == "ge"
+
+
+def test_reef_tagged_as_a_facility_is_a_natural_feature():
+    table = rows("Coast guard vessels were blocked near Second Thomas Shoal in the South China Sea.")
+    shoal = next(r for r in table.values() if r["name"].endswith("Shoal"))
+    assert shoal["type"] == "other"

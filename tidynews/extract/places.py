@@ -58,6 +58,7 @@ DIRECTIONS = {
 FEATURE_WORDS = {
     "range", "mountains", "mountain", "hills", "river", "sea", "ocean", "gulf", "bay", "strait", "straits",
     "island", "islands", "peninsula", "desert", "valley", "lake", "plateau", "canal", "coast",
+    "shoal", "reef", "atoll", "archipelago", "channel", "glacier", "volcano", "basin", "delta",
 }  # fmt: skip
 AREA_WORDS = {"province", "region", "district", "county", "governorate", "prefecture", "oblast", "state", "territory"}
 LOCATIVE_PREPOSITIONS = {
@@ -82,6 +83,8 @@ LOCATIVE_PREPOSITIONS = {
 }
 FUNCTION_WORDS = {"of", "and", "the", "da", "de", "du", "del", "d'", "la", "el", "al"}
 MIN_CITY_OVER_STATE = 500_000  # a city this big wins over a US state of the same name ("New York", "Washington")
+ANY_US_STATE = "*"  # in us_state_codes: the story is about US states ("Florida and Georgia")
+MIN_PERSON_TAGGED_CITY = 200_000  # a PERSON-tagged name after 'in'/'to' counts as a city from this size
 MIN_UNANCHORED_CITY = 100_000  # a smaller town counts only in a country the article names
 OTHER_CITY_SHARE = 0.1  # a smaller namesake in a country the article names must have this share of the largest's people
 
@@ -350,7 +353,8 @@ def resolve_place(
 
     `hints` are readings of the place written right after it ("Lagos, Nigeria", see `hint_places`);
     `article_countries` the countries the article names, used to choose between same-named cities;
-    `us_state_codes` the US states whose cities the text names ("Atlanta, Georgia" makes Georgia the state).
+    `us_state_codes` the US states whose cities the text names ("Atlanta, Georgia" makes Georgia the state);
+    ANY_US_STATE in it when the story names other US states and no city of a same-named country.
     Countries take priority over same-named towns.
 
     Example: "the Gaza Strip" -> region PS; "Tel Aviv" -> city IL with coordinates; "Lebanon" -> country LB.
@@ -365,10 +369,11 @@ def resolve_place(
         return region
     code = _country_names()[0].get(key)
     if code:
-        if us_state_codes and _us_states().get(key, {}).get("code") in us_state_codes:
+        state_code = _us_states().get(key, {}).get("code")
+        if state_code and us_state_codes and (state_code in us_state_codes or ANY_US_STATE in us_state_codes):
             return state_place(_us_states()[key])  # "Atlanta, Georgia": the state, not the country
         return country_place(code)
-    cities = _cities().get(key, [])
+    cities = _cities().get(key) or _cities().get(fold(POSSESSIVE.sub("", name.strip())), [])  # "The Hague"
     state = _us_states().get(key) or _us_states().get(re.sub(r" state$", "", key))
     if state and (key.endswith(" state") or not cities or cities[0]["population"] < MIN_CITY_OVER_STATE):
         return state_place(state)
@@ -428,7 +433,7 @@ def _extend_direction(doc: Doc, span: Span) -> int:
         return first.idx
     if first.i > 0 and fold(doc[first.i - 1].text) in DIRECTIONS and doc[first.i - 1].ent_iob_ == "O":
         return doc[first.i - 1].idx
-    return first.idx
+    return span[0].idx  # with its determiner: "The Hague" needs it, clean_place_text drops it elsewhere
 
 
 def _area_word_after(doc: Doc, span: Span) -> Token | None:
@@ -574,6 +579,13 @@ def _major_cities() -> frozenset[str]:
     return frozenset(names - _ambiguous_names())
 
 
+def _is_big_city(text: str, population: int) -> bool:
+    """True for an unambiguous city name whose largest bearer has at least `population` people."""
+    key = fold(clean_place_text(text))
+    cities = _cities().get(key)
+    return bool(cities) and cities[0]["population"] >= population and key not in _ambiguous_names()
+
+
 def _lexicon_kind(text: str) -> str | None:
     """'country', 'region' or 'city' for a name the scan may take, also after a direction word ('northern Chad')."""
     key = fold(clean_place_text(text))
@@ -603,9 +615,9 @@ def resolve_candidate(
     kind = _lexicon_kind(text)
     if cand.source == "exact" and kind not in {"country", "region"}:
         return None
-    if cand.source == "person" and kind is None or cand.source == "scan" and kind is None and not cand.area_word:
+    if cand.source == "scan" and kind is None and not cand.area_word:
         return None
-    if cand.source == "person" and kind != "city":
+    if cand.source == "person" and kind != "city" and not _is_big_city(text, MIN_PERSON_TAGGED_CITY):
         return None
     hints = hint_places(cand.next_text)
     after_city = resolve_place(cand.prev_text) if cand.prev_text else None
@@ -645,12 +657,21 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
 
     article_countries: set[str] = set()
     us_state_codes: set[str] = set()
+    city_countries: set[str] = set()
     for block, cand in found:
         place = resolve_place(block.doc.text[cand.start : cand.end]) if cand.source == "entity" else None
-        if place is not None and place.type != "city" and place.country_code:
+        if place is None:
+            continue
+        if place.type != "city" and place.country_code:
             article_countries.add(place.country_code)
-        if place is not None and place.type == "city" and place.admin1:
+        if place.type == "city":
+            city_countries.add(place.country_code)
+        if place.admin1:
             us_state_codes.add(place.admin1)
+    if us_state_codes - {s["code"] for n, s in _us_states().items() if n in _country_names()[0]}:
+        # a story naming Florida makes Georgia the state, unless it names a city of the country Georgia too
+        if not city_countries & {_country_names()[0][n] for n in _us_states() if n in _country_names()[0]}:
+            us_state_codes.add(ANY_US_STATE)
     seen: dict[str, Entity] = {}
     for block, cand in found:
         place = resolve_candidate(block.doc.text[cand.start : cand.end], cand, article_countries, us_state_codes)
@@ -684,6 +705,14 @@ def _display_form(written: str) -> str:
     return written.title() if written.isupper() and len(written) > 3 else written
 
 
+def _is_name_of(written: str, place: Entity) -> bool:
+    """True when a written form may stand as the name of the place: for a city, a spelling the gazetteer lists
+    for that very city ('Basra' for Basrah, not 'Hague' for The Hague)."""
+    if place.type != "city" or place.geonames_id is None:
+        return True
+    return any(c["geonameid"] == place.geonames_id for c in _cities().get(fold(written), []))
+
+
 def resolve_places(extractions: list[ArticleExtraction]) -> list[dict]:
     """One row per place across the corpus; the place_id is already corpus-wide.
 
@@ -702,8 +731,8 @@ def resolve_places(extractions: list[ArticleExtraction]) -> list[dict]:
     for key, e in sorted(merged.items()):
         name = e.name
         is_curated = fold(e.name) in _regions() or e.type == "country" or e.geonames_id and e.type == "region"
-        if not is_curated and forms.get(key):
-            counts = forms[key]
+        counts = Counter({f: n for f, n in forms.get(key, Counter()).items() if _is_name_of(f, e)})
+        if not is_curated and counts:
             name = max(counts, key=lambda f: (counts[f], f == e.name))
         rows.append(
             {

@@ -180,6 +180,27 @@ NON_ACTOR_HEADS = {
     "district",
     "city",
 }
+# "the campaign group Open Fields": a name right after one of these nouns is an organisation's.
+ORG_NOUNS_BEFORE_NAME = {
+    "group",
+    "organisation",
+    "organization",
+    "company",
+    "firm",
+    "charity",
+    "party",
+    "agency",
+    "union",
+    "association",
+    "network",
+    "coalition",
+    "movement",
+    "newspaper",
+    "broadcaster",
+    "bank",
+    "website",
+    "outlet",
+}
 TRADE_WORDS = {"trade", "economic", "pacific", "atlantic", "investment", "free"}
 # Nouns that make "<country> <noun>" a government actor: "the British government", "U.S. military".
 STATE_BODIES = {
@@ -401,6 +422,9 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
     Example: "the Queen's Lancashire Regiment" -> "Queen's Lancashire Regiment"; "Baha Mousa's" -> "Baha Mousa".
     """
+    # "Later the Defence Ministry": spaCy glued a sentence adverb on
+    while start < end - 1 and doc[start].lower_ in STOP_BEFORE_TITLE and not is_title_word(doc[start].text):
+        start += 1
     while start < end and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
     while end > start and (
@@ -438,15 +462,23 @@ def trim_leading_titles(doc: Doc, start: int, end: int) -> int:
 def extend_person_name(doc: Doc, end: int) -> int:
     """End of a person's name when spaCy cut it short: capitalised proper nouns right after it that
     belong to no other entity. Example: "Myanmar leader Aung San Suu Kyi" tagged "Aung San"."""
-    while (
-        end < len(doc)
-        and doc[end].pos_ == "PROPN"
-        and doc[end].is_title
-        and not doc[end].ent_type_
-        and not is_title_word(doc[end].text)
-        and doc[end].is_alpha
-    ):
-        end += 1
+    while end < len(doc):
+        tok = doc[end]
+        if tok.text in POSSESSIVE or tok.text in QUOTE_CHARS:
+            break
+        if tok.text == "]" and end + 1 < len(doc) and doc[end + 1].is_title:
+            end += 1  # "[Anna] Kowalski": the bracketed first name and the surname are one name
+            continue
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and doc[end - 1].text == "]":
+            end += 1
+            continue
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I":
+            end += 1
+            continue
+        if tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and not is_title_word(tok.text) and tok.is_alpha:
+            end += 1
+            continue
+        break
     return end
 
 
@@ -536,7 +568,8 @@ def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list
         if ent.label_ == "PERSON":
             start = trim_leading_titles(doc, start, end)
             end = extend_person_name(doc, end)
-            kind = ORG if last in ORG_HEADS else PERSON
+            after_org_noun = start > 0 and doc[start - 1].lower_ in ORG_NOUNS_BEFORE_NAME
+            kind = ORG if last in ORG_HEADS or after_org_noun else PERSON
         elif ent.label_ == "ORG":
             kind = ORG
         elif last in ORG_HEADS and ent.label_ not in {"GPE", "LOC"}:
@@ -608,39 +641,77 @@ def state_body_candidates(block: ParsedBlock) -> list[Candidate]:
     "South Korea's spy agency". The country sets the actor's country code."""
     doc = block.doc
     out = []
-    for ent in doc.ents:
-        if ent.label_ not in {"GPE", "NORP"}:
-            continue
-        code = country_code_of(ent.text)
+    k = 0
+    while k < len(doc):
+        code, width = "", 0
+        for n in (2, 1):
+            if k + n <= len(doc) and doc[k].text[:1].isupper() and doc[k].lower_ != "the":
+                code = country_code_of(doc[k : k + n].text)
+                if code:
+                    width = n
+                    break
         if not code:
+            k += 1
             continue
-        i = ent.end
-        possessive = i < len(doc) and doc[i].text in POSSESSIVE
-        if possessive:
+        i = k + width
+        if i < len(doc) and doc[i].text in POSSESSIVE:
             i += 1
         for n in (2, 1):
             words = " ".join(t.lower_ for t in doc[i : i + n])
-            if (
-                len(doc[i : i + n]) == n
-                and words in STATE_BODIES
-                and not (
-                    i + n < len(doc)
-                    and doc[i + n].pos_ in {"NOUN", "PROPN"}
-                    and doc[i + n].lower_ not in {"said", "says"}
-                )
-            ):
-                start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-                cand = make_candidate(block, start, i + n, ORG, "state-body")
+            followed_by_noun = i + n < len(doc) and doc[i + n].pos_ in {"NOUN", "PROPN"}
+            if len(doc[i : i + n]) == n and words in STATE_BODIES and not followed_by_noun:
+                cand = make_candidate(block, k, i + n, ORG, "state-body")
                 if cand:
                     cand.country_code = code
                     out.append(cand)
                 break
+        k = i
+    return out
+
+
+HONORIFICS_BEFORE_NAME = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "justice",
+    "prof",
+    "professor",
+}
+
+
+def honorific_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list[Candidate]:
+    """A surname after an honorific, which spaCy often leaves untagged in British copy:
+    "Lord Justice Penrose", "Mr Haddad", "Dr. Roe". The honorific is not part of the candidate."""
+    doc = block.doc
+    out = []
+    for i, tok in enumerate(doc):
+        if tok.lower_.rstrip(".") not in HONORIFICS_BEFORE_NAME or not tok.text[0].isupper():
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].lower_.rstrip(".") in HONORIFICS_BEFORE_NAME and doc[j].text[0].isupper():
+            j += 1
+        k = j
+        while k < len(doc) and k - j < 3 and doc[k].is_title and doc[k].is_alpha and not is_title_word(doc[k].text):
+            k += 1
+        if k == j or doc[k - 1].lower_ in ORG_HEADS or doc[j].ent_type_ not in {"", "PERSON"}:
+            continue
+        if k < len(doc) and doc[k].text in POSSESSIVE and k + 1 < len(doc) and doc[k + 1].lower_ in ORG_HEADS:
+            continue
+        cand = make_candidate(block, j, k, PERSON, "honorific")
+        if cand and not in_ranges(doc[j].idx, doc[k - 1].idx + 1, credits):
+            out.append(cand)
     return out
 
 
 def drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep one candidate per stretch of text: the longest, a curated one on a tie."""
-    rank = {"curated": 0, "state-body": 1, "spacy": 2}
+    rank = {"curated": 0, "state-body": 1, "spacy": 2, "honorific": 3}
     order = sorted(cands, key=lambda c: (-(c.end - c.start), rank.get(c.source, 3), c.start))
     kept: list[Candidate] = []
     for c in order:
@@ -749,8 +820,8 @@ def role_after(doc: Doc, end: int) -> str:
     if j == i or j >= len(doc) or doc[j].text not in {",", ".", ";", ")", "—", "–"}:
         return ""
     phrase = doc[i:j]
-    if any(t.ent_type_ == "PERSON" for t in phrase):
-        return ""  # a list of people, not a description: "Herzi Halevi, Michael Herzog, and others"
+    if any(t.ent_type_ == "PERSON" and t.i > 0 and title_kinds(doc[t.i - 1].text) for t in phrase):
+        return ""  # a list of people, not a description: "Ann Lee, foreign minister Bo Chan, and others"
     if phrase[0].pos_ in {"ADP", "SCONJ", "CCONJ"} or phrase[0].lower_ in {"who", "which", "whose"}:
         return ""
     head_words = [t for t in phrase[:5] if title_kinds(t.text) & {"head", "rank"}]
@@ -1138,7 +1209,7 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     cands: list[Candidate] = []
     for block in blocks:
         found = spacy_candidates(block, credits[id(block)]) + curated_candidates(block, credits[id(block)])
-        found += state_body_candidates(block)
+        found += state_body_candidates(block) + honorific_candidates(block, credits[id(block)])
         cands.extend(drop_overlaps(found))
     person_from_apposition(cands)
     # names used as titles are no actors: drop treaty acronyms "(TPP)" defined after a dropped name
@@ -1274,6 +1345,7 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
     (or a number) is appended.
     """
     items = [(ex.article_id, ent) for ex in extractions for ent in ex.actors]
+    items = people_tagged_as_organisations(items)
     clusters: list[list[tuple[str, Entity]]] = []
     person_full: dict[str, int] = {}
     org_norm: dict[tuple[str, str], int] = {}
@@ -1355,6 +1427,28 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
         for aid, ent in members:
             mapping[(aid, ent.key)] = actor_id
     return rows, mapping
+
+
+def people_tagged_as_organisations(items: list[tuple[str, Entity]]) -> list[tuple[str, Entity]]:
+    """A one-word 'organisation' that is the surname of exactly one person named in full elsewhere in
+    the corpus is that person: spaCy tags a lone "Biden" or "Trump" ORG when no full name is near."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for _, ent in items:
+        toks = name_tokens(ent.name)
+        if ent.type == "person" and len(toks) > 1:
+            surnames[toks[-1]].add(" ".join(toks))
+    out = []
+    for aid, ent in items:
+        if (
+            ent.type == "organization"
+            and " " not in ent.name
+            and not is_acronym(ent.name)
+            and ent.name not in known_organisations()
+            and len(surnames.get(ent.name, ())) == 1
+        ):
+            ent = Entity(ent.key, ent.name, "person", ent.role, ent.country_code, set(ent.aliases))
+        out.append((aid, ent))
+    return out
 
 
 def _canonical_name(ents: list[Entity]) -> str:

@@ -1,0 +1,252 @@
+"""Actors: people and organisations, resolved within an article and across the corpus.
+
+Sentences written for these tests (other outlets' conventions: "Mr Smith", "Smith, 45, a teacher,",
+"Dr. Jane Roe", "Sen. Ron Wyden, D-Ore."), plus a few expectations read off the seed article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tidynews.articles import Article, split_zones
+from tidynews.extract.actors import extract_actors, org_parts, resolve_actors, surname_variants
+from tidynews.extract.common import ArticleExtraction, Entity
+from tidynews.nlp import parse_articles
+from tidynews.paths import SEEDS_DIR
+
+
+def extract(body: str, headline: str = "Officials meet as talks resume", article_id: str = "t") -> ArticleExtraction:
+    """Actors of a small article: a headline line, then the body paragraphs."""
+    text = headline + "\n\n" + body + "\n"
+    article = Article(article_id, f"{article_id}.txt", "", "utf-8", text, headline, split_zones(text))
+    parsed = next(parse_articles([article]))
+    result = ArticleExtraction(article_id)
+    extract_actors(parsed, result)
+    for m in result.actor_mentions:
+        assert text[m.start : m.end] == m.text
+    return result
+
+
+def by_name(result: ArticleExtraction) -> dict[str, Entity]:
+    return {e.name: e for e in result.actors}
+
+
+def mentions_of(result: ArticleExtraction, name: str) -> list[str]:
+    key = by_name(result)[name].key
+    return [m.text for m in result.actor_mentions if m.key == key]
+
+
+# --- people -----------------------------------------------------------------------------------
+
+
+def test_title_full_name_surname_and_role_reference_are_one_person():
+    r = extract(
+        "Health Minister Maria Gallant visited the hospital on Monday. "
+        "Gallant said the wards were full.\n\nThe health minister promised more nurses by spring."
+    )
+    people = [e for e in r.actors if e.type == "person"]
+    assert [p.name for p in people] == ["Maria Gallant"]
+    assert people[0].role == "Health Minister"
+    assert mentions_of(r, "Maria Gallant") == ["Maria Gallant", "Gallant", "health minister"]
+
+
+def test_surname_that_is_an_english_word_is_found_again():
+    r = extract("Police chief Tom Brown spoke to residents. Later Brown toured the flooded street with Rice.")
+    assert "Brown" in mentions_of(r, "Tom Brown")
+    assert "Tom Brown" in by_name(r) and "Brown" not in by_name(r)
+
+
+def test_age_and_apposition_give_the_role():
+    r = extract("Jane Okafor, 52, a nurse, said the ward had no power. Ms Okafor added that staff stayed.")
+    jane = by_name(r)["Jane Okafor"]
+    assert jane.role == "nurse"
+    assert "Ms Okafor" in mentions_of(r, "Jane Okafor")
+
+
+def test_apposition_with_an_organisation():
+    r = extract("Carla Moss, policy director of the campaign group Open Fields, said the plan was unlawful.")
+    assert by_name(r)["Carla Moss"].role == "policy director of the campaign group Open Fields"
+
+
+def test_honorific_surname_alone_keeps_the_honorific():
+    r = extract("Mr Haddad, who runs a bakery, said prices had doubled. Mr Haddad said he would stay.")
+    assert "Mr Haddad" in by_name(r)
+
+
+def test_judges_keep_their_style():
+    r = extract("But Lord Justice Penrose and Mr Justice Carver ruled that the case could go ahead.")
+    assert {"Lord Justice Penrose", "Mr Justice Carver"} <= set(by_name(r))
+
+
+def test_doctor_with_a_full_name():
+    r = extract("Dr. Jane Roe said the vaccine was safe. Roe said more trials would follow.")
+    assert "Jane Roe" in by_name(r)
+    assert len([e for e in r.actors if e.type == "person"]) == 1
+
+
+def test_us_senator_with_party_and_state_tag():
+    r = extract("Sen. Ron Wyden, D-Ore., said the bill would fail in the Senate.")
+    wyden = by_name(r)["Ron Wyden"]
+    assert wyden.role == "Sen."
+    assert not any("D-Ore" in e.name for e in r.actors)
+
+
+def test_possessive_and_bracketed_first_name():
+    r = extract("The deal was backed by Prime Minister [Anna] Kowalski's cabinet, officials said.")
+    assert "Anna Kowalski" in by_name(r)
+    assert not any("'s" in e.name for e in r.actors)
+
+
+def test_names_with_particles():
+    r = extract(
+        "Foreign Minister Ahmed Bou Saleh met Dutch envoy Pieter van der Berg in Beirut. "
+        "Bou Saleh said the talks were useful.\n\nVan der Berg said he would return in May."
+    )
+    people = sorted(e.name for e in r.actors if e.type == "person")
+    assert people == ["Ahmed Bou Saleh", "Pieter van der Berg"]
+    assert by_name(r)["Pieter van der Berg"].country_code == "NL"
+
+
+def test_surname_variants():
+    assert surname_variants(["Saleh", "al-Aruri"]) == ["al-Aruri", "Aruri"]
+    assert surname_variants(["Abdallah", "Bou", "Habib"]) == ["Bou Habib", "Habib"]
+
+
+def test_demonym_in_title_sets_the_country():
+    r = extract("Kenyan President John Mwangi called on donors to act. Mwangi spoke in Nairobi.")
+    mwangi = by_name(r)["John Mwangi"]
+    assert (mwangi.role, mwangi.country_code) == ("Kenyan President", "KE")
+
+
+def test_secretary_of_state_is_a_title_not_an_organisation():
+    r = extract("US Secretary of State Mary Brown met the Kenyan foreign minister in Nairobi on Friday.")
+    assert "State" not in by_name(r)
+    brown = by_name(r)["Mary Brown"]
+    assert (brown.role, brown.country_code) == ("US Secretary of State", "US")
+
+
+# --- organisations ----------------------------------------------------------------------------
+
+
+def test_curated_organisations_and_their_types():
+    r = extract(
+        "The IDF said it had struck a Hezbollah post. Al Jazeera reported that al-Qaeda "
+        "had claimed an earlier attack, while NATO called for calm."
+    )
+    names = by_name(r)
+    assert names["Israel Defense Forces"].type == "government"
+    assert names["Hezbollah"].type == "armed_group"
+    assert names["al-Qaeda"].type == "armed_group"
+    assert names["Al Jazeera"].type == "media"
+    assert names["NATO"].type == "organization"
+
+
+def test_acronym_defined_in_brackets_is_the_same_organisation():
+    r = extract("The Kenya Wildlife Service (KWS) said two lions had escaped. KWS rangers found them near a school.")
+    orgs = [e for e in r.actors if e.type != "person"]
+    assert len(orgs) == 1 and orgs[0].name == "Kenya Wildlife Service"
+    assert "KWS" in orgs[0].aliases
+
+
+def test_ministry_spellings_are_one_organisation():
+    r = extract("The Ministry of Defence declined to comment. Later the Defence Ministry said the base was safe.")
+    orgs = [e for e in r.actors if e.type == "government"]
+    assert len(orgs) == 1
+
+
+def test_country_and_state_body():
+    r = extract("The Kenyan government said it would send aid, and the Ugandan military closed the border.")
+    names = by_name(r)
+    assert names["Kenyan government"].country_code == "KE"
+    assert names["Ugandan military"].type == "government"
+
+
+def test_nationalities_religions_and_countries_are_not_actors():
+    r = extract("Shiite pilgrims and French officials travelled to Iraq, where Kurdish leaders met them.")
+    assert r.actors == []
+
+
+def test_agreements_are_not_actors():
+    r = extract(
+        "Both countries ratified the Geneva Convention on refugees and joined the Trans-Pacific "
+        "Partnership (TPP) trade agreement. TPP members meet in June."
+    )
+    assert r.actors == []
+
+
+def test_photo_credit_is_not_an_actor():
+    body = (
+        "The minister toured the site on Monday.\n\n"
+        "Rescue workers search the rubble in the old town on Monday. (Lena Park/Reuters)"
+    )
+    r = extract(body)
+    assert "Lena Park" not in by_name(r)
+
+
+def test_org_normal_form():
+    assert org_parts("U.S. Treasury") == ("US", "treasury")
+    assert org_parts("Treasury Department") == ("", "treasury")
+    assert org_parts("Ministry of Defence") == org_parts("Defense Ministry") == ("", "defense")
+
+
+# --- across the corpus ------------------------------------------------------------------------
+
+
+def test_surname_joins_the_full_name_elsewhere_in_the_corpus():
+    a = extract("President Joe Biden said the bill would pass.", article_id="a")
+    b = extract("Biden said the bill would pass this week, aides said.", article_id="b")
+    rows, mapping = resolve_actors([a, b])
+    people = [r for r in rows if r["type"] == "person"]
+    assert [p["name"] for p in people] == ["Joe Biden"]
+    assert mapping[("a", a.actors[0].key)] == mapping[("b", b.actors[0].key)] == "joe-biden"
+
+
+def test_ministries_of_two_stories_stay_apart_without_a_country():
+    a = extract("The Defense Ministry said three soldiers were hurt.", article_id="a")
+    b = extract("The Ministry of Defence said the drill was over.", article_id="b")
+    rows, _ = resolve_actors([a, b])
+    assert sorted(r["name"] for r in rows) == ["Defense Ministry", "Ministry of Defence"]
+
+
+def test_country_form_joins_the_bare_form():
+    a = extract("The US State Department said the embassy would reopen.", article_id="a")
+    b = extract("A State Department spokesman said the embassy would reopen.", article_id="b")
+    rows, mapping = resolve_actors([a, b])
+    assert len(rows) == 1 and rows[0]["country_code"] == "US"
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> ArticleExtraction:
+    from tidynews.articles import read_article
+
+    path = sorted(SEEDS_DIR.glob("*.txt"))[0]
+    parsed = next(parse_articles([read_article(path, SEEDS_DIR)]))
+    result = ArticleExtraction(parsed.article.article_id)
+    extract_actors(parsed, result)
+    return result
+
+
+def test_seed_gallant_is_one_actor_with_every_mention(seed):
+    gallant = by_name(seed)["Yoav Gallant"]
+    assert gallant.role == "Defense Minister"
+    texts = mentions_of(seed, "Yoav Gallant")
+    assert "Gallant" in texts and "defense minister" in texts
+    assert not any(e.name in {"Gallant", "Defense", "State"} for e in seed.actors)
+
+
+def test_seed_organisations_spacy_misses(seed):
+    names = by_name(seed)
+    assert names["Israel Defense Forces"].type == "government"
+    assert names["Islamic State"].type == "armed_group"
+    assert names["Hezbollah"].type == "armed_group"
+
+
+def test_seed_people_roles_and_credits(seed):
+    names = by_name(seed)
+    assert "Joe Biden" in names
+    assert (names["Emmanuel Macron"].role, names["Emmanuel Macron"].country_code) == ("French President", "FR")
+    assert names["Matthew Miller"].role == "State Department spokesman"
+    assert not {"Ariel Hermoni", "Hasan Fneich", "Saul Loeb"} & set(names)

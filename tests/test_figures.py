@@ -385,3 +385,15 @@ def test_totals_states_and_rates(sentence, counts, event):
 def test_twice_as():
     f = one("Rents in the city are twice as high as a decade ago.")
     assert (f.value, f.unit) == (2, "times")
+
+
+def test_measure_compounds_give_a_unit_and_the_noun_measured():
+    f = one("Workers are building a 12-mile wall along the river.")
+    assert (f.value, f.unit, f.counts) == (12, "miles", "wall")
+    f = one("A 6.1-magnitude earthquake shook the island.")
+    assert (f.value, f.unit, f.counts) == (6.1, "magnitude", "earthquake")
+
+
+def test_elided_noun_over_a_long_clause():
+    found = figures("Police said 23 protesters were arrested during clashes in the city, bringing the total to 140.")
+    assert [(f.value, f.counts) for f in found] == [(23, "protesters"), (140, "protesters")]

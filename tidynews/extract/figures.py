@@ -30,6 +30,11 @@ Documented decisions (the gold standard leaves these open; these are the rules t
   "were killed" all give "killed"), only for verbs and nouns listed there: what happened to the counted thing,
   not any verb of the sentence.
 - Money with no counted noun counts the currency itself ("$300 billion" counts "dollars").
+- A figure with no noun of its own takes the noun of a range partner ("60-70 people") or of the figure before it
+  in the same sentence ("killing 1,200 people and kidnapping over 240" -> people); a total takes what it totals
+  ("the number of migrants rose to 1,200" -> migrants; "the death toll rose to 84" -> death toll).
+- Fractions ("half", "a third", "two-thirds", "one in five") are not figures: they are shares of another number.
+- Scores ("won 3-1") are not figures; ranges ("60-70 people") are two figures.
 - Only the body zone is read: headlines, standfirsts and captions repeat the body or describe photos.
 """
 
@@ -164,6 +169,15 @@ MEASURE_UNITS = {
     "cm": "cm",
     "mm": "mm",
     "feet": "ft",
+    "foot": "ft",
+    "inch": "in",
+    "litre": "litres",
+    "liter": "litres",
+    "gallon": "gallons",
+    "barrel": "barrels",
+    "hectare": "hectares",
+    "acre": "acres",
+    "kilogram": "kg",
     "ft": "ft",
     "inches": "in",
     "kg": "kg",
@@ -682,9 +696,14 @@ def is_strength(doc: Doc, j: int) -> bool:
     )
 
 
+IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "child": "children", "foot": "feet"}
+
+
 def plural(word: str) -> str:
     """A simple English plural for a noun taken from a compound: "member" -> "members", "country" -> "countries"."""
     w = word.lower()
+    if w in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[w]
     if w.endswith(("s", "x", "ch", "sh")):
         return w + "es" if not w.endswith("s") else w
     if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
@@ -720,7 +739,12 @@ def find_number_cores(doc: Doc) -> list[Candidate]:
             if read_parent_of(doc, cand.first):
                 cand.kind, cand.counts = "parent", "children"
             elif (noun := compound_noun_after(doc, cand.last)) is not None:
-                cand.kind, cand.counts = "compound", plural(noun.text)
+                cand.kind = "compound"
+                if noun.lower_ in MEASURE_UNITS or cand.value != int(cand.value):
+                    # "a 10-mile fence", "a 7.6-magnitude quake": a measure; what it measures comes from the parse
+                    cand.unit = MEASURE_UNITS.get(noun.lower_, noun.lower_)
+                else:
+                    cand.counts = plural(noun.text)  # "the 25-member EU" counts members
                 cand.last += 2
             elif is_strength(doc, cand.last):
                 cand.last += 2  # "a 1,200-strong force": what is counted is the noun after, read from the parse
@@ -1147,7 +1171,8 @@ def total_counted(root: Token) -> Token | None:
     verb = t.head
     for child in verb.children:
         if child.dep_ in ("nsubj", "dobj") and child.lower_ in TOTAL_NOUNS and child.i != root.i:
-            return of_object(child) or child
+            # a bare "total" says nothing; "the death toll" does
+            return of_object(child) or (child if child.lower_ == "toll" else None)
     return None
 
 
@@ -1323,7 +1348,7 @@ def inherit_elided_counts(doc: Doc, figures: list[tuple[Candidate, Figure, Token
             continue
         prev_cand, prev, _ = figures[n - 1]
         same_sentence = doc[prev_cand.first].sent.start == doc[cand.first].sent.start
-        if same_sentence and prev.counts and not prev.unit and cand.first - prev_cand.last <= 12:
+        if same_sentence and prev.counts and not prev.unit and cand.first - prev_cand.last <= 25:
             fig.counts = prev.counts
 
 

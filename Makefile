@@ -19,9 +19,11 @@ $(STAMP): pyproject.toml
 datapackage.json: $(STAMP) $(wildcard seeds/*.txt seeds/**/*.txt) $(wildcard schemas/*.json) $(wildcard tidynews/*.py tidynews/*/*.py tidynews/data/*)
 	$(BIN)/tidynews publish
 
-# publish always runs: the release step itself decides whether anything changed.
+# publish always runs: the release step itself decides whether anything changed (and refuses a downgrade).
+# `make publish BUMP=major` forces a level. Then the README's example questions are re-run on the release.
 publish: $(STAMP)
-	$(BIN)/tidynews publish
+	$(BIN)/tidynews publish $(if $(BUMP),--bump $(BUMP))
+	$(BIN)/python scripts/readme_examples.py
 
 build: datapackage.json
 

@@ -98,6 +98,8 @@ def publish(
                                        "changes need)."),
     dist: Path = typer.Option(DIST_DIR, "--dist", help="Folder of release zips."),
     root: Path = typer.Option(REPO_ROOT, "--root", help="Folder that holds the current release's package."),
+    date: str | None = typer.Option(None, "--date", help="Release date YYYY-MM-DD (default: SOURCE_DATE_EPOCH's "
+                                    "day, else today), to rebuild a past release byte for byte."),
 ) -> None:
     """Build, validate, compare with the last release and, if anything changed, release the next version
     (dist/tidynews-VERSION.zip, CHANGELOG.md, CODEBOOK.md, the package at the root). What `make publish` runs."""
@@ -115,7 +117,7 @@ def publish(
 
     try:
         result = publish_release(seeds, root, dist, bump=bump, workers=workers, on_start=on_start,
-                                 on_article=lambda: task is not None and progress.advance(task))
+                                 on_article=lambda: task is not None and progress.advance(task), date=date)
     except TidynewsError as exc:
         progress.stop()
         fail(exc)

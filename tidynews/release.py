@@ -138,8 +138,14 @@ def choose_level(needed: str, forced: str | None) -> str:
     return forced
 
 
-def release_date() -> str:
-    """The release date: SOURCE_DATE_EPOCH when set (reproducible builds), else today in UTC."""
+def release_date(date: str | None = None) -> str:
+    """The release date: `date` when given (YYYY-MM-DD, to rebuild a past release), else SOURCE_DATE_EPOCH's day
+    (reproducible builds), else today in UTC."""
+    if date is not None:
+        try:
+            return datetime.strptime(date, "%Y-%m-%d").strftime("%Y-%m-%d")
+        except ValueError:
+            raise ReleaseError(f"--date must be YYYY-MM-DD, not {date!r}") from None
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     now = datetime.fromtimestamp(int(epoch), tz=UTC) if epoch else datetime.now(tz=UTC)
     return now.strftime("%Y-%m-%d")
@@ -442,10 +448,12 @@ def publish(
     workers: int = 1,
     on_start: Callable[[int], None] | None = None,
     on_article: Callable[[], None] | None = None,
+    date: str | None = None,
 ) -> PublishResult:
     """Build and validate, compare with the last release, and release a new version if anything changed.
 
     root: the folder that holds the current release (the repository root); None to only write dist/.
+    date: the release date for the changelog and citation (default: see release_date).
     """
     from tidynews.build import build_package
 
@@ -453,6 +461,7 @@ def publish(
         raise ReleaseError(f"--bump must be major, minor or patch, not {bump!r}")
     dist_dir = Path(dist_dir)
     root = Path(root) if root is not None else None
+    released = release_date(date)
     dist_dir.mkdir(parents=True, exist_ok=True)
     last = find_last_release(dist_dir, root)
     work = Path(tempfile.mkdtemp(prefix=".tidynews-publish-", dir=dist_dir))
@@ -487,7 +496,6 @@ def publish(
             raise ReleaseError(f"{zip_path} already exists: a released version is never overwritten")
 
         # 4. version, changelog entry; 5. the release folder and its archive
-        released = release_date()
         entry = changelog_entry(version, released, level, diff, result.rows, forced=bump is not None)
         changelog = add_to_changelog(read_changelog(last), entry)
         release_dir = work / release_stem(version)

@@ -326,3 +326,8 @@ def test_reef_tagged_as_a_facility_is_a_natural_feature():
     table = rows("Coast guard vessels were blocked near Second Thomas Shoal in the South China Sea.")
     shoal = next(r for r in table.values() if r["name"].endswith("Shoal"))
     assert shoal["type"] == "other"
+
+
+def test_georgia_stays_the_country_when_only_washington_reacts():
+    table = rows("Georgia's parliament passed the law on Tuesday, and Washington condemned the vote.")
+    assert table["Georgia"]["place_id"] == "ge"

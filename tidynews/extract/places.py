@@ -658,6 +658,7 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     article_countries: set[str] = set()
     us_state_codes: set[str] = set()
     city_countries: set[str] = set()
+    named_states: set[str] = set()
     for block, cand in found:
         place = resolve_place(block.doc.text[cand.start : cand.end]) if cand.source == "entity" else None
         if place is None:
@@ -666,12 +667,16 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
             article_countries.add(place.country_code)
         if place.type == "city":
             city_countries.add(place.country_code)
-        if place.admin1:
-            us_state_codes.add(place.admin1)
-    if us_state_codes - {s["code"] for n, s in _us_states().items() if n in _country_names()[0]}:
+            if place.admin1:
+                us_state_codes.add(place.admin1)
+        elif place.admin1:
+            named_states.add(place.admin1)
+    country_like_states = {
+        s["code"]: _country_names()[0][n] for n, s in _us_states().items() if n in _country_names()[0]
+    }
+    if named_states - set(country_like_states) and not city_countries & set(country_like_states.values()):
         # a story naming Florida makes Georgia the state, unless it names a city of the country Georgia too
-        if not city_countries & {_country_names()[0][n] for n in _us_states() if n in _country_names()[0]}:
-            us_state_codes.add(ANY_US_STATE)
+        us_state_codes.add(ANY_US_STATE)
     seen: dict[str, Entity] = {}
     for block, cand in found:
         place = resolve_candidate(block.doc.text[cand.start : cand.end], cand, article_countries, us_state_codes)

@@ -264,3 +264,30 @@ def test_a_zip_reads_like_its_folder(tmp_path, old):
     assert from_zip.version == "1.0.0"
     assert from_zip.rows("people") == load_package(old).rows("people")
     assert diff_packages(zpath, old).level is None
+
+
+def test_diff_command_prints_text_and_json(tmp_path, old):
+    from typer.testing import CliRunner
+
+    from tidynews.cli import app
+
+    spec = base()
+    people(spec)["rows"][0]["name"] = "Ada N. Obi"
+    new = write_package(tmp_path / "new", spec)
+    result = CliRunner().invoke(app, ["diff", str(old), str(new)])
+    assert result.exit_code == 0, result.output
+    assert "needs a PATCH release" in result.output
+    assert "~ p1: name: 'Ada Obi' -> 'Ada N. Obi'" in result.output
+    result = CliRunner().invoke(app, ["diff", "--format", "json", str(old), str(new)])
+    people_diff = next(t for t in json.loads(result.output)["tables"] if t["table"] == "people")
+    assert people_diff["changed"] == [{"key": "p1", "cells": {"name": {"old": "Ada Obi", "new": "Ada N. Obi"}}}]
+
+
+def test_diff_command_reports_a_missing_package(tmp_path, old):
+    from typer.testing import CliRunner
+
+    from tidynews.cli import app
+
+    result = CliRunner().invoke(app, ["diff", str(old), str(tmp_path / "nowhere.zip")])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output

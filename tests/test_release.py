@@ -222,3 +222,20 @@ def test_plain_build_over_the_root_is_repaired_from_the_zip(released):
     result = publish(seeds, root, dist)
     assert result.version is None and "reinstalled 0.1.0" in result.message
     assert (root / "datapackage.json").read_bytes() == released_descriptor
+
+
+def test_invalid_build_releases_nothing(released, monkeypatch):
+    from tidynews import build
+    from tidynews.errors import Problem, ValidationError
+
+    seeds, dist, root = released
+    (seeds / "bridge_closure.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    before = snapshot(dist), snapshot(root)
+
+    def invalid(package_dir, use_frictionless=True):
+        raise ValidationError("package is invalid", [Problem("enum", "bad cell", file="figures.csv")])
+
+    monkeypatch.setattr(build, "validate_package", invalid)
+    with pytest.raises(ValidationError):
+        publish(seeds, root, dist)
+    assert (snapshot(dist), snapshot(root)) == before

@@ -14,6 +14,9 @@ How a figure is found, in order (each step is a named function below):
 4. `widen_with_qualifier` takes in "more than", "some", "at least", "up to"... and sets `qualifier`.
 5. `counted_noun` reads what is counted from the dependency parse; `event_of` reads what happened to it.
 
+The word lists (number words, scales, currencies, units, qualifiers, months, label words...) are data, in
+`tidynews/data/figure_words.csv` (list,word,value); the event verbs and nouns are in `tidynews/data/figure_events.csv`.
+
 Documented decisions (the gold standard leaves these open; these are the rules this module follows):
 - Vague plural amounts ("thousands", "hundreds of", "dozens", "tens of thousands") ARE figures: the value is the
   scale word's own value (1000, 100, 12, 10000) and the qualifier is `at_least`. "a few", "several", "a couple of",
@@ -56,354 +59,60 @@ EVENTS_PATH = DATA_DIR / "figure_events.csv"
 
 # --- lexicon --------------------------------------------------------------------------------------
 
-SMALL_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-# Abbreviated scales written after digits: "2.5bn", "$50m", "3tn", "£10k".
-SCALE_ABBREVIATIONS = {"bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "mln": 1e6, "k": 1e3, "tn": 1e12, "trn": 1e12}
-VAGUE_AMOUNTS = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
-MULTIPLIER_WORDS = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "quadruple": 4}
-FOLD_WORDS = {"twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10, "hundredfold": 100}
+WORDS_PATH = DATA_DIR / "figure_words.csv"
 
-CURRENCY_SYMBOLS = {
-    "$": "USD",
-    "us$": "USD",
-    "u.s.$": "USD",
-    "a$": "AUD",
-    "au$": "AUD",
-    "c$": "CAD",
-    "ca$": "CAD",
-    "nz$": "NZD",
-    "hk$": "HKD",
-    "s$": "SGD",
-    "r$": "BRL",
-    "£": "GBP",
-    "€": "EUR",
-    "¥": "JPY",
-    "₹": "INR",
-    "₩": "KRW",
-    "₪": "ILS",
-    "rs": "INR",
-    "rs.": "INR",
-    "usd": "USD",
-    "eur": "EUR",
-    "gbp": "GBP",
-    "chf": "CHF",
-    "jpy": "JPY",
-    "cny": "CNY",
-}
-CURRENCY_WORDS = {
-    "dollars": "USD",
-    "dollar": "USD",
-    "pounds": "GBP",
-    "pound": "GBP",
-    "sterling": "GBP",
-    "euros": "EUR",
-    "euro": "EUR",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rupees": "INR",
-    "shekels": "ILS",
-    "roubles": "RUB",
-    "rubles": "RUB",
-    "francs": "CHF",
-    "riyals": "SAR",
-    "dirhams": "AED",
-    "pesos": "MXN",
-}
-# What a money figure counts when the sentence names nothing else: the currency itself.
-CURRENCY_NAMES = {
-    "USD": "dollars",
-    "GBP": "pounds",
-    "EUR": "euros",
-    "JPY": "yen",
-    "CNY": "yuan",
-    "INR": "rupees",
-    "ILS": "shekels",
-    "RUB": "roubles",
-    "CHF": "francs",
-    "AUD": "Australian dollars",
-    "CAD": "Canadian dollars",
-    "NZD": "New Zealand dollars",
-    "HKD": "Hong Kong dollars",
-    "SGD": "Singapore dollars",
-    "BRL": "reais",
-    "KRW": "won",
-    "SAR": "riyals",
-    "AED": "dirhams",
-    "MXN": "pesos",
-}
-MEASURE_UNITS = {
-    "km": "km",
-    "kilometres": "km",
-    "kilometers": "km",
-    "kilometre": "km",
-    "kilometer": "km",
-    "miles": "miles",
-    "mile": "miles",
-    "metres": "m",
-    "meters": "m",
-    "metre": "m",
-    "meter": "m",
-    "cm": "cm",
-    "mm": "mm",
-    "feet": "ft",
-    "foot": "ft",
-    "inch": "in",
-    "litre": "litres",
-    "liter": "litres",
-    "gallon": "gallons",
-    "barrel": "barrels",
-    "hectare": "hectares",
-    "acre": "acres",
-    "kilogram": "kg",
-    "ft": "ft",
-    "inches": "in",
-    "kg": "kg",
-    "kilograms": "kg",
-    "kilos": "kg",
-    "tonnes": "tonnes",
-    "tons": "tonnes",
-    "tonne": "tonnes",
-    "ton": "tonnes",
-    "lbs": "lb",
-    "pounds-weight": "lb",
-    "litres": "litres",
-    "liters": "litres",
-    "gallons": "gallons",
-    "barrels": "barrels",
-    "bpd": "barrels per day",
-    "hectares": "hectares",
-    "ha": "hectares",
-    "acres": "acres",
-    "mw": "MW",
-    "gw": "GW",
-    "kwh": "kWh",
-    "mph": "mph",
-    "km/h": "km/h",
-    "kph": "km/h",
-    "degrees": "degrees",
-    "°c": "°C",
-    "°f": "°F",
-}
-# "sq km", "square miles": the area form of a length unit.
-AREA_WORDS = {"sq", "square"}
-PERCENT_WORDS = {"%", "percent", "pc"}
 
-MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-TIME_WORDS = {
-    "am",
-    "pm",
-    "a.m.",
-    "p.m.",
-    "a.m",
-    "p.m",
-    "gmt",
-    "utc",
-    "bst",
-    "cet",
-    "et",
-    "est",
-    "edt",
-    "pst",
-    "pdt",
-    "o'clock",
-    "hrs",
-    "hours",
-    "local",
-}
-AGE_CUES = {"aged", "age", "ages"}
-RANK_CUES = {"number", "no", "no.", "num", "#"}
-# Words that make the number after them a label, not a count: "Article 50", "Resolution 1701", "Flight 17".
-LABEL_WORDS = {
-    "article",
-    "section",
-    "chapter",
-    "clause",
-    "paragraph",
-    "resolution",
-    "flight",
-    "route",
-    "highway",
-    "channel",
-    "radio",
-    "phase",
-    "level",
-    "category",
-    "grade",
-    "stage",
-    "room",
-    "gate",
-    "terminal",
-    "platform",
-    "page",
-    "block",
-    "unit",
-    "camp",
-    "apollo",
-    "boeing",
-    "airbus",
-    "formula",
-    "version",
-    "season",
-    "episode",
-    "volume",
-    "vol",
-    "part",
-    "bill",
-    "act",
-    "protocol",
-    "district",
-    "ward",
-    "precinct",
-    "lot",
-    "figure",
-    "table",
-    "exhibit",
-}
-# Compound adjectives built on a number that count nothing: "two-state solution", "one-sided", "two-way".
-FIXED_COMPOUNDS = {
-    "state",
-    "sided",
-    "way",
-    "time",
-    "star",
-    "digit",
-    "dimensional",
-    "thirds",
-    "third",
-    "quarters",
-    "fifths",
-    "tier",
-    "fold",
-    "horse",
-    "legged",
-    "handed",
-    "pronged",
-    "faced",
-    "edged",
-}
-# Common nouns for people that an age in commas can follow: "her father, 81,", "a woman, 33,".
-PERSON_NOUNS = {
-    "man",
-    "woman",
-    "boy",
-    "girl",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "father",
-    "mother",
-    "brother",
-    "sister",
-    "grandmother",
-    "grandfather",
-    "uncle",
-    "aunt",
-    "nephew",
-    "niece",
-    "cousin",
-    "partner",
-    "friend",
-    "driver",
-    "teacher",
-    "student",
-    "victim",
-    "suspect",
-    "mum",
-    "dad",
-    "mom",
-}
-PARENT_WORDS = {"father", "mother", "parent", "dad", "mum", "mom", "grandfather", "grandmother", "grandparent"}
-# Determiners after "triple"/"double" that make it a multiplier: "triple that figure", "double the amount".
-MULTIPLIER_DETERMINERS = {"the", "that", "this", "its", "their", "his", "her", "our", "last", "what"}
+@lru_cache(maxsize=1)
+def load_word_lists() -> dict[str, dict[str, str]]:
+    """The word lists of `tidynews/data/figure_words.csv`: list name -> {word: value}.
 
-QUALIFIER_PHRASES: dict[str, str] = {
-    "more than": "more_than",
-    "over": "more_than",
-    "above": "more_than",
-    "in excess of": "more_than",
-    "upwards of": "more_than",
-    "just over": "more_than",
-    "well over": "more_than",
-    "greater than": "more_than",
-    "at least": "at_least",
-    "a minimum of": "at_least",
-    "no fewer than": "at_least",
-    "no less than": "at_least",
-    "some": "approximate",
-    "about": "approximate",
-    "around": "approximate",
-    "roughly": "approximate",
-    "approximately": "approximate",
-    "nearly": "approximate",
-    "almost": "approximate",
-    "an estimated": "approximate",
-    "estimated": "approximate",
-    "close to": "approximate",
-    "circa": "approximate",
-    "around about": "approximate",
-    "up to": "at_most",
-    "at most": "at_most",
-    "no more than": "at_most",
-    "a maximum of": "at_most",
-    "as many as": "at_most",
-    "not more than": "at_most",
-    "less than": "less_than",
-    "fewer than": "less_than",
-    "under": "less_than",
-    "below": "less_than",
-    "just under": "less_than",
-    "just below": "less_than",
-}
+    Example rows: "small_number,five,5", "currency_symbol,£,GBP", "qualifier,more than,more_than", "month,sept,".
+    """
+    lists: dict[str, dict[str, str]] = {}
+    with open(WORDS_PATH, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            lists.setdefault(row["list"], {})[row["word"]] = row["value"]
+    return lists
+
+
+def _numbers(name: str) -> dict[str, float]:
+    return {w: float(v) for w, v in load_word_lists()[name].items()}
+
+
+def _words(name: str) -> set[str]:
+    return set(load_word_lists()[name])
+
+
+SMALL_NUMBERS = _numbers("small_number")  # one .. nineteen
+TENS = _numbers("tens")  # twenty .. ninety
+SCALES = _numbers("scale")  # hundred, thousand, million ...
+SCALE_ABBREVIATIONS = _numbers("scale_abbreviation")  # "2.5bn", "$50m", "3tn"
+VAGUE_AMOUNTS = _numbers("vague_amount")  # "thousands" -> 1000 (a lower bound)
+MULTIPLIER_WORDS = _numbers("multiplier")  # "triple that figure"
+FOLD_WORDS = _numbers("fold")  # "threefold"
+CURRENCY_SYMBOLS = load_word_lists()["currency_symbol"]  # "£" -> GBP, "US$" -> USD
+CURRENCY_WORDS = load_word_lists()["currency_word"]  # "euros" -> EUR
+CURRENCY_NAMES = load_word_lists()["currency_name"]  # what money with no noun counts: USD -> dollars
+MEASURE_UNITS = load_word_lists()["measure_unit"]  # "kilometres" -> km
+QUALIFIER_PHRASES = load_word_lists()["qualifier"]  # "more than" -> more_than
+IRREGULAR_PLURALS = load_word_lists()["irregular_plural"]  # "man" -> "men"
+AREA_WORDS = _words("area_word")  # "sq km", "square miles"
+PERCENT_WORDS = _words("percent_word")
+MONTHS = _words("month")
+WEEKDAYS = _words("weekday")
+TIME_WORDS = _words("time_word")  # after a clock time: "am", "GMT", "o'clock"
+TIME_UNITS = _words("time_unit")  # durations: years, months, days ...
+AGE_CUES = _words("age_cue")  # "aged 28"
+RANK_CUES = _words("rank_cue")  # "number two", "No. 1"
+LABEL_WORDS = _words("label_word")  # make the number after them a label: "Article 50", "Flight 17"
+FIXED_COMPOUNDS = _words("fixed_compound")  # number compounds that count nothing: "two-state", "one-sided"
+PERSON_NOUNS = _words("person_noun")  # an age in commas can follow them: "her father, 81,"
+PARENT_WORDS = _words("parent_word")  # "father-of-two"
+MULTIPLIER_DETERMINERS = _words("multiplier_determiner")  # "triple that figure", "double the amount"
+METRE_CUES = _words("metre_cue")  # "8m high": a glued m is metres
+TOTAL_NOUNS = _words("total_noun")  # "the number of X", "the death toll"
+
+
 MAX_QUALIFIER_WORDS = max(len(p.split()) for p in QUALIFIER_PHRASES)
 
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
@@ -585,9 +294,6 @@ def read_digits(doc: Doc, i: int) -> tuple[int, float, str] | None:
     return j, value, unit
 
 
-METRE_CUES = {"tall", "high", "long", "deep", "wide", "away", "above", "below", "from", "high-rise", "in"}
-
-
 def glued_m_is_metres(doc: Doc, first: int, m_token: int) -> bool:
     """Whether an "m" glued to digits without a currency is metres, not millions.
 
@@ -694,9 +400,6 @@ def is_strength(doc: Doc, j: int) -> bool:
     return (
         j + 2 < len(doc) and doc[j + 1].text in ("-", "–") and not doc[j].whitespace_ and doc[j + 2].lower_ == "strong"
     )
-
-
-IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "child": "children", "foot": "feet"}
 
 
 def plural(word: str) -> str:
@@ -1057,24 +760,6 @@ def widen_with_qualifier(doc: Doc, cand: Candidate) -> None:
             return
 
 
-TIME_UNITS = {
-    "years",
-    "months",
-    "weeks",
-    "days",
-    "hours",
-    "minutes",
-    "decades",
-    "centuries",
-    "year",
-    "month",
-    "week",
-    "day",
-    "hour",
-    "decade",
-}
-
-
 def _duration_preposition(doc: Doc, cand: Candidate, over: int) -> bool:
     """Whether "over"/"under" before a duration means "across" ("spend £1.5bn over five years"), not "more than".
 
@@ -1154,9 +839,6 @@ def counted_noun(doc: Doc, cand: Candidate) -> Token | None:
     # "more than 80,000 of them": the number heads an "of" phrase
     obj = of_object(root)
     return obj or total_counted(root)
-
-
-TOTAL_NOUNS = {"number", "total", "toll", "tally", "count", "figure"}
 
 
 def total_counted(root: Token) -> Token | None:

@@ -256,6 +256,9 @@ def test_attackers_get_no_victim_event():
         "A 3,000-year-old statue was found in the desert.",  # age of a thing
         "United won 2-0 at home and drew 1-1 away.",  # scores
         "Cleaners on zero-hours contracts walked out.",  # "zero" is not a count
+        "Analysts gave the deal a 50-50 chance.",  # odds
+        "Pensioners aged over 75 get a free licence.",  # age bound
+        "A spokesman for No 10 declined to comment.",  # Downing Street
     ],
 )
 def test_not_figures(sentence):

@@ -76,10 +76,12 @@ def load_word_lists() -> dict[str, dict[str, str]]:
 
 
 def _numbers(name: str) -> dict[str, float]:
+    """A word list whose values are numbers: _numbers("scale")["million"] == 1e6."""
     return {w: float(v) for w, v in load_word_lists()[name].items()}
 
 
 def _words(name: str) -> set[str]:
+    """A word list as a set: "sept" in _words("month")."""
     return set(load_word_lists()[name])
 
 
@@ -306,6 +308,7 @@ def glued_m_is_metres(doc: Doc, first: int, m_token: int) -> bool:
 
 
 def _money_before(doc: Doc, i: int) -> bool:
+    """Whether a currency symbol stands right before token i: "$" in "$50m"."""
     return i > 0 and doc[i - 1].lower_ in CURRENCY_SYMBOLS
 
 
@@ -575,7 +578,7 @@ def is_age(doc: Doc, cand: Candidate) -> bool:
         return False
     if before[-1:] and before[-1] in AGE_CUES or before[-2:] == ["age", "of"]:
         return True
-    if "aged" in before[-4:-1] and before[-1] in ("to", "and", "-", "–", "between", "from"):
+    if "aged" in before[-4:-1] and before[-1] in ("to", "and", "-", "–", "between", "from", "over", "under"):
         return True  # "aged between 18 and 25"
     # "Name, 28," : a bare number in commas (or brackets) right after a person
     if before and before[-1] in (",", "(") and after[:1] in ([","], [")"], ["."], []) and cand.first >= 2:
@@ -616,6 +619,8 @@ def is_score(doc: Doc, cand: Candidate) -> bool:
         end = i
     else:
         return False
+    if doc[end].text == doc[end - 2].text:
+        return True  # "a 50-50 chance": odds
     after = doc[end + 1] if end + 1 < len(doc) else None
     return after is None or (after.pos_ not in ("NOUN", "PROPN") and after.lower_ not in PERCENT_WORDS)
 
@@ -887,6 +892,7 @@ def _state_event(verb: Token) -> str:
 
 
 def _is_passive(verb: Token) -> bool:
+    """Whether a verb is passive or a past participle on a noun: "were killed", "men seized at a hotel"."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
     )

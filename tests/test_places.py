@@ -331,3 +331,15 @@ def test_reef_tagged_as_a_facility_is_a_natural_feature():
 def test_georgia_stays_the_country_when_only_washington_reacts():
     table = rows("Georgia's parliament passed the law on Tuesday, and Washington condemned the vote.")
     assert table["Georgia"]["place_id"] == "ge"
+
+
+def test_cities_tagged_as_people_in_a_list_after_a_locative_word():
+    table = rows("Troops operated in Khan Younis and Rafah overnight.")
+    assert table["Khan Younis"]["country_code"] == "PS"
+    assert table["Rafah"]["country_code"] == "PS"
+
+
+def test_mid_size_us_namesake_needs_the_us_in_the_story():
+    # 'Westminster' is also a Colorado city of 100,000 in the gazetteer; here it is Parliament
+    assert resolve_place("Westminster", article_countries={"GB"}) is None
+    assert resolve_place("Westminster", article_countries={"US"}).country_code == "US"

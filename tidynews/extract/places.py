@@ -37,7 +37,7 @@ from tidynews.paths import DATA_DIR
 
 PLACE_LABELS = {"GPE", "LOC"}
 # Labels spaCy sometimes gives to a country acting as a subject ("Israel said"): kept only on an exact match.
-COUNTRY_ONLY_LABELS = {"ORG", "FAC", "NORP"}
+COUNTRY_ONLY_LABELS = {"ORG", "FAC", "NORP", "PRODUCT"}
 # Labels spaCy gives to natural features it does not know ("Pilsung Range" as PERSON): kept when the name ends
 # in a feature word.
 FEATURE_LABELS = {"PERSON", "ORG", "FAC", "NORP"}
@@ -84,7 +84,7 @@ LOCATIVE_PREPOSITIONS = {
 FUNCTION_WORDS = {"of", "and", "the", "da", "de", "du", "del", "d'", "la", "el", "al"}
 MIN_CITY_OVER_STATE = 500_000  # a city this big wins over a US state of the same name ("New York", "Washington")
 ANY_US_STATE = "*"  # in us_state_codes: the story is about US states ("Florida and Georgia")
-MIN_PERSON_TAGGED_CITY = 200_000  # a PERSON-tagged name after 'in'/'to' counts as a city from this size
+MIN_MISLABELLED_CITY = 100_000  # a PERSON/ORG-tagged name after 'in'/'to' counts as a city from this size
 MIN_UNANCHORED_CITY = 100_000  # a smaller town counts only in a country the article names
 OTHER_CITY_SHARE = 0.1  # a smaller namesake in a country the article names must have this share of the largest's people
 
@@ -303,6 +303,10 @@ def _pick_city(cities: list[dict], hints: list[Place], article_countries: set[st
     for city in cities[1:]:
         if city["countrycode"] in article_countries and city["population"] >= OTHER_CITY_SHARE * largest["population"]:
             return city
+    if largest["countrycode"] == "US" and largest["population"] < MIN_CITY_OVER_STATE and "US" not in article_countries:
+        # GeoNames lists many mid-size US namesakes of European places ('Westminster', Colorado): without the US
+        # or a state named in the story, such a name is a metonym or a place the gazetteer is too coarse for
+        return None
     return largest if largest["population"] >= MIN_UNANCHORED_CITY else None
 
 
@@ -397,13 +401,15 @@ class Candidate:
     next_text: str = ""  # the name after a comma right after it: 'Nigeria' of 'Lagos, Nigeria'
     prev_text: str = ""  # the name before a comma right before it: 'Atlanta' of 'Atlanta, Georgia'
     area_word: str = ""  # a lower-case area word right after it: 'region' of 'the Donetsk region'
+    after_locative: bool = False  # 'in', 'to', 'from'... right before it, or before a list it ends
 
 
 # How a candidate was found, and so what it may resolve to:
 SOURCES = {
     "entity": "spaCy GPE/LOC: anything the gazetteer knows",
-    "exact": "spaCy ORG/FAC whose whole text is a country or curated region ('Israel said' tagged ORG)",
-    "person": "spaCy PERSON whose whole text is a capital or a city of a million, after 'in', 'to'... ('to Dakar')",
+    "exact": "spaCy ORG/FAC/NORP/PRODUCT whose whole text is a country or curated region ('Israel said' as ORG), "
+    "or a city of 100,000 people after 'in', 'to'... ('from Kursk' as PRODUCT)",
+    "person": "spaCy PERSON whose whole text is a city of 100,000 people after 'in', 'to'... ('to Dakar')",
     "feature": "spaCy PERSON/ORG/FAC/NORP ending in a feature word ('Pilsung Range')",
     "scan": "untagged capitalised words naming a country, a curated region or a major city",
     "dateline": "the all-capital city of a wire dateline ('KYIV, Ukraine (AP) —')",
@@ -459,10 +465,19 @@ def _comma_neighbours(doc: Doc, ent: Span, ents_by_token: dict[int, Span]) -> tu
     return nxt, prev
 
 
-def _after_locative(doc: Doc, span: Span) -> bool:
-    """True when a locative word comes right before the name: 'in', 'to', 'from', 'visited'..."""
+def _after_locative(doc: Doc, span: Span, depth: int = 4) -> bool:
+    """True when a locative word comes right before the name ('in', 'to', 'from', 'visited'...), or before the
+    list of names it ends: 'Rafah' in 'operated in Khan Younis and Rafah'."""
     first = span[0] if span[0].lower_ not in {"the", "a", "an"} else span[1] if len(span) > 1 else span[0]
-    return first.i > 0 and doc[first.i - 1].lower_ in LOCATIVE_PREPOSITIONS
+    if first.i == 0:
+        return False
+    before = doc[first.i - 1]
+    if before.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    if depth and before.lower_ in {"and", ",", "or"} and before.i > 0 and doc[before.i - 1].ent_type_:
+        previous = next(e for e in doc.ents if e.start <= before.i - 1 < e.end)
+        return _after_locative(doc, previous, depth - 1)
+    return False
 
 
 def entity_candidates(doc: Doc) -> list[Candidate]:
@@ -480,7 +495,7 @@ def entity_candidates(doc: Doc) -> list[Candidate]:
             source = "feature"
         elif ent.label_ in COUNTRY_ONLY_LABELS:
             source = "exact"
-        elif ent.label_ == "PERSON" and _after_locative(doc, ent):
+        elif ent.label_ == "PERSON":
             source = "person"
         else:
             continue
@@ -495,7 +510,12 @@ def entity_candidates(doc: Doc) -> list[Candidate]:
             last = n + 1 == len(pieces)
             if last and area is not None:
                 end = area.idx + len(area.text)
-            out.append(Candidate(start, end, source, nxt.strip(), prev.strip(), area.text if area and last else ""))
+            out.append(
+                Candidate(
+                    start, end, source, nxt.strip(), prev.strip(), area.text if area and last else "",
+                    _after_locative(doc, ent),
+                )
+            )  # fmt: skip
     return out
 
 
@@ -613,12 +633,13 @@ def resolve_candidate(
     if cand.area_word:
         text = text[: text.rfind(cand.area_word)].strip()
     kind = _lexicon_kind(text)
-    if cand.source == "exact" and kind not in {"country", "region"}:
+    big_city_after_locative = cand.after_locative and _is_big_city(text, MIN_MISLABELLED_CITY)
+    if cand.source == "exact" and kind not in {"country", "region"} and not big_city_after_locative:
         return None
     if cand.source == "scan" and kind is None and not cand.area_word:
         return None
-    if cand.source == "person" and kind != "city" and not _is_big_city(text, MIN_PERSON_TAGGED_CITY):
-        return None
+    if cand.source == "person" and not big_city_after_locative:
+        return None  # a PERSON-tagged 'Jordan' or 'Chad' is a person
     hints = hint_places(cand.next_text)
     after_city = resolve_place(cand.prev_text) if cand.prev_text else None
     states = us_state_codes | ({after_city.admin1} if after_city is not None and after_city.admin1 else set())

@@ -250,3 +250,20 @@ def test_seed_people_roles_and_credits(seed):
     assert (names["Emmanuel Macron"].role, names["Emmanuel Macron"].country_code) == ("French President", "FR")
     assert names["Matthew Miller"].role == "State Department spokesman"
     assert not {"Ariel Hermoni", "Hasan Fneich", "Saul Loeb"} & set(names)
+
+
+def test_dateline_place_is_not_an_actor():
+    r = extract("LAGOS (Reuters) - The central bank raised rates on Monday, Reuters reported.")
+    assert "LAGOS" not in by_name(r)
+    assert by_name(r)["Reuters"].type == "media"
+
+
+def test_surname_that_is_a_month_or_verb_is_not_matched():
+    r = extract("Home Secretary Ann May will speak in May. Will the plan pass? May said it would.")
+    texts = mentions_of(r, "Ann May")
+    assert texts == ["Ann May", "May"]
+
+
+def test_events_are_not_actors():
+    r = extract("Brexit dominated the debate as Ramadan began.")
+    assert r.actors == []

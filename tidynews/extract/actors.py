@@ -356,6 +356,13 @@ def group_words() -> set[str]:
     return {row["word"].lower() for row in _demonym_rows() if row["kind"] == "group"}
 
 
+@lru_cache(maxsize=1)
+def not_actor_names() -> set[str]:
+    """Names of events, diseases, holidays and laws that spaCy tags ORG or PERSON (data/actor_not_actors.csv)."""
+    with open(DATA_DIR / "actor_not_actors.csv", encoding="utf-8", newline="") as f:
+        return {row["name"].lower() for row in csv.DictReader(f)}
+
+
 def title_kinds(word: str) -> set[str]:
     """Kinds of a title word, ignoring case and a final '.': "Gen." -> {"rank"}."""
     return title_words().get(word.lower().rstrip("."), set())
@@ -528,6 +535,15 @@ def is_treaty_or_place(name: str, doc: Doc, end: int) -> bool:
     return bool(re.match(r"(?:trade |free trade |peace )?(?:agreement|deal|treaty|accord|pact)\b", nxt))
 
 
+DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?=\s*(?:\(|—|–|-\s))")
+
+
+def in_dateline(block: ParsedBlock, cand: Candidate) -> bool:
+    """The place of a dateline is no actor: "NAIROBI (Reuters) -", "WASHINGTON —"."""
+    m = DATELINE.match(block.doc.text)
+    return bool(m) and cand.start - block.offset < m.end()
+
+
 def is_junk_name(name: str, kind: str) -> bool:
     """Names that are never actors: dates and numbers, lower-case words, single title or office
     words ("State" in "Secretary of State", "Defense" in "Defense Minister"), religions and
@@ -539,6 +555,8 @@ def is_junk_name(name: str, kind: str) -> bool:
     if name[0].islower() and not re.match(r"(?:al|el|van|von|de|bin)[- ]", name):
         return True
     words = name.split()
+    if name.lower() in not_actor_names():
+        return True
     if all(is_title_word(w) for w in words):
         return True
     if name.lower() in group_words() or (country_code_of(name) and kind != PERSON):
@@ -1059,6 +1077,11 @@ def scan_known_names(
             variants = [" ".join(full), *surname_variants(full)]
         else:
             variants = [n for n in g.names if len(n) >= 2]
+            # "the Kenya Wildlife Service (KWS)": the acronym defined in brackets is a name too
+            for n in list(variants):
+                m = re.search(re.escape(n) + r" \(([A-Z][A-Za-z.]{1,7})\)", parsed.text)
+                if m and is_acronym(m.group(1)):
+                    variants.append(m.group(1))
         for v in dict.fromkeys(variants):
             if len(v) < 3 and not is_acronym(v) or not v[0].isupper() and not re.match(r"(?:al|el)-", v):
                 continue
@@ -1095,6 +1118,8 @@ def _name_boundaries_ok(doc: Doc, span: Span, kind: str) -> bool:
     the known person is "Bill Clinton", "Gallant Street")."""
     if kind != PERSON:
         return True
+    if any(t.ent_type_ in {"DATE", "TIME"} or t.pos_ in {"AUX", "VERB", "DET", "ADP", "PRON", "ADV"} for t in span):
+        return False  # "in May", "Will the ..." are no mentions of Theresa May or John Will
     if span.start > 0:
         prev = doc[span.start - 1]
         if (
@@ -1210,6 +1235,7 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     for block in blocks:
         found = spacy_candidates(block, credits[id(block)]) + curated_candidates(block, credits[id(block)])
         found += state_body_candidates(block) + honorific_candidates(block, credits[id(block)])
+        found = [c for c in found if not in_dateline(block, c)]
         cands.extend(drop_overlaps(found))
     person_from_apposition(cands)
     # names used as titles are no actors: drop treaty acronyms "(TPP)" defined after a dropped name

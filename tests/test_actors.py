@@ -267,3 +267,14 @@ def test_surname_that_is_a_month_or_verb_is_not_matched():
 def test_events_are_not_actors():
     r = extract("Brexit dominated the debate as Ramadan began.")
     assert r.actors == []
+
+
+def test_lower_case_public_body_needs_two_specific_words():
+    r = extract("The case was sent to the army prosecuting authority, the local planning authority said.")
+    assert [e.name for e in r.actors] == ["army prosecuting authority"]
+    assert r.actors[0].type == "government"
+
+
+def test_shouting_headline_is_not_an_acronym():
+    r = extract("The plan was dropped on Monday.", headline="WHO WILL PAY FOR THE FLOODS?")
+    assert r.actors == []

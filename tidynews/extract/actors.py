@@ -201,6 +201,8 @@ ORG_NOUNS_BEFORE_NAME = {
     "website",
     "outlet",
 }
+# Last words that make even a GPE-tagged name an organisation: "Gaza Health Ministry", "Basra Police".
+GPE_ORG_HEADS = {"ministry", "department", "police", "army", "party", "government", "parliament", "court"}
 TRADE_WORDS = {"trade", "economic", "pacific", "atlantic", "investment", "free"}
 # Nouns that make "<country> <noun>" a government actor: "the British government", "U.S. military".
 STATE_BODIES = {
@@ -590,7 +592,7 @@ def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list
             kind = ORG if last in ORG_HEADS or after_org_noun else PERSON
         elif ent.label_ == "ORG":
             kind = ORG
-        elif last in ORG_HEADS and ent.label_ not in {"GPE", "LOC"}:
+        elif last in ORG_HEADS and ent.label_ not in {"GPE", "LOC"} or last in GPE_ORG_HEADS:
             kind = ORG
         else:
             kind = "weak"
@@ -616,7 +618,11 @@ def curated_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> li
     doc = block.doc
     text = doc.text
     out = []
+    letters = [c for c in text if c.isalpha()]
+    shouting = sum(c.isupper() for c in letters) > 0.6 * max(len(letters), 1)  # "WHO WILL PAY?" is no WHO
     for alias, org in known_organisations().items():
+        if shouting and alias.isupper():
+            continue
         if alias not in text:
             continue
         for m in re.finditer(r"(?<![\w.-])" + re.escape(alias) + r"(?![\w-]|\.\w)", text):
@@ -687,6 +693,72 @@ def state_body_candidates(block: ParsedBlock) -> list[Candidate]:
     return out
 
 
+LOWERCASE_INSTITUTION_HEADS = {
+    "authority",
+    "agency",
+    "commission",
+    "inspectorate",
+    "directorate",
+    "ombudsman",
+    "tribunal",
+}
+GENERIC_MODIFIERS = {
+    "local",
+    "national",
+    "federal",
+    "regional",
+    "relevant",
+    "new",
+    "same",
+    "other",
+    "former",
+    "proposed",
+    "appropriate",
+    "responsible",
+    "competent",
+    "state",
+    "city",
+    "county",
+    "top",
+    "government",
+    "public",
+    "private",
+    "independent",
+    "main",
+    "senior",
+    "european",
+    "international",
+}
+
+
+def lowercase_institution_candidates(block: ParsedBlock) -> list[Candidate]:
+    """A public body written in lower case, as some outlets do: "the army prosecuting authority",
+    "the police complaints commission". Needs two specific words before the head, so "the local
+    authority" and "the agency" are not names."""
+    doc = block.doc
+    out = []
+    for i, tok in enumerate(doc):
+        if tok.lower_ not in LOWERCASE_INSTITUTION_HEADS or not tok.is_lower:
+            continue
+        j = i
+        while (
+            j > 0
+            and i - j < 3
+            and doc[j - 1].is_lower
+            and doc[j - 1].is_alpha
+            and doc[j - 1].pos_ in {"NOUN", "ADJ", "VERB", "PROPN"}
+        ):
+            j -= 1
+        if i - j < 2 or j == 0 or doc[j - 1].lower_ != "the" or doc[j].lower_ in GENERIC_MODIFIERS:
+            continue
+        if i + 1 < len(doc) and doc[i + 1].pos_ in {"NOUN", "PROPN"}:
+            continue  # "the food safety agency report": a modifier, not a name
+        cand = make_candidate(block, j, i + 1, ORG, "lowercase")
+        if cand:
+            out.append(cand)
+    return out
+
+
 HONORIFICS_BEFORE_NAME = {
     "mr",
     "mrs",
@@ -729,7 +801,7 @@ def honorific_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> 
 
 def drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep one candidate per stretch of text: the longest, a curated one on a tie."""
-    rank = {"curated": 0, "state-body": 1, "spacy": 2, "honorific": 3}
+    rank = {"curated": 0, "state-body": 1, "spacy": 2, "honorific": 3, "lowercase": 4}
     order = sorted(cands, key=lambda c: (-(c.end - c.start), rank.get(c.source, 3), c.start))
     kept: list[Candidate] = []
     for c in order:
@@ -1235,6 +1307,7 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     for block in blocks:
         found = spacy_candidates(block, credits[id(block)]) + curated_candidates(block, credits[id(block)])
         found += state_body_candidates(block) + honorific_candidates(block, credits[id(block)])
+        found += lowercase_institution_candidates(block)
         found = [c for c in found if not in_dateline(block, c)]
         cands.extend(drop_overlaps(found))
     person_from_apposition(cands)

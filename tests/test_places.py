@@ -343,3 +343,16 @@ def test_mid_size_us_namesake_needs_the_us_in_the_story():
     # 'Westminster' is also a Colorado city of 100,000 in the gazetteer; here it is Parliament
     assert resolve_place("Westminster", article_countries={"GB"}) is None
     assert resolve_place("Westminster", article_countries={"US"}).country_code == "US"
+
+
+def test_ap_state_abbreviation_after_a_city_chooses_the_city():
+    result = resolve_places([extract("Plants in Springfield, Ill., and Springfield, Mo., will close.")])
+    springfields = {r["place_id"]: r for r in result if r["name"] == "Springfield"}
+    assert len(springfields) == 2  # two cities, two ids
+    latitudes = sorted(round(r["latitude"]) for r in springfields.values())
+    assert latitudes == [37, 40]  # Springfield, Missouri is at 37.2 N; Springfield, Illinois at 39.8 N
+
+
+def test_wire_dateline_with_a_us_state_abbreviation():
+    table = rows("FERGUSON, Mo. (Reuters) - Protesters gathered again on Tuesday night.")
+    assert table["Ferguson"]["country_code"] == "US"

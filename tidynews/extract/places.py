@@ -173,6 +173,12 @@ def _ambiguous_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _state_abbreviations() -> dict[str, str]:
+    """AP-style state abbreviations ('Mo.', 'N.Y.') -> state code; used only after a city and a comma."""
+    return {r["abbreviation"]: r["state_code"] for r in _read_csv("place_us_state_abbreviations.csv")}
+
+
+@lru_cache(maxsize=1)
 def _us_states() -> dict[str, dict]:
     return {fold(s["name"]): s for s in _gazetteer().get_us_states().values()}
 
@@ -220,8 +226,14 @@ def country_place(code: str) -> Place:
 
 
 def city_place(city: dict) -> Place:
+    """A city of the gazetteer. Its id is slug(name)-cc; a smaller namesake in the same country (Springfield,
+    Illinois beside Springfield, Missouri) adds its GeoNames id so that ids stay unique."""
+    place_id = place_id_for(city["name"], city["countrycode"])
+    namesakes = [c for c in _cities().get(fold(city["name"]), []) if c["countrycode"] == city["countrycode"]]
+    if namesakes and namesakes[0]["geonameid"] != city["geonameid"]:
+        place_id = f"{place_id}-{city['geonameid']}"
     return Place(
-        place_id=place_id_for(city["name"], city["countrycode"]),
+        place_id=place_id,
         name=city["name"],
         type="city",
         country_code=city["countrycode"],
@@ -273,6 +285,9 @@ def hint_places(hint_text: str) -> list[Place]:
     'Tbilisi, Georgia', so both readings are offered, the state first."""
     if not hint_text:
         return []
+    abbreviated = _state_abbreviations().get(hint_text.strip())
+    if abbreviated:
+        return [state_place(_gazetteer().get_us_states()[abbreviated])]
     readings = []
     state = _us_states().get(fold(clean_place_text(hint_text)))
     if state:
@@ -458,6 +473,8 @@ def _comma_neighbours(doc: Doc, ent: Span, ents_by_token: dict[int, Span]) -> tu
         other = ents_by_token.get(ent.end + 1)
         if other is not None and other.start == ent.end + 1 and other.label_ in PLACE_LABELS:
             nxt = other.text
+        elif doc[ent.end + 1].text in _state_abbreviations():
+            nxt = doc[ent.end + 1].text  # "Ferguson, Mo."
     if ent.start >= 2 and doc[ent.start - 1].text == ",":
         other = ents_by_token.get(ent.start - 2)
         if other is not None and other.end == ent.start - 1 and other.label_ in PLACE_LABELS:

@@ -31,7 +31,7 @@ def test_every_table_has_its_purpose_and_row_count(built_package, book):
         assert f"| [`{name}`](#{name}) | {n} |" in book
         text = section(book, name)
         assert text.lstrip().startswith(f"{schema.descriptor['title']}: {schema.descriptor['description']}")
-        assert f"\n{n} rows." in text
+        assert f"\n{n} row{'s' * (n != 1)}. File" in text
 
 
 def test_every_field_has_type_constraints_description(book):

@@ -29,7 +29,7 @@ SPAN_TABLES = {"actor_mentions": "text", "place_mentions": "text", "statements":
 
 def md_cell(value: object) -> str:
     """A value made safe for one Markdown table cell: one line, pipes escaped."""
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return str(value).replace("|", "\\|").replace("\n", " ")
 
 
 def clip(text: str, width: int = EXAMPLE_WIDTH) -> str:
@@ -137,8 +137,8 @@ def codebook(package_dir: Path, released: str) -> str:
         pk = [pk] if isinstance(pk, str) else list(pk)
         out += ["", f"### {res['name']}", "", f"{res.get('title', res['name'])}: {res.get('description', '')}", ""]
         out.append(
-            f"{len(rows)} rows. File `{res['path']}`, Parquet copy `{PARQUET_SUBDIR}/{res['name']}.parquet`, "
-            f"DuckDB table `{res['name']}`."
+            f"{len(rows)} row{'s' * (len(rows) != 1)}. File `{res['path']}`, "
+            f"Parquet copy `{PARQUET_SUBDIR}/{res['name']}.parquet`, DuckDB table `{res['name']}`."
         )
         if pk:
             out.append(f"Primary key: {', '.join(f'`{c}`' for c in pk)}.")

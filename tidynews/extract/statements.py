@@ -201,7 +201,8 @@ def dash_quotations(text: str, start: int) -> list[Quotation]:
         reopen = CLOSING_DASH.search(text, close.end())
         if reopen and text[reopen.end() :].strip():
             rest = reopen.end()
-            out.append(Quotation(rest, len(text.rstrip()), reopen.start(), len(text), dash=True))
+            dash_at = reopen.start() + reopen.group().index(reopen.group().strip(" ,.!?")[0])
+            out.append(Quotation(rest, len(text.rstrip()), dash_at, len(text), dash=True))
         return out
     for comma in reversed([m.end() for m in re.finditer(r",\s", text) if m.start() > start]):
         tail = text[comma:]
@@ -272,6 +273,9 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     drop = {"appos", "relcl", "acl", "punct", "advmod", "cc"}
     keep = [head.i]
     for child in head.children:
+        if child.dep_ == "appos" and child.left_edge.i > 0 and head.doc[child.left_edge.i - 1].text not in ",(—–":
+            keep.extend(t.i for t in child.subtree)  # "US envoy Amos Hochstein": a name, not a parenthesis
+            continue
         if child.dep_ in drop and not (child.dep_ == "cc" and any(c.dep_ == "conj" for c in head.children)):
             continue
         if child.dep_ == "conj":
@@ -324,7 +328,7 @@ def cue_text(verb: Token) -> str:
     """The reporting verb with its particle or preposition: "said", "called on", "pointed out"."""
     words = [verb.text]
     for child in verb.children:
-        if child.i == verb.i + 1 and (child.dep_ == "prt" or (verb.lemma_ == "call" and child.lower_ in ("on", "for"))):
+        if child.i == verb.i + 1 and (child.tag_ == "RP" or (verb.lemma_ == "call" and child.lower_ in ("on", "for"))):
             words.append(child.text)
     return " ".join(words)
 
@@ -451,20 +455,30 @@ class QuoteFinder:
             )
         )
         # 1. the reporting clause after the quotation: “…,” he said. / “…,” said Smith.
+        named_before = pending is not None and not before_words
+        split = bool(before) and before[0].i > 0 and self.quoted[bi][before[0].i - 1]
         if not after_is_new_sentence:
             cue = self._attribution_after(after, quote_text)
+            subj = subject_of(cue) if cue is not None else None
+            if named_before and subj is not None and subj.lower_ in PRONOUNS_PERSON | PRONOUNS_PLURAL:
+                cue = None  # "Smith said:" / “… / …,” he added: the name before says more than the pronoun
             if cue is not None:
                 self._set_cue(found, self.blocks[last_bi], cue, last_bi)
-                found.kind = "direct" if not before_words or self._attributive_before(before, quote_text) else "partial"
+                attributive = self._attributive_before(before, quote_text, split)
+                found.kind = "direct" if not before_words or attributive else "partial"
                 if found.subject is not None or found.from_context:
                     return found
-        # 2. the reporting clause before it: Smith said: “…” / he said, “…”
-        if before_words and self._attributive_before(before, quote_text):
+        # 2. the reporting clause before it: Smith said: “…” / he said, “…” / “…,” he said, “…”
+        if before_words and self._attributive_before(before, quote_text, split):
             cue = next((t for t in reversed(before) if is_cue(t, QUOTE_CUES)), None)
             if cue is not None:
                 self._set_cue(found, block, cue, bi)
                 found.kind = "direct"
                 return found
+        if named_before:
+            pbi, cue = pending
+            self._set_cue(found, self.blocks[pbi], cue, pbi)
+            return found
         # 3. a fragment in the writer's sentence: the outermost reporting verb that governs it
         if before_words or (after and not after_is_new_sentence):
             found.kind = "partial"
@@ -474,7 +488,7 @@ class QuoteFinder:
             if cue is None:
                 cue = next((t for t in reversed(before) if is_cue(t, QUOTE_CUES)), None)
             if cue is not None:
-                self._set_cue(found, block, cue, bi)
+                self._set_cue(found, block, cue, bi, governing=True)
                 if found.subject is not None:
                     return found
             holder = self._governing_subject(bi, q)
@@ -523,14 +537,15 @@ class QuoteFinder:
         return cue
 
     @staticmethod
-    def _attributive_before(before: list[Token], quote_text: str) -> bool:
-        """Whether the words before a quotation introduce it: they end with ':' or with ',' before a capital."""
+    def _attributive_before(before: list[Token], quote_text: str, split: bool = False) -> bool:
+        """Whether the words before a quotation introduce it: they end with ':', or with ',' and hold a reporting
+        verb, before a capital or between two parts of one quotation (“…,” he said, “and …”)."""
         if not before:
             return False
         last = before[-1].text
         if last == ":":
             return True
-        return last == "," and quote_text[:1].isupper() and any(is_cue(t, QUOTE_CUES) for t in before)
+        return last == "," and (quote_text[:1].isupper() or split) and any(is_cue(t, QUOTE_CUES) for t in before)
 
     @staticmethod
     def _is_name_or_title(quote_text: str) -> bool:
@@ -538,8 +553,9 @@ class QuoteFinder:
         words = re.findall(r"[^\W\d_][\w’'-]*", quote_text)
         return 0 < len(words) <= 6 and all(w[0].isupper() for w in words)
 
-    def _set_cue(self, found: Found, block: ParsedBlock, cue: Token, bi: int) -> None:
-        self.used_cues.add((bi, cue.i))
+    def _set_cue(self, found: Found, block: ParsedBlock, cue: Token, bi: int, governing: bool = False) -> None:
+        if not governing:
+            self.used_cues.add((bi, cue.i))  # the verb attributes this quotation; it reports nothing else
         found.cue = cue
         found.cue_text = cue_text(cue)
         found.block = block
@@ -726,8 +742,14 @@ def reported_speech(block: ParsedBlock, quoted: list[bool], used: set[int], quot
         start_char, end_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
         # quotations inside the complement
         inside = [q for q in quotations if q.open_at < end_char and max(q.close_end, q.end) > start_char]
-        if any(q.open_at < start_char - 1 or q.end > end_char for q in inside):
+        if any(q.open_at < start_char - 1 for q in inside):
             continue  # the complement is part of a quotation: the quotation is the statement
+        overhang = [q for q in inside if q.end > end_char]
+        if overhang:
+            # '… described him as a “brutal terrorist.”': the quotation closes after the clause's last word
+            if any(doc.text[end_char : q.end].strip(" .,;:!?") for q in overhang):
+                continue
+            end_char = max(q.close_end for q in overhang)
         words = len([t for t in doc[lo:hi] if not t.is_punct])
         quoted_words = sum(len(doc.text[q.start : q.end].split()) for q in inside)
         if inside:

@@ -1,0 +1,352 @@
+"""Statements: quotations and reported speech, each with its speaker, cue and kind.
+
+The articles are short texts written for these tests (plus a few expectations read off the seed article).
+Each test article is parsed once; actors are extracted first, as in the pipeline, so that speakers resolve.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from tidynews.articles import Article, read_article, split_zones
+from tidynews.extract.actors import extract_actors
+from tidynews.extract.common import ArticleExtraction, Statement
+from tidynews.extract.statements import extract_statements, find_quotations
+from tidynews.nlp import load_nlp, parse_articles
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_450532c52fe375e5.txt"
+
+
+def _extract(article: Article) -> ArticleExtraction:
+    (parsed,) = list(parse_articles([article], load_nlp()))
+    result = ArticleExtraction(article.article_id)
+    extract_actors(parsed, result)
+    extract_statements(parsed, result)
+    for s in result.statements:
+        assert article.text[s.start : s.end] == s.quote, s  # every span points at its quote
+    return result
+
+
+@cache
+def extract(text: str) -> ArticleExtraction:
+    """Statements of an article given as text (first line the headline)."""
+    blocks = split_zones(text)
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    return _extract(Article("t", "t.txt", sha, "utf-8", text, text[blocks[0].start : blocks[0].end], blocks))
+
+
+def statements(text: str) -> list[Statement]:
+    return extract(text).statements
+
+
+def one(text: str, quote_start: str) -> Statement:
+    """The statement whose quote starts with `quote_start`."""
+    found = [s for s in statements(text) if s.quote.startswith(quote_start)]
+    assert len(found) == 1, [s.quote for s in statements(text)]
+    return found[0]
+
+
+def key_of(text: str, name: str) -> str:
+    return next(e.key for e in extract(text).actors if e.name == name)
+
+
+def assert_speaker(text: str, s: Statement, name: str) -> None:
+    """The statement is attributed to `name`: to its actor where the actors table has it (the actors
+    extraction is not under test here), else at least by the words of the speaker."""
+    keys = [e.key for e in extract(text).actors if e.name == name or name in e.aliases]
+    if keys:
+        assert s.speaker_key == keys[0], (s.speaker, s.speaker_key)
+    else:
+        assert name.split()[-1] in s.speaker, s.speaker
+
+
+# --- quotation marks -----------------------------------------------------------------------------------
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = "There’s no plan for the workers’ pensions, and the unions' anger at Kovac’s firm is growing, it's said."
+    assert find_quotations(text) == []
+
+
+def test_single_quotes_inside_double_quotes_are_one_quotation():
+    text = "“My father said ‘never sell the farm’ and I never did,” the farmer said."
+    (q,) = find_quotations(text)
+    assert text[q.start : q.end] == "My father said ‘never sell the farm’ and I never did,"
+
+
+def test_a_quotation_that_reopens_without_closing_is_one_quotation():
+    text = 'Coach Amir Haddad said: "We played well. "The referee was poor."'
+    (q,) = find_quotations(text)
+    assert text[q.start : q.end] == 'We played well. "The referee was poor.'
+
+
+def test_a_quotation_left_open_at_the_paragraph_end_is_marked_unclosed():
+    (q,) = find_quotations("“We will stay here all winter. Nobody can move us.")
+    assert q.unclosed
+
+
+# --- direct and partial quotations ------------------------------------------------------------------------
+
+CURLY = """Town to rebuild bridge
+
+Mayor Elena Duarte spoke on Monday after the flood.
+
+“We will rebuild the bridge by spring,” Duarte said.
+
+“The river took everything,” she told reporters. “But the people of this town do not give up.”
+
+Union leader Rosa Marin called the council’s pay offer “an insult to every nurse in the region”.
+"""
+
+
+def test_curly_direct_quote_with_the_speaker_after_it():
+    s = one(CURLY, "We will rebuild")
+    assert s.quote == "We will rebuild the bridge by spring,"
+    assert (s.kind, s.cue) == ("direct", "said")
+    assert_speaker(CURLY, s, "Elena Duarte")
+
+
+def test_pronoun_speaker_and_addressee():
+    s = one(CURLY, "The river took")
+    assert (s.kind, s.cue, s.addressee) == ("direct", "told", "reporters")
+    assert_speaker(CURLY, s, "Elena Duarte")
+
+
+def test_a_quotation_standing_alone_belongs_to_the_speaker_before_it():
+    s = one(CURLY, "But the people")
+    assert s.kind == "direct"
+    assert_speaker(CURLY, s, "Elena Duarte")
+
+
+def test_partial_quote_inside_the_writers_sentence():
+    s = one(CURLY, "an insult")
+    assert s.quote == "an insult to every nurse in the region"
+    assert (s.kind, s.cue) == ("partial", "called")
+    assert_speaker(CURLY, s, "Rosa Marin")
+
+
+STRAIGHT = """Port reopens after storm
+
+"The harbour is safe again," said Mr Tomasz Nowak, the port director.
+
+Farmer Joan Pike said: "Rain came too late for the wheat."
+
+"The vote was fair," Electoral commissioner Hugo Brandt said, "and the result stands."
+
+The minister said the plan was 'dead in the water'.
+
+'We are not moving,' said resident Olu Bello.
+"""
+
+
+def test_straight_quotes_and_said_mr_smith_inversion():
+    s = one(STRAIGHT, "The harbour is safe")
+    assert s.quote == "The harbour is safe again,"
+    assert (s.kind, s.cue) == ("direct", "said")
+    assert s.speaker == "Mr Tomasz Nowak"  # the apposition "the port director" is not part of the name
+
+
+def test_speaker_and_colon_before_the_quote():
+    s = one(STRAIGHT, "Rain came")
+    assert (s.quote, s.kind) == ("Rain came too late for the wheat.", "direct")
+    assert_speaker(STRAIGHT, s, "Joan Pike")
+
+
+def test_a_quote_split_by_he_said_is_two_statements():
+    first, second = one(STRAIGHT, "The vote was fair"), one(STRAIGHT, "and the result")
+    assert first.quote == "The vote was fair,"
+    assert second.quote == "and the result stands."
+    assert_speaker(STRAIGHT, first, "Hugo Brandt")
+    assert_speaker(STRAIGHT, second, "Hugo Brandt")
+
+
+def test_single_quotes_as_the_only_quotation_marks():
+    partial = one(STRAIGHT, "dead in the water")
+    assert (partial.kind, partial.speaker) == ("partial", "The minister")
+    direct = one(STRAIGHT, "We are not moving")
+    assert direct.quote == "We are not moving,"
+    assert_speaker(STRAIGHT, direct, "Olu Bello")
+
+
+PARAGRAPHS = """Library will close on Sundays
+
+The town library will close on Sundays from next month to save money.
+
+Council leader Ravi Patel said:
+
+“We have no money left for the library. Something had to give.
+
+“Nobody wanted this, least of all the staff,” he added.
+
+— We will fight this decision, the head librarian said.
+
+— The building is ours, — said reader Ana Lima, — and we will keep it open.
+"""
+
+
+def test_quotation_in_the_paragraph_after_smith_said_colon_running_over_two_paragraphs():
+    s = one(PARAGRAPHS, "We have no money")
+    # one statement from the first opening mark to the closing mark in the next paragraph
+    assert s.quote.endswith("least of all the staff,")
+    assert "\n\n“Nobody wanted this" in s.quote
+    assert s.kind == "direct"
+    assert_speaker(PARAGRAPHS, s, "Ravi Patel")
+
+
+def test_quotes_that_open_with_a_dash():
+    s = one(PARAGRAPHS, "We will fight")
+    assert (s.quote, s.speaker, s.cue) == ("We will fight this decision,", "the head librarian", "said")
+    first, second = one(PARAGRAPHS, "The building is ours"), one(PARAGRAPHS, "and we will keep")
+    assert first.quote == "The building is ours,"
+    assert second.quote == "and we will keep it open."
+    assert_speaker(PARAGRAPHS, first, "Ana Lima")
+    assert_speaker(PARAGRAPHS, second, "Ana Lima")
+
+
+def test_names_and_scare_quotes_are_not_statements():
+    text = "Plan published\n\nThe so-called “peace plan” was published on Monday under the “Green Future” banner.\n"
+    assert statements(text) == []
+
+
+def test_only_the_body_gives_statements():
+    text = (
+        "Mayor says ‘we will rebuild’\n\n"
+        "Mayor calls for ‘patience’ as waters recede\n\n"
+        "Mayor Hana Sato visits the flooded street on May 2, 2025. (Ken Ito/Reuters)\n\n"
+        "The water has gone down, officials said.\n"
+    )
+    assert [s.quote for s in statements(text)] == ["The water has gone down"]
+
+
+# --- reported speech --------------------------------------------------------------------------------------
+
+REPORTED = """Clinics to close as budget is cut
+
+The health ministry said on Tuesday that 14 clinics would close.
+
+Police chief Maria Santos said the ring road would reopen on Friday.
+
+Finance Minister Karl Weber told parliament that taxes would not rise this year.
+
+The bakery will shut in June, according to the union.
+
+The weather agency warned that the river could flood again within days.
+
+The company denied the claims of the dismissed workers.
+
+The bishop called on the government to protect the refugees.
+
+A senior police official said the suspect had fled across the border.
+
+France has warned that it will block the trade deal.
+
+Two trucks collided on the bridge on Monday, the police said.
+"""
+
+
+@pytest.mark.parametrize(
+    "quote, speaker, cue",
+    [
+        ("14 clinics would close", "The health ministry", "said"),
+        ("the ring road would reopen on Friday", "Police chief Maria Santos", "said"),
+        ("taxes would not rise this year", "Finance Minister Karl Weber", "told"),
+        ("The bakery will shut in June", "the union", "according to"),
+        ("the river could flood again within days", "The weather agency", "warned"),
+        ("the claims of the dismissed workers", "The company", "denied"),
+        ("the government to protect the refugees", "The bishop", "called on"),
+        ("the suspect had fled across the border", "A senior police official", "said"),
+        ("it will block the trade deal", "France", "warned"),
+        ("Two trucks collided on the bridge on Monday", "the police", "said"),
+    ],
+)
+def test_reported_speech(quote, speaker, cue):
+    s = one(REPORTED, quote)
+    assert (s.quote, s.kind, s.speaker, s.cue) == (quote, "indirect", speaker, cue)
+
+
+def test_reported_speech_resolves_named_speakers_and_keeps_anonymous_ones_unresolved():
+    assert_speaker(REPORTED, one(REPORTED, "the ring road"), "Maria Santos")
+    assert one(REPORTED, "taxes would").addressee == "parliament"
+    assert one(REPORTED, "the suspect").speaker_key == ""
+    assert one(REPORTED, "it will block").speaker_key == ""  # a country speaks: the name is kept as written
+
+
+def test_no_statement_from_questions_or_denials_of_speech():
+    text = "Talks go on\n\nThe minister did not say whether talks would resume. She was asked how the talks went.\n"
+    assert statements(text) == []
+
+
+# --- speakers ----------------------------------------------------------------------------------------------
+
+SPEAKERS = """Hospital wards full, minister says
+
+Health Minister Tariq Aziz visited the city hospital on Monday with nurses.
+
+The health minister said the wards were full every night.
+
+Aziz said the staff needed more money.
+
+His office said the minister would return on Friday.
+
+He said the new wing would open in the autumn.
+"""
+
+
+@pytest.mark.parametrize(
+    "quote, speaker",
+    [
+        ("the wards were full", "The health minister"),  # a role description
+        ("the staff needed", "Aziz"),  # a bare surname
+        ("the minister would return", "His office"),  # an office speaks for its head: text kept as written
+        ("the new wing", "Tariq Aziz"),  # a pronoun: the person it points back to
+    ],
+)
+def test_speakers_resolve_to_the_actor(quote, speaker):
+    s = one(SPEAKERS, quote)
+    assert s.speaker == speaker
+    assert s.speaker_key == key_of(SPEAKERS, "Tariq Aziz")  # the actors must know him: he is named in full
+
+
+# --- the seed article --------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> ArticleExtraction:
+    return _extract(read_article(SEED, SEED.parent))
+
+
+def seed_statement(seed: ArticleExtraction, quote_start: str) -> Statement:
+    (s,) = [s for s in seed.statements if s.quote.startswith(quote_start)]
+    return s
+
+
+def test_seed_partial_quote_told_to_the_envoy(seed):
+    s = seed_statement(seed, "a short window")
+    assert s.quote == "a short window of time for diplomatic understandings"
+    assert (s.kind, s.cue, s.speaker_key) == ("partial", "told", "yoav-gallant")
+    assert s.addressee.startswith("US special envoy")
+
+
+def test_seed_direct_quote_said_to_hochstein(seed):
+    s = seed_statement(seed, "There is only one possible result")
+    assert (s.kind, s.speaker, s.speaker_key, s.addressee) == ("direct", "Gallant", "yoav-gallant", "Hochstein")
+
+
+def test_seed_his_office_and_a_country_and_an_anonymous_official(seed):
+    office = seed_statement(seed, "Gallant reflected")
+    assert (office.speaker, office.speaker_key) == ("his office", "yoav-gallant")
+    israel = seed_statement(seed, "if the international community")
+    assert (israel.speaker, israel.kind, israel.cue) == ("Israel", "indirect", "warned")
+    official = seed_statement(seed, "the attack bore the hallmarks")
+    assert (official.speaker, official.speaker_key) == ("A US official", "")
+
+
+def test_seed_headline_and_captions_give_no_statement(seed):
+    text = SEED.read_text(encoding="utf-8")
+    body_start = text.index("Defense Minister Yoav Gallant told")
+    assert all(s.start >= body_start for s in seed.statements)
+    assert not any(s.quote == "short window" for s in seed.statements)

@@ -239,3 +239,16 @@ def test_invalid_build_releases_nothing(released, monkeypatch):
     with pytest.raises(ValidationError):
         publish(seeds, root, dist)
     assert (snapshot(dist), snapshot(root)) == before
+
+
+def test_fresh_clone_compares_with_the_root_and_refuses_an_unreleased_root(released):
+    """dist/ is not committed: the root package is then the last release, unless a plain build replaced it."""
+    from tidynews.build import build_package
+
+    seeds, dist, root = released
+    shutil.rmtree(dist)
+    assert publish(seeds, root, dist).message == "no change since 0.1.0: nothing released"
+    build_package(seeds, root, use_frictionless=False)
+    with pytest.raises(ReleaseError, match="CHANGELOG.md lists release 0.1.0, but neither"):
+        publish(seeds, root, dist)
+    assert list(dist.iterdir()) == []

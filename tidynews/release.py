@@ -191,16 +191,16 @@ def find_last_release(dist_dir: Path, root: Path | None) -> LastRelease | None:
     candidates = [LastRelease(v, p) for v, p in released_zips(dist_dir).items()]
     if root is not None and (v := root_release_version(root)):
         candidates.append(LastRelease(v, Path(root)))
-    if candidates:
-        # the highest version; for the same version prefer the zip (it is what was published)
-        return max(candidates, key=lambda c: (parse_version(c.version), c.path.suffix == ".zip"))
-    if root is not None and (versions := changelog_versions(root)):
+    # the highest version; for the same version prefer the zip (it is what was published)
+    last = max(candidates, key=lambda c: (parse_version(c.version), c.path.suffix == ".zip"), default=None)
+    versions = changelog_versions(root) if root is not None else []
+    if versions and (last is None or parse_version(versions[0]) > parse_version(last.version)):
         raise ReleaseError(
             f"{CHANGELOG_NAME} lists release {versions[0]}, but neither {dist_dir} nor {root}/{DESCRIPTOR_NAME} "
             f"holds it (was the root package overwritten by `tidynews build`?). Restore it with "
             f"`git checkout -- {DESCRIPTOR_NAME} {DATA_SUBDIR}` or put {release_stem(versions[0])}.zip in {dist_dir}"
         )
-    return None
+    return last
 
 
 def read_changelog(last: LastRelease | None) -> str:

@@ -356,3 +356,11 @@ def test_ap_state_abbreviation_after_a_city_chooses_the_city():
 def test_wire_dateline_with_a_us_state_abbreviation():
     table = rows("FERGUSON, Mo. (Reuters) - Protesters gathered again on Tuesday night.")
     assert table["Ferguson"]["country_code"] == "US"
+
+
+def test_country_name_placed_in_a_us_state_is_the_town():
+    from tidynews.extract.places import hint_places
+
+    town = resolve_place("Lebanon", hints=hint_places("Pa."))
+    assert (town.type, town.country_code) == ("city", "US")
+    assert resolve_place("Lebanon").place_id == "lb"

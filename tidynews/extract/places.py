@@ -1,19 +1,24 @@
 """Places: countries, cities and regions, resolved to an ISO country code, coordinates and a GeoNames id.
 
-Where the names come from:
+Where the names come from (see SOURCES):
 - spaCy GPE/LOC entities, resolved through the gazetteer; a name that resolves to nothing is dropped
-  (spaCy tags organisations and people as GPE often enough that emitting them as places costs precision);
-- spaCy ORG/FAC entities whose whole text is a country or a curated region ("Israel said" is tagged ORG);
-- country names spaCy did not tag at all, found by a lexicon scan of capitalised words outside any entity.
+  (spaCy tags organisations and people as GPE often enough that emitting them as places costs precision),
+  unless the text places it ("Bint Jbeil, Lebanon": type 'other' in that country);
+- spaCy ORG/FAC/NORP/PRODUCT entities whose whole text is a country or a curated region ("Israel said");
+- names spaCy mislabels as PERSON/ORG after a locative word: cities of 100,000 people ("flew to Dakar");
+- names ending in a feature word whatever their label ("Pilsung Range", "Second Thomas Shoal");
+- names spaCy did not tag: countries, curated regions and major cities found by a lexicon scan, the city of a
+  wire dateline ("KYIV, Ukraine (AP) —"), and "<Name> region/province" ("the Donetsk region").
 
-How names resolve, in order: curated regions (`data/regions.csv`), countries (pycountry, GeoNames and
+How a name resolves, in order: curated regions (`data/regions.csv`), countries (pycountry, GeoNames and
 `data/place_country_names.csv`), a city of at least 500,000 people, US states, other cities (the most
 populous of that name unless the text or the article points to another), "northern Israel" style regions
-of a country, and "Pilsung Range" style natural features.
+of a country, and natural features. Determiners, quantifiers and possessives are not part of a name.
 
-Ids: ISO alpha-2 in lower case for countries ("us"), slug(name)-cc for cities and regions of one country
-("tel-aviv-il", "northern-israel-il"), slug(name) for places of no single country ("middle-east").
-Countries carry no coordinates: the installed gazetteer has no country centroids.
+Ids: ISO alpha-2 in lower case for countries ("us"), ISO 3166-2 for US states ("us-tx"), slug(name)-cc for
+cities and regions of one country ("tel-aviv-il", "northern-israel-il"; a smaller namesake city in the same
+country adds its GeoNames id), slug(name) for places of no single country ("middle-east").
+Countries and US states carry no coordinates: the installed gazetteer has no centroids for them.
 """
 
 from __future__ import annotations
@@ -58,29 +63,13 @@ DIRECTIONS = {
 FEATURE_WORDS = {
     "range", "mountains", "mountain", "hills", "river", "sea", "ocean", "gulf", "bay", "strait", "straits",
     "island", "islands", "peninsula", "desert", "valley", "lake", "plateau", "canal", "coast",
-    "shoal", "reef", "atoll", "archipelago", "channel", "glacier", "volcano", "basin", "delta",
+    "shoal", "reef", "atoll", "archipelago", "channel", "glacier", "volcano", "basin", "delta", "corridor", "crossing",
 }  # fmt: skip
 AREA_WORDS = {"province", "region", "district", "county", "governorate", "prefecture", "oblast", "state", "territory"}
 LOCATIVE_PREPOSITIONS = {
-    "in",
-    "into",
-    "to",
-    "from",
-    "across",
-    "throughout",
-    "near",
-    "toward",
-    "towards",
-    "via",
-    "inside",
-    "outside",
-    "around",
-    "visit",
-    "visited",
-    "visiting",
-    "visits",
-    "of",
-}
+    "in", "into", "to", "from", "across", "throughout", "near", "toward", "towards", "via", "inside", "outside",
+    "around", "visit", "visited", "visiting", "visits", "of",
+}  # fmt: skip
 FUNCTION_WORDS = {"of", "and", "the", "da", "de", "du", "del", "d'", "la", "el", "al"}
 MIN_CITY_OVER_STATE = 500_000  # a city this big wins over a US state of the same name ("New York", "Washington")
 ANY_US_STATE = "*"  # in us_state_codes: the story is about US states ("Florida and Georgia")
@@ -388,6 +377,10 @@ def resolve_place(
         return region
     code = _country_names()[0].get(key)
     if code:
+        for area in hints:
+            in_state = _cities_inside(_cities().get(key, []), area) if area.admin1 else []
+            if in_state:
+                return city_place(in_state[0])  # "Lebanon, Pa.": the town the text places in a US state
         state_code = _us_states().get(key, {}).get("code")
         if state_code and us_state_codes and (state_code in us_state_codes or ANY_US_STATE in us_state_codes):
             return state_place(_us_states()[key])  # "Atlanta, Georgia": the state, not the country

@@ -259,6 +259,8 @@ def test_attackers_get_no_victim_event():
         "Analysts gave the deal a 50-50 chance.",  # odds
         "Pensioners aged over 75 get a free licence.",  # age bound
         "A spokesman for No 10 declined to comment.",  # Downing Street
+        "One in four children lives in a poor household.",  # ratio
+        "Leaders of the Group of 20 met in Osaka.",  # club name
     ],
 )
 def test_not_figures(sentence):
@@ -400,3 +402,11 @@ def test_measure_compounds_give_a_unit_and_the_noun_measured():
 def test_elided_noun_over_a_long_clause():
     found = figures("Police said 23 protesters were arrested during clashes in the city, bringing the total to 140.")
     assert [(f.value, f.counts) for f in found] == [(23, "protesters"), (140, "protesters")]
+
+
+def test_plus_is_a_lower_bound():
+    found = figures("The fire destroyed 200-plus homes and 300+ cars.")
+    assert [(f.value, f.text, f.qualifier, f.counts) for f in found] == [
+        (200, "200-plus", "more_than", "homes"),
+        (300, "300+", "more_than", "cars"),
+    ]

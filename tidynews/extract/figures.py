@@ -731,6 +731,8 @@ def not_a_figure(doc: Doc, cand: Candidate) -> str:
         is_phone_number,
         is_fixed_compound,
         is_score,
+        is_ratio_part,
+        is_group_name,
     ):
         if rule(doc, cand):
             return rule.__name__
@@ -738,6 +740,44 @@ def not_a_figure(doc: Doc, cand: Candidate) -> str:
 
 
 # --- qualifier ------------------------------------------------------------------------------------
+
+
+def widen_with_plus(doc: Doc, cand: Candidate) -> None:
+    """Take in a "plus" after the number: it is a lower bound.
+
+    Example: "200-plus cars" and "300+ cars" -> more_than, text "200-plus" / "300+".
+    """
+    j = cand.last
+    if doc[j + 1 : j + 2].text == "+" and not doc[j].whitespace_:
+        cand.last, cand.qualifier = j + 1, "more_than"
+    elif doc[j + 1 : j + 3].text.lower() in ("-plus",) and not doc[j].whitespace_:
+        cand.last, cand.qualifier = j + 2, "more_than"
+
+
+def is_ratio_part(doc: Doc, cand: Candidate) -> bool:
+    """A number of an "N in M" ratio: "one in four children", "nine in ten voters" (a share, not a count).
+
+    Example: "One in four children lives in poverty" -> neither 1 nor 4 is a figure.
+    """
+    if cand.kind not in ("digits", "words") or cand.unit:
+        return False
+
+    def is_num(k: int) -> bool:
+        return 0 <= k < len(doc) and (
+            DIGITS.match(doc[k].text) is not None or doc[k].lower_ in SMALL_NUMBERS or doc[k].lower_ in TENS
+        )
+
+    after_in = doc[cand.last + 1 : cand.last + 2].text.lower() == "in" and is_num(cand.last + 2)
+    before_in = cand.first >= 2 and doc[cand.first - 1].lower_ == "in" and is_num(cand.first - 2)
+    return after_in or before_in
+
+
+def is_group_name(doc: Doc, cand: Candidate) -> bool:
+    """The number of a club's name: "the Group of 20", "the Group of Seven" (the G20, the G7).
+
+    Example: "leaders of the Group of 20 met in Osaka" -> not a figure.
+    """
+    return cand.first >= 2 and doc[cand.first - 1].lower_ == "of" and doc[cand.first - 2].text in ("Group", "Club")
 
 
 def widen_with_qualifier(doc: Doc, cand: Candidate) -> None:
@@ -974,6 +1014,7 @@ def figures_of_block(parsed_block: ParsedBlock) -> list[Figure]:
         widen_with_money_and_units(doc, cand)
         if not_a_figure(doc, cand):
             continue
+        widen_with_plus(doc, cand)
         if cand.qualifier == "exact":
             widen_with_qualifier(doc, cand)
         elif cand.kind == "vague":

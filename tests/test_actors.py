@@ -278,3 +278,28 @@ def test_lower_case_public_body_needs_two_specific_words():
 def test_shouting_headline_is_not_an_acronym():
     r = extract("The plan was dropped on Monday.", headline="WHO WILL PAY FOR THE FLOODS?")
     assert r.actors == []
+
+
+def test_armed_group_from_its_description():
+    r = extract("The Northern Shield Movement, a rebel alliance, said it had withdrawn from the hills.")
+    assert by_name(r)["Northern Shield Movement"].type == "armed_group"
+
+
+def test_town_of_name_is_a_place_not_a_person():
+    r = extract("Troops recaptured the town of Wadi Karam on Friday, officials said.")
+    assert "Wadi Karam" not in by_name(r)
+
+
+def test_country_after_the_title_head_names_the_organisation_not_the_person():
+    r = extract("Dr. Leila Haddad, president of the Lebanese Medical Society, said clinics were full.")
+    haddad = by_name(r)["Leila Haddad"]
+    assert haddad.role == "president of the Lebanese Medical Society"
+    assert haddad.country_code == ""
+
+
+def test_generic_army_of_two_stories_stays_apart():
+    a = extract("The Syrian army said it had retaken the town.", article_id="a")
+    b = extract("Soldiers from the Army were sent to help, the council said.", article_id="b")
+    rows, _ = resolve_actors([a, b])
+    army_rows = [r for r in rows if "army" in r["name"].lower()]
+    assert len(army_rows) == 2

@@ -203,6 +203,24 @@ ORG_NOUNS_BEFORE_NAME = {
 }
 # Last words that make even a GPE-tagged name an organisation: "Gaza Health Ministry", "Basra Police".
 GPE_ORG_HEADS = {"ministry", "department", "police", "army", "party", "government", "parliament", "court"}
+PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "province",
+    "district",
+    "region",
+    "county",
+    "state",
+    "port",
+    "island",
+    "municipality",
+    "governorate",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "camp",
+}
 TRADE_WORDS = {"trade", "economic", "pacific", "atlantic", "investment", "free"}
 # Nouns that make "<country> <noun>" a government actor: "the British government", "U.S. military".
 STATE_BODIES = {
@@ -589,6 +607,8 @@ def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list
             start = trim_leading_titles(doc, start, end)
             end = extend_person_name(doc, end)
             after_org_noun = start > 0 and doc[start - 1].lower_ in ORG_NOUNS_BEFORE_NAME
+            if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
+                continue  # "the town of Khan Sheikhoun" is a place spaCy took for a person
             kind = ORG if last in ORG_HEADS or after_org_noun else PERSON
         elif ent.label_ == "ORG":
             kind = ORG
@@ -921,17 +941,17 @@ def role_after(doc: Doc, end: int) -> str:
 
 
 def role_country(role: str) -> str:
-    """Country code from the first country word of a role: "French Foreign Minister" -> FR,
-    "Israel's ambassador to the US" -> IL, "US special envoy" -> US."""
+    """Country code from a country word before the title's head: "French Foreign Minister" -> FR,
+    "Israel's ambassador to the US" -> IL, "US special envoy" -> US; not "president of the Syrian
+    American Medical Society" (a country after the head names the organisation, not the person)."""
     words = role.split()
+    head = next((k for k, w in enumerate(words) if title_kinds(w) & {"head", "rank"}), len(words))
+    before = words[:head]
     for n in (3, 2, 1):
-        for k in range(0, max(0, len(words) - n + 1)):
-            if k > 0 and n < 3 and words[k - 1].lower() in {"to", "of", "for", "in"}:
-                continue
-            code = country_code_of(" ".join(words[k : k + n]))
+        for k in range(0, max(0, len(before) - n + 1)):
+            code = country_code_of(" ".join(before[k : k + n]))
             if code:
                 return code
-        # only the first country word counts; stop at a word that is not a modifier or country
     return ""
 
 
@@ -1384,7 +1404,10 @@ def country_from_role_orgs(role: str, orgs: list[Group]) -> str:
     if not role:
         return ""
     for g in orgs:
-        code = g.country_code or (g.known.country_code if g.known else "")
+        if g.known:
+            code = g.known.country_code
+        else:
+            code = g.country_code if actor_type(g.full_name(), None, ORG) == "government" else ""
         if code and any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", role) for n in g.names):
             return code
     return ""
@@ -1401,6 +1424,26 @@ def _mention_span(c: Candidate, honorific: str) -> tuple[int, int]:
     return c.block.offset + doc[i].idx, c.end
 
 
+ARMED_CONTEXT = re.compile(
+    r"\b(rebels?|militants?|jihadists?|militias?|insurgents?|guerrillas?|paramilitar(?:y|ies)|armed group|"
+    r"terror(?:ist)? (?:group|organi[sz]ation))\b",
+    re.IGNORECASE,
+)
+
+
+def armed_context(c: Candidate) -> bool:
+    """An organisation described as a non-state armed group right before or after its name:
+    "the jihadist group Nusra Front", "the Free Syrian Army, a rebel alliance,"."""
+    doc = c.doc
+    before = doc[max(0, c.tok_start - 6) : c.tok_start].text
+    after = (
+        doc[c.tok_end : min(len(doc), c.tok_end + 5)].text
+        if c.tok_end < len(doc) and doc[c.tok_end].text == ","
+        else ""
+    )
+    return bool(ARMED_CONTEXT.search(before) or ARMED_CONTEXT.search(after))
+
+
 def emit(groups: list[Group], result: ArticleExtraction) -> None:
     used_keys: set[str] = set()
     for g in groups:
@@ -1413,7 +1456,17 @@ def emit(groups: list[Group], result: ArticleExtraction) -> None:
             key = f"{key}-{len(used_keys)}"
         used_keys.add(key)
         country = g.country_code or (g.known.country_code if g.known else "")
-        ent = Entity(key=key, name=name, type=actor_type(name, g.known, kind), role=g.role, country_code=country)
+        etype = actor_type(name, g.known, kind)
+        if (
+            kind == ORG
+            and not g.known
+            and etype in {"organization", "government"}
+            and any(map(armed_context, g.members))
+        ):
+            etype = "armed_group"
+        if kind == ORG and not g.known and etype != "government":
+            country = ""  # "Syrian American Medical Society" is not a Syrian body: only state bodies take the prefix
+        ent = Entity(key=key, name=name, type=etype, role=g.role, country_code=country)
         for c in g.members:
             start, end = _mention_span(c, g.honorific)
             text = result_text(c, start, end)
@@ -1478,7 +1531,8 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
             # without a country only the same name merges: "Defense Ministry" in one story and
             # "Ministry of Defence" in another may be two countries' ministries
             idx = org_norm.get(k) if (known or code) else org_name.get(slugify(ent.name))
-            if idx is None and not known:
+            if idx is None and not known and norm not in STATE_BODIES and norm not in GOVERNMENT_HEADS:
+                # "the Army" of one story is not the "Syrian army" of another
                 same = {i for (c, n), i in org_norm.items() if n == norm and c and not code}
                 same |= {i for (c, n), i in org_norm.items() if n == norm and not c and code}
                 if len(same) == 1:

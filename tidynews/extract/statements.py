@@ -350,7 +350,7 @@ class QuoteFinder:
 
     def __init__(self, blocks: list[ParsedBlock]):
         self.blocks = blocks
-        self.quotations = [find_quotations(b.doc.text) for b in blocks]
+        self.quotations = [find_quotations(b.text) for b in blocks]
         self.quoted = [self._quoted_mask(b, qs) for b, qs in zip(blocks, self.quotations, strict=True)]
         self.used_cues: set[tuple[int, int]] = set()  # (block index, token index) of cues of quotations
 
@@ -434,7 +434,7 @@ class QuoteFinder:
         bi, q = parts[0]
         last_bi, last_q = parts[-1]
         block = self.blocks[bi]
-        text = block.doc.text
+        text = block.text
         start = block.offset + q.start
         end = self.blocks[last_bi].offset + last_q.end
         if end <= start:
@@ -849,7 +849,7 @@ class SpeakerResolver:
                 roles.setdefault(key, set()).add(_norm(ent.role))
         for block in parsed.blocks:
             for m in self.mentions:
-                if not (block.offset <= m.start < block.offset + len(block.doc.text)):
+                if not (block.offset <= m.start < block.offset + len(block.text)):
                     continue
                 ent = self.entities.get(m.key)
                 if ent is None or ent.type != "person":

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import spacy
 from spacy.language import Language
@@ -39,6 +39,11 @@ def load_nlp() -> Language:
 class ParsedBlock:
     block: Block
     doc: Doc
+
+    @cached_property
+    def text(self) -> str:
+        """The block's text, the same string as doc.text (which spaCy rebuilds from every token on each access)."""
+        return self.doc.text
 
     @property
     def offset(self) -> int:

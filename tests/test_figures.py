@@ -380,6 +380,8 @@ def test_age_range_after_aged():
         ("Divers recovered 14 bodies from the river.", "bodies", "recovered"),
         ("Exports fell by 4.2% in May.", "", "fell"),
         ("At least 60 shells were fired at the village.", "shells", ""),
+        ("Thousands of villagers have been evacuated from the coast.", "villagers", "evacuated"),
+        ("Dozens of activists were detained at the rally.", "activists", "detained"),
     ],
 )
 def test_totals_states_and_rates(sentence, counts, event):

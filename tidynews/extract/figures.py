@@ -995,7 +995,13 @@ def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
                 return _verb_event(head, "subject") or _state_event(head)
             return ""
         t = head
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "nmod", "appos") and t.lower_ not in TOTAL_NOUNS:
+        in_figure = cand.first <= t.i <= cand.last  # "Thousands of Israelis were evacuated": climb past "Thousands"
+        if (
+            t.pos_ in ("NOUN", "PROPN")
+            and t.dep_ not in ("compound", "nmod", "appos")
+            and t.lower_ not in TOTAL_NOUNS
+            and not in_figure
+        ):
             return ""
     return ""
 

@@ -310,6 +310,7 @@ def test_small_foreign_namesake_town_is_not_guessed():
 def test_names_that_begin_with_the():
     table = rows("The judges met in The Hague on Monday.")
     assert table["The Hague"]["country_code"] == "NL"
+    assert [m.text for m in extract("The judges met in The Hague on Monday.").place_mentions] == ["The Hague"]
 
 
 def test_georgia_is_the_state_next_to_other_us_states():
@@ -364,3 +365,8 @@ def test_country_name_placed_in_a_us_state_is_the_town():
     town = resolve_place("Lebanon", hints=hint_places("Pa."))
     assert (town.type, town.country_code) == ("city", "US")
     assert resolve_place("Lebanon").place_id == "lb"
+
+
+def test_people_named_like_features_are_not_places():
+    table = rows("Critics panned the new film by Michael Bay, while Ricki Lake hosted the show in Chicago.")
+    assert set(table) == {"Chicago"}

@@ -65,6 +65,7 @@ FEATURE_WORDS = {
     "island", "islands", "peninsula", "desert", "valley", "lake", "plateau", "canal", "coast",
     "shoal", "reef", "atoll", "archipelago", "channel", "glacier", "volcano", "basin", "delta", "corridor", "crossing",
 }  # fmt: skip
+SURNAME_FEATURE_WORDS = {"bay", "lake", "ocean", "hills", "river", "mountain", "coast", "channel", "island", "sea"}
 AREA_WORDS = {"province", "region", "district", "county", "governorate", "prefecture", "oblast", "state", "territory"}
 LOCATIVE_PREPOSITIONS = {
     "in", "into", "to", "from", "across", "throughout", "near", "toward", "towards", "via", "inside", "outside",
@@ -438,6 +439,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Offsets of the cleaned name inside doc.text[start:end] (no determiner, possessive or punctuation)."""
     text = doc.text[start:end]
     cleaned = clean_place_text(text)
+    with_article = POSSESSIVE.sub("", text.strip())
+    if fold(cleaned) not in _cities() and fold(with_article) in _cities():
+        cleaned = with_article  # "The Hague": the article is part of the name
     if not cleaned:
         return start, start
     at = text.find(cleaned)
@@ -507,7 +511,7 @@ def entity_candidates(doc: Doc) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
             source = "entity"
-        elif ent.label_ in FEATURE_LABELS and _ends_in_feature_word(ent.text):
+        elif ent.label_ in FEATURE_LABELS and _ends_in_feature_word(ent.text, ent.label_):
             source = "feature"
         elif ent.label_ in COUNTRY_ONLY_LABELS:
             source = "exact"
@@ -597,10 +601,16 @@ def dateline_candidates(doc: Doc) -> list[Candidate]:
     return [Candidate(match.start("city"), match.end("city"), "dateline", (match.group("area") or "").strip())]
 
 
-def _ends_in_feature_word(text: str) -> bool:
-    """'the Nuba Mountains', 'Pilsung Range' -> True; 'Islamic State', 'Coast Guard' -> False."""
+def _ends_in_feature_word(text: str, label: str = "") -> bool:
+    """'the Nuba Mountains', 'Pilsung Range' -> True; 'Islamic State', 'Coast Guard' -> False.
+
+    For a PERSON the feature words that are also surnames do not count: 'Michael Bay', 'Ricki Lake'.
+    """
     words = clean_place_text(text).split()
-    return len(words) >= 2 and words[-1].lower() in FEATURE_WORDS and all(w[:1].isupper() for w in words)
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    last = words[-1].lower()
+    return last in FEATURE_WORDS and not (label == "PERSON" and last in SURNAME_FEATURE_WORDS)
 
 
 @lru_cache(maxsize=1)

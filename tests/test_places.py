@@ -370,3 +370,10 @@ def test_country_name_placed_in_a_us_state_is_the_town():
 def test_people_named_like_features_are_not_places():
     table = rows("Critics panned the new film by Michael Bay, while Ricki Lake hosted the show in Chicago.")
     assert set(table) == {"Chicago"}
+
+
+def test_a_list_of_places_is_not_a_city_and_its_country():
+    table = rows("London, Berlin and Paris said the deal was fair.")
+    assert table["London"]["country_code"] == "GB"
+    table = rows("London, Germany and France said the deal was fair.")
+    assert table["London"]["country_code"] == "GB"

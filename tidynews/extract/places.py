@@ -295,19 +295,18 @@ def hint_places(hint_text: str) -> list[Place]:
 
 
 def _pick_city(cities: list[dict], hints: list[Place], article_countries: set[str] | None) -> dict | None:
-    """The city meant: one in the place named right after it ("Paris, Texas"), else the most populous,
+    """The city meant: one inside the place named right after it ("Paris, Texas"), else the most populous,
     unless only a namesake of comparable size lies in a country the article names (Tripoli in a Lebanon story).
 
     Within an article (`article_countries` given), a town under 100,000 people in a country the article never
     names is dropped: spaCy's GPE on 'Whitehall' or 'Hamas' is far likelier than a story's one mention of a
     small foreign town with no country around it.
     """
-    if hints:
-        for area in hints:
-            inside = _cities_inside(cities, area)
-            if inside:
-                return inside[0]
-        return None
+    for area in hints:
+        inside = _cities_inside(cities, area)
+        if inside:
+            return inside[0]
+    # no hint, or one that does not contain the city ("London, Germany and France said"): the usual choice
     largest = cities[0]
     if article_countries is None or largest["countrycode"] in article_countries:
         return largest
@@ -672,7 +671,7 @@ def resolve_candidate(
     place = resolve_place(text, hints=hints, article_countries=article_countries, us_state_codes=states)
     if place is None and hints and cand.source in {"entity", "dateline"}:
         name = clean_place_text(text)
-        if name and name[0].isupper():
+        if name and name[0].isupper() and fold(name) not in _cities():
             name = name.title() if name.isupper() else name
             code = hints[-1].country_code
             place = Place(place_id_for(name, code), name, "other", code)

@@ -303,3 +303,15 @@ def test_generic_army_of_two_stories_stays_apart():
     rows, _ = resolve_actors([a, b])
     army_rows = [r for r in rows if "army" in r["name"].lower()]
     assert len(army_rows) == 2
+
+
+def test_name_with_an_age_is_a_person_and_a_year_is_not_an_age():
+    r = extract("Okafor, 51, wrote on Twitter that he had no plans. In Paris, 2019, it rained.")
+    assert by_name(r)["Okafor"].type == "person"
+    assert by_name(r)["Twitter"].type == "organization"
+    assert "Paris" not in by_name(r)
+
+
+def test_title_as_apposition_before_the_name():
+    r = extract("The firm's chief executive, Dana Whitfield, sold shares worth $4bn this week.")
+    assert by_name(r)["Dana Whitfield"].role == "chief executive"  # a common noun's possessive is no title

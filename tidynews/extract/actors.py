@@ -643,8 +643,8 @@ def curated_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> li
     for alias, org in known_organisations().items():
         if shouting and alias.isupper():
             continue
-        if alias not in text:
-            continue
+        if alias not in text or len(alias) <= 3 and not alias.isupper():
+            continue  # "Fed" names the Federal Reserve once found, but is not searched for
         for m in re.finditer(r"(?<![\w.-])" + re.escape(alias) + r"(?![\w-]|\.\w)", text):
             if in_ranges(m.start(), m.end(), credits):
                 continue
@@ -710,6 +710,31 @@ def state_body_candidates(block: ParsedBlock) -> list[Candidate]:
                     out.append(cand)
                 break
         k = i
+    return out
+
+
+def is_age(word: str) -> bool:
+    """A number that can be a person's age: "45", not "2019"."""
+    return word.isdigit() and 1 <= int(word) <= 110
+
+
+def age_apposition_candidates(block: ParsedBlock) -> list[Candidate]:
+    """A capitalised name followed by an age in commas is a person, tagged or not: "Musk, 51, wrote"."""
+    doc = block.doc
+    out = []
+    for i in range(len(doc) - 3):
+        if not (doc[i + 1].text == "," and doc[i + 2].like_num and doc[i + 3].text == ","):
+            continue
+        if not is_age(doc[i + 2].text):
+            continue
+        j = i + 1
+        while j - 1 >= 0 and i + 1 - (j - 1) <= 3 and doc[j - 1].pos_ == "PROPN" and doc[j - 1].is_title:
+            j -= 1
+        if j > i or doc[i].ent_type_ in {"GPE", "LOC", "FAC", "NORP"} or is_title_word(doc[j].text):
+            continue
+        cand = make_candidate(block, j, i + 1, PERSON, "age")
+        if cand and not country_code_of(cand.name):
+            out.append(cand)
     return out
 
 
@@ -821,7 +846,7 @@ def honorific_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> 
 
 def drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep one candidate per stretch of text: the longest, a curated one on a tie."""
-    rank = {"curated": 0, "state-body": 1, "spacy": 2, "honorific": 3, "lowercase": 4}
+    rank = {"curated": 0, "state-body": 1, "spacy": 2, "honorific": 3, "lowercase": 4, "age": 5}
     order = sorted(cands, key=lambda c: (-(c.end - c.start), rank.get(c.source, 3), c.start))
     kept: list[Candidate] = []
     for c in order:
@@ -870,6 +895,9 @@ def title_before(doc: Doc, start: int) -> tuple[str, str]:
     """
     i = start
     if i > 0 and doc[i - 1].text == "[":
+        i -= 1
+    if i > 1 and doc[i - 1].text == "," and title_kinds(doc[i - 2].text) & {"head", "rank"}:
+        # "Tesla's chief executive, Elon Musk," : the title is an apposition before the name
         i -= 1
     j = i
     while j > 0 and _title_compatible(doc, j - 1):
@@ -1312,10 +1340,10 @@ def person_from_apposition(cands: list[Candidate]) -> None:
     """A one-word 'organisation' followed by an age or a person's description is a person:
     "Smith, 45, a teacher," (spaCy often tags a lone surname ORG)."""
     for c in cands:
-        if c.kind == ORG and c.known is None and c.tok_end - c.tok_start == 1 and c.source == "spacy":
+        if c.kind in {ORG, "weak"} and c.known is None and c.tok_end - c.tok_start == 1 and c.source == "spacy":
             doc = c.doc
             i = c.tok_end
-            if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
+            if i + 2 < len(doc) and doc[i].text == "," and is_age(doc[i + 1].text) and doc[i + 2].text == ",":
                 c.kind = PERSON
 
 
@@ -1327,7 +1355,7 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     for block in blocks:
         found = spacy_candidates(block, credits[id(block)]) + curated_candidates(block, credits[id(block)])
         found += state_body_candidates(block) + honorific_candidates(block, credits[id(block)])
-        found += lowercase_institution_candidates(block)
+        found += lowercase_institution_candidates(block) + age_apposition_candidates(block)
         found = [c for c in found if not in_dateline(block, c)]
         cands.extend(drop_overlaps(found))
     person_from_apposition(cands)

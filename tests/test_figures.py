@@ -261,6 +261,10 @@ def test_attackers_get_no_victim_event():
         "A spokesman for No 10 declined to comment.",  # Downing Street
         "One in four children lives in a poor household.",  # ratio
         "Leaders of the Group of 20 met in Osaka.",  # club name
+        "The new iPhone 15 and a 4K screen went on sale.",  # product names and codes
+        "The M6 was closed between junctions 4 and 5 after a crash.",  # road labels
+        "The letter was sent to 10 Downing Street on Friday.",  # street number
+        "The quote appears on page 12 of the report.",  # page label
     ],
 )
 def test_not_figures(sentence):

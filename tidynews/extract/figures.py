@@ -278,6 +278,15 @@ def read_digits(doc: Doc, i: int) -> tuple[int, float, str] | None:
     else:
         return None
     j = i
+    glued = doc[i + 1] if i + 1 < len(doc) and not doc[i].whitespace_ else None
+    if (
+        glued is not None
+        and glued.is_alpha
+        and glued.lower_.rstrip(".") not in SCALE_ABBREVIATIONS
+        and glued.lower_ not in MEASURE_UNITS
+        and glued.lower_ not in PERCENT_WORDS
+    ):
+        return None  # a code or a time split by the tokenizer: "4K", "5G", "10am"
     if not unit and j + 1 < len(doc):
         nxt = doc[j + 1].lower_
         if nxt in SCALES and nxt != "hundred" or nxt == "hundred":
@@ -286,7 +295,7 @@ def read_digits(doc: Doc, i: int) -> tuple[int, float, str] | None:
         elif nxt.rstrip(".") in SCALE_ABBREVIATIONS and not doc[j].whitespace_:
             nxt = nxt.rstrip(".")
             if nxt == "k" and not _money_before(doc, i):
-                pass
+                return None  # "4K": a code, not thousands
             elif nxt == "m" and not _money_before(doc, i) and glued_m_is_metres(doc, i, j + 1):
                 unit = "m"
                 j += 1
@@ -648,6 +657,16 @@ def is_label_or_name(doc: Doc, cand: Candidate) -> bool:
     previous = doc[cand.first - 1] if cand.first > 0 else None
     if previous is not None and previous.lower_ in LABEL_WORDS and previous.text[0].isupper():
         return True
+    nxt = doc[cand.last + 1] if cand.last + 1 < len(doc) else None
+    if previous is not None and previous.lower_ in LABEL_WORDS and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN")):
+        return True  # "on page 14", "between junctions 10 and 11"
+    if (
+        cand.first >= 3
+        and doc[cand.first - 1].lower_ in ("and", "to", "-", "–", "or")
+        and DIGITS.match(doc[cand.first - 2].text)
+        and doc[cand.first - 3].lower_ in LABEL_WORDS
+    ):
+        return True  # the second label of "junctions 10 and 11"
     if (
         previous is not None
         and previous.text == "-"
@@ -670,14 +689,46 @@ def is_label_or_name(doc: Doc, cand: Candidate) -> bool:
         cand.kind == "digits"
         and previous is not None
         and previous.pos_ == "PROPN"
-        and previous.text[:1].isupper()
+        and any(c.isupper() for c in previous.text)
         and previous.lower_ not in MONTHS
         and previous.lower_ not in CURRENCY_SYMBOLS
         and not cand.unit
         and previous.ent_type_ not in ("GPE", "NORP", "PERSON")
-        and t.ent_type_ in ("", "PRODUCT", "LAW", "EVENT", "FAC", "ORG")
+        and t.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")
     ):
         return True  # "Boeing 737", "Resolution 1701", "Apollo 11"
+    return False
+
+
+STREET_WORDS = {
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "lane",
+    "boulevard",
+    "drive",
+    "place",
+    "square",
+    "terrace",
+    "crescent",
+    "close",
+    "way",
+    "highway",
+}
+
+
+def is_street_number(doc: Doc, cand: Candidate) -> bool:
+    """A house number: digits before a street name. Example: "he lived at 221 Baker Street" -> not a figure."""
+    if cand.kind != "digits" or cand.unit:
+        return False
+    for k in range(cand.last + 1, min(len(doc), cand.last + 5)):
+        if doc[k].lower_.rstrip(".") in STREET_WORDS and doc[k].text[0].isupper():
+            return all(doc[m].text[:1].isupper() for m in range(cand.last + 1, k))
+        if not doc[k].text[:1].isupper():
+            return False
     return False
 
 
@@ -733,6 +784,7 @@ def not_a_figure(doc: Doc, cand: Candidate) -> str:
         is_score,
         is_ratio_part,
         is_group_name,
+        is_street_number,
     ):
         if rule(doc, cand):
             return rule.__name__

@@ -377,3 +377,9 @@ def test_a_list_of_places_is_not_a_city_and_its_country():
     assert table["London"]["country_code"] == "GB"
     table = rows("London, Germany and France said the deal was fair.")
     assert table["London"]["country_code"] == "GB"
+
+
+def test_dateline_with_two_cities():
+    table = rows("WASHINGTON/BEIJING (Reuters) - The two governments agreed on Friday to resume talks.")
+    assert table["Washington"]["country_code"] == "US"
+    assert table["Beijing"]["country_code"] == "CN"

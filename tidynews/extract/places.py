@@ -429,7 +429,7 @@ SOURCES = {
     "dateline": "the all-capital city of a wire dateline ('KYIV, Ukraine (AP) —')",
 }
 DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z.'’ -]*[A-Z.])(?:,\s*(?P<area>[A-Z][\w.'’ -]{1,30}?))?\s*(?:\([^)]{1,40}\)\s*)?[-—–]\s"
+    r"^(?P<city>[A-Z][A-Z.'’ /-]*[A-Z.])(?:,\s*(?P<area>[A-Z][\w.'’ -]{1,30}?))?\s*(?:\([^)]{1,40}\)\s*)?[-—–]\s"
 )
 AREA_AFTER = {"region", "province", "oblast", "governorate", "prefecture", "state", "district", "county"}
 
@@ -592,12 +592,19 @@ def scan_candidates(doc: Doc) -> list[Candidate]:
 def dateline_candidates(doc: Doc) -> list[Candidate]:
     """The city of a wire dateline at the start of a paragraph, which spaCy often leaves untagged.
 
-    Example: "KYIV, Ukraine (AP) — Russian forces shelled..." -> 'KYIV', with 'Ukraine' to choose the city.
+    Example: "KYIV, Ukraine (AP) — Russian forces shelled..." -> 'KYIV', with 'Ukraine' to choose the city;
+    "WASHINGTON/BEIJING (Reuters) -" -> 'WASHINGTON' and 'BEIJING'.
     """
     match = DATELINE.match(doc.text)
-    if match is None or len(match.group("city")) < 3:
+    if match is None:
         return []
-    return [Candidate(match.start("city"), match.end("city"), "dateline", (match.group("area") or "").strip())]
+    area = (match.group("area") or "").strip()
+    out = []
+    for city in re.finditer(r"[^/]+", match.group("city")):
+        if len(city.group().strip()) >= 3:
+            start = match.start("city") + city.start()
+            out.append(Candidate(start, start + len(city.group().rstrip()), "dateline", area))
+    return out
 
 
 def _ends_in_feature_word(text: str, label: str = "") -> bool:

@@ -232,7 +232,7 @@ def changelog_entry(
     """A dated entry that says in words and numbers what changed, naming the rows added, removed and corrected."""
     lines = [f"## {version} ({released})", ""]
     if diff is None:
-        lines.append("First release: " + ", ".join(f"{t} {n} rows" for t, n in rows.items()) + ".")
+        lines.append("First release: " + ", ".join(f"{t} {n} row{'s' * (n != 1)}" for t, n in rows.items()) + ".")
         return "\n".join(lines) + "\n"
     needed = diff.level
     why = "; ".join(diff.reasons(needed))

@@ -118,6 +118,8 @@ def test_double_and_triple_as_adjectives_are_not_multipliers():
         ("Hundreds of homes were flooded overnight.", 100, "homes"),
         ("Dozens of shops were looted.", 12, "shops"),
         ("Tens of thousands of fans filled the square.", 10_000, "fans"),
+        ("Several thousand pilgrims camped outside the city.", 1000, "pilgrims"),
+        ("A few hundred residents stayed behind.", 100, "residents"),
         ("Hundreds of thousands of people lost power.", 100_000, "people"),
     ],
 )
@@ -416,3 +418,8 @@ def test_plus_is_a_lower_bound():
         (200, "200-plus", "more_than", "homes"),
         (300, "300+", "more_than", "cars"),
     ]
+
+
+def test_parent_of_spans_the_compound():
+    f = one("Mother-of-four Mrs Adeyemi, a nurse, was among the victims.")
+    assert (f.value, f.text, f.counts) == (4, "Mother-of-four", "children")

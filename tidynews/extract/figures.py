@@ -328,6 +328,8 @@ def read_vague_amount(doc: Doc, i: int) -> tuple[int, float] | None:
     "dozens of homes" -> 12. "scores" counts only before "of" ("scores of people", not "test scores").
     """
     w = doc[i].lower_
+    if w in ("several", "few") and doc[i + 1 : i + 2] and doc[i + 1].lower_ in SCALES:
+        return i + 1, SCALES[doc[i + 1].lower_]  # "several thousand", "(a) few hundred"
     if (
         w == "tens"
         and doc[i + 1 : i + 2]
@@ -374,8 +376,9 @@ def read_twin(doc: Doc, i: int) -> tuple[int, float] | None:
     return i, 2
 
 
-def read_parent_of(doc: Doc, i: int) -> bool:
-    """A number in "father-of-two", "mother of three": it counts children.
+def read_parent_of(doc: Doc, i: int) -> int | None:
+    """A number in "father-of-two", "mother of three": it counts children. Returns the first token of the
+    hyphenated compound (so the figure's text is "Father-of-two"), or None.
 
     Example: "Father-of-two Mr Smith, a taxi driver, ..." -> 2, counts children.
     """
@@ -383,11 +386,14 @@ def read_parent_of(doc: Doc, i: int) -> bool:
     while k >= 0 and doc[k].text == "-":
         k -= 1
     if k < 1 or doc[k].lower_ != "of":
-        return False
+        return None
+    hyphenated = doc[k + 1].text == "-"
     k -= 1
     while k >= 0 and doc[k].text == "-":
         k -= 1
-    return k >= 0 and doc[k].lower_ in PARENT_WORDS
+    if k >= 0 and doc[k].lower_ in PARENT_WORDS:
+        return k if hyphenated else i
+    return None
 
 
 def compound_noun_after(doc: Doc, j: int) -> Token | None:
@@ -443,6 +449,8 @@ def find_number_cores(doc: Doc) -> list[Candidate]:
             cand = Candidate(i, words[0], words[1], "words")
         elif (vague := read_vague_amount(doc, i)) is not None:
             cand = Candidate(i, vague[0], vague[1], "vague", qualifier="at_least")
+            if doc[i].lower_ == "few" and i > 0 and doc[i - 1].lower_ == "a":
+                cand.first = i - 1  # "a few hundred"
         elif (mult := read_multiplier_word(doc, i)) is not None:
             cand = Candidate(i, mult[0], mult[1], "multiplier", unit="times")
         elif (twin := read_twin(doc, i)) is not None:
@@ -451,8 +459,8 @@ def find_number_cores(doc: Doc) -> list[Candidate]:
             i += 1
             continue
         if cand.kind in ("digits", "words"):
-            if read_parent_of(doc, cand.first):
-                cand.kind, cand.counts = "parent", "children"
+            if (parent := read_parent_of(doc, cand.first)) is not None:
+                cand.kind, cand.counts, cand.first = "parent", "children", parent
             elif (noun := compound_noun_after(doc, cand.last)) is not None:
                 cand.kind = "compound"
                 if noun.lower_ in MEASURE_UNITS or cand.value != int(cand.value):
@@ -1097,7 +1105,7 @@ def figures_of_block(parsed_block: ParsedBlock) -> list[Figure]:
             (
                 cand,
                 Figure(
-                    value=cand.value,
+                    value=float(cand.value),
                     text=doc.text[start:end],
                     qualifier=cand.qualifier,
                     start=parsed_block.offset + start,

@@ -74,6 +74,10 @@ PERSON_NOUNS = set(
     "researcher resident scientist secretary senator spokesman spokesperson spokeswoman student teacher "
     "witness worker".split()
 )
+# A definite description that can only be someone already named: an age or a nationality.
+DESCRIBES_A_PERSON = re.compile(
+    r"^(?i:the)\s+(?:\d+-year-old|[A-Z][a-z]+(?:man|woman|ian|ean|ese|ish|i|an)|Briton|Dane|Swede|Pole|Finn|Scot|Turk|Greek|Swiss|Thai)$"
+)
 # A possessed noun that stands for its possessor: "his office said" -> the person.
 STANDS_FOR_POSSESSOR = {"office", "camp", "bureau"}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
@@ -148,7 +152,7 @@ def find_quotations(text: str) -> list[Quotation]:
 
     A double quotation that reopens before closing ("…doors. “There must…”) is one quotation; one still open
     at the end of the paragraph is returned with `unclosed` (it may go on in the next paragraph). A single
-    quotation must close in the paragraph, else its mark was an apostrophe.
+    quotation must close in the paragraph unless it opened a quoted sentence, else its mark was an apostrophe.
     Example: '“We will win,” he said. “Never give up.”' -> two quotations.
     """
     dash = DASH_QUOTE.match(text)
@@ -165,16 +169,34 @@ def find_quotations(text: str) -> list[Quotation]:
         if family != open_family:
             continue  # a nested quotation of the other family
         if role in ("close", "either"):
-            if family == "single" and text[pos - 1 : pos] in "sS" and pos + 1 < len(text) and text[pos + 1] == " ":
-                # "the states' rights": a plural possessive, unless nothing else could close the quotation
-                if any(p > pos and f == "single" and r != "open" for p, f, r in quotation_marks(text[pos + 1 :])):
-                    continue
+            if family == "single" and is_plural_possessive(text, pos, introduces_quotation(text, open_pos)):
+                continue
             found.append(_quotation(text, open_pos, pos, pos + 1))
             outer = None
         # an opening mark of the same family while one is open: the quotation reopens, it goes on
-    if outer is not None and outer[1] == "double":
+    if outer is not None and (outer[1] == "double" or introduces_quotation(text, outer[0])):
         found.append(_quotation(text, outer[0], len(text), len(text), unclosed=True))
     return [q for q in found if q.end > q.start]
+
+
+def introduces_quotation(text: str, open_pos: int) -> bool:
+    """Whether a quotation opens a paragraph or follows "said:" / "said," (so it is a whole quoted sentence)."""
+    return open_pos == 0 or text[:open_pos].rstrip().endswith((":", ","))
+
+
+def is_plural_possessive(text: str, pos: int, whole_sentence_quoted: bool) -> bool:
+    """Whether a single mark after an s is a plural possessive (the workers' rights), not a closing mark.
+
+    Inside a quoted sentence an "s' word" is a possessive; inside a quoted fragment it is one only when
+    a later mark can still close the fragment. Example: "'The nurses' patience has run out,' she said."
+    """
+    if text[pos - 1 : pos] not in ("s", "S") or pos + 2 >= len(text) or text[pos + 1] != " ":
+        return False
+    if not text[pos + 2].isalpha():
+        return False
+    if whole_sentence_quoted:
+        return True
+    return any(f == "single" and r != "open" for _, f, r in quotation_marks(text[pos + 1 :]))
 
 
 def _quotation(text: str, open_pos: int, inner_end: int, close_end: int, unclosed: bool = False) -> Quotation:
@@ -262,6 +284,13 @@ def subject_of(verb: Token) -> Token | None:
         after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr", "appos")]
         if after and after[0].pos_ in ("PROPN", "NOUN"):
             return after[0]
+        # "The 52-year-old added …": a subject parsed as a modifier of the verb
+        before = [
+            c for c in verb.children if c.i < verb.i and c.dep_ not in ("aux", "advmod", "punct", "cc", "neg", "det")
+        ]
+        if before and all(c.dep_ in ("amod", "npadvmod", "dep", "nmod", "compound") for c in before):
+            if before[-1].pos_ in ("NOUN", "PROPN", "ADJ") and before[-1].i == verb.i - 1:
+                return before[-1]
     return None
 
 
@@ -294,6 +323,8 @@ def noun_phrase(head: Token) -> tuple[int, int]:
             if not any(c.dep_ == "conj" and c.i > i for c in head.children):
                 hi = i
                 break
+    if lo > 0 and doc[lo - 1].dep_ == "det" and doc[lo - 1].head.i == head.head.i and head.head.i > head.i:
+        lo -= 1  # "The 52-year-old added": the article was attached to the verb
     while lo < hi - 1 and (doc[lo].is_punct or doc[lo].lower_ in ("but", "and") or doc[lo].pos_ == "ADV"):
         lo += 1
     if head.ent_type_ == "PERSON" and lo > 0 and doc[lo - 1].pos_ == "ADP" and doc[lo].lower_ in ("the", "a", "an"):
@@ -689,7 +720,7 @@ DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?:\([^)]*\))?\s*[-—–]+\s*")
 
 
 def _trim(doc, lo: int, hi: int) -> tuple[int, int] | None:
-    """Drop punctuation, a leading "that" and a dateline ("WASHINGTON (Reuters) - ") from a token range."""
+    """Drop punctuation, a leading "that", a dangling "but"/"and" and a dateline ("WASHINGTON (Reuters) - ")."""
     if lo == 0:
         dateline = DATELINE.match(doc.text)
         if dateline:
@@ -701,7 +732,7 @@ def _trim(doc, lo: int, hi: int) -> tuple[int, int] | None:
         hi -= 1
     while hi > lo and doc[hi - 1].is_quote and not any(t.is_quote for t in doc[lo : hi - 1]):
         hi -= 1  # a stray closing mark
-    while hi > lo and (doc[hi - 1].is_punct and not doc[hi - 1].is_quote):
+    while hi > lo and (doc[hi - 1].is_punct and not doc[hi - 1].is_quote or doc[hi - 1].dep_ == "cc"):
         hi -= 1
     return (lo, hi) if hi - lo >= 2 else None
 
@@ -754,8 +785,11 @@ def reported_speech(block: ParsedBlock, quoted: list[bool], used: set[int], quot
         quoted_words = sum(len(doc.text[q.start : q.end].split()) for q in inside)
         if inside:
             words_before = len([t for t in doc[lo:hi] if t.idx < inside[0].open_at and not t.is_punct])
-            if quoted_words * 2 >= words or words_before <= 3:
-                continue  # the quotation carries it: it is a partial quote of this speaker
+            after_quote = [t for t in doc[lo:hi] if t.idx >= inside[-1].close_end]
+            second_clause = any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in after_quote)
+            if quoted_words * 2 >= words or (words_before <= 3 and not second_clause):
+                # "said there is “a short window …” to be reached": the quotation carries it, a partial quote
+                continue
         taken.append((lo, hi))
         out.append(
             Found(
@@ -986,6 +1020,20 @@ class SpeakerResolver:
                 return text, key, "person" if key else "thing"
         if not key and not has_conj and (head.pos_ in ("NOUN", "PROPN")):
             key = self.key_for_text(text, start)
+        if not key and not has_conj:
+            # "His lawyer, Tomasz Zielinski, said": the name in apposition
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                alo, ahi = noun_phrase(appos)
+                a_start, a_end = block.span_offsets(doc[alo:ahi])
+                h_start, h_end = block.span_offsets(appos)
+                key = self.key_for_span(a_start, a_end, h_start, h_end)
+                if key:
+                    break
+        if not key and not has_conj and DESCRIBES_A_PERSON.match(text):
+            # "the 52-year-old said", "the Dutchman said": the person last spoken of
+            ref = self.pronoun("he", start)
+            if ref is not None and ref.key:
+                return text, ref.key, "person"
         return text, key, self.category(key, head, has_conj)
 
     def note_subjects(self, blocks: list[ParsedBlock], quoted: list[list[bool]]) -> None:

@@ -9,8 +9,10 @@ How a figure is found, in order (each step is a named function below):
    ("the 25-member EU", "a five-nation tour") and "father-of-two".
 2. `widen_with_money_and_units` takes in the currency before it ("£", "US$") and the scale, percent sign, currency
    word, measure unit or "times" after it.
-3. `not_a_figure` drops years, dates, times, ages, ranks ("number two"), labels and names ("World War Two",
-   "Article 50"), photo positions, reference codes, phone numbers and "one" used as a pronoun.
+3. `not_a_figure` drops years, dates, times, ages, ranks ("number two", "No 10"), labels and names ("World War Two",
+   "Article 50", "iPhone 15", "page 14"), reference codes ("[nL1N1JQ1I4]", "4K"), phone and street numbers,
+   scores ("won 3-1"), "N in M" ratios and fixed compounds ("two-state"); `is_pronoun_one` drops "one" as a
+   pronoun. Photo positions ("(2nd R)") are ordinals and captions, so never read.
 4. `widen_with_qualifier` takes in "more than", "some", "at least", "up to"... and sets `qualifier`.
 5. `counted_noun` reads what is counted from the dependency parse; `event_of` reads what happened to it.
 
@@ -19,14 +21,15 @@ The word lists (number words, scales, currencies, units, qualifiers, months, lab
 
 Documented decisions (the gold standard leaves these open; these are the rules this module follows):
 - Vague plural amounts ("thousands", "hundreds of", "dozens", "tens of thousands") ARE figures: the value is the
-  scale word's own value (1000, 100, 12, 10000) and the qualifier is `at_least`. "a few", "several", "a couple of",
-  "many" are not figures: they give no number.
+  scale word's own value (1000, 100, 12, 10000) and the qualifier is `at_least`; so are "several thousand" and
+  "a few hundred". "a few", "several", "a couple of", "many" alone are not figures: they give no number.
 - Multipliers ("14 times", "two and a half times", "triple that figure", "threefold") ARE figures with unit "times":
   they measure a ratio.
 - Durations ("more than 25 years", "four years earlier") ARE figures: they count years. Ages are not.
 - Compound adjectives ("the 25-member EU", "a five-nation tour", "a 10-year plan") ARE figures: they count the
   noun inside the compound ("members", "nations", "years"), except ages ("28-year-old") and fixed expressions
-  ("two-state solution", "one-sided", "two-way").
+  ("two-state solution", "one-sided", "two-way"); with a unit ("a 10-mile fence") the noun is the `unit`.
+- "N-plus" and "N+" are `more_than`.
 - The word "one" (and "a"/"an") counts only with a scale ("one million"), a qualifier ("at least one soldier") or an
   event ("one person was killed"): otherwise it is a pronoun or article ("one of the biggest", "only one result").
 - `event` is the past-participle label of the event from `tidynews/data/figure_events.csv` ("killing", "kill" and

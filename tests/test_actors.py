@@ -315,3 +315,10 @@ def test_name_with_an_age_is_a_person_and_a_year_is_not_an_age():
 def test_title_as_apposition_before_the_name():
     r = extract("The firm's chief executive, Dana Whitfield, sold shares worth $4bn this week.")
     assert by_name(r)["Dana Whitfield"].role == "chief executive"  # a common noun's possessive is no title
+
+
+def test_title_glued_to_a_name_in_an_org_span():
+    r = extract("He spoke with US Secretary of Defense Carl Jensen on Monday. Mr. Ortiz told Jensen it was fine.")
+    jensen = by_name(r)["Carl Jensen"]
+    assert (jensen.role, jensen.country_code) == ("US Secretary of Defense", "US")
+    assert not any(e.type != "person" for e in r.actors)

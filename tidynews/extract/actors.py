@@ -509,6 +509,21 @@ def extend_person_name(doc: Doc, end: int) -> int:
     return end
 
 
+def title_glued_to_person(doc: Doc, start: int, end: int) -> int | None:
+    """Start of a person's name inside an ORG span that begins with the end of a title:
+    "US Secretary of Defense Lloyd Austin" tagged ORG "Defense Lloyd Austin" -> "Lloyd Austin"."""
+    if not is_title_word(doc[start].text) or doc[end - 1].lower_ in ORG_HEADS:
+        return None
+    in_title = start > 0 and (is_title_word(doc[start - 1].text) or doc[start - 1].lower_ == "of")
+    i = start
+    while i < end and is_title_word(doc[i].text):
+        i += 1
+    rest = doc[i:end]
+    if in_title and len(rest) >= 2 and all(t.is_title and t.pos_ == "PROPN" for t in rest):
+        return i
+    return None
+
+
 def name_text(block: ParsedBlock, start_char: int, end_char: int) -> str:
     """The name as written, without brackets, quotes or doubled spaces: "[Joe] Biden" -> "Joe Biden"."""
     raw = block.text[start_char:end_char]
@@ -612,6 +627,9 @@ def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list
             kind = ORG if last in ORG_HEADS or after_org_noun else PERSON
         elif ent.label_ == "ORG":
             kind = ORG
+            person_start = title_glued_to_person(doc, start, end)
+            if person_start is not None:
+                start, kind = person_start, PERSON
         elif last in ORG_HEADS and ent.label_ not in {"GPE", "LOC"} or last in GPE_ORG_HEADS:
             kind = ORG
         else:

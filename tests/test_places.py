@@ -383,3 +383,8 @@ def test_dateline_with_two_cities():
     table = rows("WASHINGTON/BEIJING (Reuters) - The two governments agreed on Friday to resume talks.")
     assert table["Washington"]["country_code"] == "US"
     assert table["Beijing"]["country_code"] == "CN"
+
+
+def test_small_town_after_a_locative_word_is_kept_without_its_country():
+    table = rows("In Hartlepool, Labour held the seat with a smaller majority.")
+    assert table["Hartlepool"]["country_code"] == "GB"

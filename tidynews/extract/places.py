@@ -294,13 +294,15 @@ def hint_places(hint_text: str) -> list[Place]:
     return readings
 
 
-def _pick_city(cities: list[dict], hints: list[Place], article_countries: set[str] | None) -> dict | None:
+def _pick_city(
+    cities: list[dict], hints: list[Place], article_countries: set[str] | None, after_locative: bool = False
+) -> dict | None:
     """The city meant: one inside the place named right after it ("Paris, Texas"), else the most populous,
     unless only a namesake of comparable size lies in a country the article names (Tripoli in a Lebanon story).
 
     Within an article (`article_countries` given), a town under 100,000 people in a country the article never
-    names is dropped: spaCy's GPE on 'Whitehall' or 'Hamas' is far likelier than a story's one mention of a
-    small foreign town with no country around it.
+    names is dropped unless a locative word comes before it ("in Hartlepool"): spaCy's GPE on 'Whitehall said'
+    is likelier than a story's one mention of a small foreign town with no country around it.
     """
     for area in hints:
         inside = _cities_inside(cities, area)
@@ -317,7 +319,7 @@ def _pick_city(cities: list[dict], hints: list[Place], article_countries: set[st
         # GeoNames lists many mid-size US namesakes of European places ('Westminster', Colorado): without the US
         # or a state named in the story, such a name is a metonym or a place the gazetteer is too coarse for
         return None
-    return largest if largest["population"] >= MIN_UNANCHORED_CITY else None
+    return largest if largest["population"] >= MIN_UNANCHORED_CITY or after_locative else None
 
 
 def _directional_region(name: str, hints: list[Place], article_countries: set[str] | None) -> Place | None:
@@ -362,13 +364,15 @@ def resolve_place(
     hints: list[Place] | None = None,
     article_countries: set[str] | None = None,
     us_state_codes: set[str] | None = None,
+    after_locative: bool = False,
 ) -> Place | None:
     """Resolve a place name; None when the gazetteer does not know it and it does not look like a place.
 
     `hints` are readings of the place written right after it ("Lagos, Nigeria", see `hint_places`);
     `article_countries` the countries the article names, used to choose between same-named cities;
     `us_state_codes` the US states whose cities the text names ("Atlanta, Georgia" makes Georgia the state);
-    ANY_US_STATE in it when the story names other US states and no city of a same-named country.
+    ANY_US_STATE in it when the story names other US states and no city of a same-named country;
+    `after_locative` whether 'in', 'to', 'from'... comes right before it (see `_pick_city`).
     Countries take priority over same-named towns.
 
     Example: "the Gaza Strip" -> region PS; "Tel Aviv" -> city IL with coordinates; "Lebanon" -> country LB.
@@ -396,7 +400,7 @@ def resolve_place(
     if state and (key.endswith(" state") or not cities or cities[0]["population"] < MIN_CITY_OVER_STATE):
         return state_place(state)
     if cities:
-        city = _pick_city(cities, hints, article_countries)
+        city = _pick_city(cities, hints, article_countries, after_locative)
         if city is not None:
             return city_place(city)
     return _directional_region(key_text, hints, article_countries) or _natural_feature(key_text, hints)
@@ -675,7 +679,13 @@ def resolve_candidate(
     hints = hint_places(cand.next_text)
     after_city = resolve_place(cand.prev_text) if cand.prev_text else None
     states = us_state_codes | ({after_city.admin1} if after_city is not None and after_city.admin1 else set())
-    place = resolve_place(text, hints=hints, article_countries=article_countries, us_state_codes=states)
+    place = resolve_place(
+        text,
+        hints=hints,
+        article_countries=article_countries,
+        us_state_codes=states,
+        after_locative=cand.after_locative,
+    )
     if place is None and hints and cand.source in {"entity", "dateline"}:
         name = clean_place_text(text)
         if name and name[0].isupper() and fold(name) not in _cities():

@@ -1,0 +1,380 @@
+"""`make bench`: build a generated corpus and measure throughput, memory and validation speed, in one run.
+
+1. Generates >= 1,000 articles into bench/corpus (gitignored) from the test articles and the seeds: paragraphs are
+   shuffled and mixed across articles, names, places and numbers substituted, so every article is different.
+2. Times `tidynews build --workers N` and a bare spaCy `nlp.pipe(n_process=N)` over the same texts, both as
+   subprocesses from start to end (start-up and model loading included in both), and prints their ratio.
+3. Peak memory of the build: ru_maxrss of the largest process (getrusage RUSAGE_CHILDREN) and the peak sum of
+   resident memory over the build's whole process tree (sampled from /proc), since spaCy workers are processes.
+4. Times `tidynews validate --fast` against `frictionless validate` on the corpus package, and on a copy whose
+   figures table has 1,000,000 rows with a few seeded errors, and shows which seeded errors each one caught.
+
+Not part of the test suite. Usage: python scripts/bench.py [--articles 1000] [--workers 2] [--rows 1000000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = REPO_ROOT / "bench"
+BIN = Path(sys.executable).parent
+SOURCES = [REPO_ROOT / "tests" / "fixtures" / "articles", REPO_ROOT / "seeds"]
+
+# Substitutions that make every generated article different (names, places and numbers are what caches key on).
+FIRST_NAMES = [
+    "Ana",
+    "Tom",
+    "Leila",
+    "Kwame",
+    "Sofia",
+    "Ivan",
+    "Mei",
+    "Omar",
+    "Grace",
+    "Pablo",
+    "Nadia",
+    "Arjun",
+    "Fatima",
+    "Lars",
+    "Chloe",
+    "Tariq",
+    "Elena",
+    "Jonas",
+    "Amara",
+    "Hugo",
+]
+LAST_NAMES = [
+    "Ruiz",
+    "Hale",
+    "Okafor",
+    "Novak",
+    "Tanaka",
+    "Haddad",
+    "Moreau",
+    "Silva",
+    "Kowalski",
+    "Mensah",
+    "Lindqvist",
+    "Rossi",
+    "Nakamura",
+    "Petrov",
+    "Duarte",
+    "Osei",
+    "Brennan",
+    "Farouk",
+    "Keller",
+    "Varga",
+]
+PLACES = [
+    "Kenya",
+    "Nairobi",
+    "Spain",
+    "Valencia",
+    "Madrid",
+    "France",
+    "Lyon",
+    "Brazil",
+    "Recife",
+    "India",
+    "Pune",
+    "Ghana",
+    "Accra",
+    "Poland",
+    "Gdansk",
+    "Japan",
+    "Osaka",
+    "Canada",
+    "Halifax",
+    "Italy",
+    "Naples",
+]
+PERSON = re.compile(
+    r"\b(?:Yoav Gallant|Gallant|Amos Hochstein|Hochstein|Kithure Kindiki|Kindiki|Maria Lopez|Lopez|"
+    r"Daniel Reyes|Reyes)\b"
+)
+PLACE = re.compile(r"\b(?:Kenya|Nairobi|Valencia|Madrid|Tel Aviv|Lebanon)\b")
+NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\b")
+
+
+# --- corpus -----------------------------------------------------------------------------------
+
+
+def source_articles() -> list[tuple[str, list[str]]]:
+    """(headline, paragraphs) of every test article and seed."""
+    out = []
+    for folder in SOURCES:
+        for path in sorted(folder.rglob("*.txt")):
+            lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            if len(lines) > 1:
+                out.append((lines[0], lines[1:]))
+    return out
+
+
+def vary(text: str, rng: random.Random, people: dict[str, str], places: dict[str, str]) -> str:
+    """Substitute people, places and numbers; the same name maps to the same new name within an article."""
+
+    def person(m: re.Match) -> str:
+        name = m.group()
+        if name not in people:
+            surname = rng.choice(LAST_NAMES)
+            people[name] = f"{rng.choice(FIRST_NAMES)} {surname}" if " " in name else surname
+        return people[name]
+
+    def place(m: re.Match) -> str:
+        return places.setdefault(m.group(), rng.choice(PLACES))
+
+    def number(m: re.Match) -> str:
+        digits = m.group().replace(",", "")
+        if len(digits) == 4 and digits.startswith(("19", "20")):
+            return m.group()  # a year
+        value = rng.randint(max(1, int(digits) // 2), int(digits) * 2 + 3)
+        return f"{value:,}" if "," in m.group() else str(value)
+
+    return NUMBER.sub(number, PLACE.sub(place, PERSON.sub(person, text)))
+
+
+def generate_corpus(n: int, folder: Path, seed: int = 5) -> list[Path]:
+    """n varied articles, one file each, each with a unique id (its file name) and unique text."""
+    rng = random.Random(seed)
+    sources = source_articles()
+    pool = [p for _, paragraphs in sources for p in paragraphs]
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    paths, seen = [], set()
+    for i in range(n):
+        headline, own = rng.choice(sources)
+        paragraphs = list(own) + rng.sample(pool, k=min(len(pool), rng.randint(2, 6)))
+        rng.shuffle(paragraphs)
+        people: dict[str, str] = {}
+        places: dict[str, str] = {}
+        text = "\n\n".join([vary(headline, rng, people, places)] + [vary(p, rng, people, places) for p in paragraphs])
+        text += f"\n\nThe council meets again on day {i + 1} of the session.\n"  # unique even if all else repeats
+        assert text not in seen
+        seen.add(text)
+        path = folder / f"bench_{i:05d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+# --- measuring subprocesses -------------------------------------------------------------------
+
+
+def process_tree_rss(root: int) -> int:
+    """Sum of resident memory (bytes) of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as f:
+                stat = f.read()
+            fields = stat[stat.rindex(")") + 2 :].split()
+            pid, ppid = int(entry.name), int(fields[1])
+            rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+            children.setdefault(ppid, []).append(pid)
+        except (OSError, ValueError, IndexError):
+            continue
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def run(cmd: list[str], **kwargs) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Run cmd to the end; return (seconds, peak resident bytes of its process tree, result)."""
+    peak = 0
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, process_tree_rss(proc.pid))
+            done.wait(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = proc.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    return seconds, peak, subprocess.CompletedProcess(cmd, proc.returncode, stdout, stderr)
+
+
+def must(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(map(str, result.args))}\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+BARE_SPACY = """
+import sys
+from pathlib import Path
+from tidynews.nlp import load_nlp
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+for doc in load_nlp().pipe(texts, batch_size=64, n_process=int(sys.argv[2])):
+    pass
+"""
+
+
+# --- the 1,000,000-row figures table -----------------------------------------------------------
+
+
+def seeded_errors(n_rows: int) -> dict[int, tuple[str, str, str]]:
+    """CSV line -> (column, bad value, what it breaks); spread over the table."""
+    lines = [n_rows // 7 + 2, n_rows // 3 + 2, n_rows // 2 + 2, 2 * n_rows // 3 + 2, 5 * n_rows // 6 + 2, n_rows - 3]
+    kinds = [
+        ("qualifier", "roughly", "enum"),
+        ("value", "twelve", "type"),
+        ("article_id", "no-such-article", "foreign key"),
+        ("figure_id", "DUPLICATE", "unique / primary key"),
+        ("start", "-3", "minimum"),
+        ("text", "", "required"),
+    ]
+    return dict(zip(lines, kinds, strict=True))
+
+
+def write_million_figures(corpus_pkg: Path, out: Path, n_rows: int) -> dict[int, tuple[str, str, str]]:
+    """A copy of the corpus package whose figures table has n_rows rows (real spans, repeated) and seeded errors."""
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(corpus_pkg, out, ignore=shutil.ignore_patterns("*.duckdb"))
+    figures_csv = out / "datapackage" / "figures.csv"
+    with open(figures_csv, encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        base = list(reader)
+    errors = seeded_errors(n_rows)
+    col = {name: i for i, name in enumerate(header)}
+    with open(figures_csv, "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(header)
+        previous_id = ""
+        for i in range(n_rows):
+            row = list(base[i % len(base)])
+            row[col["figure_id"]] = f"{row[col['article_id']]}/m{i:07d}"
+            line = i + 2
+            if line in errors:
+                column, value, _ = errors[line]
+                row[col[column]] = previous_id if value == "DUPLICATE" else value
+            previous_id = row[col["figure_id"]]
+            writer.writerow(row)
+    descriptor_path = out / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    for entry in descriptor["resources"]:
+        if entry["name"] == "figures":
+            data = figures_csv.read_bytes()
+            entry["bytes"] = len(data)
+            entry["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
+    descriptor_path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return errors
+
+
+OUR_PROBLEM = re.compile(r"table (\w+), row (\d+)(?:, column ([\w,]+))?: \[([\w-]+)\]")
+
+
+def our_catches(output: str) -> set[tuple[str, int]]:
+    return {(m.group(1), int(m.group(2))) for m in OUR_PROBLEM.finditer(output)}
+
+
+def frictionless_catches(output: str) -> set[tuple[str, int]]:
+    report = json.loads(output[output.index("{") :])
+    return {
+        (task.get("name") or task.get("resource", {}).get("name", ""), err["rowNumber"])
+        for task in report.get("tasks", [])
+        for err in task.get("errors", [])
+        if err.get("rowNumber")
+    }
+
+
+def validate_both(pkg: Path, label: str) -> tuple[float, float, set, set]:
+    ours_s, _, ours = run([str(BIN / "tidynews"), "validate", "--fast", str(pkg)])
+    fl_s, _, fl = run([str(BIN / "frictionless"), "validate", "--json", str(pkg / "datapackage.json")], cwd=pkg)
+    print(
+        f"{label}: ours (tidynews validate --fast) {ours_s:.1f} s, frictionless validate {fl_s:.1f} s: "
+        f"ours is {fl_s / ours_s:.1f}x faster"
+    )
+    return ours_s, fl_s, our_catches(ours.stdout + ours.stderr), frictionless_catches(fl.stdout)
+
+
+# --- main -------------------------------------------------------------------------------------
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    args = parser.parse_args()
+
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
+    corpus, pkg = BENCH_DIR / "corpus", BENCH_DIR / "pkg"
+    paths = generate_corpus(args.articles, corpus)
+    chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
+    print(f"corpus: {len(paths)} articles, {chars / len(paths):,.0f} characters each on average, in {corpus}")
+
+    # The build first: RUSAGE_CHILDREN's maxrss is the largest child so far, so it must be the first child.
+    if pkg.exists():
+        shutil.rmtree(pkg)
+    build_cmd = [
+        str(BIN / "tidynews"),
+        "build",
+        "--seeds",
+        str(corpus),
+        "--out",
+        str(pkg),
+        "--workers",
+        str(args.workers),
+    ]
+    build_s, build_tree, result = run(build_cmd)
+    must(result)
+    build_maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    print(result.stdout.strip())
+    spacy_s, _, result = run([sys.executable, "-c", BARE_SPACY, str(corpus), str(args.workers)])
+    must(result)
+    build_rate, spacy_rate = len(paths) / build_s, len(paths) / spacy_s
+    print(f"build: {' '.join(build_cmd[1:])}")
+    print(f"  tidynews build     {build_s:6.1f} s  {build_rate:6.1f} articles/s")
+    print(f"  bare spaCy nlp.pipe {spacy_s:5.1f} s  {spacy_rate:6.1f} articles/s   (n_process={args.workers})")
+    print(f"  ratio build / nlp.pipe: {build_rate / spacy_rate:.2f} (target >= 0.7)")
+    print(
+        f"  peak memory: largest process {build_maxrss / 2**20:,.0f} MiB (ru_maxrss), whole process tree "
+        f"{build_tree / 2**20:,.0f} MiB (target < 1024 MiB)"
+    )
+
+    validate_both(pkg, f"corpus package ({len(paths)} articles)")
+    million = BENCH_DIR / "million"
+    errors = write_million_figures(pkg, million, args.rows)
+    _, _, ours, theirs = validate_both(million, f"figures table of {args.rows:,} rows")
+    print("  seeded error (figures.csv line, column, value)          ours  frictionless")
+    for line, (column, value, rule) in errors.items():
+        mine, fl = ("figures", line) in ours, ("figures", line) in theirs
+        print(
+            f"  line {line:>8} {column:<10} {value!r:<18} {rule:<22} {'yes' if mine else 'NO':<5} "
+            f"{'yes' if fl else 'NO'}"
+        )
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
+
+
+if __name__ == "__main__":
+    main()

@@ -539,7 +539,7 @@ def make_candidate(
         return None
     s_char, e_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     # a bracketed first name: "[Joe] Biden" -> the span starts at the bracket
-    if "]" in doc.text[s_char:e_char] and s_char > 0 and doc.text[s_char - 1] == "[":
+    if "]" in block.text[s_char:e_char] and s_char > 0 and block.text[s_char - 1] == "[":
         s_char -= 1
     name = name_text(block, s_char, e_char)
     if not name:
@@ -654,7 +654,7 @@ def curated_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> li
 
     Example: "IDF Chief of Staff Herzi Halevi" -> IDF (Israel Defense Forces)."""
     doc = block.doc
-    text = doc.text
+    text = block.text
     out = []
     letters = [c for c in text if c.isalpha()]
     shouting = sum(c.isupper() for c in letters) > 0.6 * max(len(letters), 1)  # "WHO WILL PAY?" is no WHO

@@ -105,3 +105,33 @@ def test_every_bad_file_is_listed_and_skip_bad_keeps_the_good_ones(tmp_path):
     result = read_articles(tmp_path, skip_bad=True)
     assert [a.article_id for a in result.articles] == ["good"]
     assert sorted(p.rule for p in result.skipped) == ["binary", "empty"]
+
+
+def article_from_text(article_id: str, text: str):
+    from tidynews.articles import Article
+
+    return Article(article_id, f"{article_id}.txt", "0" * 64, "utf-8", text, text.split("\n")[0], split_zones(text))
+
+
+def test_parse_streams_articles_in_order():
+    from tidynews.nlp import load_nlp, parse_articles
+
+    articles = [
+        article_from_text("a", "Port reopens\n\nShips returned on Monday. Dockers cheered."),
+        article_from_text("empty", ""),  # no blocks at all: still yielded, in its place
+        article_from_text("b", "Rain stops\n\nThe river fell overnight."),
+    ] + [article_from_text(f"more{i}", f"Story {i}\n\nBody {i}.") for i in range(40)]
+    pulled = []
+
+    def lazily():
+        for article in articles:
+            pulled.append(article.article_id)
+            yield article
+
+    stream = parse_articles(lazily(), load_nlp(), batch_size=2)
+    first = next(stream)
+    assert len(pulled) < len(articles)  # streaming: the corpus is not read before the first article comes out
+    rest = list(stream)
+    assert [p.article.article_id for p in [first, *rest]] == [a.article_id for a in articles]
+    assert [b.text for b in first.blocks] == ["Port reopens", "Ships returned on Monday. Dockers cheered."]
+    assert rest[0].blocks == []

@@ -388,3 +388,11 @@ def test_dateline_with_two_cities():
 def test_small_town_after_a_locative_word_is_kept_without_its_country():
     table = rows("In Hartlepool, Labour held the seat with a smaller majority.")
     assert table["Hartlepool"]["country_code"] == "GB"
+
+
+def test_area_word_inside_the_entity():
+    from tidynews.extract.places import Candidate, resolve_candidate
+
+    text = "the Kherson region"
+    place = resolve_candidate(text, Candidate(0, len(text), "entity", area_word="region"), set(), set())
+    assert (place.name, place.type, place.country_code) == ("Kherson region", "region", "UA")

@@ -524,6 +524,8 @@ def entity_candidates(doc: Doc) -> list[Candidate]:
             continue
         after, before = _comma_neighbours(doc, ent, ents_by_token)
         area = _area_word_after(doc, ent)
+        if area is None and len(ent) > 1 and ent[-1].text in AREA_AFTER:
+            area = ent[-1]  # spaCy took the area word into the entity: "the Kherson region"
         pieces = list(re.finditer(r"[^,]+", ent.text))
         for n, piece in enumerate(pieces):
             start = _extend_direction(doc, ent) if n == 0 else ent.start_char + piece.start()
@@ -684,7 +686,7 @@ def resolve_candidate(
         hints=hints,
         article_countries=article_countries,
         us_state_codes=states,
-        after_locative=cand.after_locative,
+        after_locative=cand.after_locative or bool(cand.area_word),  # "the Kherson region" says it is a place
     )
     if place is None and hints and cand.source in {"entity", "dateline"}:
         name = clean_place_text(text)

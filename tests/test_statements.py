@@ -350,3 +350,35 @@ def test_seed_headline_and_captions_give_no_statement(seed):
     body_start = text.index("Defense Minister Yoav Gallant told")
     assert all(s.start >= body_start for s in seed.statements)
     assert not any(s.quote == "short window" for s in seed.statements)
+
+
+BRITISH = """Nurses vote to strike
+
+Nurses in the north have voted to strike for the first time, their union said on Monday.
+
+Union director Megan Rhys said: 'The nurses' patience has run out. Our members' pay has fallen for years.
+
+'We never wanted this,' she said.
+
+The regional health board's chief executive, Owen Prydderch, 58, said the offer was fair.
+
+The 58-year-old added that the board had no more money.
+"""
+
+
+def test_single_quotation_with_plural_possessives_running_over_two_paragraphs():
+    s = one(BRITISH, "The nurses")
+    assert (
+        s.quote == "The nurses' patience has run out. Our members' pay has fallen for years.\n\n'We never wanted this,"
+    )
+    assert s.kind == "direct"
+    assert_speaker(BRITISH, s, "Megan Rhys")
+
+
+def test_a_name_in_apposition_and_an_age_description_resolve_to_the_person():
+    chief = one(BRITISH, "the offer was fair")
+    assert chief.speaker == "The regional health board's chief executive"
+    age = one(BRITISH, "the board had no more money")
+    assert age.speaker == "The 58-year-old"
+    if any(e.name == "Owen Prydderch" for e in extract(BRITISH).actors):
+        assert chief.speaker_key == age.speaker_key == key_of(BRITISH, "Owen Prydderch")

@@ -49,7 +49,7 @@ REPORT_CUES = set(
 # "denied any role", "described him as …", "called on Israel to …", "urged both sides to …".
 OBJECT_CUES = {"deny", "describe", "call", "urge", "warn", "brand", "dub", "label"}
 # Verbs that take no noun object: a long "object" of theirs is a misparsed clause ("says the police act …").
-CLAUSE_ONLY_CUES = {"say", "add", "insist", "argue", "claim", "state", "explain", "stress", "note"}
+CLAUSE_ONLY_CUES = {"say", "insist"}
 OBJECT_COMPLEMENT_DEPS = {"dobj", "xcomp", "oprd", "ccomp", "attr"}
 OBJECT_COMPLEMENT_PREPS = {"on", "for", "of", "as", "against", "about"}
 # Nouns that name a speaker when they head a subject ("a senior official", "critics", "the judges").
@@ -830,10 +830,12 @@ def according_to(block: ParsedBlock, quoted: list[bool], covered: list[tuple[int
         phrase_lo, phrase_hi = tok.i, obj.right_edge.i + 1
         before = _trim(doc, sent.start, phrase_lo)
         after = _trim(doc, phrase_hi, sent.end)
-        sizes = [(s[1] - s[0], s) for s in (before, after) if s is not None]
-        if not sizes:
+        sides = [s for s in (before, after) if s is not None]
+        if not sides:
             continue
-        lo, hi = max(sizes)[1]
+        # the side that holds the sentence's main verb: "Prices rose, according to X, and wages fell" -> the first
+        with_root = [s for s in sides if s[0] <= sent.root.i < s[1]]
+        lo, hi = with_root[0] if with_root else max(sides, key=lambda s: s[1] - s[0])
         if any(quoted[i] for i in range(lo, hi)):
             continue
         out.append(

@@ -322,3 +322,14 @@ def test_title_glued_to_a_name_in_an_org_span():
     jensen = by_name(r)["Carl Jensen"]
     assert (jensen.role, jensen.country_code) == ("US Secretary of Defense", "US")
     assert not any(e.type != "person" for e in r.actors)
+
+
+def test_generic_council_joins_the_named_council_and_a_city_is_no_person():
+    r = extract(
+        "Leeds City Council approved the budget on Monday.\n\nCouncil leader Amy Shaw said cuts would "
+        "follow, as Leeds struggles with costs."
+    )
+    councils = [e for e in r.actors if e.type == "government"]
+    assert [c.name for c in councils] == ["Leeds City Council"]
+    assert "Leeds" not in by_name(r)
+    assert by_name(r)["Amy Shaw"].role == "Council leader"

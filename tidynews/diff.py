@@ -4,9 +4,11 @@ Rows are matched by primary key. The level follows the Data Package versioning r
 (https://datapackage.org/recipes/data-package-version/):
 
 - MAJOR: a table or field removed, renamed, reordered or retyped; a constraint tightened; a primary key changed;
-  rows removed (a key someone may hold disappears: the recipe's "delete data referenced by another package").
+  rows removed from a table that other tables point to by foreign key (articles, actors, places: the recipe's
+  "delete data that is referenced by another data resource").
 - MINOR: a table, field or rows added; a constraint loosened.
-- PATCH: rows corrected (same key, other values); only descriptive metadata changed.
+- PATCH: rows corrected (same key, other values), or rows removed from a table nothing points to (a statement or
+  figure that was wrongly extracted); only descriptive metadata changed.
 - nothing: `created`, `version` and the derived `bytes`/`hash` are not changes.
 """
 
@@ -150,12 +152,18 @@ class TableDiff:
     added: list[str] = field(default_factory=list)  # primary keys, joined with '|'
     removed: list[str] = field(default_factory=list)
     changed: list[tuple[str, dict[str, tuple[str, str]]]] = field(default_factory=list)  # key, field -> (old, new)
+    referenced: bool = False  # another table points to this one by foreign key
+
+    @property
+    def removal_level(self) -> str | None:
+        """Removing rows others point to breaks them (major); removing an unreferenced row corrects data (patch)."""
+        if not self.removed:
+            return None
+        return "major" if self.referenced else "patch"
 
     @property
     def level(self) -> str | None:
-        data = max_level(
-            "minor" if self.added else None, "major" if self.removed else None, "patch" if self.changed else None
-        )
+        data = max_level("minor" if self.added else None, self.removal_level, "patch" if self.changed else None)
         return max_level(data, *(c.level for c in self.changes))
 
     def summary(self) -> str:
@@ -196,7 +204,7 @@ class PackageDiff:
             for c in t.changes:
                 if c.level == level:
                     out.append(f"{t.table}: {c.what}")
-            if level == "major" and t.removed:
+            if t.removed and t.removal_level == level:
                 out.append(f"{t.table}: {len(t.removed)} row(s) removed")
             if level == "minor" and t.added:
                 out.append(f"{t.table}: {len(t.added)} row(s) added")
@@ -393,6 +401,13 @@ def diff_packages(old: PackageSnapshot | Path, new: PackageSnapshot | Path) -> P
             tables.append(
                 TableDiff(t, "removed", old_rows=len(old.rows(t)), changes=[Change(t, "table removed", "major")])
             )
+    referenced = {
+        fk.get("reference", {}).get("resource")
+        for schema in old.schemas.values()
+        for fk in schema.get("foreignKeys", [])
+    }
+    for t in tables:
+        t.referenced = t.table in referenced
     common_old = [t for t in old.tables if t in new.tables]
     common_new = [t for t in new.tables if t in old.tables]
     metadata = []

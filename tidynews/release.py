@@ -67,9 +67,10 @@ ZIP_NAME = re.compile(rf"^{RELEASE_NAME}-(\d+\.\d+\.\d+)\.zip$")
 CHANGELOG_HEADER = (
     "# Changelog\n\n"
     "Every release of the tidynews data package, newest first. Versions follow the Data Package versioning recipe: "
-    "MAJOR when a table or field is removed, renamed, reordered or retyped, a constraint is tightened or rows are "
-    "removed; MINOR when tables, fields or rows are added or a constraint is loosened; PATCH when rows are corrected "
-    "or only metadata changes. Written by `tidynews publish`.\n"
+    "MAJOR when a table or field is removed, renamed, reordered or retyped, a constraint is tightened, or rows "
+    "that other tables point to (articles, actors, places) are removed; MINOR when tables, fields or rows are added "
+    "or a constraint is loosened; PATCH when rows are corrected, wrongly extracted statements or figures are "
+    "removed, or only metadata changes. Written by `tidynews publish`.\n"
 )
 MAX_NAMED_ROWS = 10  # rows named per table and kind in a changelog entry
 ARROW_TYPES = {

@@ -17,6 +17,15 @@ from tidynews.extract.places import resolve_places
 from tidynews.schemas import TableSchema
 
 
+def span_id(article_id: str, kind: str, start: int, end: int) -> str:
+    """An id that names the span, so it survives rebuilds and changes elsewhere in the article: 'a1/s744-796'.
+
+    A positional number would shift whenever an earlier statement is found or dropped, and a researcher's
+    citation of 'statement 3' would silently point to another quote.
+    """
+    return f"{article_id}/{kind}{start}-{end}"
+
+
 def assemble_tables(articles: list[Article], extractions: list[ArticleExtraction]) -> dict[str, list[dict]]:
     """All seven tables from the articles and their extractions, with corpus-wide actor ids."""
     actors, actor_id = resolve_actors(extractions)
@@ -51,16 +60,16 @@ def assemble_tables(articles: list[Article], extractions: list[ArticleExtraction
                     {"article_id": aid, "place_id": m.key, "text": m.text, "start": m.start, "end": m.end,
                      "zone": m.zone})
         stmts = sorted({(s.start, s.end): s for s in ex.statements}.values(), key=lambda s: (s.start, s.end))
-        for n, s in enumerate(stmts, 1):
+        for s in stmts:
             tables["statements"].append(
-                {"statement_id": f"{aid}/s{n:03d}", "article_id": aid,
+                {"statement_id": span_id(aid, "s", s.start, s.end), "article_id": aid,
                  "speaker_id": actor_id.get((aid, s.speaker_key), "") if s.speaker_key else "",
                  "speaker": s.speaker, "quote": s.quote, "kind": s.kind, "cue": s.cue, "addressee": s.addressee,
                  "start": s.start, "end": s.end})
         figs = sorted({(f.start, f.end): f for f in ex.figures}.values(), key=lambda f: (f.start, f.end))
-        for n, f in enumerate(figs, 1):
+        for f in figs:
             tables["figures"].append(
-                {"figure_id": f"{aid}/f{n:03d}", "article_id": aid, "value": f.value, "text": f.text,
+                {"figure_id": span_id(aid, "f", f.start, f.end), "article_id": aid, "value": f.value, "text": f.text,
                  "qualifier": f.qualifier, "unit": f.unit, "counts": f.counts, "event": f.event,
                  "start": f.start, "end": f.end})
     return tables

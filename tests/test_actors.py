@@ -333,3 +333,8 @@ def test_generic_council_joins_the_named_council_and_a_city_is_no_person():
     assert [c.name for c in councils] == ["Leeds City Council"]
     assert "Leeds" not in by_name(r)
     assert by_name(r)["Amy Shaw"].role == "Council leader"
+
+
+def test_name_after_a_party_possessive_is_a_member():
+    r = extract("Labour's Daren Hale said the rise would hit the poorest families hardest.")
+    assert by_name(r)["Daren Hale"].type == "person"

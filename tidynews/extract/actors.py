@@ -509,6 +509,20 @@ def extend_person_name(doc: Doc, end: int) -> int:
     return end
 
 
+def member_of_possessor(doc: Doc, start: int, end: int) -> bool:
+    """A two- or three-word 'organisation' right after an organisation's possessive is a member of it:
+    "Labour's Daren Hale" (spaCy tags the name ORG). Names with an organisation word stay organisations."""
+    words = doc[start:end]
+    return (
+        start >= 2
+        and doc[start - 1].text in POSSESSIVE
+        and doc[start - 2].ent_type_ in {"ORG", "NORP"}
+        and 2 <= len(words) <= 3
+        and all(t.is_alpha and t.is_title and len(t) > 1 and not is_title_word(t.text) for t in words)
+        and words[-1].lower_ not in ORG_HEADS
+    )
+
+
 def title_glued_to_person(doc: Doc, start: int, end: int) -> int | None:
     """Start of a person's name inside an ORG span that begins with the end of a title:
     "US Secretary of Defense Lloyd Austin" tagged ORG "Defense Lloyd Austin" -> "Lloyd Austin"."""
@@ -630,6 +644,8 @@ def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list
             person_start = title_glued_to_person(doc, start, end)
             if person_start is not None:
                 start, kind = person_start, PERSON
+            elif member_of_possessor(doc, start, end):
+                kind = PERSON
         elif last in ORG_HEADS and ent.label_ not in {"GPE", "LOC"} or last in GPE_ORG_HEADS:
             kind = ORG
         else:

@@ -881,12 +881,12 @@ def honorific_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> 
 def drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep one candidate per stretch of text: the longest, a curated one on a tie."""
     rank = {"curated": 0, "state-body": 1, "spacy": 2, "honorific": 3, "lowercase": 4, "age": 5}
-    order = sorted(cands, key=lambda c: (-(c.end - c.start), rank.get(c.source, 3), c.start))
+    order = sorted(cands, key=lambda c: (c.kind == "weak", -(c.end - c.start), rank.get(c.source, 9), c.start))
     kept: list[Candidate] = []
     for c in order:
         if all(c.end <= k.start or k.end <= c.start for k in kept):
             kept.append(c)
-    # a weak candidate never hides a real one
+    # weak candidates come last in the order, so they never hide a real one
     return sorted(kept, key=lambda c: c.start)
 
 

@@ -382,3 +382,40 @@ def test_a_name_in_apposition_and_an_age_description_resolve_to_the_person():
     assert age.speaker == "The 58-year-old"
     if any(e.name == "Owen Prydderch" for e in extract(BRITISH).actors):
         assert chief.speaker_key == age.speaker_key == key_of(BRITISH, "Owen Prydderch")
+
+
+DASHES = """Farmers block roads
+
+Farmers blocked roads across the country on Monday in protest at a rise in diesel tax.
+
+— We cannot survive at these prices, said Jan Wozniak, a dairy farmer. — If nothing changes, we will be gone.
+
+— The government of Poland will pay for this.
+
+Volkswagen will close its plant in Osnabrueck next year, the company said on Tuesday.
+"""
+
+
+def test_dash_quote_with_the_reporting_clause_inside_the_paragraph():
+    first, second = one(DASHES, "We cannot survive"), one(DASHES, "If nothing changes")
+    assert first.quote == "We cannot survive at these prices,"
+    assert second.quote == "If nothing changes, we will be gone."
+    assert_speaker(DASHES, first, "Jan Wozniak")
+    assert_speaker(DASHES, second, "Jan Wozniak")
+
+
+def test_a_dash_paragraph_after_a_dash_quotation_goes_on_with_its_speaker():
+    s = one(DASHES, "The government of Poland")
+    assert_speaker(DASHES, s, "Jan Wozniak")
+
+
+def test_the_company_said_resolves_to_the_company_named_before():
+    s = one(DASHES, "Volkswagen will close")
+    assert (s.speaker, s.kind) == ("the company", "indirect")
+    if any(e.name == "Volkswagen" for e in extract(DASHES).actors):
+        assert s.speaker_key == key_of(DASHES, "Volkswagen")
+
+
+def test_a_list_in_dash_paragraphs_is_not_a_quotation():
+    text = "What changes\n\nThe council published its plan on Monday.\n\n— Bins collected weekly.\n\n— Fees rise.\n"
+    assert statements(text) == []

@@ -78,6 +78,12 @@ PERSON_NOUNS = set(
 DESCRIBES_A_PERSON = re.compile(
     r"^(?i:the)\s+(?:\d+-year-old|[A-Z][a-z]+(?:man|woman|ian|ean|ese|ish|i|an)|Briton|Dane|Swede|Pole|Finn|Scot|Turk|Greek|Swiss|Thai)$"
 )
+# "the company said": a body named earlier; the noun must be in its name, or say what kind of body it is.
+BODY_DESCRIPTION = re.compile(
+    r"^(?i:the)\s+(company|firm|carmaker|airline|bank|group|retailer|manufacturer|union|ministry|court|party|"
+    r"agency|council|department|commission|club|army|police)$"
+)
+BUSINESS_WORDS = {"company", "firm", "carmaker", "airline", "bank", "group", "retailer", "manufacturer"}
 # A possessed noun that stands for its possessor: "his office said" -> the person.
 STANDS_FOR_POSSESSOR = {"office", "camp", "bureau"}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
@@ -212,26 +218,50 @@ def _quotation(text: str, open_pos: int, inner_end: int, close_end: int, unclose
 def dash_quotations(text: str, start: int) -> list[Quotation]:
     """A paragraph that opens with a dash is a quotation (a convention of some European outlets).
 
-    The quotation ends at a closing dash ("— We will win, — said the mayor.") or before a short reporting
-    clause after the last comma ("— We will win, the mayor said."), else at the end of the paragraph.
+    Dashes cut the paragraph into pieces that are quotation, attribution, quotation…: "— We will win, — said
+    the mayor, — and soon." A piece may also end in its own reporting clause after a comma ("— We will win,
+    said the mayor. — And soon."). A piece with neither runs to the end of the paragraph.
     Example: "— We will not leave, the farmer said." -> "We will not leave,".
     """
-    close = CLOSING_DASH.search(text, start)
-    if close:
-        end = close.start() + (1 if text[close.start()] in ",.!?" else 0)
-        out = [Quotation(start, end, 0, close.end(), dash=True)]
-        reopen = CLOSING_DASH.search(text, close.end())
-        if reopen and text[reopen.end() :].strip():
-            rest = reopen.end()
-            dash_at = reopen.start() + reopen.group().index(reopen.group().strip(" ,.!?")[0])
-            out.append(Quotation(rest, len(text.rstrip()), dash_at, len(text), dash=True))
-        return out
-    for comma in reversed([m.end() for m in re.finditer(r",\s", text) if m.start() > start]):
-        tail = text[comma:]
-        if len(tail.split()) <= 10 and re.search(r"\b(said|says|told|added|asked|explained|insisted)\b", tail):
-            return [Quotation(start, comma - 1, 0, comma - 1, dash=True)]
-    end = len(text.rstrip())
-    return [Quotation(start, end, 0, end, unclosed=True, dash=True)]
+    pieces = []  # (start, end, position of the dash before it, where the text after it begins)
+    pos, dash_at = start, 0
+    for m in CLOSING_DASH.finditer(text, start):
+        end = m.start() + (1 if text[m.start()] in ",.!?" else 0)
+        pieces.append((pos, end, dash_at, m.end()))
+        dash_at = m.start() + len(m.group()) - len(m.group().lstrip(" ,.!?"))
+        pos = m.end()
+    pieces.append((pos, len(text.rstrip()), dash_at, len(text)))
+    out = []
+    expect_quote = True
+    for k, (p_start, p_end, p_dash, p_next) in enumerate(pieces):
+        if not expect_quote:
+            expect_quote = True  # an attribution between dashes: the next piece is quoted again
+            continue
+        tail = _reporting_tail(text, p_start, p_end)
+        if tail is not None:
+            out.append(Quotation(p_start, tail, p_dash, tail, dash=True))
+            continue
+        last = k == len(pieces) - 1
+        out.append(Quotation(p_start, p_end, p_dash, p_next, unclosed=last, dash=True))
+        expect_quote = False
+    return [q for q in out if q.end > q.start]
+
+
+DASH_REPORTING_WORDS = re.compile(
+    r"\b(said|says|told|tells|added|adds|asked|asks|explained|insisted|replied|warned|stressed|shouted)\b"
+)
+
+
+def _reporting_tail(text: str, start: int, end: int) -> int | None:
+    """Where a short reporting clause after a comma ends a quoted piece: "We will win, said the mayor."
+
+    Returns the end of the quotation (just after its comma), or None.
+    """
+    for m in reversed(list(re.finditer(r"[,!?]\s", text[start:end]))):
+        tail = text[start + m.end() : end]
+        if len(tail.split()) <= 14 and DASH_REPORTING_WORDS.search(tail):
+            return start + m.start() + 1
+    return None
 
 
 # --- found statements, before their speaker is resolved ------------------------------------------------
@@ -384,6 +414,7 @@ class QuoteFinder:
         self.quotations = [find_quotations(b.text) for b in blocks]
         self.quoted = [self._quoted_mask(b, qs) for b, qs in zip(blocks, self.quotations, strict=True)]
         self.used_cues: set[tuple[int, int]] = set()  # (block index, token index) of cues of quotations
+        self.dash_spoken: set[int] = set()  # paragraphs whose dash quotation is a statement
 
     @staticmethod
     def _quoted_mask(block: ParsedBlock, quotations: list[Quotation]) -> list[bool]:
@@ -413,6 +444,8 @@ class QuoteFinder:
                 item = self.attribute(parts, qi, pending if qi == 0 else None)
                 if item is not None:
                     found.append(item)
+                    if q.dash:
+                        self.dash_spoken.add(bi)
             pending = self._colon_attribution(bi)
             bi += 1
         return found
@@ -533,6 +566,8 @@ class QuoteFinder:
             found.cue_text = ""
             return found
         # 4. a quotation standing alone: "Smith said:" at the end of the paragraph before, or the last speaker
+        if q.dash and qi == 0 and pending is None and bi - 1 not in self.dash_spoken:
+            return None  # a dash paragraph nobody is said to speak is a list item, not a quotation
         if pending is not None:
             pbi, cue = pending
             self._set_cue(found, self.blocks[pbi], cue, pbi)
@@ -875,6 +910,7 @@ class SpeakerResolver:
         self.mentions = sorted(result.actor_mentions, key=lambda m: m.start)
         self.roles = self._roles(parsed)
         self.referents: list[Referent] = []
+        self.subject_offsets: set[int] = set()  # article offsets of the heads of all subjects
 
     def _roles(self, parsed: ParsedArticle) -> dict[str, set[str]]:
         """Each person's roles: the actor's role, and the title words written before a mention of them
@@ -960,6 +996,22 @@ class SpeakerResolver:
             return best if last_seen[best] >= 0 else ""
         return ""
 
+    def last_body(self, noun: str, offset: int) -> str:
+        """The organisation last named before `offset` that "the <noun>" can stand for.
+
+        Example: "Volkswagen will cut 2,000 jobs, the company said." -> Volkswagen.
+        """
+        fits = []
+        for m in sorted((m for m in self.mentions if m.start < offset), key=lambda m: -m.start):
+            ent = self.entities.get(m.key)
+            if ent is None or ent.type == "person":
+                continue
+            if noun in ent.name.lower() or (noun in BUSINESS_WORDS and ent.type == "organization"):
+                fits.append(m)
+        # a body that was the subject of a clause ("Volkswagen will cut …") before one only mentioned in passing
+        subjects = [m for m in fits if any(m.start <= o < m.end for o in self.subject_offsets)]
+        return (subjects or fits or [None])[0].key if fits else ""
+
     def pronoun(self, word: str, offset: int) -> Referent | None:
         """What a pronoun points back to: he/she -> the last person, they -> the last group, it -> the last body."""
         word = word.lower()
@@ -1031,6 +1083,9 @@ class SpeakerResolver:
                 key = self.key_for_span(a_start, a_end, h_start, h_end)
                 if key:
                     break
+        body = BODY_DESCRIPTION.match(text)
+        if not key and not has_conj and body:
+            key = self.last_body(body.group(1).lower(), start)
         if not key and not has_conj and DESCRIBES_A_PERSON.match(text):
             # "the 52-year-old said", "the Dutchman said": the person last spoken of
             ref = self.pronoun("he", start)
@@ -1044,6 +1099,8 @@ class SpeakerResolver:
             for tok in block.doc:
                 if mask[tok.i]:
                     continue
+                if tok.dep_ in ("nsubj", "nsubjpass"):
+                    self.subject_offsets.add(block.offset + tok.idx)
                 if (
                     tok.dep_ not in ("nsubj", "nsubjpass")
                     or tok.lower_ in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_THING

@@ -338,3 +338,11 @@ def test_generic_council_joins_the_named_council_and_a_city_is_no_person():
 def test_name_after_a_party_possessive_is_a_member():
     r = extract("Labour's Daren Hale said the rise would hit the poorest families hardest.")
     assert by_name(r)["Daren Hale"].type == "person"
+
+
+def test_a_list_of_titled_people_is_no_apposition():
+    r = extract(
+        "The talks were attended by Army chief Gen. Omar Said, Kenya's envoy to the UN Ruth Wanjiru, and others."
+    )
+    assert by_name(r)["Omar Said"].role == "Army chief Gen."
+    assert by_name(r)["Ruth Wanjiru"].role == "Kenya's envoy to the UN"

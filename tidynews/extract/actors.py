@@ -525,12 +525,17 @@ def member_of_possessor(doc: Doc, start: int, end: int) -> bool:
 
 def title_glued_to_person(doc: Doc, start: int, end: int) -> int | None:
     """Start of a person's name inside an ORG span that begins with the end of a title:
-    "US Secretary of Defense Lloyd Austin" tagged ORG "Defense Lloyd Austin" -> "Lloyd Austin"."""
-    if not is_title_word(doc[start].text) or doc[end - 1].lower_ in ORG_HEADS:
+    "US Secretary of Defense Lloyd Austin" tagged ORG "Defense Lloyd Austin" -> "Lloyd Austin";
+    "envoy to the UN Ruth Wanjiru" tagged ORG "the UN Ruth Wanjiru" -> "Ruth Wanjiru"."""
+
+    def lead(t) -> bool:
+        return is_title_word(t.text) or t.text in known_organisations()
+
+    if not lead(doc[start]) or doc[end - 1].lower_ in ORG_HEADS:
         return None
-    in_title = start > 0 and (is_title_word(doc[start - 1].text) or doc[start - 1].lower_ == "of")
+    in_title = start > 0 and (is_title_word(doc[start - 1].text) or doc[start - 1].lower_ in {"of", "to", "the"})
     i = start
-    while i < end and is_title_word(doc[i].text):
+    while i < end and lead(doc[i]):
         i += 1
     rest = doc[i:end]
     if in_title and len(rest) >= 2 and all(t.is_title and t.pos_ == "PROPN" for t in rest):
@@ -962,7 +967,7 @@ def title_before(doc: Doc, start: int) -> tuple[str, str]:
     return role.strip(), " ".join(honorific)
 
 
-def role_after(doc: Doc, end: int) -> str:
+def role_after(doc: Doc, end: int, other_people: frozenset[int] = frozenset()) -> str:
     """An apposition after a name that says who the person is.
 
     Example: "Carla Roe, legal director of Redress, said" -> "legal director of Redress";
@@ -992,7 +997,12 @@ def role_after(doc: Doc, end: int) -> str:
     if j == i or j >= len(doc) or doc[j].text not in {",", ".", ";", ")", "—", "–"}:
         return ""
     phrase = doc[i:j]
-    if any(t.ent_type_ == "PERSON" and t.i > 0 and title_kinds(doc[t.i - 1].text) for t in phrase):
+    if any(t.i in other_people for t in phrase):
+        return ""  # the phrase ends in another person's name: "Ann Lee, Kenya's envoy Ruth Wanjiru, and"
+    if any(
+        t.ent_type_ == "PERSON" and t.ent_iob_ == "B" and doc[t.i - 1].lower_ not in ORG_NOUNS_BEFORE_NAME
+        for t in phrase
+    ):
         return ""  # a list of people, not a description: "Ann Lee, foreign minister Bo Chan, and others"
     if phrase[0].pos_ in {"ADP", "SCONJ", "CCONJ"} or phrase[0].lower_ in {"who", "which", "whose"}:
         return ""
@@ -1443,8 +1453,12 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     groups = people + orgs
     taken = [(c.start, c.end) for g in groups for c in g.members]
     scan_known_names(parsed, blocks, groups, taken, credits)
+    person_tokens: dict[int, frozenset[int]] = defaultdict(frozenset)
     for g in people:
-        set_person_details(g)
+        for c in g.members:
+            person_tokens[id(c.block)] |= frozenset(range(c.tok_start, c.tok_end))
+    for g in people:
+        set_person_details(g, person_tokens)
         g.country_code = g.country_code or country_from_role_orgs(g.role, orgs)
     scan_role_references(blocks, people, taken)
     emit(groups, result)
@@ -1473,7 +1487,7 @@ def _defined_before_agreement(text: str, acronym: str) -> bool:
     )
 
 
-def set_person_details(g: Group) -> None:
+def set_person_details(g: Group, person_tokens: dict[int, frozenset[int]] | None = None) -> None:
     """Role, honorific and country of a person from the words around each of their mentions."""
     for c in sorted(g.members, key=lambda c: c.start):
         if c.source == "role":
@@ -1481,7 +1495,8 @@ def set_person_details(g: Group) -> None:
         role, honorific = title_before(c.doc, c.tok_start)
         if honorific and not g.honorific:
             g.honorific = honorific
-        after = role_after(c.doc, c.tok_end)
+        others = (person_tokens or {}).get(id(c.block), frozenset()) - set(range(c.tok_start, c.tok_end))
+        after = role_after(c.doc, c.tok_end, frozenset(others))
         for r in (role, after):
             if r and r not in g.roles:
                 g.roles.append(r)

@@ -754,6 +754,11 @@ def complement_span(verb: Token) -> tuple[int, int] | None:
 DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?:\([^)]*\))?\s*[-—–]+\s*")
 
 
+def _is_edge_punct(token: Token) -> bool:
+    """Punctuation that may be cut from the ends of a clause: not a quotation mark, a per cent sign or a bracket."""
+    return token.is_space or (token.is_punct and not token.is_quote and token.text not in {"%", ")", "]"})
+
+
 def _trim(doc, lo: int, hi: int) -> tuple[int, int] | None:
     """Drop punctuation, a leading "that", a dangling "but"/"and" and a dateline ("WASHINGTON (Reuters) - ")."""
     if lo == 0:
@@ -761,13 +766,13 @@ def _trim(doc, lo: int, hi: int) -> tuple[int, int] | None:
         if dateline:
             while lo < hi and doc[lo].idx < dateline.end():
                 lo += 1
-    while lo < hi and (doc[lo].is_punct or doc[lo].lower_ == "that" and doc[lo].dep_ == "mark" or doc[lo].is_space):
+    while lo < hi and (_is_edge_punct(doc[lo]) or doc[lo].lower_ == "that" and doc[lo].dep_ == "mark"):
         lo += 1
-    while hi > lo and (doc[hi - 1].is_punct and not doc[hi - 1].is_quote or doc[hi - 1].is_space):
+    while hi > lo and _is_edge_punct(doc[hi - 1]):
         hi -= 1
     while hi > lo and doc[hi - 1].is_quote and not any(t.is_quote for t in doc[lo : hi - 1]):
         hi -= 1  # a stray closing mark
-    while hi > lo and (doc[hi - 1].is_punct and not doc[hi - 1].is_quote or doc[hi - 1].dep_ == "cc"):
+    while hi > lo and (_is_edge_punct(doc[hi - 1]) or doc[hi - 1].dep_ == "cc"):
         hi -= 1
     return (lo, hi) if hi - lo >= 2 else None
 
@@ -810,7 +815,7 @@ def reported_speech(block: ParsedBlock, quoted: list[bool], used: set[int], quot
         inside = [q for q in quotations if q.open_at < end_char and max(q.close_end, q.end) > start_char]
         if any(q.open_at < start_char - 1 for q in inside):
             continue  # the complement is part of a quotation: the quotation is the statement
-        overhang = [q for q in inside if q.end > end_char]
+        overhang = [q for q in inside if q.close_end > end_char]
         if overhang:
             # '… described him as a “brutal terrorist.”': the quotation closes after the clause's last word
             if any(doc.text[end_char : q.end].strip(" .,;:!?") for q in overhang):
@@ -1018,8 +1023,8 @@ class SpeakerResolver:
         wanted = "person" if word in PRONOUNS_PERSON else "group" if word in PRONOUNS_PLURAL else "thing"
         earlier = sorted((r for r in self.referents if r.offset < offset), key=lambda r: r.offset)
         for r in reversed(earlier):
-            if r.category == wanted:
-                return r
+            if r.category == wanted or (wanted == "thing" and r.category == "group"):
+                return r  # "it said" may be a body named by a plural ("data from Moneyfacts")
         if wanted == "group":
             for r in reversed(earlier):
                 if r.category in ("thing", "person"):

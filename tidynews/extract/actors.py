@@ -1523,7 +1523,8 @@ def country_from_role_orgs(role: str, orgs: list[Group]) -> str:
         return ""
     for g in orgs:
         if g.known:
-            code = g.known.country_code
+            # a state body or armed group gives its people a country; a company or broadcaster does not
+            code = g.known.country_code if g.known.type in {"government", "armed_group"} else ""
         else:
             code = g.country_code if actor_type(g.full_name(), None, ORG) == "government" else ""
         if code and any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", role) for n in g.names):

@@ -4,8 +4,10 @@ Per article (`extract_actors`):
 1. candidates: spaCy PERSON/ORG entities, cleaned (leading "the", possessive "'s", brackets as in
    "[Joe] Biden", titles spaCy glued on), plus well-known organisations spaCy misses or mislabels
    (curated `data/actor_organisations.csv`: IDF, Islamic State, Hezbollah...), plus
-   "<country> government/military/police" phrases; photo credits, treaties, title words ("State" of
-   "Secretary of State"), nationality words and places are dropped;
+   "<country> government/military/police" phrases, surnames after an honorific ("Lord Justice Penrose"),
+   names with an age ("Musk, 51,"), lower-case public bodies ("the army prosecuting authority");
+   photo credits, datelines, treaties and events, title words ("State" of "Secretary of State"),
+   nationality and religion words, big cities tagged as people and "the town of X" are dropped;
 2. people are grouped: a bare or partial name ("Gallant", "Mr Straw", "Xi", "Suu Kyi") joins the full
    name it belongs to; then every later occurrence of a known name or surname is found by string
    match (spaCy misses surnames that are English words: "Gallant", "Miller", "Rice");
@@ -18,7 +20,13 @@ Per article (`extract_actors`):
 Across the corpus (`resolve_actors`): one row per entity. People merge by full name, a person known
 only by a surname joins the one full name in the corpus with that surname; organisations merge by
 normal form and country. The actor_id is the slug of the canonical name (the fullest form), with the
-country code appended only when two different entities would get the same slug.
+country code appended only when two different entities would get the same slug: it is stable as long
+as the fullest spelling of the entity in the corpus stays the same.
+
+Curated tables (general knowledge, never strings of particular articles): `actor_organisations.csv`
+(well-known organisations, acronyms, types), `actor_titles.csv` (honorifics, ranks, title heads),
+`demonyms.csv` (nationality words and short country names -> ISO code; religious/ethnic words),
+`actor_not_actors.csv` (events, diseases, holidays spaCy tags as organisations).
 """
 
 from __future__ import annotations

@@ -120,6 +120,9 @@ ORG_HEADS = GOVERNMENT_HEADS | {
     "charity",
     "club",
     "coalition",
+    "united",
+    "fc",
+    "plc",
 }
 ARMED_GROUP_CUES = re.compile(
     r"\b(militias?|militants?|rebels?|insurgents?|jihad|mujahideen|liberation (?:army|front)|"

@@ -72,8 +72,10 @@ PERSON_NOUNS = set(
     "commander diplomat director doctor envoy executive expert farmer general governor judge lawmaker "
     "lawyer leader manager mayor member minister negotiator officer official owner president prosecutor "
     "researcher resident scientist secretary senator spokesman spokesperson spokeswoman student teacher "
-    "witness worker".split()
+    "witness worker daughter son wife husband mother father brother sister man woman neighbour neighbor friend "
+    "widow survivor victim patient nurse pilot driver fisherman farmer coach player captain".split()
 )
+SPEAKER_NOUNS |= PERSON_NOUNS
 # A definite description that can only be someone already named: an age or a nationality.
 DESCRIBES_A_PERSON = re.compile(
     r"^(?i:the)\s+(?:\d+-year-old|[A-Z][a-z]+(?:man|woman|ian|ean|ese|ish|i|an)|Briton|Dane|Swede|Pole|Finn|Scot|Turk|Greek|Swiss|Thai)$"
@@ -1040,7 +1042,7 @@ class SpeakerResolver:
             return "group"
         ent = self.entities.get(key)
         if ent is not None:
-            return "person" if ent.type == "person" else "thing"
+            return "person" if ent.type == "person" or head.ent_type_ == "PERSON" else "thing"
         if head.ent_type_ == "PERSON" or head.lemma_.lower() in PERSON_NOUNS and head.tag_ == "NN":
             return "person"
         if head.tag_ in ("NNS", "NNPS") or head.lower_ in PRONOUNS_PLURAL:
@@ -1079,6 +1081,12 @@ class SpeakerResolver:
                 return text, key, "person" if key else "thing"
         if not key and not has_conj and (head.pos_ in ("NOUN", "PROPN")):
             key = self.key_for_text(text, start)
+        if not key and not has_conj and head.pos_ == "PROPN" and hi - lo <= 2:
+            # "Ionescu shrugs." after "Vasile Ionescu …": the surname of someone named before
+            surname = head.text
+            for ref in sorted(self.referents, key=lambda r: -r.offset):
+                if ref.offset < start and len(ref.text.split()) > 1 and ref.text.split()[-1] == surname:
+                    return text, ref.key, ref.category
         if not key and not has_conj:
             # "His lawyer, Tomasz Zielinski, said": the name in apposition
             for appos in (c for c in head.children if c.dep_ == "appos"):
@@ -1097,6 +1105,11 @@ class SpeakerResolver:
             if ref is not None and ref.key:
                 return text, ref.key, "person"
         return text, key, self.category(key, head, has_conj)
+
+    @staticmethod
+    def _has_personal_possessive(subject: Token) -> bool:
+        """Whether the clause of a subject says "his"/"her"/"himself"/"herself" (so the subject is a person)."""
+        return any(t.lower_ in ("his", "her", "himself", "herself") for t in subject.head.subtree)
 
     def note_subjects(self, blocks: list[ParsedBlock], quoted: list[list[bool]]) -> None:
         """Record the subjects of main clauses (people and bodies) outside quotations, for pronouns to point back to."""
@@ -1117,6 +1130,8 @@ class SpeakerResolver:
                 text, key, category = self.resolve(block, tok, noun_phrase(tok))
                 if tok.ent_type_ in ("GPE", "NORP") and not key:
                     category = "thing"
+                if category == "thing" and tok.pos_ == "PROPN" and self._has_personal_possessive(tok):
+                    category = "person"  # "Vasile Ionescu unties his boat": a person, whatever the tagger said
                 self.referents.append(Referent(block.offset + tok.idx, text, key, category))
 
 
@@ -1162,7 +1177,8 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
         speaker, key, cue = "", "", item.cue_text
         if item.subject is not None and item.block is not None and item.subject_span is not None:
             speaker, key, category = resolver.resolve(item.block, item.subject, item.subject_span)
-            resolver.referents.append(Referent(item.anchor, speaker, key, category))
+            if speaker.lower() not in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_THING:
+                resolver.referents.append(Referent(item.anchor, speaker, key, category))  # not an unresolved "he"
         elif item.from_context and previous is not None and item.paragraph - previous[2] <= 2:
             speaker, key = previous[0], previous[1]
             cue = cue or previous[3]

@@ -423,3 +423,10 @@ def test_hand_edited_csv_is_caught_by_validate(package_copy, table, column, valu
     edit_cell(package_copy, table, 1, column, value)
     result = runner.invoke(app, ["validate", "--fast", str(package_copy)])
     assert_clean_failure(result, expected, "Fix the cells listed")
+
+
+def test_csv_with_broken_quoting_is_a_problem_not_a_traceback(package_copy):
+    path = package_copy / "datapackage" / "statements.csv"
+    path.write_text(path.read_text(encoding="utf-8") + '"unclosed,quote\n', encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--fast", str(package_copy)])
+    assert_clean_failure(result, "datapackage/statements.csv, table statements: [csv-parse]", "tidynews build")

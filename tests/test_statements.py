@@ -419,3 +419,18 @@ def test_the_company_said_resolves_to_the_company_named_before():
 def test_a_list_in_dash_paragraphs_is_not_a_quotation():
     text = "What changes\n\nThe council published its plan on Monday.\n\n— Bins collected weekly.\n\n— Fees rise.\n"
     assert statements(text) == []
+
+
+def test_a_forgotten_closing_mark_ends_the_quotation_before_its_reporting_clause():
+    text = "Pool to close\n\n“The pool will shut for the summer, the council said.\n\nSwimmers were angry.\n"
+    s = one(text, "The pool")
+    assert (s.quote, s.speaker, s.cue) == ("The pool will shut for the summer,", "the council", "said")
+
+
+def test_figures_and_closing_marks_stay_in_reported_clauses():
+    text = (
+        "Mortgage rates fall\n\nMortgage rates fell again in May, the lender Nationwide said.\n\n"
+        "Analysts told the BBC the figures made a cut in June “almost certain”. The average deal costs 5.4%, it said.\n"
+    )
+    assert one(text, "the figures made").quote == "the figures made a cut in June “almost certain”"
+    assert one(text, "The average deal").quote == "The average deal costs 5.4%"

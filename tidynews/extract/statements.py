@@ -414,9 +414,25 @@ class QuoteFinder:
     def __init__(self, blocks: list[ParsedBlock]):
         self.blocks = blocks
         self.quotations = [find_quotations(b.text) for b in blocks]
+        self._close_forgotten_marks()
         self.quoted = [self._quoted_mask(b, qs) for b, qs in zip(blocks, self.quotations, strict=True)]
         self.used_cues: set[tuple[int, int]] = set()  # (block index, token index) of cues of quotations
         self.dash_spoken: set[int] = set()  # paragraphs whose dash quotation is a statement
+
+    def _close_forgotten_marks(self) -> None:
+        """A quotation left open at a paragraph end that the next paragraph does not reopen ends before a
+        reporting clause of its own, if it has one: '“The ferry will stop, the operator said.' (a mark forgotten).
+        """
+        for bi, quotations in enumerate(self.quotations):
+            if not quotations or not quotations[-1].unclosed or quotations[-1].dash:
+                continue
+            following = self.quotations[bi + 1] if bi + 1 < len(self.quotations) else []
+            if following and following[0].open_at == 0:
+                continue  # it goes on in the next paragraph
+            q = quotations[-1]
+            tail = _reporting_tail(self.blocks[bi].text, q.start, q.end)
+            if tail is not None:
+                quotations[-1] = Quotation(q.start, tail, q.open_at, tail)
 
     @staticmethod
     def _quoted_mask(block: ParsedBlock, quotations: list[Quotation]) -> list[bool]:
@@ -764,7 +780,7 @@ def _is_edge_punct(token: Token) -> bool:
 def _trim(doc, lo: int, hi: int) -> tuple[int, int] | None:
     """Drop punctuation, a leading "that", a dangling "but"/"and" and a dateline ("WASHINGTON (Reuters) - ")."""
     if lo == 0:
-        dateline = DATELINE.match(doc.text)
+        dateline = DATELINE.match(doc[0 : min(len(doc), 16)].text)
         if dateline:
             while lo < hi and doc[lo].idx < dateline.end():
                 lo += 1
@@ -820,11 +836,11 @@ def reported_speech(block: ParsedBlock, quoted: list[bool], used: set[int], quot
         overhang = [q for q in inside if q.close_end > end_char]
         if overhang:
             # '… described him as a “brutal terrorist.”': the quotation closes after the clause's last word
-            if any(doc.text[end_char : q.end].strip(" .,;:!?") for q in overhang):
+            if any(block.text[end_char : q.end].strip(" .,;:!?") for q in overhang):
                 continue
             end_char = max(q.close_end for q in overhang)
         words = len([t for t in doc[lo:hi] if not t.is_punct])
-        quoted_words = sum(len(doc.text[q.start : q.end].split()) for q in inside)
+        quoted_words = sum(len(block.text[q.start : q.end].split()) for q in inside)
         if inside:
             words_before = len([t for t in doc[lo:hi] if t.idx < inside[0].open_at and not t.is_punct])
             after_quote = [t for t in doc[lo:hi] if t.idx >= inside[-1].close_end]
@@ -1025,8 +1041,8 @@ class SpeakerResolver:
         wanted = "person" if word in PRONOUNS_PERSON else "group" if word in PRONOUNS_PLURAL else "thing"
         earlier = sorted((r for r in self.referents if r.offset < offset), key=lambda r: r.offset)
         for r in reversed(earlier):
-            if r.category == wanted or (wanted == "thing" and r.category == "group"):
-                return r  # "it said" may be a body named by a plural ("data from Moneyfacts")
+            if r.category == wanted:
+                return r
         if wanted == "group":
             for r in reversed(earlier):
                 if r.category in ("thing", "person"):
@@ -1045,8 +1061,10 @@ class SpeakerResolver:
             return "person" if ent.type == "person" or head.ent_type_ == "PERSON" else "thing"
         if head.ent_type_ == "PERSON" or head.lemma_.lower() in PERSON_NOUNS and head.tag_ == "NN":
             return "person"
-        if head.tag_ in ("NNS", "NNPS") or head.lower_ in PRONOUNS_PLURAL:
-            return "group"
+        if head.lower_ in PRONOUNS_PLURAL or (
+            head.tag_ in ("NNS", "NNPS") and (head.lower_ in SPEAKER_NOUNS or head.lemma_.lower() in SPEAKER_NOUNS)
+        ):
+            return "group"  # "critics", "the judges" (but "data from Moneyfacts" is a thing)
         return "thing"
 
     def resolve(self, block: ParsedBlock, head: Token, span: tuple[int, int]) -> tuple[str, str, str]:

@@ -19,7 +19,7 @@ actor mentions (full name, surname, role such as "the defense minister", "his of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -47,7 +47,22 @@ REPORT_CUES = set(
 )
 # Of those, the ones whose complement may be an object rather than a clause:
 # "denied any role", "described him as …", "called on Israel to …", "urged both sides to …".
-OBJECT_CUES = {"deny", "describe", "call", "urge", "warn", "brand", "dub", "label"}
+OBJECT_CUES = {
+    "deny",
+    "describe",
+    "call",
+    "urge",
+    "warn",
+    "brand",
+    "dub",
+    "label",
+    "vow",
+    "pledge",
+    "promise",
+    "threaten",
+}
+# Of those, the ones that need a speaker as subject ("the plan promises to …" is no statement).
+NEEDS_SPEAKER_SUBJECT = {"vow", "pledge", "promise", "threaten"}
 # Verbs that take no noun object: a long "object" of theirs is a misparsed clause ("says the police act …").
 CLAUSE_ONLY_CUES = {"say", "insist"}
 OBJECT_COMPLEMENT_DEPS = {"dobj", "xcomp", "oprd", "ccomp", "attr"}
@@ -285,7 +300,6 @@ class Found:
     from_context: bool = False  # the speaker is the one of the statement before
     anchor: int = 0  # article offset where the attribution is (for pronoun resolution)
     paragraph: int = 0  # index of the paragraph the statement starts in
-    parts: list[tuple[int, int]] = field(default_factory=list)
 
 
 def is_cue(token: Token, cues: set[str]) -> bool:
@@ -828,6 +842,8 @@ def reported_speech(block: ParsedBlock, quoted: list[bool], used: set[int], quot
         subj = subject_of(verb)
         if subj is None or subj.i in range(lo, hi):
             continue
+        if verb.lemma_ in NEEDS_SPEAKER_SUBJECT and not is_speaker_like(subj):
+            continue
         start_char, end_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
         # quotations inside the complement
         inside = [q for q in quotations if q.open_at < end_char and max(q.close_end, q.end) > start_char]
@@ -861,7 +877,6 @@ def reported_speech(block: ParsedBlock, quoted: list[bool], used: set[int], quot
                 subject_span=noun_phrase(subj),
                 addressee=addressee_of(verb),
                 anchor=block.offset + verb.idx,
-                parts=[(block.offset + q.start, block.offset + q.end) for q in inside],
             )
         )
     return out

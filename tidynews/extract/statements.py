@@ -18,6 +18,7 @@ actor mentions (full name, surname, role such as "the defense minister", "his of
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -183,7 +184,13 @@ def find_quotations(text: str) -> list[Quotation]:
         return dash_quotations(text, dash.end())
     found: list[Quotation] = []
     outer: tuple[int, str] | None = None  # (position of the opening mark, its family)
-    for pos, family, role in quotation_marks(text):
+    marks = quotation_marks(text)
+    # later_single_close[k]: is there a mark after the k-th one that could close a single quotation?
+    later_single_close = [False] * (len(marks) + 1)
+    for k in range(len(marks) - 1, -1, -1):
+        _, f, r = marks[k]
+        later_single_close[k] = later_single_close[k + 1] or (f == "single" and r != "open")
+    for k, (pos, family, role) in enumerate(marks):
         if outer is None:
             if role in ("open", "either"):
                 outer = (pos, family)
@@ -192,7 +199,8 @@ def find_quotations(text: str) -> list[Quotation]:
         if family != open_family:
             continue  # a nested quotation of the other family
         if role in ("close", "either"):
-            if family == "single" and is_plural_possessive(text, pos, introduces_quotation(text, open_pos)):
+            whole = introduces_quotation(text, open_pos)
+            if family == "single" and is_plural_possessive(text, pos, whole, later_single_close[k + 1]):
                 continue
             found.append(_quotation(text, open_pos, pos, pos + 1))
             outer = None
@@ -207,7 +215,7 @@ def introduces_quotation(text: str, open_pos: int) -> bool:
     return open_pos == 0 or text[:open_pos].rstrip().endswith((":", ","))
 
 
-def is_plural_possessive(text: str, pos: int, whole_sentence_quoted: bool) -> bool:
+def is_plural_possessive(text: str, pos: int, whole_sentence_quoted: bool, closable_later: bool) -> bool:
     """Whether a single mark after an s is a plural possessive (the workers' rights), not a closing mark.
 
     Inside a quoted sentence an "s' word" is a possessive; inside a quoted fragment it is one only when
@@ -219,7 +227,7 @@ def is_plural_possessive(text: str, pos: int, whole_sentence_quoted: bool) -> bo
         return False
     if whole_sentence_quoted:
         return True
-    return any(f == "single" and r != "open" for _, f, r in quotation_marks(text[pos + 1 :]))
+    return closable_later
 
 
 def _quotation(text: str, open_pos: int, inner_end: int, close_end: int, unclosed: bool = False) -> Quotation:
@@ -957,25 +965,27 @@ class SpeakerResolver:
         for key, ent in self.entities.items():
             if ent.role:
                 roles.setdefault(key, set()).add(_norm(ent.role))
-        for block in parsed.blocks:
-            for m in self.mentions:
-                if not (block.offset <= m.start < block.offset + len(block.text)):
-                    continue
-                ent = self.entities.get(m.key)
-                if ent is None or ent.type != "person":
-                    continue
-                first = next((t for t in block.doc if t.idx >= m.start - block.offset), None)
-                if first is None:
-                    continue
-                words = []
-                i = first.i - 1
-                while i >= 0 and block.doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and len(words) < 5:
-                    if block.doc[i].ent_type_ == "PERSON":
-                        break
-                    words.insert(0, block.doc[i].text)
-                    i -= 1
-                if words:
-                    roles.setdefault(m.key, set()).add(_norm(" ".join(words)))
+        starts = [b.offset for b in parsed.blocks]
+        for m in self.mentions:
+            ent = self.entities.get(m.key)
+            if ent is None or ent.type != "person":
+                continue
+            bi = bisect.bisect_right(starts, m.start) - 1
+            if bi < 0:
+                continue
+            block = parsed.blocks[bi]
+            span = block.doc.char_span(m.start - block.offset, m.end - block.offset, alignment_mode="expand")
+            if span is None:
+                continue
+            words: list[str] = []
+            i = span.start - 1
+            while i >= 0 and block.doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and len(words) < 5:
+                if block.doc[i].ent_type_ == "PERSON":
+                    break
+                words.insert(0, block.doc[i].text)
+                i -= 1
+            if words:
+                roles.setdefault(m.key, set()).add(_norm(" ".join(words)))
         return roles
 
     def key_for_span(self, start: int, end: int, head_start: int, head_end: int) -> str:

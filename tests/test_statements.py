@@ -434,3 +434,9 @@ def test_figures_and_closing_marks_stay_in_reported_clauses():
     )
     assert one(text, "the figures made").quote == "the figures made a cut in June “almost certain”"
     assert one(text, "The average deal").quote == "The average deal costs 5.4%"
+
+
+def test_a_relative_clause_reports_for_the_noun_it_describes():
+    text = "Bridge to close\n\nThe engineer, who said the bridge was unsafe, resigned on Friday.\n"
+    s = one(text, "the bridge was unsafe")
+    assert (s.speaker, s.kind, s.cue) == ("The engineer", "indirect", "said")

@@ -834,11 +834,11 @@ def reported_speech(block: ParsedBlock, quoted: list[bool], used: set[int], quot
             continue  # "did not say", "was told"
         if verb.dep_ == "xcomp" and verb.head.lemma_ not in ("go", "continue"):
             continue  # "declined to say", "difficult to say"
-        if verb.dep_ in ("amod", "acl", "compound", "relcl") and verb.dep_ != "relcl":
-            continue
+        if verb.dep_ in ("amod", "acl", "compound"):
+            continue  # "the said agreement", "a statement saying …" (the statement is no speaker)
         if any(lo <= verb.i < hi for lo, hi in taken):
             continue  # inside a clause already reported
-        if any(c.tag_ in ("WRB", "WP", "WDT") and c.i < verb.i for c in verb.children):
+        if any(c.tag_ in ("WRB", "WP", "WDT") and c.dep_ != "nsubj" and c.i < verb.i for c in verb.children):
             continue  # "asked how he had responded": a question, not a statement
         span = complement_span(verb)
         if span is None:

@@ -440,3 +440,12 @@ def test_a_relative_clause_reports_for_the_noun_it_describes():
     text = "Bridge to close\n\nThe engineer, who said the bridge was unsafe, resigned on Friday.\n"
     s = one(text, "the bridge was unsafe")
     assert (s.speaker, s.kind, s.cue) == ("The engineer", "indirect", "said")
+
+
+def test_the_subject_after_an_opening_clause_is_the_speaker():
+    text = (
+        "Market traders\n\nAfter the mayor left Tarnow, a group of local market traders pursuing a separate "
+        "claim agreed to “keep fighting” for the old square.\n"
+    )
+    s = one(text, "keep fighting")
+    assert s.kind == "partial" and s.speaker.startswith("a group of local market traders")

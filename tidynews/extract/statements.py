@@ -326,7 +326,7 @@ def subject_of(verb: Token) -> Token | None:
         if subj is not None:
             if subj.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
                 return node.head  # "Smith, who said …" -> Smith
-            return subj
+            return _subject_after_clause(subj)
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             return None
         walk = ("conj", "advcl", "pcomp", "prep", "xcomp") + (("pobj", "dobj") if node.i != verb.i else ())
@@ -346,6 +346,17 @@ def subject_of(verb: Token) -> Token | None:
             if before[-1].pos_ in ("NOUN", "PROPN", "ADJ") and before[-1].i == verb.i - 1:
                 return before[-1]
     return None
+
+
+def _subject_after_clause(subj: Token) -> Token:
+    """Repair "After Trump left Manila, a group of nations agreed …", where the parser takes the object of the
+    opening clause (Manila) as the subject and the real subject as its apposition."""
+    doc = subj.doc
+    if subj.i > 0 and doc[subj.i - 1].pos_ == "VERB" and doc[subj.i - 1].dep_ == "advcl":
+        appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i), None)
+        if appos is not None and doc[appos.left_edge.i - 1].text == ",":
+            return appos
+    return subj
 
 
 def noun_phrase(head: Token) -> tuple[int, int]:
@@ -710,6 +721,7 @@ class QuoteFinder:
                 if node.pos_ in ("VERB", "AUX") and not quoted[node.i]:
                     subj = next((c for c in node.children if c.dep_ in ("nsubj",)), None)
                     if subj is not None:
+                        subj = _subject_after_clause(subj)
                         return subj if is_speaker_like(subj) and not quoted[subj.i] else None
                 if node.head.i == node.i:
                     break

@@ -449,3 +449,12 @@ def test_the_subject_after_an_opening_clause_is_the_speaker():
     )
     s = one(text, "keep fighting")
     assert s.kind == "partial" and s.speaker.startswith("a group of local market traders")
+
+
+def test_an_unnamed_official_is_not_the_named_one_with_that_role():
+    text = (
+        "Ministry answers\n\nMinistry spokesman Lars Berg said the plan was ready.\n\n"
+        "A ministry spokesman said later that the plan had been delayed.\n"
+    )
+    s = one(text, "the plan had been delayed")
+    assert (s.speaker, s.speaker_key) == ("A ministry spokesman", "")

@@ -102,6 +102,7 @@ BODY_DESCRIPTION = re.compile(
     r"agency|council|department|commission|club|army|police)$"
 )
 BUSINESS_WORDS = {"company", "firm", "carmaker", "airline", "bank", "group", "retailer", "manufacturer"}
+INDEFINITE = re.compile(r"^(?:a|an|one|two|three|several|some|many|other|another)\s", re.IGNORECASE)
 # A possessed noun that stands for its possessor: "his office said" -> the person.
 STANDS_FOR_POSSESSOR = {"office", "camp", "bureau"}
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
@@ -1033,6 +1034,8 @@ class SpeakerResolver:
         for key, ent in self.entities.items():
             if norm == _norm(ent.name) or norm in {_norm(a) for a in ent.aliases}:
                 return self._full_name(key)
+        if INDEFINITE.match(phrase.strip()):
+            return ""  # "a senior official", "two officials": someone not named, whatever their role
         words = norm.split()
         if words and words[0] in HONORIFICS:
             words = words[1:]

@@ -203,7 +203,8 @@ def find_quotations(text: str) -> list[Quotation]:
             whole = introduces_quotation(text, open_pos)
             if family == "single" and is_plural_possessive(text, pos, whole, later_single_close[k + 1]):
                 continue
-            found.append(_quotation(text, open_pos, pos, pos + 1))
+            if family == "double" or pos - open_pos > 3:  # rock 'n' roll: an elision, not a quotation
+                found.append(_quotation(text, open_pos, pos, pos + 1))
             outer = None
         # an opening mark of the same family while one is open: the quotation reopens, it goes on
     if outer is not None and (outer[1] == "double" or introduces_quotation(text, outer[0])):

@@ -74,7 +74,7 @@ def test_honorific_surname_alone_keeps_the_honorific():
 
 
 def test_judges_keep_their_style():
-    r = extract("But Lord Justice Penrose and Mr Justice Carver ruled that the case could go ahead.")
+    r = extract("On Monday Lord Justice Penrose and Mr Justice Carver ruled that the case could go ahead.")
     assert {"Lord Justice Penrose", "Mr Justice Carver"} <= set(by_name(r))
 
 
@@ -168,8 +168,8 @@ def test_nationalities_religions_and_countries_are_not_actors():
 
 def test_agreements_are_not_actors():
     r = extract(
-        "Both countries ratified the Geneva Convention on refugees and joined the Trans-Pacific "
-        "Partnership (TPP) trade agreement. TPP members meet in June."
+        "Both countries ratified the Geneva Convention on refugees and joined the Coral Sea "
+        "Partnership (CSP) trade agreement. CSP members meet in June."
     )
     assert r.actors == []
 
@@ -184,8 +184,8 @@ def test_photo_credit_is_not_an_actor():
 
 
 def test_org_normal_form():
-    assert org_parts("U.S. Treasury") == ("US", "treasury")
-    assert org_parts("Treasury Department") == ("", "treasury")
+    assert org_parts("U.S. Senate") == ("US", "senate")
+    assert org_parts("Commerce Department") == ("", "commerce")
     assert org_parts("Ministry of Defence") == org_parts("Defense Ministry") == ("", "defense")
 
 
@@ -270,8 +270,8 @@ def test_events_are_not_actors():
 
 
 def test_lower_case_public_body_needs_two_specific_words():
-    r = extract("The case was sent to the army prosecuting authority, the local planning authority said.")
-    assert [e.name for e in r.actors] == ["army prosecuting authority"]
+    r = extract("The case was sent to the river flood authority, the local planning authority said.")
+    assert [e.name for e in r.actors] == ["river flood authority"]
     assert r.actors[0].type == "government"
 
 

@@ -41,13 +41,13 @@ def values(sentence: str) -> list[float]:
         ("Turnout was 62.5 per cent in the city.", 62.5, "62.5 per cent"),
         ("The company laid off 1.2 million workers last year.", 1_200_000, "1.2 million"),
         ("The ministry has set aside 2.5bn for new hospitals.", 2_500_000_000, "2.5bn"),
-        ("Ministers approved a £3bn package for the railways.", 3_000_000_000, "£3bn"),
+        ("Ministers approved a £4bn package for the railways.", 4_000_000_000, "£4bn"),
         ("The charity received a $50m grant from the foundation.", 50_000_000, "$50m"),
         ("Brussels imposed a €12m fine on the carmaker.", 12_000_000, "€12m"),
         ("The deal is worth US$4 billion to the port operator.", 4_000_000_000, "US$4 billion"),
         ("Unemployment rose to 7.3% in March.", 7.3, "7.3%"),
         ("Sales fell 12 per cent over the summer.", 12, "12 per cent"),
-        ("Inflation slowed to 1.26% from a year earlier.", 1.26, "1.26%"),
+        ("Inflation slowed to 1.85% from a year earlier.", 1.85, "1.85%"),
         ("Twenty-three miners were rescued from the shaft.", 23, "Twenty-three"),
         ("Five firefighters were treated for smoke inhalation.", 5, "Five"),
         ("A dozen protesters chained themselves to the gates.", 12, "A dozen"),
@@ -66,7 +66,7 @@ def test_number_forms(sentence, value, text):
 @pytest.mark.parametrize(
     ("sentence", "unit"),
     [
-        ("Ministers approved a £3bn package for the railways.", "GBP"),
+        ("Ministers approved a £4bn package for the railways.", "GBP"),
         ("The charity received a $50m grant from the foundation.", "USD"),
         ("Brussels imposed a €12m fine on the carmaker.", "EUR"),
         ("The deal is worth US$4 billion to the port operator.", "USD"),
@@ -84,7 +84,7 @@ def test_units(sentence, unit):
 
 def test_word_number_values():
     assert word_number_value(["twenty", "-", "three"]) == 23
-    assert word_number_value(["two", "and", "a", "half"]) == 2.5
+    assert word_number_value(["four", "and", "a", "half"]) == 4.5
     assert word_number_value(["a", "dozen"]) == 12
     assert word_number_value(["three", "million"]) == 3_000_000
     assert word_number_value(["red"]) is None
@@ -94,10 +94,10 @@ def test_word_number_values():
 
 
 def test_multipliers_are_ratios():
-    f = one("Rents in the capital are now two and a half times higher than in 2010.")
-    assert (f.value, f.unit, f.text) == (2.5, "times", "two and a half times")
-    f = one("The city spends 14 times as much on roads as on buses.")
-    assert (f.value, f.unit) == (14, "times")
+    f = one("Rents in the capital are now three and a half times higher than in 2010.")
+    assert (f.value, f.unit, f.text) == (3.5, "times", "three and a half times")
+    f = one("The city spends 12 times as much on roads as on buses.")
+    assert (f.value, f.unit) == (12, "times")
     f = one("Analysts expect the bill to triple that amount by next spring.")
     assert (f.value, f.unit) == (3, "times")
     f = one("The report found a threefold rise in complaints.")
@@ -169,7 +169,7 @@ def test_qualifiers(sentence, qualifier, text):
         ("Police arrested 14 demonstrators outside parliament.", "demonstrators"),
         ("Three of the hostages were released on Friday.", "hostages"),
         ("The storm destroyed 40 fishing boats.", "fishing boats"),
-        ("Ministers approved a £3bn package for the railways.", "package"),
+        ("Ministers approved a £4bn package for the railways.", "package"),
         ("The union called a 24-hour strike.", "hours"),
         ("The 27-member bloc agreed new sanctions.", "members"),
         ("The minister began a four-nation tour of Africa.", "nations"),
@@ -230,10 +230,10 @@ def test_attackers_get_no_victim_event():
     [
         "The law was passed in 2019 and amended in 2021.",  # years
         "Funding covers the period 2014-2020.",  # year range
-        "Talks began in mid-2016 and stalled in the 1990s style.",  # years, decades
+        "Talks began in mid-2019 and stalled in the 1990s style.",  # years, decades
         "The attack happened on October 7 at a festival.",  # date
         "The vote is due on 14 March, officials said.",  # date, day first
-        "Voting closes on Sept. 15 in most states.",  # abbreviated month
+        "Voting closes on Sept. 9 in most states.",  # abbreviated month
         "The strike began at 10:30 and ended at 4pm.",  # times
         "The curfew starts at 0600 GMT.",  # time with zone
         "Mr Haddad, 34, a teacher, was detained at the border.",  # age in commas
@@ -245,7 +245,7 @@ def test_attackers_get_no_victim_event():
         "The group's number two was killed in the strike.",  # rank
         "He was the world's No. 1 for three years.",  # rank; "three years" is a figure
         "The ship sank during World War Two.",  # name
-        "The leader flew home on Air Force One.",  # name
+        "The leader flew home on Marine One.",  # name
         "The court ruled under Article 50 of the treaty.",  # label
         "Call the hotline on 0800 555 0199 for advice.",  # phone number
         "The agency said so in a statement. [nK3Z9QP7T2]",  # reference code

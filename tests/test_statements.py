@@ -444,7 +444,7 @@ def test_a_relative_clause_reports_for_the_noun_it_describes():
 
 def test_the_subject_after_an_opening_clause_is_the_speaker():
     text = (
-        "Market traders\n\nAfter the mayor left Tarnow, a group of local market traders pursuing a separate "
+        "Market traders\n\nAfter the mayor left Tarnow, a group of local market traders backing a rival "
         "claim agreed to “keep fighting” for the old square.\n"
     )
     s = one(text, "keep fighting")

@@ -5,16 +5,16 @@ Per article (`extract_actors`):
    "[Joe] Biden", titles spaCy glued on), plus well-known organisations spaCy misses or mislabels
    (curated `data/actor_organisations.csv`: IDF, Islamic State, Hezbollah...), plus
    "<country> government/military/police" phrases, surnames after an honorific ("Lord Justice Penrose"),
-   names with an age ("Musk, 51,"), lower-case public bodies ("the army prosecuting authority");
+   names with an age ("Musk, 51,"), lower-case public bodies ("the river flood authority");
    photo credits, datelines, treaties and events, title words ("State" of "Secretary of State"),
    nationality and religion words, big cities tagged as people and "the town of X" are dropped;
-2. people are grouped: a bare or partial name ("Gallant", "Mr Straw", "Xi", "Suu Kyi") joins the full
+2. people are grouped: a bare or partial name ("Gallant", "Mr Haddad", "Li", "van der Berg") joins the full
    name it belongs to; then every later occurrence of a known name or surname is found by string
    match (spaCy misses surnames that are English words: "Gallant", "Miller", "Rice");
 3. organisations are grouped by a normal form (country prefix off, "Ministry of Defence" =
-   "Defence Ministry" = "Defense Ministry"), acronyms ("MoD", "(ASEAN)") and the curated aliases;
+   "Defence Ministry" = "Defense Ministry"), acronyms ("MoD", "(ECOWAS)") and the curated aliases;
 4. titles written before a name ("Defense Minister", "US Secretary of State") and appositions
-   ("Carla Roe, legal director of Redress,") become the role; a country word in the role sets the
+   ("Helen Marsh, policy director of Fairwatch,") become the role; a country word in the role sets the
    country code; "the defense minister" later in the text is a mention of that person.
 
 Across the corpus (`resolve_actors`): one row per entity. People merge by full name, a person known
@@ -48,7 +48,7 @@ from tidynews.paths import DATA_DIR
 PERSON, ORG = "person", "org"
 POSSESSIVE = ("'s", "’s", "'", "’")
 QUOTE_CHARS = '"“”‘«»'
-# Last words that make a name an organisation whatever spaCy says ("the Queen's Lancashire Regiment").
+# Last words that make a name an organisation whatever spaCy says ("the Prince's Carlow Regiment").
 GOVERNMENT_HEADS = {
     "ministry",
     "department",
@@ -137,7 +137,7 @@ MEDIA_CUES = re.compile(
 GOVERNMENT_CUES = re.compile(
     r"\b(" + "|".join(sorted(GOVERNMENT_HEADS - {"house", "executive"})) + r"|white house)\b", re.IGNORECASE
 )
-# Names that are agreements, laws, events or places, not actors ("European Convention on Human Rights").
+# Names that are agreements, laws, events or places, not actors ("Convention on the Rights of the Child").
 NON_ACTOR_HEADS = {
     "convention",
     "treaty",
@@ -212,7 +212,7 @@ ORG_NOUNS_BEFORE_NAME = {
     "website",
     "outlet",
 }
-# Last words that make even a GPE-tagged name an organisation: "Gaza Health Ministry", "Basra Police".
+# Last words that make even a GPE-tagged name an organisation: "Gaza Health Ministry", "Misrata Police".
 GPE_ORG_HEADS = {"ministry", "department", "police", "army", "party", "government", "parliament", "court"}
 PLACE_NOUNS = {
     "town",
@@ -233,7 +233,7 @@ PLACE_NOUNS = {
     "camp",
 }
 TRADE_WORDS = {"trade", "economic", "pacific", "atlantic", "investment", "free"}
-# Nouns that make "<country> <noun>" a government actor: "the British government", "U.S. military".
+# Nouns that make "<country> <noun>" a government actor: "the French government", "U.S. navy".
 STATE_BODIES = {
     "government",
     "military",
@@ -383,7 +383,7 @@ def country_words() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def group_words() -> set[str]:
-    """Religious, ethnic and bloc words that are never actors on their own ("Shiite", "Rohingya")."""
+    """Religious, ethnic and bloc words that are never actors on their own ("Shiite", "Yazidi")."""
     return {row["word"].lower() for row in _demonym_rows() if row["kind"] == "group"}
 
 
@@ -458,7 +458,7 @@ def in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
 def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range without a leading "the" and a trailing possessive or punctuation.
 
-    Example: "the Queen's Lancashire Regiment" -> "Queen's Lancashire Regiment"; "Baha Mousa's" -> "Baha Mousa".
+    Example: "the Prince's Carlow Regiment" -> "Prince's Carlow Regiment"; "Samir Haddad's" -> "Samir Haddad".
     """
     # "Later the Defence Ministry": spaCy glued a sentence adverb on
     while start < end - 1 and doc[start].lower_ in STOP_BEFORE_TITLE and not is_title_word(doc[start].text):
@@ -478,7 +478,7 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def split_at_possessive(doc: Doc, start: int, end: int) -> int:
-    """End of the owner when spaCy glued "Trump’s “America First" into one name: the part after the
+    """End of the owner when spaCy glued "Okafor’s “Clean Streets" into one name: the part after the
     possessive is kept only when it has no quotation mark. Returns the new end token."""
     for i in range(start + 1, end):
         if doc[i].text in POSSESSIVE:
@@ -499,7 +499,7 @@ def trim_leading_titles(doc: Doc, start: int, end: int) -> int:
 
 def extend_person_name(doc: Doc, end: int) -> int:
     """End of a person's name when spaCy cut it short: capitalised proper nouns right after it that
-    belong to no other entity. Example: "Myanmar leader Aung San Suu Kyi" tagged "Aung San"."""
+    belong to no other entity. Example: "party leader Maria Luisa Ortega" tagged "Maria Luisa"."""
     while end < len(doc):
         tok = doc[end]
         if tok.text in POSSESSIVE or tok.text in QUOTE_CHARS:
@@ -580,8 +580,8 @@ def make_candidate(
 def is_treaty_or_place(name: str, doc: Doc, end: int) -> bool:
     """A name that is an agreement, event or geographic feature, not an actor.
 
-    Example: "the Trans-Pacific Partnership (TPP) trade agreement", "European Convention on Human Rights",
-    "Pilsung Range"."""
+    Example: "the Coral Sea Partnership (CSP) trade agreement", "Convention on the Rights of the Child",
+    "Taebaek Range"."""
     words = name.replace("-", " ").split()
     last = words[-1].lower()
     if last in NON_ACTOR_HEADS:
@@ -633,7 +633,7 @@ def is_junk_name(name: str, kind: str) -> bool:
 
 def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list[Candidate]:
     """Named-entity spans that may name actors, cleaned. PERSON and ORG are actors; a span with another
-    label is one only when its last word is an organisation word ("the Queen's Lancashire Regiment",
+    label is one only when its last word is an organisation word ("the Prince's Carlow Regiment",
     WORK_OF_ART) or, as a 'weak' candidate, when it later proves to be a known name ("Blinken" as GPE)."""
     doc = block.doc
     out = []
@@ -731,8 +731,8 @@ def _stands_alone(doc: Doc, span: Span) -> bool:
 
 
 def state_body_candidates(block: ParsedBlock) -> list[Candidate]:
-    """A country or nationality followed by a state body: "the British government", "the U.S. military",
-    "South Korea's spy agency". The country sets the actor's country code."""
+    """A country or nationality followed by a state body: "the French government", "the U.S. navy",
+    "Brazil's spy agency". The country sets the actor's country code."""
     doc = block.doc
     out = []
     k = 0
@@ -827,7 +827,7 @@ GENERIC_MODIFIERS = {
 
 
 def lowercase_institution_candidates(block: ParsedBlock) -> list[Candidate]:
-    """A public body written in lower case, as some outlets do: "the army prosecuting authority",
+    """A public body written in lower case, as some outlets do: "the river flood authority",
     "the police complaints commission". Needs two specific words before the head, so "the local
     authority" and "the agency" are not names."""
     doc = block.doc
@@ -941,7 +941,8 @@ def title_before(doc: Doc, start: int) -> tuple[str, str]:
     """Title words written right before a person's name, split into (role, honorific).
 
     Example: "US Secretary of State Antony Blinken" -> ("US Secretary of State", "");
-    "Shadow Europe minister Mr Brady" -> ("Shadow Europe minister", "Mr"); "Lord Justice Rix" -> ("", "Lord Justice").
+    "Shadow transport minister Mr Okafor" -> ("Shadow transport minister", "Mr");
+    "Lord Justice Penrose" -> ("", "Lord Justice").
     """
     i = start
     if i > 0 and doc[i - 1].text == "[":
@@ -958,7 +959,7 @@ def title_before(doc: Doc, start: int) -> tuple[str, str]:
     honorific: list[str] = []
     while tokens and (is_honorific(tokens[-1].text) or honorific and tokens[-1].lower_ in {"mr", "mrs", "ms"}):
         honorific.insert(0, tokens.pop().text)
-    # a lone honorific keeps no higher title: "Mr Justice Forbes" is all honorific
+    # a lone honorific keeps no higher title: "Mr Justice Carver" is all honorific
     while tokens and tokens[-1].lower_ in ROLE_LINKS:
         tokens.pop()
     role_words = [t.text for t in tokens]
@@ -981,7 +982,7 @@ def title_before(doc: Doc, start: int) -> tuple[str, str]:
 def role_after(doc: Doc, end: int, other_people: frozenset[int] = frozenset()) -> str:
     """An apposition after a name that says who the person is.
 
-    Example: "Carla Roe, legal director of Redress, said" -> "legal director of Redress";
+    Example: "Helen Marsh, policy director of Fairwatch, said" -> "policy director of Fairwatch";
     "Smith, 45, a teacher, said" -> "teacher"."""
     i = end
     if i < len(doc) and doc[i].text in POSSESSIVE:
@@ -1089,7 +1090,7 @@ class Group:
 
 def group_people(cands: list[Candidate]) -> list[Group]:
     """Group spellings of one person: full names first, then partial names join the full name they end
-    (or, for names written family-name first like "Xi Jinping", begin) with."""
+    (or, for names written family-name first like "Li Wenhao", begin) with."""
     people = [c for c in cands if c.kind == PERSON]
     groups: list[Group] = []
     by_full: dict[str, Group] = {}
@@ -1139,7 +1140,7 @@ def org_parts(name: str) -> tuple[str, str]:
     """(country code, normal form) of an organisation name: country prefix off, British and American
     spellings one, "Ministry of X" = "X Ministry" = "X Department" = "X".
 
-    Example: "U.S. Treasury" -> ("US", "treasury"); "Treasury Department" -> ("", "treasury");
+    Example: "U.S. Senate" -> ("US", "senate"); "Commerce Department" -> ("", "commerce");
     "Ministry of Defence" -> ("", "defense"); "UK Government" -> ("GB", "government")."""
     words = name.replace("’", "'").split()
     code = ""
@@ -1254,7 +1255,7 @@ def actor_type(name: str, known: KnownOrg | None = None, kind: str = ORG) -> str
     """Type of an actor from the curated table or the words of its name.
 
     Example: "Yoav Gallant" -> person; "the Defense Ministry" -> government; "Reuters" -> media (curated);
-    "Abu Something Brigades" -> armed_group; "Bank of Dandong" -> organization."""
+    "Abu Something Brigades" -> armed_group; "Bank of Lindau" -> organization."""
     if kind == PERSON:
         return "person"
     if known:
@@ -1406,7 +1407,7 @@ def scan_role_references(blocks: list[ParsedBlock], groups: list[Group], taken: 
 
 def promote_weak(cands: list[Candidate], people: list[Group], orgs: list[Group]) -> list[Candidate]:
     """A weak or organisation candidate whose text is a known person's name or surname is that person
-    ("Trump" tagged ORG, "Blinken" tagged GPE); a weak acronym that abbreviates a known organisation
+    ("Okafor" tagged ORG, "Blinken" tagged GPE); a weak acronym that abbreviates a known organisation
     joins it ("MoD" tagged GPE). Other weak candidates are dropped."""
     person_forms: dict[str, Group] = {}
     for g in people:
@@ -1455,7 +1456,7 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
         found = [c for c in found if not in_dateline(block, c)]
         cands.extend(drop_overlaps(found))
     person_from_apposition(cands)
-    # names used as titles are no actors: drop treaty acronyms "(TPP)" defined after a dropped name
+    # names used as titles are no actors: drop treaty acronyms "(CSP)" defined after a dropped name
     cands = drop_defined_non_actors(cands, parsed)
     people = [g for g in group_people([c for c in cands if c.kind == PERSON]) if not is_city_not_person(g)]
     orgs = group_orgs([c for c in cands if c.kind == ORG], parsed.text)
@@ -1477,7 +1478,7 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
 
 def drop_defined_non_actors(cands: list[Candidate], parsed: ParsedArticle) -> list[Candidate]:
     """An acronym defined in brackets after an agreement is the agreement too:
-    "the Trans-Pacific Partnership (TPP) trade agreement" -> "TPP" is no actor."""
+    "the Coral Sea Partnership (CSP) trade agreement" -> "CSP" is no actor."""
     out = []
     for c in cands:
         if c.kind == ORG and c.known is None and is_acronym(c.name):
@@ -1529,7 +1530,7 @@ def set_person_details(g: Group, person_tokens: dict[int, frozenset[int]] | None
 
 def country_from_role_orgs(role: str, orgs: list[Group]) -> str:
     """Country of a person whose title names an organisation with a country:
-    "IDF Chief of Staff" -> IL, "White House national security adviser" -> US."""
+    "IDF Chief of Staff" -> IL, "White House press secretary" -> US."""
     if not role:
         return ""
     for g in orgs:
@@ -1544,7 +1545,7 @@ def country_from_role_orgs(role: str, orgs: list[Group]) -> str:
 
 
 def _mention_span(c: Candidate, honorific: str) -> tuple[int, int]:
-    """A person's mention includes an honorific written right before it: "Mr Straw"."""
+    """A person's mention includes an honorific written right before it: "Mr Haddad"."""
     if c.kind != PERSON or not honorific:
         return c.start, c.end
     doc = c.doc
@@ -1714,7 +1715,7 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
 
 def people_tagged_as_organisations(items: list[tuple[str, Entity]]) -> list[tuple[str, Entity]]:
     """A one-word 'organisation' that is the surname of exactly one person named in full elsewhere in
-    the corpus is that person: spaCy tags a lone "Biden" or "Trump" ORG when no full name is near."""
+    the corpus is that person: spaCy tags a lone "Biden" or "Macron" ORG when no full name is near."""
     surnames: dict[str, set[str]] = defaultdict(set)
     for _, ent in items:
         toks = name_tokens(ent.name)

@@ -2,11 +2,11 @@
 
 How a figure is found, in order (each step is a named function below):
 
-1. `find_number_cores` walks the tokens of each body line and finds the number itself: digits ("80,000", "1.26"),
+1. `find_number_cores` walks the tokens of each body line and finds the number itself: digits ("80,000", "3.75"),
    digits with a scale ("1.2 million", "2.5bn", "$50m"), number words ("five", "twenty-three", "a dozen",
    "two hundred and fifty", "half a million"), vague amounts ("thousands", "tens of thousands"), "twin",
-   multipliers ("14 times", "two and a half times", "triple that figure", "threefold"), compound adjectives
-   ("the 25-member EU", "a five-nation tour") and "father-of-two".
+   multipliers ("12 times", "three and a half times", "double that figure", "threefold"), compound adjectives
+   ("the 30-member alliance", "a six-nation tour") and "mother-of-three".
 2. `widen_with_money_and_units` takes in the currency before it ("£", "US$") and the scale, percent sign, currency
    word, measure unit or "times" after it.
 3. `not_a_figure` drops years, dates, times, ages, ranks ("number two", "No 10"), labels and names ("World War Two",
@@ -23,10 +23,10 @@ Documented decisions (the gold standard leaves these open; these are the rules t
 - Vague plural amounts ("thousands", "hundreds of", "dozens", "tens of thousands") ARE figures: the value is the
   scale word's own value (1000, 100, 12, 10000) and the qualifier is `at_least`; so are "several thousand" and
   "a few hundred". "a few", "several", "a couple of", "many" alone are not figures: they give no number.
-- Multipliers ("14 times", "two and a half times", "triple that figure", "threefold") ARE figures with unit "times":
+- Multipliers ("12 times", "three and a half times", "double that figure", "threefold") ARE figures with unit "times":
   they measure a ratio.
-- Durations ("more than 25 years", "four years earlier") ARE figures: they count years. Ages are not.
-- Compound adjectives ("the 25-member EU", "a five-nation tour", "a 10-year plan") ARE figures: they count the
+- Durations ("more than 40 years", "four years earlier") ARE figures: they count years. Ages are not.
+- Compound adjectives ("the 30-member alliance", "a six-nation tour", "a 10-year plan") ARE figures: they count the
   noun inside the compound ("members", "nations", "years"), except ages ("28-year-old") and fixed expressions
   ("two-state solution", "one-sided", "two-way"); with a unit ("a 10-mile fence") the noun is the `unit`.
 - "N-plus" and "N+" are `more_than`.
@@ -35,7 +35,7 @@ Documented decisions (the gold standard leaves these open; these are the rules t
 - `event` is the past-participle label of the event from `tidynews/data/figure_events.csv` ("killing", "kill" and
   "were killed" all give "killed"), only for verbs and nouns listed there: what happened to the counted thing,
   not any verb of the sentence.
-- Money with no counted noun counts the currency itself ("$300 billion" counts "dollars").
+- Money with no counted noun counts the currency itself ("$40 million" counts "dollars").
 - A figure with no noun of its own takes the noun of a range partner ("60-70 people") or of the figure before it
   in the same sentence ("killing 1,200 people and kidnapping over 240" -> people); a total takes what it totals
   ("the number of migrants rose to 1,200" -> migrants; "the death toll rose to 84" -> death toll).
@@ -93,7 +93,7 @@ TENS = _numbers("tens")  # twenty .. ninety
 SCALES = _numbers("scale")  # hundred, thousand, million ...
 SCALE_ABBREVIATIONS = _numbers("scale_abbreviation")  # "2.5bn", "$50m", "3tn"
 VAGUE_AMOUNTS = _numbers("vague_amount")  # "thousands" -> 1000 (a lower bound)
-MULTIPLIER_WORDS = _numbers("multiplier")  # "triple that figure"
+MULTIPLIER_WORDS = _numbers("multiplier")  # "double that figure"
 FOLD_WORDS = _numbers("fold")  # "threefold"
 CURRENCY_SYMBOLS = load_word_lists()["currency_symbol"]  # "£" -> GBP, "US$" -> USD
 CURRENCY_WORDS = load_word_lists()["currency_word"]  # "euros" -> EUR
@@ -112,8 +112,8 @@ RANK_CUES = _words("rank_cue")  # "number two", "No. 1"
 LABEL_WORDS = _words("label_word")  # make the number after them a label: "Article 50", "Flight 17"
 FIXED_COMPOUNDS = _words("fixed_compound")  # number compounds that count nothing: "two-state", "one-sided"
 PERSON_NOUNS = _words("person_noun")  # an age in commas can follow them: "her father, 81,"
-PARENT_WORDS = _words("parent_word")  # "father-of-two"
-MULTIPLIER_DETERMINERS = _words("multiplier_determiner")  # "triple that figure", "double the amount"
+PARENT_WORDS = _words("parent_word")  # "mother-of-three"
+MULTIPLIER_DETERMINERS = _words("multiplier_determiner")  # "quadruple that figure", "double the amount"
 METRE_CUES = _words("metre_cue")  # "8m high": a glued m is metres
 TOTAL_NOUNS = _words("total_noun")  # "the number of X", "the death toll"
 
@@ -121,7 +121,7 @@ TOTAL_NOUNS = _words("total_noun")  # "the number of X", "the death toll"
 MAX_QUALIFIER_WORDS = max(len(p.split()) for p in QUALIFIER_PHRASES)
 
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-# Digits with an abbreviation glued on: "2.5bn", "3bn", "5km", "35%".
+# Digits with an abbreviation glued on: "2.5bn", "4bn", "5km", "20%".
 DIGITS_WITH_SUFFIX = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([A-Za-z%°/]+)$")
 TIME_OF_DAY = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)$|^\d{1,2}:\d{2}$", re.IGNORECASE)
 
@@ -157,7 +157,7 @@ def word_number_value(words: list[str]) -> float | None:
     """The value of a run of number words, or None when it is not a number.
 
     Example: "two hundred and fifty" -> 250, "twenty-three" -> 23, "a dozen" -> 12, "half a million" -> 500000,
-    "two and a half" -> 2.5.
+    "four and a half" -> 4.5.
     """
     words = [w for w in words if w != "-"]
     total, current, seen = 0.0, 0.0, False
@@ -204,7 +204,7 @@ def read_word_number(doc: Doc, i: int) -> tuple[int, float] | None:
     """The number written in words that starts at token i: (last token index, value), or None.
 
     Example: "Twenty-three people" -> tokens 0..2, 23; "a dozen soldiers" -> tokens 0..1, 12;
-    "half a million" -> 500000; "two and a half times" -> 2.5 (the caller takes "times").
+    "half a million" -> 500000; "three and a half times" -> 3.5 (the caller takes "times").
     """
     t = doc[i]
     w = t.lower_
@@ -327,7 +327,7 @@ def _money_before(doc: Doc, i: int) -> bool:
 def read_vague_amount(doc: Doc, i: int) -> tuple[int, float] | None:
     """A plural scale word used as an amount: (last token, lower-bound value) or None.
 
-    Example: "thousands of users" -> 1000; "tens of thousands" -> 10000; "hundreds of thousands" -> 100000;
+    Example: "thousands of farmers" -> 1000; "tens of thousands" -> 10000; "hundreds of thousands" -> 100000;
     "dozens of homes" -> 12. "scores" counts only before "of" ("scores of people", not "test scores").
     """
     w = doc[i].lower_
@@ -351,9 +351,9 @@ def read_vague_amount(doc: Doc, i: int) -> tuple[int, float] | None:
 
 
 def read_multiplier_word(doc: Doc, i: int) -> tuple[int, float] | None:
-    """A word that multiplies: "triple that figure", "double the amount", "a threefold rise".
+    """A word that multiplies: "quadruple that figure", "double the amount", "a threefold rise".
 
-    Example: "possibly triple that figure" -> 3 (unit "times"). "double standards", "a triple murder" are not.
+    Example: "perhaps quadruple that figure" -> 4 (unit "times"). "double standards", "a triple murder" are not.
     """
     w = doc[i].lower_
     if w in FOLD_WORDS:
@@ -380,10 +380,10 @@ def read_twin(doc: Doc, i: int) -> tuple[int, float] | None:
 
 
 def read_parent_of(doc: Doc, i: int) -> int | None:
-    """A number in "father-of-two", "mother of three": it counts children. Returns the first token of the
-    hyphenated compound (so the figure's text is "Father-of-two"), or None.
+    """A number in "mother-of-three", "father of four": it counts children. Returns the first token of the
+    hyphenated compound (so the figure's text is "Mother-of-three"), or None.
 
-    Example: "Father-of-two Mr Smith, a taxi driver, ..." -> 2, counts children.
+    Example: "Mother-of-three Ms Smith, a nurse, ..." -> 3, counts children.
     """
     k = i - 1
     while k >= 0 and doc[k].text == "-":
@@ -400,9 +400,9 @@ def read_parent_of(doc: Doc, i: int) -> int | None:
 
 
 def compound_noun_after(doc: Doc, j: int) -> Token | None:
-    """The noun glued to a number by a hyphen: "25-member", "five-nation", "10-year" -> member, nation, year.
+    """The noun glued to a number by a hyphen: "30-member", "six-nation", "10-year" -> member, nation, year.
 
-    Example: "the 25-member EU" -> "member". "28-year-old" and "two-state solution" give None (age, fixed phrase).
+    Example: "the 30-member alliance" -> "member". "28-year-old" and "two-state solution" give None (age, fixed phrase).
     """
     if j + 2 >= len(doc) or doc[j + 1].text not in ("-", "–") or doc[j].whitespace_ or doc[j + 1].whitespace_:
         return None
@@ -470,7 +470,7 @@ def find_number_cores(doc: Doc) -> list[Candidate]:
                     # "a 10-mile fence", "a 7.6-magnitude quake": a measure; what it measures comes from the parse
                     cand.unit = MEASURE_UNITS.get(noun.lower_, noun.lower_)
                 else:
-                    cand.counts = plural(noun.text)  # "the 25-member EU" counts members
+                    cand.counts = plural(noun.text)  # "the 30-member alliance" counts members
                 cand.last += 2
             elif is_strength(doc, cand.last):
                 cand.last += 2  # "a 1,200-strong force": what is counted is the noun after, read from the parse
@@ -486,7 +486,7 @@ def widen_with_money_and_units(doc: Doc, cand: Candidate) -> None:
     """Take in the currency before the number and the percent sign, currency word, unit or "times" after it.
 
     Example: "US$4 billion" -> USD; "12 per cent" -> percent; "50 euros" -> EUR; "3,000 sq km" -> km2;
-    "two and a half times more" -> unit times.
+    "three and a half times more" -> unit times.
     """
     if cand.first > 0 and doc[cand.first - 1].lower_ in CURRENCY_SYMBOLS:
         symbol = doc[cand.first - 1]
@@ -528,9 +528,9 @@ def _weight_context(doc: Doc, j: int) -> bool:
 
 
 def is_year(doc: Doc, cand: Candidate) -> bool:
-    """A four-digit year, alone or in a range: "in 2022", "2007-2013", "the 2024 elections", "since 1991".
+    """A four-digit year, alone or in a range: "in 2022", "2015-2020", "the 2024 elections", "since 1991".
 
-    Example: "the budget for the period 2007-2013" -> not a figure. "2000 people" stays a figure.
+    Example: "the plan for the period 2015-2020" -> not a figure. "2000 people" stays a figure.
     """
     t = doc[cand.first]
     if cand.kind != "digits" or cand.unit or cand.last != cand.first or not re.fullmatch(r"\d{4}", t.text):
@@ -549,7 +549,7 @@ def is_year(doc: Doc, cand: Candidate) -> bool:
 
 
 def is_date_part(doc: Doc, cand: Candidate) -> bool:
-    """A day of the month next to a month name: "October 7", "7 October", "Sept. 15", "the 3rd of May".
+    """A day of the month next to a month name: "October 7", "7 October", "Sept. 9", "the 3rd of May".
 
     Example: "the massacres of October 7" -> not a figure.
     """
@@ -581,9 +581,9 @@ def is_time_of_day(doc: Doc, cand: Candidate) -> bool:
 
 
 def is_age(doc: Doc, cand: Candidate) -> bool:
-    """An age: "Mr Mousa, 28,", "aged 28", "at the age of 28", "a 28-year-old", "28 years old", "Smith (28)".
+    """An age: "Mr Okafor, 34,", "aged 34", "at the age of 34", "a 34-year-old", "34 years old", "Smith (34)".
 
-    Example: "Father-of-two Mr Jones, 41, a taxi driver" -> 41 is not a figure.
+    Example: "Mother-of-three Ms Jones, 41, a nurse" -> 41 is not a figure.
     """
     if cand.kind not in ("digits", "words") or cand.unit:
         return False
@@ -660,9 +660,9 @@ def is_fixed_compound(doc: Doc, cand: Candidate) -> bool:
 
 
 def is_label_or_name(doc: Doc, cand: Candidate) -> bool:
-    """A number that is part of a name or a label: "World War Two", "Air Force One", "Article 50", "G7", "F-16".
+    """A number that is part of a name or a label: "World War Two", "Marine One", "Article 50", "G7", "F-16".
 
-    Example: "a close ally since World War Two" -> not a figure.
+    Example: "a bunker built before World War Two" -> not a figure.
     """
     t = doc[cand.first]
     previous = doc[cand.first - 1] if cand.first > 0 else None
@@ -695,7 +695,7 @@ def is_label_or_name(doc: Doc, cand: Candidate) -> bool:
         and previous.text[:1].isupper()
         and previous.pos_ == "PROPN"
     ):
-        return True  # "World War Two", "Air Force One"
+        return True  # "World War Two", "Marine One"
     if (
         cand.kind == "digits"
         and previous is not None
@@ -746,7 +746,7 @@ def is_street_number(doc: Doc, cand: Candidate) -> bool:
 def is_in_brackets_code(doc: Doc, cand: Candidate) -> bool:
     """A number inside a square-bracketed reference code or a photo position: "[nL1N1JQ1I4]", "(2nd R)".
 
-    Example: "the U.S. Air Force said. [nL2N1N827P]" -> nothing from the brackets.
+    Example: "the navy said. [nX7Q2LM4RB]" -> nothing from the brackets.
     """
     previous = doc[cand.first - 1] if cand.first > 0 else None
     nxt = doc[cand.last + 1] if cand.last + 1 < len(doc) else None
@@ -772,7 +772,7 @@ def is_phone_number(doc: Doc, cand: Candidate) -> bool:
 def is_pronoun_one(doc: Doc, cand: Candidate, has_event: bool) -> bool:
     """ "one" (or "a dozen"-less "a") that is a pronoun or an article, not a count.
 
-    Example: "one of the biggest contributors", "there is only one possible result" -> not figures;
+    Example: "one of the biggest exporters", "there is only one possible result" -> not figures;
     "at least one soldier was killed" -> a figure (qualifier), "killing one person" -> a figure (event).
     """
     if cand.kind != "words" or cand.value != 1 or cand.first != cand.last:
@@ -847,7 +847,7 @@ def widen_with_qualifier(doc: Doc, cand: Candidate) -> None:
     """Take in a qualifier phrase right before the number and set `qualifier`.
 
     Example: "more than 80,000 residents" -> more_than, text "more than 80,000"; "some 1,200" -> approximate;
-    "up to 50" -> at_most; "fewer than 10" -> less_than; "at least $300 billion" -> at_least.
+    "up to 50" -> at_most; "fewer than 10" -> less_than; "at least $40 million" -> at_least.
     """
     for n in range(MAX_QUALIFIER_WORDS, 0, -1):
         first = cand.first - n
@@ -906,7 +906,7 @@ def noun_with_compounds(token: Token, figure_tokens: range = range(0)) -> str:
 
 
 def of_object(token: Token) -> Token | None:
-    """The noun of "X of Y" hanging on token: "thousands of users" -> users; "five of the soldiers" -> soldiers."""
+    """The noun of "X of Y" hanging on token: "thousands of farmers" -> farmers; "five of the soldiers" -> soldiers."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -919,7 +919,7 @@ def counted_noun(doc: Doc, cand: Candidate) -> Token | None:
     """The noun the figure counts, read from the parse.
 
     Example: "more than 80,000 residents of the north" -> residents (head of nummod);
-    "thousands of users" -> users ("X of Y"); "$300 billion of deals" -> deals; "a 35% hike" -> hike.
+    "thousands of farmers" -> farmers ("X of Y"); "$40 million of contracts" -> contracts; "a 20% rise" -> rise.
     """
     inside = set(range(cand.first, cand.last + 1))
     for t in doc[cand.first : cand.last + 1]:
@@ -995,7 +995,7 @@ def _state_event(verb: Token) -> str:
 
 
 def _is_passive(verb: Token) -> bool:
-    """Whether a verb is passive or a past participle on a noun: "were killed", "men seized at a hotel"."""
+    """Whether a verb is passive or a past participle on a noun: "were killed", "men detained at a checkpoint"."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
     )
@@ -1005,7 +1005,7 @@ def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
     """What the sentence says happened to what the figure counts, from the event lexicon; "" when nothing.
 
     Example: "killing some 1,200 people" -> killed; "80,000 residents who have been displaced" -> displaced;
-    "Over 600,000 Rohingya have fled" -> fled; "the shooting of four civilians" -> shot; "five deaths" -> died;
+    "Over 300,000 Uyghurs have fled" -> fled; "the shooting of three unarmed men" -> shot; "seven deaths" -> died;
     "the government pledged $50m" -> pledged. "Five gunmen killed two guards": the gunmen get no event.
     """
     events = load_events()
@@ -1014,7 +1014,7 @@ def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
     anchor = counted if counted is not None else span_root(doc, cand)
     nouns = [anchor] + ([of_object(anchor)] if of_object(anchor) is not None else [])
     for noun in nouns:
-        # "displaced Israelis", "men seized at a hotel", "residents who have been displaced", "people who fled"
+        # "displaced Israelis", "men detained at a checkpoint", "residents who have been displaced", "people who fled"
         for child in noun.children:
             if child.dep_ in ("amod", "acl", "relcl") and child.pos_ in ("VERB", "ADJ"):
                 role = "passive" if _is_passive(child) or child.dep_ == "amod" else "subject"
@@ -1128,7 +1128,7 @@ def inherit_elided_counts(doc: Doc, figures: list[tuple[Candidate, Figure, Token
     """A figure whose noun is left out takes the noun of the figure before it in the same sentence.
 
     Example: "killing some 1,200 people and kidnapping over 240" -> 240 counts people.
-    Money with no noun counts its currency: "at least $300 billion" -> dollars.
+    Money with no noun counts its currency: "at least $40 million" -> dollars.
     """
     for n, (cand, fig, _) in enumerate(figures):
         if fig.counts:

@@ -6,7 +6,7 @@ Where the names come from (see SOURCES):
   unless the text places it ("Bint Jbeil, Lebanon": type 'other' in that country);
 - spaCy ORG/FAC/NORP/PRODUCT entities whose whole text is a country or a curated region ("Israel said");
 - names spaCy mislabels as PERSON/ORG after a locative word: cities of 100,000 people ("flew to Dakar");
-- names ending in a feature word whatever their label ("Pilsung Range", "Second Thomas Shoal");
+- names ending in a feature word whatever their label ("Taebaek Range", "Second Thomas Shoal");
 - names spaCy did not tag: countries, curated regions and major cities found by a lexicon scan, the city of a
   wire dateline ("KYIV, Ukraine (AP) —"), and "<Name> region/province" ("the Donetsk region").
 
@@ -43,7 +43,7 @@ from tidynews.paths import DATA_DIR
 PLACE_LABELS = {"GPE", "LOC"}
 # Labels spaCy sometimes gives to a country acting as a subject ("Israel said"): kept only on an exact match.
 COUNTRY_ONLY_LABELS = {"ORG", "FAC", "NORP", "PRODUCT"}
-# Labels spaCy gives to natural features it does not know ("Pilsung Range" as PERSON): kept when the name ends
+# Labels spaCy gives to natural features it does not know ("Taebaek Range" as PERSON): kept when the name ends
 # in a feature word.
 FEATURE_LABELS = {"PERSON", "ORG", "FAC", "NORP"}
 
@@ -182,7 +182,7 @@ def _us_states() -> dict[str, dict]:
 def _is_spelling_of(alternate: str, name: str) -> bool:
     """True when a GeoNames alternate name is a spelling of the city's name, not a translation or a code.
 
-    'Basra' of 'Basrah' and 'New York' of 'New York City' pass; 'White House' (a translation of Casablanca),
+    'Misrata' of 'Misratah' and 'New York' of 'New York City' pass; 'White House' (a translation of Casablanca),
     'Hamas' (of Hamm) and 'MOD' (of Modesto) do not.
     """
     if len(alternate) < 4 or alternate.isupper() or not alternate[0].isupper():
@@ -255,7 +255,7 @@ def state_place(state: dict) -> Place:
 def clean_place_text(text: str) -> str:
     """The name inside a mention: determiners, quantifiers, possessives and stray punctuation off.
 
-    Example: "another Middle East" -> "Middle East"; "North Korea’s" -> "North Korea"; "the U.S." -> "U.S.".
+    Example: "another Middle East" -> "Middle East"; "South Sudan’s" -> "South Sudan"; "the U.S." -> "U.S.".
     """
     s = LEADING_WORDS.sub("", text.strip())
     s = POSSESSIVE.sub("", s)
@@ -340,7 +340,7 @@ def _directional_region(name: str, hints: list[Place], article_countries: set[st
 
 
 def _natural_feature(name: str, hints: list[Place]) -> Place | None:
-    """A capitalised name ending in a feature or area word: 'Pilsung Range', 'Borno State', 'Lake Chad'.
+    """A capitalised name ending in a feature or area word: 'Taebaek Range', 'Borno State', 'Lake Chad'.
 
     Type 'other' for natural features, 'region' for administrative areas; the country only when the text names
     it right after ("the Nuba Mountains, Sudan"), because the nearest country in the sentence is often another.
@@ -428,7 +428,7 @@ SOURCES = {
     "exact": "spaCy ORG/FAC/NORP/PRODUCT whose whole text is a country or curated region ('Israel said' as ORG), "
     "or a city of 100,000 people after 'in', 'to'... ('from Kursk' as PRODUCT)",
     "person": "spaCy PERSON whose whole text is a city of 100,000 people after 'in', 'to'... ('to Dakar')",
-    "feature": "spaCy PERSON/ORG/FAC/NORP ending in a feature word ('Pilsung Range')",
+    "feature": "spaCy PERSON/ORG/FAC/NORP ending in a feature word ('Taebaek Range')",
     "scan": "untagged capitalised words naming a country, a curated region or a major city",
     "dateline": "the all-capital city of a wire dateline ('KYIV, Ukraine (AP) —')",
 }
@@ -614,7 +614,7 @@ def dateline_candidates(doc: Doc) -> list[Candidate]:
 
 
 def _ends_in_feature_word(text: str, label: str = "") -> bool:
-    """'the Nuba Mountains', 'Pilsung Range' -> True; 'Islamic State', 'Coast Guard' -> False.
+    """'the Nuba Mountains', 'Taebaek Range' -> True; 'Islamic State', 'Coast Guard' -> False.
 
     For a PERSON the feature words that are also surnames do not count: 'Michael Bay', 'Ricki Lake'.
     """
@@ -771,13 +771,13 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
 
 
 def _display_form(written: str) -> str:
-    """'MANILA' (a dateline) -> 'Manila'; other forms as written."""
+    """'JAKARTA' (a dateline) -> 'Jakarta'; other forms as written."""
     return written.title() if written.isupper() and len(written) > 3 else written
 
 
 def _is_name_of(written: str, place: Entity) -> bool:
     """True when a written form may stand as the name of the place: for a city, a spelling the gazetteer lists
-    for that very city ('Basra' for Basrah, not 'Hague' for The Hague)."""
+    for that very city ('Misrata' for Misratah, not 'Hague' for The Hague)."""
     if place.type != "city" or place.geonames_id is None:
         return True
     return any(c["geonameid"] == place.geonames_id for c in _cities().get(fold(written), []))
@@ -787,7 +787,7 @@ def resolve_places(extractions: list[ArticleExtraction]) -> list[dict]:
     """One row per place across the corpus; the place_id is already corpus-wide.
 
     Countries and curated regions keep their canonical name; cities and 'northern Israel' style regions take
-    the form the articles write most often ('Basra', not GeoNames' 'Basrah'), the gazetteer name breaking ties.
+    the form the articles write most often ('Misrata', not GeoNames' 'Misratah'), the gazetteer name breaking ties.
     """
     merged: dict[str, Entity] = {}
     forms: dict[str, Counter] = {}

@@ -64,7 +64,7 @@ OBJECT_CUES = {
 }
 # Of those, the ones that need a speaker as subject ("the plan promises to …" is no statement).
 NEEDS_SPEAKER_SUBJECT = {"vow", "pledge", "promise", "threaten"}
-# Verbs that take no noun object: a long "object" of theirs is a misparsed clause ("says the police act …").
+# Verbs that take no noun object: a long "object" of theirs is a misparsed clause ("says the council plan …").
 CLAUSE_ONLY_CUES = {"say", "insist"}
 OBJECT_COMPLEMENT_DEPS = {"dobj", "xcomp", "oprd", "ccomp", "attr"}
 OBJECT_COMPLEMENT_PREPS = {"on", "for", "of", "as", "against", "about"}
@@ -175,7 +175,7 @@ def quotation_marks(text: str) -> list[tuple[int, str, str]]:
 def find_quotations(text: str) -> list[Quotation]:
     """The quoted passages of one paragraph, outermost only (a ‘quote’ inside a “quote” is part of it).
 
-    A double quotation that reopens before closing ("…doors. “There must…”) is one quotation; one still open
+    A double quotation that reopens before closing ("…gates. “We will…”) is one quotation; one still open
     at the end of the paragraph is returned with `unclosed` (it may go on in the next paragraph). A single
     quotation must close in the paragraph unless it opened a quoted sentence, else its mark was an apostrophe.
     Example: '“We will win,” he said. “Never give up.”' -> two quotations.
@@ -320,7 +320,7 @@ def is_cue(token: Token, cues: set[str]) -> bool:
 def subject_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, following conjunctions and participles up to the verb that has one.
 
-    Example: "The judges paved the way by saying checks were inadequate." -> saying -> judges.
+    Example: "The court opened the door by saying checks were lax." -> saying -> court.
     """
     node = verb
     for _ in range(8):
@@ -336,7 +336,7 @@ def subject_of(verb: Token) -> Token | None:
             break
         node = node.head
     if verb.dep_ in ("ROOT", "ccomp", "parataxis"):
-        # "said McMaster": an inverted subject parsed as an object
+        # "said Okafor": an inverted subject parsed as an object
         after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr", "appos")]
         if after and after[0].pos_ in ("PROPN", "NOUN"):
             return after[0]
@@ -351,8 +351,8 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def _subject_after_clause(subj: Token) -> Token:
-    """Repair "After Trump left Manila, a group of nations agreed …", where the parser takes the object of the
-    opening clause (Manila) as the subject and the real subject as its apposition."""
+    """Repair "After the mayor left Tarnow, a group of traders agreed …", where the parser takes the object of the
+    opening clause (Tarnow) as the subject and the real subject as its apposition."""
     doc = subj.doc
     if subj.i > 0 and doc[subj.i - 1].pos_ == "VERB" and doc[subj.i - 1].dep_ == "advcl":
         appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i), None)
@@ -364,7 +364,7 @@ def _subject_after_clause(subj: Token) -> Token:
 def noun_phrase(head: Token) -> tuple[int, int]:
     """The token range of the noun phrase headed by `head`, without appositions and relative clauses.
 
-    Example: "Carla Ferstman, legal director of Redress, said" -> "Carla Ferstman".
+    Example: "Helen Marsh, policy director of Fairwatch, said" -> "Helen Marsh".
     """
     drop = {"appos", "relcl", "acl", "punct", "advmod", "cc"}
     keep = [head.i]
@@ -395,7 +395,7 @@ def noun_phrase(head: Token) -> tuple[int, int]:
     while lo < hi - 1 and (doc[lo].is_punct or doc[lo].lower_ in ("but", "and") or doc[lo].pos_ == "ADV"):
         lo += 1
     if head.ent_type_ == "PERSON" and lo > 0 and doc[lo - 1].pos_ == "ADP" and doc[lo].lower_ in ("the", "a", "an"):
-        # "After the ruling Carla Ferstman said": the object of the preposition was parsed into the name
+        # "After the verdict Helen Marsh said": the object of the preposition was parsed into the name
         name_start = head.i
         while name_start > lo and doc[name_start - 1].ent_type_ == "PERSON":
             name_start -= 1
@@ -600,7 +600,7 @@ class QuoteFinder:
         if before_words or (after and not after_is_new_sentence):
             found.kind = "partial"
             if self._is_name_or_title(quote_text) or (before and before[-1].lower_ in ("so-called", "dubbed")):
-                return None  # “America First”, the so-called “peace plan”: not a statement
+                return None  # “Clean Streets”, the so-called “peace plan”: not a statement
             cue = self._governing_cue(bi, q)
             if cue is None:
                 cue = next((t for t in reversed(before) if is_cue(t, QUOTE_CUES)), None)
@@ -633,7 +633,7 @@ class QuoteFinder:
         """The reporting verb of a clause right after a quotation: “…,” he said / “…?” asked Smith.
 
         Every word between the quotation and the verb must belong to the verb's subject or be an adverb
-        ("…,” the minister later said), so '“totally destroy” North Korea if it threatened' is no attribution.
+        ("…,” the minister later said), so '“wipe out” the gang if it struck' is no attribution.
         """
         words = [t for t in after if not t.is_punct]
         if not words:
@@ -714,7 +714,7 @@ class QuoteFinder:
     def _governing_subject(self, bi: int, q: Quotation) -> Token | None:
         """The subject of the clause around a quoted fragment, when it can be a speaker.
 
-        Example: 'Asian nations agreed to “intensify efforts”.' -> nations.
+        Example: 'Coastal states agreed to “step up patrols”.' -> states.
         """
         quoted = self.quoted[bi]
         for root in self._quote_roots(bi, q):
@@ -763,7 +763,7 @@ def complement_span(verb: Token) -> tuple[int, int] | None:
                 return None
             hi = min(hi, attribution_start)
         elif verb.lemma_ in CLAUSE_ONLY_CUES:
-            # "said at least $300 billion … of deals had been agreed": the clause's subject parsed as an object
+            # "said at least $40 million … of contracts had been signed": the clause's subject parsed as an object
             stray = [
                 c
                 for c in verb.children
@@ -782,7 +782,7 @@ def complement_span(verb: Token) -> tuple[int, int] | None:
         and all(t.is_punct for t in doc[verb.right_edge.i + 1 : verb.head.right_edge.i + 1])
         and subject_of(verb) is not None
     ):
-        # "Two bombers flew over the range, the Air Force said."
+        # "Two frigates sailed through the strait, the Navy said."
         lo, hi = verb.head.left_edge.i, verb.left_edge.i
         return _trim(doc, lo, hi)
     if verb.lemma_ in OBJECT_CUES:
@@ -836,7 +836,7 @@ def reported_speech(block: ParsedBlock, quoted: list[bool], used: set[int], quot
 
     A quotation inside the complement wins when it is most of it (then the quotation is the statement);
     otherwise the complement, quotation and all, is one indirect statement.
-    Example: "Mr Straw said the rebate remained justified." -> "the rebate remained justified", Mr Straw.
+    Example: "Mr Haddad said the tariff remained fair." -> "the tariff remained fair", Mr Haddad.
     """
     doc = block.doc
     out: list[Found] = []
@@ -847,13 +847,13 @@ def reported_speech(block: ParsedBlock, quoted: list[bool], used: set[int], quot
         if any(c.dep_ in ("neg", "nsubjpass", "auxpass") for c in verb.children):
             continue  # "did not say", "was told"
         if verb.dep_ == "xcomp" and verb.head.lemma_ not in ("go", "continue"):
-            continue  # "declined to say", "difficult to say"
+            continue  # "declined to say", "hard to say"
         if verb.dep_ in ("amod", "acl", "compound"):
             continue  # "the said agreement", "a statement saying …" (the statement is no speaker)
         if any(lo <= verb.i < hi for lo, hi in taken):
             continue  # inside a clause already reported
         if any(c.tag_ in ("WRB", "WP", "WDT") and c.dep_ != "nsubj" and c.i < verb.i for c in verb.children):
-            continue  # "asked how he had responded": a question, not a statement
+            continue  # "asked how he had voted": a question, not a statement
         span = complement_span(verb)
         if span is None:
             continue

@@ -302,7 +302,7 @@ He said the new wing would open in the autumn.
         ("the wards were full", "The health minister"),  # a role description
         ("the staff needed", "Aziz"),  # a bare surname
         ("the minister would return", "His office"),  # an office speaks for its head: text kept as written
-        ("the new wing", "Tariq Aziz"),  # a pronoun: the person it points back to
+        ("the new wing", "He"),  # a pronoun: kept as written; speaker_key says who it is
     ],
 )
 def test_speakers_resolve_to_the_actor(quote, speaker):

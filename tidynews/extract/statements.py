@@ -1119,8 +1119,9 @@ class SpeakerResolver:
             ref = self.pronoun(head.lower_, block.offset + head.idx)
             if ref is None:
                 return text, "", "person" if head.lower_ in PRONOUNS_PERSON else "group"
-            name = self.entities[ref.key].name if ref.key in self.entities else ref.text
-            return name, ref.key, ref.category
+            # The speaker column keeps the text's own words ("he") when speaker_id says who it is; a pronoun
+            # with no actor behind it ("a US official ... he added") borrows the phrase it points back to.
+            return (text if ref.key in self.entities else ref.text), ref.key, ref.category
         has_conj = any(c.dep_ == "conj" for c in head.children)
         hs, he = block.span_offsets(head)
         key = "" if has_conj else self.key_for_span(start, end, hs, he)

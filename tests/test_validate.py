@@ -48,8 +48,9 @@ def test_broken_foreign_key_is_caught(package_copy):
 def test_span_that_no_longer_matches_is_caught(package_copy):
     edit_csv(package_copy / "datapackage" / "statements.csv", 0, "start", "0")
     problems = validate_pandera(package_copy)
-    assert any(p.rule == "span-text" and p.table == "statements" and p.row == 2 and p.column == "quote"
-               for p in problems)
+    assert any(
+        p.rule == "span-text" and p.table == "statements" and p.row == 2 and p.column == "quote" for p in problems
+    )
 
 
 def test_validate_package_raises_with_every_problem(package_copy):

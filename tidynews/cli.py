@@ -6,7 +6,6 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -17,8 +16,11 @@ from rich.table import Table
 from tidynews.errors import TidynewsError
 from tidynews.paths import DIST_DIR, REPO_ROOT, SEEDS_DIR, database_path
 
-app = typer.Typer(help="Turn news articles into a validated, versioned Frictionless data package.",
-                  no_args_is_help=True, add_completion=False)
+app = typer.Typer(
+    help="Turn news articles into a validated, versioned Frictionless data package.",
+    no_args_is_help=True,
+    add_completion=False,
+)
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
@@ -29,26 +31,47 @@ def fail(exc: Exception) -> None:
     raise typer.Exit(1)
 
 
+class ArticleProgress:
+    """A progress bar on stderr for builds of more than one article; pass its methods as the library's callbacks."""
+
+    def __init__(self) -> None:
+        self.bar = Progress(
+            TextColumn("extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        )
+        self.task = None
+
+    def on_start(self, n: int) -> None:
+        if n > 1:
+            self.bar.start()
+            self.task = self.bar.add_task("extract", total=n)
+
+    def on_article(self) -> None:
+        if self.task is not None:
+            self.bar.advance(self.task)
+
+    def stop(self) -> None:
+        self.bar.stop()
+
+
 def _build(seeds: Path, out_dir: Path, skip_bad: bool, workers: int, fast: bool):
     from tidynews.build import build_package
 
-    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=err, transient=True)
-    task = None
-
-    def on_start(n: int) -> None:
-        nonlocal task
-        if n > 1:
-            progress.start()
-            task = progress.add_task("extract", total=n)
-
-    def on_article() -> None:
-        if task is not None:
-            progress.advance(task)
-
+    progress = ArticleProgress()
     try:
-        result = build_package(seeds, out_dir, skip_bad=skip_bad, workers=workers, use_frictionless=not fast,
-                               on_start=on_start, on_article=on_article)
+        result = build_package(
+            seeds,
+            out_dir,
+            skip_bad=skip_bad,
+            workers=workers,
+            use_frictionless=not fast,
+            on_start=progress.on_start,
+            on_article=progress.on_article,
+        )
     finally:
         progress.stop()
     for w in result.warnings:
@@ -64,9 +87,13 @@ def _build(seeds: Path, out_dir: Path, skip_bad: bool, workers: int, fast: bool)
 def build(
     seeds: Path = typer.Option(SEEDS_DIR, "--seeds", help="Folder of .txt articles."),
     out_dir: Path = typer.Option(REPO_ROOT, "--out", help="Folder to write the package into."),
-    skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip unreadable articles (recorded in the package) instead of failing."),
+    skip_bad: bool = typer.Option(
+        False, "--skip-bad", help="Skip unreadable articles (recorded in the package) instead of failing."
+    ),
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for spaCy parsing."),
-    fast: bool = typer.Option(False, "--fast", help="Validate with the fast (Pandera) validator only, while iterating."),
+    fast: bool = typer.Option(
+        False, "--fast", help="Validate with the fast (Pandera) validator only, while iterating."
+    ),
 ) -> None:
     """Extract, validate and write a complete package into OUT."""
     try:
@@ -94,30 +121,34 @@ def validate(
 def publish(
     seeds: Path = typer.Option(SEEDS_DIR, "--seeds", help="Folder of .txt articles."),
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for spaCy parsing."),
-    bump: str | None = typer.Option(None, "--bump", help="Force major, minor or patch (never below what the "
-                                       "changes need)."),
+    bump: str | None = typer.Option(
+        None, "--bump", help="Force major, minor or patch (never below what the changes need)."
+    ),
     dist: Path = typer.Option(DIST_DIR, "--dist", help="Folder of release zips."),
     root: Path = typer.Option(REPO_ROOT, "--root", help="Folder that holds the current release's package."),
-    date: str | None = typer.Option(None, "--date", help="Release date YYYY-MM-DD (default: SOURCE_DATE_EPOCH's "
-                                    "day, else today), to rebuild a past release byte for byte."),
+    date: str | None = typer.Option(
+        None,
+        "--date",
+        help="Release date YYYY-MM-DD (default: SOURCE_DATE_EPOCH's "
+        "day, else today), to rebuild a past release byte for byte.",
+    ),
 ) -> None:
     """Build, validate, compare with the last release and, if anything changed, release the next version
     (dist/tidynews-VERSION.zip, CHANGELOG.md, CODEBOOK.md, the package at the root). What `make publish` runs."""
     from tidynews.release import publish as publish_release
 
-    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=err, transient=True)
-    task = None
-
-    def on_start(n: int) -> None:
-        nonlocal task
-        if n > 1:
-            progress.start()
-            task = progress.add_task("extract", total=n)
-
+    progress = ArticleProgress()
     try:
-        result = publish_release(seeds, root, dist, bump=bump, workers=workers, on_start=on_start,
-                                 on_article=lambda: task is not None and progress.advance(task), date=date)
+        result = publish_release(
+            seeds,
+            root,
+            dist,
+            bump=bump,
+            workers=workers,
+            on_start=progress.on_start,
+            on_article=progress.on_article,
+            date=date,
+        )
     except TidynewsError as exc:
         progress.stop()
         fail(exc)
@@ -174,8 +205,10 @@ def query(
         writer.writerow(columns)
         writer.writerows(rows)
     elif fmt == "json":
-        sys.stdout.write(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, default=str,
-                                    indent=1) + "\n")
+        sys.stdout.write(
+            json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False, default=str, indent=1)
+            + "\n"
+        )
     else:
         table = Table(*columns, show_lines=False)
         for r in rows:
@@ -183,5 +216,5 @@ def query(
         out.print(table)
 
 
-def main(argv: Optional[list[str]] = None) -> None:
+def main(argv: list[str] | None = None) -> None:
     app(argv)

@@ -13,8 +13,14 @@ import pandera.pandas as pa
 from tidynews.errors import Problem, SchemaError
 from tidynews.paths import SCHEMAS_DIR, TABLES, schema_path
 
-DUCKDB_TYPES = {"string": "VARCHAR", "integer": "BIGINT", "number": "DOUBLE", "boolean": "BOOLEAN",
-                "date": "DATE", "datetime": "TIMESTAMP"}
+DUCKDB_TYPES = {
+    "string": "VARCHAR",
+    "integer": "BIGINT",
+    "number": "DOUBLE",
+    "boolean": "BOOLEAN",
+    "date": "DATE",
+    "datetime": "TIMESTAMP",
+}
 KNOWN_TYPES = set(DUCKDB_TYPES)
 
 
@@ -62,12 +68,20 @@ def load_schema(table: str, schemas_dir: Path = SCHEMAS_DIR) -> TableSchema:
     try:
         descriptor = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise SchemaError(f"missing schema {where}", [Problem("schema-missing", "file not found", file=where)]) from None
+        raise SchemaError(
+            f"missing schema {where}", [Problem("schema-missing", "file not found", file=where)]
+        ) from None
     except json.JSONDecodeError as exc:
         raise SchemaError(
             f"schema {where} is not valid JSON",
-            [Problem("schema-json", f"line {exc.lineno} column {exc.colno}: {exc.msg}; fix the JSON there "
-                     "(or restore the file from git)", file=where)],
+            [
+                Problem(
+                    "schema-json",
+                    f"line {exc.lineno} column {exc.colno}: {exc.msg}; fix the JSON there "
+                    "(or restore the file from git)",
+                    file=where,
+                )
+            ],
         ) from None
     problems = []
     fields = descriptor.get("fields") if isinstance(descriptor, dict) else None
@@ -78,8 +92,14 @@ def load_schema(table: str, schemas_dir: Path = SCHEMAS_DIR) -> TableSchema:
             if not isinstance(f, dict) or "name" not in f:
                 problems.append(Problem("schema-field", f"field {i} has no name", file=where))
             elif f.get("type", "string") not in KNOWN_TYPES:
-                problems.append(Problem("schema-type", f"field {f['name']!r} has unknown type {f.get('type')!r}",
-                                        file=where, column=f["name"]))
+                problems.append(
+                    Problem(
+                        "schema-type",
+                        f"field {f['name']!r} has unknown type {f.get('type')!r}",
+                        file=where,
+                        column=f["name"],
+                    )
+                )
     if problems:
         raise SchemaError(f"schema {where} is not a usable Table Schema", problems)
     return TableSchema(table, descriptor)
@@ -100,8 +120,14 @@ def load_schemas(schemas_dir: Path = SCHEMAS_DIR) -> dict[str, TableSchema]:
 
 # --- Pandera ----------------------------------------------------------------------------------
 
-PANDAS_DTYPES = {"string": "str", "integer": "Int64", "number": "float64", "boolean": "boolean",
-                 "date": "str", "datetime": "str"}
+PANDAS_DTYPES = {
+    "string": "str",
+    "integer": "Int64",
+    "number": "float64",
+    "boolean": "boolean",
+    "date": "str",
+    "datetime": "str",
+}
 
 
 def pandera_schema(schema: TableSchema) -> pa.DataFrameSchema:
@@ -132,8 +158,7 @@ def pandera_schema(schema: TableSchema) -> pa.DataFrameSchema:
             required=True,
         )
     pk = schema.primary_key
-    return pa.DataFrameSchema(columns, strict=True, ordered=True, unique=pk if len(pk) > 1 else None,
-                              name=schema.name)
+    return pa.DataFrameSchema(columns, strict=True, ordered=True, unique=pk if len(pk) > 1 else None, name=schema.name)
 
 
 # --- DuckDB -----------------------------------------------------------------------------------
@@ -153,8 +178,11 @@ def duckdb_ddl(schema: TableSchema) -> list[str]:
         lines.append("  PRIMARY KEY (" + ", ".join(f'"{c}"' for c in schema.primary_key) + ")")
     for cols, ref, ref_cols in schema.foreign_keys:
         lines.append(
-            "  FOREIGN KEY (" + ", ".join(f'"{c}"' for c in cols) + f') REFERENCES "{ref}" ('
-            + ", ".join(f'"{c}"' for c in ref_cols) + ")"
+            "  FOREIGN KEY ("
+            + ", ".join(f'"{c}"' for c in cols)
+            + f') REFERENCES "{ref}" ('
+            + ", ".join(f'"{c}"' for c in ref_cols)
+            + ")"
         )
     stmts = [f'CREATE TABLE "{schema.name}" (\n' + ",\n".join(lines) + "\n)"]
     if schema.descriptor.get("description"):

@@ -32,8 +32,14 @@ def assemble_tables(articles: list[Article], extractions: list[ArticleExtraction
     places = resolve_places(extractions)
     tables: dict[str, list[dict]] = {
         "articles": [
-            {"article_id": a.article_id, "title": a.title, "source_file": a.source_file, "sha256": a.sha256,
-             "encoding": a.encoding, "text": a.text}
+            {
+                "article_id": a.article_id,
+                "title": a.title,
+                "source_file": a.source_file,
+                "sha256": a.sha256,
+                "encoding": a.encoding,
+                "text": a.text,
+            }
             for a in articles
         ],
         "actors": actors,
@@ -50,28 +56,61 @@ def assemble_tables(articles: list[Article], extractions: list[ArticleExtraction
             if (m.start, m.end) not in seen:
                 seen.add((m.start, m.end))
                 tables["actor_mentions"].append(
-                    {"article_id": aid, "actor_id": actor_id[(aid, m.key)], "text": m.text, "start": m.start,
-                     "end": m.end, "zone": m.zone})
+                    {
+                        "article_id": aid,
+                        "actor_id": actor_id[(aid, m.key)],
+                        "text": m.text,
+                        "start": m.start,
+                        "end": m.end,
+                        "zone": m.zone,
+                    }
+                )
         seen = set()
         for m in ex.place_mentions:
             if (m.start, m.end) not in seen:
                 seen.add((m.start, m.end))
                 tables["place_mentions"].append(
-                    {"article_id": aid, "place_id": m.key, "text": m.text, "start": m.start, "end": m.end,
-                     "zone": m.zone})
+                    {
+                        "article_id": aid,
+                        "place_id": m.key,
+                        "text": m.text,
+                        "start": m.start,
+                        "end": m.end,
+                        "zone": m.zone,
+                    }
+                )
         stmts = sorted({(s.start, s.end): s for s in ex.statements}.values(), key=lambda s: (s.start, s.end))
         for s in stmts:
             tables["statements"].append(
-                {"statement_id": span_id(aid, "s", s.start, s.end), "article_id": aid,
-                 "speaker_id": actor_id.get((aid, s.speaker_key), "") if s.speaker_key else "",
-                 "speaker": s.speaker, "quote": s.quote, "kind": s.kind, "cue": s.cue, "addressee": s.addressee,
-                 "start": s.start, "end": s.end})
+                {
+                    "statement_id": span_id(aid, "s", s.start, s.end),
+                    "article_id": aid,
+                    "speaker_id": actor_id.get((aid, s.speaker_key), "") if s.speaker_key else "",
+                    "speaker": s.speaker,
+                    "quote": s.quote,
+                    "kind": s.kind,
+                    "cue": s.cue,
+                    "addressee": s.addressee,
+                    "start": s.start,
+                    "end": s.end,
+                }
+            )
         figs = sorted({(f.start, f.end): f for f in ex.figures}.values(), key=lambda f: (f.start, f.end))
         for f in figs:
             tables["figures"].append(
-                {"figure_id": span_id(aid, "f", f.start, f.end), "article_id": aid, "value": f.value, "text": f.text,
-                 "qualifier": f.qualifier, "unit": f.unit, "counts": f.counts, "event": f.event,
-                 "start": f.start, "end": f.end})
+                {
+                    "figure_id": span_id(aid, "f", f.start, f.end),
+                    "article_id": aid,
+                    "value": f.value,
+                    "text": f.text,
+                    "qualifier": f.qualifier,
+                    "unit": f.unit,
+                    "counts": f.counts,
+                    "event": f.event,
+                    "start": f.start,
+                    "end": f.end,
+                }
+            )
     return tables
 
 

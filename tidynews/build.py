@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,7 +23,7 @@ from tidynews.database import write_database
 from tidynews.errors import BadArticleError, Problem
 from tidynews.extract import extract_article
 from tidynews.extract.common import ArticleExtraction
-from tidynews.nlp import load_nlp, parse_articles
+from tidynews.nlp import ParsedArticle, load_nlp, parse_articles
 from tidynews.paths import (
     DATA_SUBDIR,
     REPO_ROOT,
@@ -139,23 +140,67 @@ def write_descriptor(descriptor: dict, path: Path) -> None:
     Path(path).write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def extract_or_problem(parsed: ParsedArticle) -> ArticleExtraction | Problem:
+    """The article's extraction, or the problem naming its file when a rule raised (a bug in a rule must not hide
+    the other articles' problems)."""
+    try:
+        return extract_article(parsed)
+    except Exception as exc:  # noqa: BLE001 -- reported with the file, never as a traceback
+        return Problem("extract-error", f"extraction failed ({type(exc).__name__}: {exc}); this is a bug in "
+                       "tidynews: report it with this file, or build with --skip-bad", file=parsed.article.source_file)
+
+
+def extract_batch(batch: list[Article]) -> list[ArticleExtraction | Problem]:
+    """Parse and extract a few articles in this process (a worker's task); one result per article, in order."""
+    return [extract_or_problem(parsed) for parsed in parse_articles(batch, load_nlp())]
+
+
+# Articles per worker task: enough blocks for spaCy to batch well, small enough to keep both workers busy to the end.
+ARTICLES_PER_TASK = 8
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """'forkserver' where there is one (Linux): workers fork from a clean server process that has imported spaCy
+    and tidynews once, so they start fast, and unlike a plain fork they never inherit the progress bar's thread
+    (a fork taken while that thread holds the stderr lock could hang the child). 'spawn' elsewhere."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["tidynews.build"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def extracted_articles(articles: list[Article], workers: int = 1) -> Iterator[ArticleExtraction | Problem]:
+    """One result per article, in input order, streaming.
+
+    workers == 1: parse and extract here, one `nlp.pipe` stream. workers > 1: that many processes, each loading the
+    model once and doing parse AND extract for a task of a few articles, so N processes share N cores (parsing in
+    workers while extracting here ran three processes on two cores); only the small, picklable extractions travel
+    back, never spaCy Docs. `imap` returns the tasks in order, so the output is identical to workers == 1.
+    """
+    if workers <= 1:
+        for parsed in parse_articles(articles, load_nlp()):
+            yield extract_or_problem(parsed)
+        return
+    tasks = [articles[i : i + ARTICLES_PER_TASK] for i in range(0, len(articles), ARTICLES_PER_TASK)]
+    with worker_context().Pool(workers, initializer=load_nlp) as pool:
+        for results in pool.imap(extract_batch, tasks):
+            yield from results
+
+
 def extract_all(
     articles: list[Article], workers: int = 1, on_article: Callable[[], None] | None = None
 ) -> tuple[list[Article], list[ArticleExtraction], list[Problem]]:
     """Parse and extract every article, streaming; return the articles that worked, their extractions, and
-    one problem per article whose extraction raised (a bug in a rule must not hide the other articles' problems).
+    one problem per article whose extraction raised.
     """
     done, extractions, failed = [], [], []
-    for parsed in parse_articles(articles, load_nlp(), workers=workers):
-        try:
-            extraction = extract_article(parsed)
-        except Exception as exc:  # noqa: BLE001 -- reported with the file, never as a traceback
-            failed.append(Problem("extract-error", f"extraction failed ({type(exc).__name__}: {exc}); this is a "
-                                  "bug in tidynews: report it with this file, or build with --skip-bad",
-                                  file=parsed.article.source_file))
+    for article, result in zip(articles, extracted_articles(articles, workers), strict=True):
+        if isinstance(result, Problem):
+            failed.append(result)
         else:
-            done.append(parsed.article)
-            extractions.append(extraction)
+            done.append(article)
+            extractions.append(result)
         if on_article:
             on_article()
     return done, extractions, failed

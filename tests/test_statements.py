@@ -458,3 +458,95 @@ def test_an_unnamed_official_is_not_the_named_one_with_that_role():
     )
     s = one(text, "the plan had been delayed")
     assert (s.speaker, s.speaker_key) == ("A ministry spokesman", "")
+
+
+# --- second reported clauses, possessive roles, background gerunds -----------------------------------------
+
+CONJOINED = """Shipyard sale stalls
+
+Economists at Nordbank said inflation had peaked but warned that wages would keep rising.
+
+The harbour master denied the allegations and insisted that the cranes were safe.
+
+Captain Elena Ruiz said the crew was exhausted and added that the owners had ignored warnings.
+
+The shipyard’s lawyer said the evidence was thin, adding that the judge had erred.
+
+The port authority said fees would rise next year and that small boats would be exempt.
+
+Transport officials said they gave the town “every possible help” and that engineers would inspect the quay on Friday.
+"""
+
+
+@pytest.mark.parametrize(
+    "quote, speaker, cue",
+    [
+        ("inflation had peaked", "Economists at Nordbank", "said"),
+        ("wages would keep rising", "Economists at Nordbank", "warned"),
+        ("the allegations", "The harbour master", "denied"),
+        ("the cranes were safe", "The harbour master", "insisted"),
+        ("the crew was exhausted", "Captain Elena Ruiz", "said"),
+        ("the owners had ignored warnings", "Captain Elena Ruiz", "added"),
+        ("the evidence was thin", "The shipyard’s lawyer", "said"),
+        ("the judge had erred", "The shipyard’s lawyer", "adding"),
+        ("fees would rise next year", "The port authority", "said"),
+        ("small boats would be exempt", "The port authority", "said"),
+        ("engineers would inspect the quay on Friday", "Transport officials", "said"),
+    ],
+)
+def test_a_second_reported_clause_is_a_second_statement_of_the_same_speaker(quote, speaker, cue):
+    s = one(CONJOINED, quote)
+    assert (s.quote, s.kind, s.speaker, s.cue) == (quote, "indirect", speaker, cue)
+
+
+def test_the_first_clause_before_a_second_that_clause_keeps_its_partial_quote():
+    (s,) = [s for s in statements(CONJOINED) if "every possible help" in s.quote]
+    assert "engineers" not in s.quote and s.speaker == "Transport officials" and s.cue == "said"
+
+
+def test_a_conjoined_verb_with_only_a_noun_object_stays_in_the_first_statement():
+    text = "Payment row\n\nThe agency said it had no record of the transfer and denied any wrongdoing.\n"
+    (s,) = statements(text)
+    assert s.quote == "it had no record of the transfer and denied any wrongdoing" and s.cue == "said"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Strike vote\n\nThe dockers’ union’s general secretary, Maria Lindqvist, said the strike would go ahead."
+            "\n\n“We have no choice,” she told reporters.\n",
+            "Maria Lindqvist",
+        ),
+        (
+            "Profits slide\n\nThe brewery's chief executive, Tom Hallam, said: “We will cut costs.”\n\n"
+            "He told analysts that no brewery would close.\n",
+            "Tom Hallam",
+        ),
+        ("Rates\n\nThe bank's new chief economist, Ines Duarte, warned that inflation would rise.\n", "Ines Duarte"),
+    ],
+)
+def test_a_possessive_role_before_a_name_in_apposition_resolves_to_the_person(text, name):
+    found = statements(text)
+    assert found, text
+    for s in found:
+        assert s.speaker_key == key_of(text, name), (s.quote, s.speaker, s.speaker_key)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Club in debt\n\nThe club raised ticket prices after admitting it had overspent on wages.\n",
+        "Jobs cut\n\nThe mayor cut 40 jobs despite saying the budget was safe.\n",
+        "Coach quits\n\nThe coach left the club without saying he was unhappy.\n",
+        "Fees\n\nThe college, in spite of claiming it was solvent, closed two campuses.\n",
+    ],
+)
+def test_a_reporting_gerund_after_a_preposition_is_background_not_a_statement(text):
+    assert statements(text) == []
+
+
+def test_by_saying_still_reports_what_the_subject_said():
+    text = "Tax row\n\nThe minister ended the row by saying the fuel tax would be scrapped.\n"
+    s = one(text, "the fuel tax")
+    assert (s.speaker, s.cue) == ("The minister", "saying")

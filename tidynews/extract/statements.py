@@ -10,6 +10,9 @@ Three passes find statements, then one pass resolves their speakers, in text ord
    statement before it.
 2. Reported speech. A reporting verb outside quotation marks with its complement: "X said (that) …",
    "X told Y …", "…, X said.", "X warned / denied / described / called on …". The quote is the complement.
+   A second reported clause is a second statement of the same speaker: "X said A and that B", "X said A but
+   warned that B", "X said A, adding that B". A reporting gerund after a preposition of time or concession
+   ("after admitting …", "despite saying …") is background, not a statement.
 3. "according to X".
 
 Speakers are the subject of the reporting verb, resolved to an actor of the same article through the
@@ -322,6 +325,9 @@ def subject_of(verb: Token) -> Token | None:
 
     Example: "The court opened the door by saying checks were lax." -> saying -> court.
     """
+    outer = outer_reporting_verb(verb)
+    if outer is not None:
+        verb = outer  # "Ms Novak said the talks went well and added that …": added -> said -> Ms Novak
     node = verb
     for _ in range(8):
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
@@ -741,6 +747,115 @@ class QuoteFinder:
 
 # --- pass 2: reported speech -------------------------------------------------------------------------------
 
+# Prepositions that make a reporting verb after them background, not a new statement: "after admitting …",
+# "despite saying …", "without saying …". ("by saying" is kept: it names the act by which the subject spoke.)
+BACKGROUND_PREPOSITIONS = {"after", "before", "despite", "since", "following", "upon", "without", "notwithstanding"}
+
+
+def is_background_participle(verb: Token) -> bool:
+    """Whether a reporting verb is a gerund after a preposition of time or concession, so what it reports is
+    background to the sentence (something said before, or not said), not a statement the article reports.
+
+    Rule: a gerund (VBG) that is the complement of "after", "before", "despite", "since", "following", "upon",
+    "without", "notwithstanding" or "in spite of" (or the verb of an adverbial clause they introduce) is skipped
+    in reported speech; "by saying" is not (it is how the subject made the statement).
+    Example: "The council raised fees after admitting it faces a shortfall." -> no statement.
+    """
+    if verb.tag_ != "VBG":
+        return False
+    if verb.dep_ == "pcomp":
+        prep = verb.head
+        if prep.lower_ in BACKGROUND_PREPOSITIONS:
+            return True
+        return prep.lower_ == "of" and prep.head.lower_ == "spite"
+    if verb.dep_ == "advcl":
+        return any(c.dep_ in ("mark", "prep") and c.lower_ in BACKGROUND_PREPOSITIONS for c in verb.children)
+    return False
+
+
+def outer_reporting_verb(verb: Token) -> Token | None:
+    """The reporting verb whose speaker a subjectless reporting verb shares when the parser has hung it on the
+    reported clause instead of on the first reporting verb ("and added that …", ", adding that …"), or None.
+
+    Example: "Ms Vidal said sales had risen and added that prices would fall." -> added hangs on "risen", the
+    complement of said: its speaker is the subject of said.
+    """
+    if not is_cue(verb, QUOTE_CUES | REPORT_CUES) or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.doc[verb.left_edge.i - 1].text == ","
+    if verb.dep_ != "conj" and not participle:
+        return None
+    if not reports_its_own_clause(verb):
+        return None  # "said A and denied any role": an object, not a second reported clause; one statement
+    clause = verb.head
+    if is_cue(clause, QUOTE_CUES | REPORT_CUES):
+        return None  # "said Jones denied it and insisted …": insisted is Jones's
+    while clause.dep_ == "conj" and clause.head.i < clause.i:
+        clause = clause.head  # "said A and that B, adding that C": from B to A
+    if clause.dep_ != "ccomp" or clause.i > verb.i or is_cue(clause, QUOTE_CUES | REPORT_CUES):
+        return None
+    outer = clause.head
+    return outer if is_cue(outer, QUOTE_CUES | REPORT_CUES) and outer.i < clause.i else None
+
+
+def reports_its_own_clause(verb: Token) -> bool:
+    """Whether a reporting verb reports a clause or a quotation of its own ("warned that …", "added: “…”"),
+    rather than a noun object ("denied any role", "described him as …").
+
+    Example: "The firm said it was sorry and stressed that no data was lost." -> stressed: yes.
+    """
+    if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return True
+    doc = verb.doc
+    nxt = verb.i + 1
+    while nxt < len(doc) and (doc[nxt].tag_ == "RP" or doc[nxt].dep_ == "advmod"):
+        nxt += 1
+    return nxt < len(doc) and doc[nxt].text in (":", ",") and nxt + 1 < len(doc) and doc[nxt + 1].is_quote
+
+
+def is_second_that_clause(conj: Token) -> bool:
+    """Whether a clause conjoined to a reported clause is a second one under the same verb ("… and that …").
+
+    Example: "The agency said fares would rise and that services would be cut." -> "services would be cut".
+    """
+    return conj.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" and c.i < conj.i for c in conj.children)
+
+
+def second_clause_cut(clause: Token) -> int | None:
+    """The token index where a reported clause stops because a second statement starts inside its parse: the
+    "and"/"but" before a second that-clause, or before a reporting verb of the same speaker.
+
+    Example: "The mayor said the road was safe and that repairs would start." -> the clause ends before "and".
+    """
+    for conj in clause.children:
+        if conj.dep_ not in ("conj", "advcl") or conj.i < clause.i:
+            continue
+        if is_second_that_clause(conj) or outer_reporting_verb(conj) is not None:
+            links = [c.i for c in clause.children if c.dep_ in ("cc", "punct") and clause.i < c.i < conj.i]
+            return min([conj.left_edge.i] + links)
+    return None
+
+
+def further_that_clauses(verb: Token) -> list[tuple[int, int]]:
+    """The token ranges of the second (third …) that-clauses a reporting verb reports after its first one.
+
+    Example: "Officials said the dam held and that no one was hurt." -> "no one was hurt".
+    """
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is None:
+        return []
+    out = []
+    conjs = [c for c in clause.children if is_second_that_clause(c) and c.i > clause.i]
+    for k, conj in enumerate(conjs):
+        lo = conj.left_edge.i
+        hi = conjs[k + 1].left_edge.i if k + 1 < len(conjs) else conj.right_edge.i + 1
+        # stop before a later "and"/"but" that begins something else on the same clause
+        cut = second_clause_cut(conj)
+        span = _trim(verb.doc, lo, min(hi, cut) if cut is not None else hi)
+        if span is not None:
+            out.append(span)
+    return out
+
 
 def complement_span(verb: Token) -> tuple[int, int] | None:
     """The token range of what a reporting verb reports, or None.
@@ -770,6 +885,10 @@ def complement_span(verb: Token) -> tuple[int, int] | None:
                 if verb.i < c.i < ccomp.i and (c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "of"))
             ]
             lo = min([lo] + [c.left_edge.i for c in stray])
+        if ccomp.i > verb.i:
+            cut = second_clause_cut(ccomp)
+            if cut is not None:
+                hi = min(hi, cut)  # "said A and that B" / "said A and added that B": A alone
         return _trim(doc, lo, hi)
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if verb.lemma_ in CLAUSE_ONLY_CUES and obj is not None and obj.right_edge.i - obj.left_edge.i >= 3:
@@ -835,7 +954,8 @@ def reported_speech(block: ParsedBlock, quoted: list[bool], used: set[int], quot
     """Reported speech in one paragraph: reporting verbs outside quotation marks with their complement.
 
     A quotation inside the complement wins when it is most of it (then the quotation is the statement);
-    otherwise the complement, quotation and all, is one indirect statement.
+    otherwise the complement, quotation and all, is one indirect statement. A verb that reports a second
+    that-clause ("… and that …") gives a second statement.
     Example: "Mr Haddad said the tariff remained fair." -> "the tariff remained fair", Mr Haddad.
     """
     doc = block.doc
@@ -850,6 +970,8 @@ def reported_speech(block: ParsedBlock, quoted: list[bool], used: set[int], quot
             continue  # "declined to say", "hard to say"
         if verb.dep_ in ("amod", "acl", "compound"):
             continue  # "the said agreement", "a statement saying …" (the statement is no speaker)
+        if is_background_participle(verb):
+            continue  # "after admitting …", "despite saying …": background, not a statement of the article
         if any(lo <= verb.i < hi for lo, hi in taken):
             continue  # inside a clause already reported
         if any(c.tag_ in ("WRB", "WP", "WDT") and c.dep_ != "nsubj" and c.i < verb.i for c in verb.children):
@@ -866,42 +988,52 @@ def reported_speech(block: ParsedBlock, quoted: list[bool], used: set[int], quot
             continue
         if verb.lemma_ in NEEDS_SPEAKER_SUBJECT and not is_speaker_like(subj):
             continue
-        start_char, end_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-        # quotations inside the complement
-        inside = [q for q in quotations if q.open_at < end_char and max(q.close_end, q.end) > start_char]
-        if any(q.open_at < start_char - 1 for q in inside):
-            continue  # the complement is part of a quotation: the quotation is the statement
-        overhang = [q for q in inside if q.close_end > end_char]
-        if overhang:
-            # '… described him as a “brutal terrorist.”': the quotation closes after the clause's last word
-            if any(block.text[end_char : q.end].strip(" .,;:!?") for q in overhang):
-                continue
-            end_char = max(q.close_end for q in overhang)
-        words = len([t for t in doc[lo:hi] if not t.is_punct])
-        quoted_words = sum(len(block.text[q.start : q.end].split()) for q in inside)
-        if inside:
-            words_before = len([t for t in doc[lo:hi] if t.idx < inside[0].open_at and not t.is_punct])
-            after_quote = [t for t in doc[lo:hi] if t.idx >= inside[-1].close_end]
-            second_clause = any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in after_quote)
-            if quoted_words * 2 >= words or (words_before <= 3 and not second_clause):
-                # "said there is “a short window …” to be reached": the quotation carries it, a partial quote
-                continue
-        taken.append((lo, hi))
-        out.append(
-            Found(
-                block.offset + start_char,
-                block.offset + end_char,
-                "indirect",
-                block=block,
-                cue=verb,
-                cue_text=cue_text(verb),
-                subject=subj,
-                subject_span=noun_phrase(subj),
-                addressee=addressee_of(verb),
-                anchor=block.offset + verb.idx,
-            )
-        )
+        for clause_lo, clause_hi in [(lo, hi)] + further_that_clauses(verb):
+            item = _indirect_statement(block, quotations, verb, subj, clause_lo, clause_hi)
+            if item is not None:
+                taken.append((clause_lo, clause_hi))
+                out.append(item)
     return out
+
+
+def _indirect_statement(
+    block: ParsedBlock, quotations: list[Quotation], verb: Token, subj: Token, lo: int, hi: int
+) -> Found | None:
+    """One reported clause (tokens `lo:hi`) of a reporting verb as an indirect statement, or None when a
+    quotation in it is the statement instead."""
+    doc = block.doc
+    start_char, end_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+    # quotations inside the complement
+    inside = [q for q in quotations if q.open_at < end_char and max(q.close_end, q.end) > start_char]
+    if any(q.open_at < start_char - 1 for q in inside):
+        return None  # the complement is part of a quotation: the quotation is the statement
+    overhang = [q for q in inside if q.close_end > end_char]
+    if overhang:
+        # '… described him as a “brutal terrorist.”': the quotation closes after the clause's last word
+        if any(block.text[end_char : q.end].strip(" .,;:!?") for q in overhang):
+            return None
+        end_char = max(q.close_end for q in overhang)
+    words = len([t for t in doc[lo:hi] if not t.is_punct])
+    quoted_words = sum(len(block.text[q.start : q.end].split()) for q in inside)
+    if inside:
+        words_before = len([t for t in doc[lo:hi] if t.idx < inside[0].open_at and not t.is_punct])
+        after_quote = [t for t in doc[lo:hi] if t.idx >= inside[-1].close_end]
+        second_clause = any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in after_quote)
+        if quoted_words * 2 >= words or (words_before <= 3 and not second_clause):
+            # "said there is “a short window …” to be reached": the quotation carries it, a partial quote
+            return None
+    return Found(
+        block.offset + start_char,
+        block.offset + end_char,
+        "indirect",
+        block=block,
+        cue=verb,
+        cue_text=cue_text(verb),
+        subject=subj,
+        subject_span=noun_phrase(subj),
+        addressee=addressee_of(verb),
+        anchor=block.offset + verb.idx,
+    )
 
 
 def according_to(block: ParsedBlock, quoted: list[bool], covered: list[tuple[int, int]]) -> list[Found]:

@@ -346,3 +346,105 @@ def test_a_list_of_titled_people_is_no_apposition():
     )
     assert by_name(r)["Omar Said"].role == "Army chief Gen."
     assert by_name(r)["Ruth Wanjiru"].role == "Kenya's envoy to the UN"
+
+
+# --- company legal forms, possessive names, local bodies, junk, cue phrases ----------------------
+
+
+def test_company_with_and_without_its_legal_form_is_one_actor():
+    r = extract(
+        "Shares in Pelham Foods Holdings Plc fell 6% on Tuesday. Pelham Foods Holdings said sales were flat, "
+        "and a Pelham Foods spokesman blamed the weather."
+    )
+    orgs = [e for e in r.actors if e.type != "person"]
+    assert [o.name for o in orgs] == ["Pelham Foods Holdings Plc"]
+    assert {"Pelham Foods Holdings", "Pelham Foods"} <= orgs[0].aliases
+
+
+def test_legal_forms_are_stripped_for_the_short_form():
+    from tidynews.extract.actors import company_core, strip_legal_suffix
+
+    assert strip_legal_suffix("Tarvo Inc.") == "Tarvo"
+    assert strip_legal_suffix("Kallisto Ltd") == "Kallisto"
+    assert strip_legal_suffix("Norbrand Corp.") == "Norbrand"
+    assert strip_legal_suffix("Vellinger AG") == "Vellinger"
+    assert strip_legal_suffix("Maritel SA") == "Maritel"
+    assert strip_legal_suffix("Dunmore NV") == "Dunmore"
+    assert strip_legal_suffix("Ashgrove LLC") == "Ashgrove"
+    assert strip_legal_suffix("Kaltbach GmbH") == "Kaltbach"
+    assert strip_legal_suffix("SA") == "SA"
+    assert company_core("Pelham Holdings Plc") == "Pelham"
+    assert company_core("Ministry of Defence") == "Ministry of Defence"
+
+
+def test_company_short_form_in_another_story_joins_the_full_form():
+    a = extract("Tarvo Inc. said it would open two plants next year.", article_id="a")
+    b = extract("Shares in Tarvo rose after Tarvo said it would hire 300 workers.", article_id="b")
+    rows, _ = resolve_actors([a, b])
+    assert [(row["name"], row["type"]) for row in rows] == [("Tarvo Inc.", "organization")]
+    assert rows[0]["aliases"] == "Tarvo"
+
+
+def test_party_and_union_names_with_a_possessive_apostrophe():
+    r = extract(
+        "The Labourers’ Party won nine seats, the Citizens' Reform Party won four and the People's "
+        "Renewal Party kept its majority.\n\nLeaders of the Growers' Union met the Nurses’ Association and "
+        "the Seamen’s Union on Friday."
+    )
+    names = {e.name for e in r.actors}
+    assert {
+        "Labourers’ Party",
+        "Citizens' Reform Party",
+        "People's Renewal Party",
+        "Growers' Union",
+        "Nurses’ Association",
+        "Seamen’s Union",
+    } <= names
+    assert not names & {"Labourers", "Growers", "Nurses", "Party", "Union"}
+
+
+def test_country_before_a_possessive_party_is_not_part_of_its_name():
+    r = extract("Ghana's Farmers’ Alliance said the price was too low.")
+    assert "Farmers’ Alliance" in by_name(r)
+
+
+def test_lower_case_local_bodies_named_with_a_place():
+    r = extract(
+        "Bradwell city council said the bins would be collected on Friday. The Dorset county council and "
+        "the Kano state government did not reply.\n\nLater the city council said it had run out of money."
+    )
+    names = by_name(r)
+    assert {"Bradwell city council", "Dorset county council", "Kano state government"} <= set(names)
+    assert all(names[n].type == "government" for n in names)
+    assert mentions_of(r, "Bradwell city council") == ["Bradwell city council", "city council"]
+
+
+def test_capitalised_common_nouns_at_sentence_start_are_not_actors():
+    r = extract(
+        "Households are struggling with higher bills. Tenants said the heating had failed. "
+        "“Pensioners cannot pay,” she said. Shopkeepers warned of closures."
+    )
+    assert r.actors == []
+
+
+def test_superlative_descriptions_are_not_actors():
+    r = extract("Birchley is the largest local authority in Europe, and the biggest lender in the town cut its rates.")
+    assert not any("largest" in e.name or "biggest" in e.name for e in r.actors)
+
+
+def test_firm_after_analysts_at_or_a_spokesperson_for_is_an_organisation():
+    r = extract(
+        "Analysts at Barclays said growth would slow, while economists at Nomura disagreed. "
+        "Strategists at Jefferies were cautious.\n\nA spokesperson for Vodafone declined to comment, "
+        "and the outlook was cut, according to Moody's."
+    )
+    names = by_name(r)
+    for firm in ("Barclays", "Nomura", "Jefferies", "Vodafone", "Moody's"):
+        assert names[firm].type == "organization", firm
+    assert "Moody" not in names
+
+
+def test_officials_from_a_country_is_no_organisation():
+    r = extract("Officials from Kenya and a spokesman for Mr Otieno met on Monday.")
+    assert "Kenya" not in by_name(r)
+    assert all(e.type == "person" for e in r.actors)

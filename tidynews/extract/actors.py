@@ -123,7 +123,44 @@ ORG_HEADS = GOVERNMENT_HEADS | {
     "united",
     "fc",
     "plc",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "corp",
+    "corp.",
+    "llc",
+    "gmbh",
+    "ag",
+    "nv",
+    "holdings",
 }
+# Company legal forms written after the name: "Globex Inc.", "Siemens AG", "Acme Holdings Plc" (compared
+# lower-case, without dots).
+LEGAL_SUFFIXES = {
+    "plc",
+    "inc",
+    "ltd",
+    "corp",
+    "co",
+    "llc",
+    "llp",
+    "lp",
+    "gmbh",
+    "ag",
+    "sa",
+    "nv",
+    "bv",
+    "spa",
+    "se",
+    "asa",
+    "ab",
+    "oyj",
+    "pty",
+    "kk",
+}
+# Trailing words of a company name that its short form drops: "Acme Holdings" is written "Acme".
+COMPANY_TAIL_WORDS = {"holdings", "holding"}
 ARMED_GROUP_CUES = re.compile(
     r"\b(militias?|militants?|rebels?|insurgents?|jihad|mujahideen|liberation (?:army|front)|"
     r"martyrs|brigades|guerrillas?|paramilitar(?:y|ies))\b",
@@ -631,6 +668,79 @@ def is_junk_name(name: str, kind: str) -> bool:
     return any(q in name for q in QUOTE_CHARS)
 
 
+def strip_legal_suffix(name: str) -> str:
+    """The company name without its legal form: "Globex Inc." -> "Globex", "Acme Holdings Plc" ->
+    "Acme Holdings", "Kaltbach GmbH" -> "Kaltbach". A suffix must be written capitalised and follow a name
+    ("SA" alone stays "SA")."""
+    words = name.split()
+    while len(words) > 1 and words[-1][:1].isupper() and words[-1].lower().replace(".", "") in LEGAL_SUFFIXES:
+        words.pop()
+        if len(words) > 1 and words[-1] in {"&", "and", ","}:
+            words.pop()
+        words[-1] = words[-1].rstrip(",")
+    return " ".join(words)
+
+
+def company_short_forms(name: str) -> list[str]:
+    """Shorter spellings of one company: without the legal form, then without "Holdings".
+
+    Example: "Shares in Acme Holdings Plc fell; Acme said ..." -> "Acme Holdings Plc" is also written
+    "Acme Holdings" and "Acme". A name with neither a legal form nor "Holdings" has no short form."""
+    forms = []
+    core = strip_legal_suffix(name)
+    if core != name:
+        forms.append(core)
+    words = core.split()
+    if len(words) > 1 and words[-1].lower() in COMPANY_TAIL_WORDS:
+        forms.append(" ".join(words[:-1]))
+    return forms
+
+
+def company_core(name: str) -> str:
+    """The shortest spelling of a company name ("Acme Holdings Plc" -> "Acme"); other names unchanged."""
+    forms = company_short_forms(name)
+    return forms[-1] if forms else name
+
+
+def is_sentence_initial_common_noun(doc: Doc, start: int, end: int, text: str) -> bool:
+    """A one-word 'name' that is only a capitalised common noun at the start of a sentence or a quote,
+    never written capitalised inside a sentence of the block: spaCy tags "Households" ORG in
+    "Households are struggling with bills." (a company like "Barclays" is written inside sentences too)."""
+    if end - start != 1:
+        return False
+    tok = doc[start]
+    if tok.pos_ != "NOUN" or not tok.is_title:
+        return False
+    at_start = tok.is_sent_start or start == 0 or doc[start - 1].is_punct and doc[start - 1].text in QUOTE_CHARS + "'("
+    if not at_start:
+        return False
+    inside = re.search(r"(?<=[a-z0-9,;] )" + re.escape(tok.text) + r"\b", text)
+    return inside is None
+
+
+SUPERLATIVE_WORDS = {"largest", "biggest", "best", "worst", "most", "least", "oldest", "newest", "main", "leading"}
+
+
+def is_descriptive_phrase(doc: Doc, start: int, end: int) -> bool:
+    """A lower-case superlative or comparative inside a 'name' makes it a description, not a name:
+    "the largest local authority in Europe", "the biggest lender", "a larger rival"."""
+    return any(
+        t.is_lower and (t.tag_ in {"JJS", "JJR", "RBS"} or t.lower_ in SUPERLATIVE_WORDS) for t in doc[start:end]
+    )
+
+
+def keeps_possessive_s(doc: Doc, end: int) -> bool:
+    """The "'s" after an organisation's name belongs to the name when nothing it could own follows:
+    "according to Moody's.", "Sainsbury's said" (a possessive is followed by what is owned)."""
+    if end >= len(doc) or doc[end].text not in {"'s", "’s"}:
+        return False
+    if end + 1 >= len(doc):
+        return True
+    nxt = doc[end + 1]
+    # not before a quotation mark or dash: "under Trump’s “America First” agenda" owns the quoted name
+    return nxt.pos_ in {"VERB", "AUX", "CCONJ"} or nxt.text in {".", ",", ";", ":", ")", "!", "?"}
+
+
 def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list[Candidate]:
     """Named-entity spans that may name actors, cleaned. PERSON and ORG are actors; a span with another
     label is one only when its last word is an organisation word ("the Prince's Carlow Regiment",
@@ -657,6 +767,8 @@ def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list
             kind = ORG if last in ORG_HEADS or after_org_noun else PERSON
         elif ent.label_ == "ORG":
             kind = ORG
+            if keeps_possessive_s(doc, end):
+                end += 1
             person_start = title_glued_to_person(doc, start, end)
             if person_start is not None:
                 start, kind = person_start, PERSON
@@ -668,6 +780,8 @@ def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list
             kind = "weak"
         cand = make_candidate(block, start, end, kind, "spacy")
         if cand is None:
+            continue
+        if is_sentence_initial_common_noun(doc, start, end, block.text) or is_descriptive_phrase(doc, start, end):
             continue
         if kind != "weak" and (is_junk_name(cand.name, kind) or is_treaty_or_place(cand.name, doc, end)):
             if not (
@@ -846,10 +960,180 @@ def lowercase_institution_candidates(block: ParsedBlock) -> list[Candidate]:
             j -= 1
         if i - j < 2 or j == 0 or doc[j - 1].lower_ != "the" or doc[j].lower_ in GENERIC_MODIFIERS:
             continue
+        if is_descriptive_phrase(doc, j, i + 1):
+            continue
         if i + 1 < len(doc) and doc[i + 1].pos_ in {"NOUN", "PROPN"}:
             continue  # "the food safety agency report": a modifier, not a name
         cand = make_candidate(block, j, i + 1, ORG, "lowercase")
         if cand:
+            out.append(cand)
+    return out
+
+
+POSSESSIVE_ORG = re.compile(
+    # an optional capitalised lead ("National"), a plural owner with its apostrophe, capitalised words,
+    # an organisation head: "National Farmers’ Union", "People's Action Party", "Workers' Party"
+    r"(?<![\w'’])((?:[A-Z][\w-]*\s+){0,2}(?:[A-Z][a-z]+s['’]|[A-Z][a-z]*(?:people|men|children)['’]s|(?:People|Women|Children|Men)['’]s)"
+    r"(?:\s+[A-Z][\w-]*){0,3}?\s+([A-Z][a-z]+))(?![\w'’])"
+)
+LEADING_FUNCTION_WORDS = {"The", "A", "An", "And", "But", "Or", "In", "On", "At", "For", "Of", "By", "With", "To"}
+
+
+def possessive_org_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list[Candidate]:
+    """An organisation whose name holds a plural possessive, straight or curly apostrophe, which spaCy
+    splits or misses: "the Farmers' Union", "Workers’ Party", "People's Action Party", "Doctors’ Association".
+    The last word must be an organisation word; a country before the owner is no part of the name.
+
+    Example: "Leaders of the Farmers' Union met the Doctors’ Association" -> two organisations."""
+    doc = block.doc
+    out = []
+    for m in POSSESSIVE_ORG.finditer(block.text):
+        if m.group(2).lower() not in ORG_HEADS or in_ranges(m.start(), m.end(), credits):
+            continue
+        start_char = m.start(1)
+        words = m.group(1).split()
+        while words and (words[0] in LEADING_FUNCTION_WORDS or country_code_of(words[0])):
+            start_char = block.text.index(words[1], start_char + len(words[0])) if len(words) > 1 else m.end()
+            words.pop(0)
+        if len(words) < 2:
+            continue
+        span = doc.char_span(start_char, m.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        cand = make_candidate(block, span.start, span.end, ORG, "possessive")
+        if cand:
+            out.append(cand)
+    return out
+
+
+LOCAL_BODY = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)\s+"
+    r"(city|county|district|borough|town|parish|municipal|metropolitan|state|regional|provincial)\s+"
+    r"(council|government|assembly|authority|administration|legislature)(?![\w-])"
+)
+
+
+def local_government_candidates(block: ParsedBlock) -> list[Candidate]:
+    """A council or government named by its place with the body written in lower case, as many outlets do:
+    "Leeds city council", "the Kent county council", "Lagos state government". The name is kept as written.
+
+    Example: "Leeds city council said bins would be collected." -> "Leeds city council" (government)."""
+    doc = block.doc
+    out = []
+    for m in LOCAL_BODY.finditer(block.text):
+        start_char = m.start(1)
+        words = m.group(1).split()
+        while words and words[0] in LEADING_FUNCTION_WORDS:
+            words.pop(0)
+            start_char = block.text.index(words[0], start_char) if words else -1
+        if not words or country_code_of(" ".join(words)) and m.group(2) != "state":
+            continue  # "the Kenya state government" is a state body; "French regional council" no place name
+        span = doc.char_span(start_char, m.end(3), alignment_mode="expand")
+        if span is None or any(t.ent_type_ == "PERSON" for t in span):
+            continue
+        cand = make_candidate(block, span.start, span.end, ORG, "local-body")
+        if cand:
+            out.append(cand)
+    return out
+
+
+GENERIC_LOCAL_BODY = re.compile(
+    r"\b[Tt]he ((?:city|county|district|borough|town|parish|municipal|state|regional|provincial)\s+"
+    r"(?:council|government|assembly|authority|administration|legislature))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def scan_local_body_references(blocks: list[ParsedBlock], orgs: list[Group], taken: list[tuple[int, int]]) -> None:
+    """ "the city council" after "Leeds city council" (or "Leeds City Council") is a mention of it, when it is
+    the only named body of that kind in the article.
+
+    Example: "Leeds city council met on Monday. Later the city council said it had no money." -> one actor."""
+    for block in blocks:
+        for m in GENERIC_LOCAL_BODY.finditer(block.text):
+            phrase = " ".join(m.group(1).lower().split())
+            hosts = [g for g in orgs if any(n.lower().endswith(" " + phrase) and len(n) > len(phrase) for n in g.names)]
+            if len(hosts) != 1:
+                continue
+            s, e = block.offset + m.start(1), block.offset + m.end(1)
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            span = block.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is None:
+                continue
+            cand = make_candidate(block, span.start, span.end, ORG, "role")
+            if cand:
+                hosts[0].members.append(cand)
+                taken.append((cand.start, cand.end))
+
+
+CUE_NOUNS = {
+    "analyst",
+    "analysts",
+    "economist",
+    "economists",
+    "strategist",
+    "strategists",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "officials",
+    "executive",
+    "executives",
+    "researchers",
+    "traders",
+}
+CUE_LINKS = {"at", "for", "from"}
+
+
+def cue_phrase_org_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list[Candidate]:
+    """The capitalised name after "analysts at", "economists at", "a spokesperson for", "officials from",
+    "shares in" is an organisation, even when spaCy misses it or calls it a person; so is the name after
+    "according to" when it keeps its "'s" ("according to Moody's"). Places, people and titles are not taken.
+
+    Example: "Analysts at Barclays said growth would slow" -> Barclays (organisation)."""
+    doc = block.doc
+    out = []
+    for i in range(len(doc) - 2):
+        cue = doc[i].lower_ in CUE_NOUNS and doc[i + 1].lower_ in CUE_LINKS
+        cue = cue or doc[i].lower_ == "according" and doc[i + 1].lower_ == "to"
+        cue = cue or doc[i].lower_ in {"shares", "stock"} and doc[i + 1].lower_ in {"in", "of"}
+        if not cue:
+            continue
+        j = k = i + 2
+        while k < len(doc) and (
+            (doc[k].is_title or doc[k].is_upper and doc[k].is_alpha)
+            and doc[k].text not in QUOTE_CHARS
+            or doc[k].text == "&"
+            and k > j
+            and k + 1 < len(doc)
+            and doc[k + 1].is_title
+        ):
+            k += 1
+        if k == j or k - j > 4:
+            continue
+        according = doc[i].lower_ == "according"
+        if keeps_possessive_s(doc, k):
+            k += 1
+        elif according:
+            continue  # "according to Smith" may be a person: only "according to Moody's" is sure
+        span = doc[j:k]
+        # analysts work at firms, so a one-word 'person' there is a firm ("strategists at Jefferies"); a
+        # spokesman may speak for a person ("a spokesman for Johnson")
+        firm_cue = doc[i].lower_.startswith(("analyst", "economist", "strategist", "trader", "researcher", "share"))
+        firm_cue = firm_cue or doc[i].lower_ == "stock"
+        blocked = {"NORP", "DATE", "TIME"}
+        if k - j > 1 or not firm_cue:  # a one-word firm is often tagged a place ("at Jefferies")
+            blocked |= {"PERSON", "GPE", "LOC", "FAC"}
+        if any(t.ent_type_ in blocked for t in span):
+            continue
+        if is_title_word(doc[j].text) or country_code_of(span.text) or span.text in big_city_names():
+            continue
+        if in_ranges(span.start_char, span.end_char, credits):
+            continue
+        cand = make_candidate(block, j, k, ORG, "cue")
+        if cand and not is_junk_name(cand.name, ORG):
             out.append(cand)
     return out
 
@@ -896,7 +1180,17 @@ def honorific_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> 
 
 def drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
     """Keep one candidate per stretch of text: the longest, a curated one on a tie."""
-    rank = {"curated": 0, "state-body": 1, "spacy": 2, "honorific": 3, "lowercase": 4, "age": 5}
+    rank = {
+        "curated": 0,
+        "state-body": 1,
+        "local-body": 1,
+        "possessive": 1,
+        "cue": 1,
+        "spacy": 2,
+        "honorific": 3,
+        "lowercase": 4,
+        "age": 5,
+    }
     order = sorted(cands, key=lambda c: (c.kind == "weak", -(c.end - c.start), rank.get(c.source, 9), c.start))
     kept: list[Candidate] = []
     for c in order:
@@ -1141,8 +1435,9 @@ def org_parts(name: str) -> tuple[str, str]:
     spellings one, "Ministry of X" = "X Ministry" = "X Department" = "X".
 
     Example: "U.S. Senate" -> ("US", "senate"); "Commerce Department" -> ("", "commerce");
-    "Ministry of Defence" -> ("", "defense"); "UK Government" -> ("GB", "government")."""
-    words = name.replace("’", "'").split()
+    "Ministry of Defence" -> ("", "defense"); "UK Government" -> ("GB", "government");
+    "Acme Holdings Plc" -> ("", "acme") (a company's legal form and "Holdings" are off)."""
+    words = company_core(name.replace("’", "'")).split()
     code = ""
     for n in (2, 1):
         if len(words) > n:
@@ -1294,6 +1589,8 @@ def scan_known_names(
             variants = [" ".join(full), *surname_variants(full)]
         else:
             variants = [n for n in g.names if len(n) >= 2]
+            # "Acme Holdings Plc" is written "Acme" later: "an Acme spokesman said"
+            variants += [f for n in list(variants) for f in company_short_forms(n)]
             # "the Kenya Wildlife Service (KWS)": the acronym defined in brackets is a name too
             for n in list(variants):
                 m = re.search(re.escape(n) + r" \(([A-Z][A-Za-z.]{1,7})\)", parsed.text)
@@ -1453,9 +1750,12 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
         found = spacy_candidates(block, credits[id(block)]) + curated_candidates(block, credits[id(block)])
         found += state_body_candidates(block) + honorific_candidates(block, credits[id(block)])
         found += lowercase_institution_candidates(block) + age_apposition_candidates(block)
+        found += possessive_org_candidates(block, credits[id(block)]) + local_government_candidates(block)
+        found += cue_phrase_org_candidates(block, credits[id(block)])
         found = [c for c in found if not in_dateline(block, c)]
         cands.extend(drop_overlaps(found))
     person_from_apposition(cands)
+    people_named_like_organisations(cands)
     # names used as titles are no actors: drop treaty acronyms "(CSP)" defined after a dropped name
     cands = drop_defined_non_actors(cands, parsed)
     people = [g for g in group_people([c for c in cands if c.kind == PERSON]) if not is_city_not_person(g)]
@@ -1465,6 +1765,7 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     groups = people + orgs
     taken = [(c.start, c.end) for g in groups for c in g.members]
     scan_known_names(parsed, blocks, groups, taken, credits)
+    scan_local_body_references(blocks, orgs, taken)
     person_tokens: dict[int, frozenset[int]] = defaultdict(frozenset)
     for g in people:
         for c in g.members:
@@ -1474,6 +1775,16 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
         g.country_code = g.country_code or country_from_role_orgs(g.role, orgs)
     scan_role_references(blocks, people, taken)
     emit(groups, result)
+
+
+def people_named_like_organisations(cands: list[Candidate]) -> None:
+    """A one-word 'person' written exactly as an organisation of the same article (or its short form) is that
+    organisation: spaCy tags "Globex" PERSON in "after Globex said" when "Globex Inc." is named before."""
+    org_names = {c.name for c in cands if c.kind == ORG}
+    org_names |= {f for n in list(org_names) for f in company_short_forms(n)}
+    for c in cands:
+        if c.kind == PERSON and c.source == "spacy" and " " not in c.name and c.name in org_names:
+            c.kind = ORG
 
 
 def drop_defined_non_actors(cands: list[Candidate], parsed: ParsedArticle) -> list[Candidate]:
@@ -1661,7 +1972,9 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
             k = ("known:" + ent.name, "") if known else (code, norm)
             # without a country only the same name merges: "Defense Ministry" in one story and
             # "Ministry of Defence" in another may be two countries' ministries
-            idx = org_norm.get(k) if (known or code) else org_name.get(slugify(ent.name))
+            # "Globex" in one story and "Globex Inc." in another are one company
+            name_key = slugify(company_core(ent.name))
+            idx = org_norm.get(k) if (known or code) else org_name.get(name_key)
             if idx is None and not known and norm not in STATE_BODIES and norm not in GOVERNMENT_HEADS:
                 # "the Army" of one story is not the "Syrian army" of another
                 same = {i for (c, n), i in org_norm.items() if n == norm and c and not code}
@@ -1671,7 +1984,7 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
             if idx is None:
                 clusters.append([])
                 idx = len(clusters) - 1
-            org_name.setdefault(slugify(ent.name), idx)
+            org_name.setdefault(name_key, idx)
             org_norm.setdefault(k, idx)
         clusters[idx].append((aid, ent))
 

@@ -423,3 +423,88 @@ def test_plus_is_a_lower_bound():
 def test_parent_of_spans_the_compound():
     f = one("Mother-of-four Mrs Adeyemi, a nurse, was among the victims.")
     assert (f.value, f.text, f.counts) == (4, "Mother-of-four", "children")
+
+
+# --- ages used as thresholds ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By 2050 a third of the islanders will be 65 or older.",
+        "The bus pass is free for people aged 65 and over.",
+        "The over-65s queued outside the pharmacy before dawn.",
+        "Entry to the museum is free for those 18 and under.",
+        "The nurses vaccinated children under five in the valley.",
+        "Adults over 70 were told to avoid crowded trains.",
+        "Anyone older than 80 qualifies for the winter grant.",
+        "Patients 75 years or older are screened every spring.",
+        "Drivers 70 and over must renew their licences.",
+        "Women over 40 years of age were invited for a scan.",
+        "Children younger than 12 must travel with an adult.",
+        "Turnout among 18- to 24-year-olds fell sharply.",
+        "Parliament lowered the voting age to 16.",
+        "The under-21 side lost in the final.",
+    ],
+)
+def test_age_thresholds_are_not_figures(sentence):
+    assert figures(sentence) == [], [f.text for f in figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "counts"),
+    [
+        ("About 2 million people aged 65 and over live on their own.", 2_000_000, "people"),
+        ("Nearly 400,000 Canadians over 80 still drive.", 400_000, "Canadians"),
+        ("The ward admitted 35 children under five last winter.", 35, "children"),
+        ("The town has 12,000 residents who are 60 or older.", 12_000, "residents"),
+    ],
+)
+def test_count_of_an_age_group_is_a_figure_but_the_age_is_not(sentence, value, counts):
+    f = one(sentence)
+    assert f.value == pytest.approx(value)
+    assert f.counts == counts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "counts"),
+    [
+        ("Over 70 miners were trapped underground.", 70, "miners"),
+        ("The judge sent him to prison for under five years.", 5, "years"),
+        ("Guards questioned the men over two days.", 2, "days"),
+        ("The charity employs 50 people over three sites.", 3, "sites"),
+        ("She worked 40 years or more at the mill.", 40, "years"),
+        ("The inn has 5 rooms or more for guests.", 5, "rooms"),
+    ],
+)
+def test_over_and_under_before_a_counted_noun_stay_figures(sentence, value, counts):
+    found = figures(sentence)
+    assert any(f.value == pytest.approx(value) and f.counts == counts for f in found), [
+        (f.text, f.counts) for f in found
+    ]
+
+
+def test_one_in_n_with_an_age_group_is_no_figure():
+    assert figures("One in four islanders aged over 65 lives alone.") == []
+    assert figures("Nine in ten growers backed the levy.") == []
+
+
+# --- percentage points -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Bread prices saw a 0.7 percentage point rise in June.", "0.7 percentage point"),
+        ("Bread prices saw a 0.7-percentage-point rise in June.", "0.7-percentage-point"),
+        ("Bread prices saw a 0.7 percentage-point rise in June.", "0.7 percentage-point"),
+        ("The jobless rate climbed 0.7 percentage points.", "0.7 percentage points"),
+        ("The jobless rate climbed by 0.7 of a percentage point.", "0.7 of a percentage point"),
+    ],
+)
+def test_percentage_points_are_one_unit(sentence, text):
+    f = one(sentence)
+    assert f.value == pytest.approx(0.7)
+    assert f.unit == "percentage points"
+    assert f.text == text
+    assert f.counts in ("", "rise")

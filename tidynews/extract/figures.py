@@ -9,10 +9,11 @@ How a figure is found, in order (each step is a named function below):
    ("the 30-member alliance", "a six-nation tour") and "mother-of-three".
 2. `widen_with_money_and_units` takes in the currency before it ("£", "US$") and the scale, percent sign, currency
    word, measure unit or "times" after it.
-3. `not_a_figure` drops years, dates, times, ages, ranks ("number two", "No 10"), labels and names ("World War Two",
-   "Article 50", "iPhone 15", "page 14"), reference codes ("[nL1N1JQ1I4]", "4K"), phone and street numbers,
-   scores ("won 3-1"), "N in M" ratios and fixed compounds ("two-state"); `is_pronoun_one` drops "one" as a
-   pronoun. Photo positions ("(2nd R)") are ordinals and captions, so never read.
+3. `not_a_figure` drops years, dates, times, ages (also as thresholds: "65 or older"), ranks ("number two",
+   "No 10"), labels and names ("World War Two", "Article 50", "iPhone 15", "page 14"), reference codes
+   ("[nL1N1JQ1I4]", "4K"), phone and street numbers, scores ("won 3-1"), "N in M" ratios and fixed compounds
+   ("two-state"); `is_pronoun_one` drops "one" as a pronoun. Photo positions ("(2nd R)") are ordinals and
+   captions, so never read.
 4. `widen_with_qualifier` takes in "more than", "some", "at least", "up to"... and sets `qualifier`.
 5. `counted_noun` reads what is counted from the dependency parse; `event_of` reads what happened to it.
 
@@ -26,6 +27,13 @@ Documented decisions (the gold standard leaves these open; these are the rules t
 - Multipliers ("12 times", "three and a half times", "double that figure", "threefold") ARE figures with unit "times":
   they measure a ratio.
 - Durations ("more than 40 years", "four years earlier") ARE figures: they count years. Ages are not.
+- Ages used as thresholds are not figures ("will be 65 or older", "people aged 65 and over", "the over-65s",
+  "those 18 and under", "children under five", "adults over 70", "anyone older than 80", "75 years or older",
+  "the voting age to 16"); the count of those people is ("2 million people aged 65 and over" -> 2,000,000 people).
+  "over"/"under" + number is an age only after a group of people and when the number counts no noun of its own
+  ("over 70 miners", "under five years" stay figures). See `is_age_threshold`.
+- Percentage points have the unit "percentage points" however written: "0.7 percentage points", "a 0.7 percentage
+  point rise", "a 0.7-percentage-point rise", "0.7 of a percentage point" -> 0.7.
 - Compound adjectives ("the 30-member alliance", "a six-nation tour", "a 10-year plan") ARE figures: they count the
   noun inside the compound ("members", "nations", "years"), except ages ("28-year-old") and fixed expressions
   ("two-state solution", "one-sided", "two-way"); with a unit ("a 10-mile fence") the noun is the `unit`.
@@ -108,6 +116,8 @@ WEEKDAYS = _words("weekday")
 TIME_WORDS = _words("time_word")  # after a clock time: "am", "GMT", "o'clock"
 TIME_UNITS = _words("time_unit")  # durations: years, months, days ...
 AGE_CUES = _words("age_cue")  # "aged 28"
+AGE_GROUP_WORDS = _words("age_group_word")  # people an age threshold follows: "adults over 70", "those 18 and under"
+AGE_BOUND_WORDS = _words("age_bound_word")  # after "N and/or": "65 or older", "18 and under", "65 and over"
 RANK_CUES = _words("rank_cue")  # "number two", "No. 1"
 LABEL_WORDS = _words("label_word")  # make the number after them a label: "Article 50", "Flight 17"
 FIXED_COMPOUNDS = _words("fixed_compound")  # number compounds that count nothing: "two-state", "one-sided"
@@ -409,9 +419,11 @@ def compound_noun_after(doc: Doc, j: int) -> Token | None:
     noun = doc[j + 2]
     if not noun.is_alpha or noun.lower_ in FIXED_COMPOUNDS or is_number_word(noun) or noun.tag_ not in ("NN", "NNS"):
         return None
+    if noun.lower_ == "percentage":
+        return None  # "a 0.7-percentage-point rise": a unit, taken by `percentage_points_after`
     if noun.lower_ in ("year", "month", "week", "day") and doc[j + 3 : j + 5].text.lower() in ("-old", "- old"):
         return None
-    if doc[j + 3 : j + 4] and doc[j + 3].text == "-" and doc[j + 4 : j + 5] and doc[j + 4].lower_ == "old":
+    if doc[j + 3 : j + 4] and doc[j + 3].text == "-" and doc[j + 4 : j + 5] and doc[j + 4].lower_ in ("old", "olds"):
         return None
     return noun
 
@@ -505,8 +517,8 @@ def widen_with_money_and_units(doc: Doc, cand: Candidate) -> None:
         cand.last, cand.unit = j + 1, "percent"
     elif after[:2] == ["per", "cent"]:
         cand.last, cand.unit = j + 2, "percent"
-    elif after[:2] == ["percentage", "points"]:
-        cand.last, cand.unit = j + 2, "percentage points"
+    elif (points_end := percentage_points_after(doc, j)) is not None:
+        cand.last, cand.unit = points_end, "percentage points"
     elif after[0] in ("times", "fold") and (after[0] == "times" or doc[j + 1].text == "-"):
         cand.last, cand.unit = j + 1, "times"
     elif after[0] == "-" and after[1:2] == ["fold"]:
@@ -517,6 +529,26 @@ def widen_with_money_and_units(doc: Doc, cand: Candidate) -> None:
         cand.last, cand.unit = j + 2, MEASURE_UNITS[after[1]] + "2"
     elif after[0] in MEASURE_UNITS:
         cand.last, cand.unit = j + 1, MEASURE_UNITS[after[0]]
+
+
+def percentage_points_after(doc: Doc, j: int) -> int | None:
+    """The last token of "percentage point(s)" right after the number at token j, or None.
+
+    One unit, "percentage points", whether the words are plural, singular before a noun, hyphenated or a fraction:
+    "rose 0.7 percentage points", "a 0.7 percentage point rise", "a 0.7-percentage-point rise",
+    "by 0.7 of a percentage point" -> 0.7 percentage points.
+    """
+    k = j + 1
+    if doc[k : k + 2].text.lower() in ("of a", "of one"):
+        k += 2
+    elif doc[k : k + 1].text == "-" and not doc[j].whitespace_:
+        k += 1
+    if doc[k : k + 1].text.lower() != "percentage":
+        return None
+    k += 1
+    if doc[k : k + 1].text == "-" and not doc[k - 1].whitespace_:
+        k += 1
+    return k if doc[k : k + 1].text.lower() in ("point", "points") else None
 
 
 def _weight_context(doc: Doc, j: int) -> bool:
@@ -589,22 +621,148 @@ def is_age(doc: Doc, cand: Candidate) -> bool:
         return False
     before = [doc[k].lower_ for k in range(max(0, cand.first - 4), cand.first)]
     after = [doc[k].lower_ for k in range(cand.last + 1, min(len(doc), cand.last + 5))]
-    unit_of_age = ("year", "years", "month", "months", "week", "weeks", "day", "days")
-    if after[:1] and after[0] in unit_of_age and after[1:2] == ["old"]:
-        return True  # "28 years old", also for things: "a 2,000-year-old temple"
-    if after[:1] == ["-"] and after[1:2] and after[1] in unit_of_age and after[2:4] == ["-", "old"]:
-        return True
+    if _is_years_old(after):
+        return True  # "28 years old", "a 28-year-old", also for things: "a 2,000-year-old temple"
+    if after[:1] and after[0] in ("-", "–", "to", "and", "or") and _is_years_old(_after_range_partner(doc, cand)):
+        return True  # the first age of "18- to 24-year-olds", "18 to 24 year olds"
     if cand.value > 120:
         return False
     if before[-1:] and before[-1] in AGE_CUES or before[-2:] == ["age", "of"]:
         return True
     if "aged" in before[-4:-1] and before[-1] in ("to", "and", "-", "–", "between", "from", "over", "under"):
         return True  # "aged between 18 and 25"
+    if "age" in before and before[-1] in ("to", "from", "at", "is", "was", "be"):
+        return True  # "raise the voting age to 16", "the voting age was lowered to 16", "the pension age is 67"
     # "Name, 28," : a bare number in commas (or brackets) right after a person
     if before and before[-1] in (",", "(") and after[:1] in ([","], [")"], ["."], []) and cand.first >= 2:
         person = doc[cand.first - 2]
         return person.pos_ == "PROPN" or person.ent_type_ == "PERSON" or person.lower_ in PERSON_NOUNS
     return False
+
+
+UNITS_OF_AGE = ("year", "years", "month", "months", "week", "weeks", "day", "days")
+
+
+def _is_years_old(after: list[str]) -> bool:
+    """Whether the words after a number make it an age: "years old", "-year-old", "-year-olds", "year olds"."""
+    words = [w for w in after if w not in ("-", "–")]
+    return bool(words) and words[0] in UNITS_OF_AGE and words[1:2] in (["old"], ["olds"])
+
+
+def _after_range_partner(doc: Doc, cand: Candidate) -> list[str]:
+    """The words after the second number of a range that starts with cand ("18 to 24 year olds" -> [year, olds]).
+
+    The tokenizer may glue "to" to the number ("18-to-24-year-olds" gives "to-24"); that counts as the partner.
+    """
+    for k in range(cand.last + 1, min(len(doc), cand.last + 4)):
+        text = doc[k].text.lower()
+        if DIGITS.match(text) or text in SMALL_NUMBERS or text in TENS or re.fullmatch(r"to-\d+", text):
+            return [t.lower_ for t in doc[k + 1 : k + 5]]
+        if text not in ("-", "–", "to", "and", "or"):
+            return []
+    return []
+
+
+def _is_age_group(token: Token) -> bool:
+    """Whether a word names people an age threshold can describe: "adults", "those", "anyone", "Britons", "women".
+
+    A plural proper noun counts: before "over 80" it is nearly always a nationality or a people.
+    """
+    return (
+        token.lower_ in AGE_GROUP_WORDS
+        or (token.tag_ == "NNS" and token.lemma_.lower() in PERSON_NOUNS)
+        or token.tag_ == "NNPS"  # "Britons over 80", "Americans under 30"
+        or (token.ent_type_ == "NORP" and token.tag_ == "NNS")
+    )
+
+
+def _could_be_age(doc: Doc, cand: Candidate) -> bool:
+    """A whole number from 1 to 120, written in digits or words, with no unit: the only numbers that can be ages."""
+    return (
+        cand.kind in ("digits", "words")
+        and not cand.unit
+        and cand.qualifier == "exact"
+        and 1 <= cand.value <= 120
+        and cand.value == int(cand.value)
+    )
+
+
+def _years_of_age_after(doc: Doc, last: int) -> int:
+    """The last token of "years" or "years of age" right after a number at `last`, or `last` when there is none.
+
+    Example: in "75 years of age or older" it is the token "age"; in "75 or older" it is "75" itself.
+    """
+    if doc[last + 1 : last + 2].text.lower() not in ("years", "year"):
+        return last
+    if doc[last + 2 : last + 4].text.lower() == "of age":
+        return last + 3
+    return last + 1
+
+
+def is_age_with_bound_after(doc: Doc, cand: Candidate) -> bool:
+    """An age made a threshold by "and/or older/over/under..." after it: the people above or below it, not a count.
+
+    Example: "citizens will be 65 or older", "those 18 and under", "patients 75 years or older", "people aged 65 and
+    over" (the last one is already an age after "aged"). "older"/"younger" always mean an age; "over"/"under"/"up"
+    do after a group of people, a form of "be" or "years": "5 or more rooms" and "scores of 90 and above" stay apart.
+    """
+    if not _could_be_age(doc, cand):
+        return False
+    end = _years_of_age_after(doc, cand.last)
+    if doc[end + 1 : end + 2].text.lower() not in ("and", "or"):
+        return False
+    bound = doc[end + 2 : end + 3].text.lower()
+    if bound not in AGE_BOUND_WORDS:
+        return False
+    if bound in ("older", "younger") or end > cand.last:
+        return True
+    previous = doc[cand.first - 1] if cand.first > 0 else None
+    return previous is not None and (_is_age_group(previous) or previous.lemma_ == "be")
+
+
+def _counts_noun_after(doc: Doc, cand: Candidate) -> bool:
+    """Whether the number counts the noun right after it: "over three sites", "under five years" (not "of age").
+
+    A verb misread as a noun does not count: in "anyone older than 80 qualifies" or "those under 25 pay" the
+    parser finds no verb in the sentence at all, which is how the misreading shows.
+    """
+    after = doc[cand.last + 1] if cand.last + 1 < len(doc) else None
+    if after is None:
+        return False
+    if after.lower_ in TIME_UNITS:  # a duration unless "of age" or "old" follows: "women over 40 years of age"
+        return (
+            doc[cand.last + 2 : cand.last + 4].text.lower() != "of age"
+            and doc[cand.last + 2 : cand.last + 3].text != "old"
+        )
+    if after.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in after.sent)
+
+
+def is_age_after_comparative(doc: Doc, cand: Candidate) -> bool:
+    """An age after "over", "under", "older than"...: the people above or below it, when the number counts nothing.
+
+    Example: "children under five", "adults over 70", "anyone older than 80", "residents aged over 60";
+    but "over 70 people were arrested" (no group before "over") and "jailed for under five years" count.
+    """
+    if not _could_be_age(doc, cand):
+        return False
+    if _counts_noun_after(doc, cand):
+        return False  # "jailed for under five years", "50 people over three sites": the number counts
+    before = [t.lower_ for t in doc[max(0, cand.first - 2) : cand.first]]
+    if before[-2:] in (["older", "than"], ["younger", "than"]):
+        return True
+    if before[-1:] and before[-1] in ("over", "under", "above", "below") and cand.first >= 2:
+        return _is_age_group(doc[cand.first - 2])
+    return False
+
+
+def is_age_threshold(doc: Doc, cand: Candidate) -> bool:
+    """An age used as a threshold ("65 or older", "children under five", "anyone older than 80"): not a figure.
+
+    The count of those people stays a figure: in "2 million people aged 65 and over" only 2 million is one.
+    """
+    return is_age_with_bound_after(doc, cand) or is_age_after_comparative(doc, cand)
 
 
 def is_rank(doc: Doc, cand: Candidate) -> bool:
@@ -787,6 +945,7 @@ def not_a_figure(doc: Doc, cand: Candidate) -> str:
         is_date_part,
         is_time_of_day,
         is_age,
+        is_age_threshold,
         is_rank,
         is_label_or_name,
         is_in_brackets_code,
@@ -944,9 +1103,9 @@ def counted_noun(doc: Doc, cand: Candidate) -> Token | None:
         return obj or head
     if head.pos_ in ("NOUN",) and head.i > root.i and head.lower_ in ("times",):
         return None
-    # "more than 80,000 of them": the number heads an "of" phrase
+    # "more than 80,000 of them": the number heads an "of" phrase ("0.7 of a percentage point" is its own unit)
     obj = of_object(root)
-    return obj or total_counted(root)
+    return (obj if obj is not None and obj.i not in inside else None) or total_counted(root)
 
 
 def total_counted(root: Token) -> Token | None:

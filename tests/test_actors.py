@@ -419,6 +419,11 @@ def test_lower_case_local_bodies_named_with_a_place():
     assert mentions_of(r, "Bradwell city council") == ["Bradwell city council", "city council"]
 
 
+def test_sentence_adverb_is_no_part_of_a_local_body_name():
+    r = extract("Yesterday Hexham town council voted to close the library.")
+    assert [e.name for e in r.actors] == ["Hexham town council"]
+
+
 def test_capitalised_common_nouns_at_sentence_start_are_not_actors():
     r = extract(
         "Households are struggling with higher bills. Tenants said the heating had failed. "

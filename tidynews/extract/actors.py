@@ -1031,7 +1031,12 @@ def local_government_candidates(block: ParsedBlock) -> list[Candidate]:
         span = doc.char_span(start_char, m.end(3), alignment_mode="expand")
         if span is None or any(t.ent_type_ == "PERSON" for t in span):
             continue
-        cand = make_candidate(block, span.start, span.end, ORG, "local-body")
+        first, body = span.start, span.end - 2
+        while first < body and doc[first].pos_ != "PROPN" and doc[first].ent_type_ not in {"GPE", "LOC"}:
+            first += 1  # "Yesterday Leeds city council": a capitalised adverb is no part of the name
+        if first == body:
+            continue
+        cand = make_candidate(block, first, span.end, ORG, "local-body")
         if cand:
             out.append(cand)
     return out

@@ -372,7 +372,10 @@ def test_legal_forms_are_stripped_for_the_short_form():
     assert strip_legal_suffix("Dunmore NV") == "Dunmore"
     assert strip_legal_suffix("Ashgrove LLC") == "Ashgrove"
     assert strip_legal_suffix("Kaltbach GmbH") == "Kaltbach"
+    assert strip_legal_suffix("Brennock Limited") == "Brennock"
+    assert strip_legal_suffix("Corran Holdings, Inc.") == "Corran Holdings"
     assert strip_legal_suffix("SA") == "SA"
+    assert strip_legal_suffix("City of London Corporation") == "City of London Corporation"  # a body, not a form
     assert company_core("Pelham Holdings Plc") == "Pelham"
     assert company_core("Ministry of Defence") == "Ministry of Defence"
 
@@ -422,6 +425,12 @@ def test_lower_case_local_bodies_named_with_a_place():
 def test_sentence_adverb_is_no_part_of_a_local_body_name():
     r = extract("Yesterday Hexham town council voted to close the library.")
     assert [e.name for e in r.actors] == ["Hexham town council"]
+
+
+def test_sentence_adverb_is_no_part_of_a_possessive_union_name():
+    r = extract("Yesterday Dairymen’s Union members blocked the road.")
+    assert "Dairymen’s Union" in by_name(r)
+    assert not any(e.name.startswith("Yesterday") for e in r.actors)
 
 
 def test_capitalised_common_nouns_at_sentence_start_are_not_actors():

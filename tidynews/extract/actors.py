@@ -142,6 +142,8 @@ LEGAL_SUFFIXES = {
     "inc",
     "ltd",
     "corp",
+    "incorporated",
+    "limited",
     "co",
     "llc",
     "llp",
@@ -709,7 +711,9 @@ def is_sentence_initial_common_noun(doc: Doc, start: int, end: int, text: str) -
     if end - start != 1:
         return False
     tok = doc[start]
-    if tok.pos_ != "NOUN" or not tok.is_title:
+    if not (tok.pos_ == "NOUN" or tok.tag_ in {"NNS", "NNPS"}) or not tok.is_title:
+        return False  # a plural is a common noun even when spaCy calls it proper: "Pensioners said"
+    if tok.text in known_organisations():
         return False
     at_start = tok.is_sent_start or start == 0 or doc[start - 1].is_punct and doc[start - 1].text in QUOTE_CHARS + "'("
     if not at_start:
@@ -1000,7 +1004,11 @@ def possessive_org_candidates(block: ParsedBlock, credits: list[tuple[int, int]]
         span = doc.char_span(start_char, m.end(1), alignment_mode="expand")
         if span is None:
             continue
-        cand = make_candidate(block, span.start, span.end, ORG, "possessive")
+        owner = next((t.i for t in span if t.i + 1 < span.end and doc[t.i + 1].text in POSSESSIVE), span.start)
+        first = span.start
+        while first < owner and (doc[first].pos_ != "PROPN" or doc[first].ent_type_ in {"DATE", "TIME"}):
+            first += 1  # "Yesterday Farmers' Union members": a capitalised adverb is no part of the name
+        cand = make_candidate(block, first, span.end, ORG, "possessive")
         if cand:
             out.append(cand)
     return out
@@ -1032,7 +1040,11 @@ def local_government_candidates(block: ParsedBlock) -> list[Candidate]:
         if span is None or any(t.ent_type_ == "PERSON" for t in span):
             continue
         first, body = span.start, span.end - 2
-        while first < body and doc[first].pos_ != "PROPN" and doc[first].ent_type_ not in {"GPE", "LOC"}:
+        while first < body and (
+            doc[first].pos_ != "PROPN"
+            and doc[first].ent_type_ not in {"GPE", "LOC"}
+            or doc[first].ent_type_ in {"DATE", "TIME"}
+        ):
             first += 1  # "Yesterday Leeds city council": a capitalised adverb is no part of the name
         if first == body:
             continue

@@ -7,11 +7,13 @@ import json
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-
-import pandera.pandas as pa
+from typing import TYPE_CHECKING
 
 from tidynews.errors import Problem, SchemaError
 from tidynews.paths import SCHEMAS_DIR, TABLES, schema_path
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 DUCKDB_TYPES = {
     "string": "VARCHAR",
@@ -136,6 +138,8 @@ def pandera_schema(schema: TableSchema) -> pa.DataFrameSchema:
     Optional integers are nullable `Int64` (pandera's own frictionless reader makes them non-nullable).
     Foreign keys and spans are checked in validate.py, as they need other tables.
     """
+    import pandera.pandas as pa  # here, not at the top: importing pandera (and pandas) takes half a second
+
     columns = {}
     for f in schema.fields:
         c = f.get("constraints", {})

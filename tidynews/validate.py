@@ -6,16 +6,20 @@ Every problem is located by file, table, row (the CSV line number, header = 1) a
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
-
-import pandas as pd
-import pandera.errors
-import pyarrow as pa
-import pyarrow.compute as pc
+from typing import TYPE_CHECKING
 
 from tidynews.errors import Problem, ValidationError
 from tidynews.paths import DATA_SUBDIR, descriptor_path, table_path
 from tidynews.schemas import TableSchema, load_schemas, pandera_schema
+from tidynews.validate_sql import SqlTables, is_large
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas, pyarrow and pandera are imported in the functions that use them, not here: together they take half a
+# second to import, which `validate --fast` on a large table spends while DuckDB is already reading it.
 
 MAX_PER_RULE = 20  # report this many rows per table and rule, then a count of the rest
 SPAN_SURFACE = {"actor_mentions": "text", "place_mentions": "text", "statements": "quote", "figures": "text"}
@@ -88,6 +92,10 @@ def parse_numbers(raw: pd.Series, ftype: str) -> tuple[pd.Series, pd.Series]:
 
     The form check and the cast run vectorised in Arrow; a bad cell becomes a missing value and is flagged.
     """
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     text = raw.astype("string[pyarrow]")
     form = text.str.fullmatch(NUMBER_FORMS[ftype]).fillna(False).astype(bool)
     bad = text.notna() & ~form
@@ -113,6 +121,9 @@ def read_csv_as_text(path: Path, multiline: bool = True) -> pd.DataFrame:
     Single-line tables are read by Arrow's multi-threaded parser (several times faster on a 1M-row table); if it
     cannot (a value with a line break straddles its blocks), or for multi-line tables, pandas' own parser reads it.
     """
+    import pandas as pd
+    import pyarrow as pa
+
     if not multiline:
         try:
             return pd.read_csv(
@@ -125,6 +136,8 @@ def read_csv_as_text(path: Path, multiline: bool = True) -> pd.DataFrame:
 
 def read_table(package_dir: Path, schema: TableSchema) -> tuple[pd.DataFrame, list[Problem]]:
     """Read a CSV as text, then type it by its schema; cells that do not parse become problems."""
+    import pandas as pd
+
     path = table_path(package_dir, schema.name)
     where = f"{DATA_SUBDIR}/{schema.name}.csv"
     if not path.exists():
@@ -199,6 +212,9 @@ def pandera_rule(check: str) -> str:
 
 
 def pandera_problems(frame: pd.DataFrame, schema: TableSchema) -> list[Problem]:
+    import pandas as pd
+    import pandera.errors
+
     where = f"{DATA_SUBDIR}/{schema.name}.csv"
     try:
         pandera_schema(schema).validate(frame, lazy=True)
@@ -248,6 +264,8 @@ def pandera_problems(frame: pd.DataFrame, schema: TableSchema) -> list[Problem]:
 
 def foreign_key_problems(frames: dict[str, pd.DataFrame], schema: TableSchema) -> list[Problem]:
     """Every non-empty foreign key value exists in the table it points to."""
+    import pandas as pd
+
     problems = []
     frame = frames[schema.name]
     for cols, ref, ref_cols in schema.foreign_keys:
@@ -339,20 +357,57 @@ def duplicate_statement_problems(frames: dict[str, pd.DataFrame]) -> list[Proble
 
 def validate_pandera(package_dir: Path, schemas: dict[str, TableSchema] | None = None) -> list[Problem]:
     """The fast validator: Pandera schemas derived from schemas/, foreign keys, spans, duplicates."""
-    schemas = schemas or load_schemas(Path(package_dir) / "schemas")
-    frames, problems = {}, []
+    package_dir = Path(package_dir)
+    schemas = schemas or load_schemas(package_dir / "schemas")
+    frames: dict[str, pd.DataFrame] = {}
+    per_table: dict[str, list[Problem]] = {name: [] for name in schemas}
+    # A table too large for Pandera to be fast is checked by the DuckDB engine (see validate_sql.py), in a thread:
+    # DuckDB releases the GIL, so its parallel CSV reading overlaps Pandera's work on the small tables.
+    large = [name for name in schemas if is_large(package_dir, name)]
+    sql = SqlTables() if large else None
+    failure: list[BaseException] = []
+
+    def check_large_tables() -> None:
+        try:
+            for name in large:
+                per_table[name] += sql.load(package_dir, schemas[name])
+                if name in sql.names:
+                    per_table[name] += sql.schema_problems(schemas[name])
+        except BaseException as exc:  # noqa: BLE001 -- re-raised in the calling thread
+            failure.append(exc)
+
+    worker = threading.Thread(target=check_large_tables, name="tidynews-duckdb")
+    if large:
+        worker.start()
     for name, schema in schemas.items():
+        if name in large:
+            continue
         frame, type_problems = read_table(package_dir, schema)
         frames[name] = frame
-        problems += type_problems
+        per_table[name] += type_problems
         # rows with type errors are left out, so every other rule is still checked on every other row
         bad_rows = frame.attrs.get("type_error_rows", [])
-        problems += pandera_problems(frame.drop(index=bad_rows) if len(bad_rows) else frame, schema)
+        per_table[name] += pandera_problems(frame.drop(index=bad_rows) if len(bad_rows) else frame, schema)
+    if large:
+        worker.join()
+    if failure:
+        raise failure[0]
+    problems = [p for name in schemas for p in per_table[name]]
+    # the checks across tables: pandas when every table involved is a frame, SQL when one of them is large
     for schema in schemas.values():
-        problems += foreign_key_problems(frames, schema)
+        if sql and sql.involves(schema.name, *(ref for _, ref, _ in schema.foreign_keys)):
+            problems += sql.foreign_key_problems(frames, schema)
+        if schema.name in frames:
+            problems += foreign_key_problems(frames, schema)
     for table in SPAN_SURFACE:
-        problems += span_problems(frames, table)
-    problems += duplicate_statement_problems(frames)
+        if sql and sql.involves(table, "articles"):
+            problems += sql.span_problems(frames, table)
+        elif table in frames and "articles" in frames:
+            problems += span_problems(frames, table)
+    if sql and sql.involves("statements"):
+        problems += sql.duplicate_statement_problems()
+    elif "statements" in frames:
+        problems += duplicate_statement_problems(frames)
     return problems
 
 

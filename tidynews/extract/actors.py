@@ -5,14 +5,18 @@ Per article (`extract_actors`):
    "[Joe] Biden", titles spaCy glued on), plus well-known organisations spaCy misses or mislabels
    (curated `data/actor_organisations.csv`: IDF, Islamic State, Hezbollah...), plus
    "<country> government/military/police" phrases, surnames after an honorific ("Lord Justice Penrose"),
-   names with an age ("Musk, 51,"), lower-case public bodies ("the river flood authority");
+   names with an age ("Musk, 51,"), lower-case public bodies ("the river flood authority"), place councils
+   written in lower case ("Leeds city council"), names with a plural possessive ("Workers’ Party"), and
+   firms after a cue ("analysts at Barclays", "according to Moody's");
    photo credits, datelines, treaties and events, title words ("State" of "Secretary of State"),
-   nationality and religion words, big cities tagged as people and "the town of X" are dropped;
+   nationality and religion words, big cities tagged as people and "the town of X" are dropped, and so are
+   capitalised common nouns opening a sentence ("Households are struggling") and superlative descriptions;
 2. people are grouped: a bare or partial name ("Gallant", "Mr Haddad", "Li", "van der Berg") joins the full
    name it belongs to; then every later occurrence of a known name or surname is found by string
    match (spaCy misses surnames that are English words: "Gallant", "Miller", "Rice");
 3. organisations are grouped by a normal form (country prefix off, "Ministry of Defence" =
-   "Defence Ministry" = "Defense Ministry"), acronyms ("MoD", "(ECOWAS)") and the curated aliases;
+   "Defence Ministry" = "Defense Ministry"; "Acme Holdings Plc" = "Acme Holdings" = "Acme"), acronyms
+   ("MoD", "(ECOWAS)") and the curated aliases; "the city council" joins the one named city council;
 4. titles written before a name ("Defense Minister", "US Secretary of State") and appositions
    ("Helen Marsh, policy director of Fairwatch,") become the role; a country word in the role sets the
    country code; "the defense minister" later in the text is a mention of that person.

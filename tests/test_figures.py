@@ -352,7 +352,39 @@ def test_over_a_duration_after_an_amount_is_a_preposition():
 
 def test_glued_temperature():
     f = one("Temperatures hit 45C in the capital on Sunday.")
-    assert (f.value, f.unit) == (45, "°C")
+    assert (f.value, f.unit, f.counts) == (45, "celsius", "temperatures")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "counts", "text"),
+    [
+        ("Temperatures are expected to reach 41C in Cordoba on Friday.", 41, "celsius", "temperatures", "41C"),
+        ("Forecasters predict a high of 38°C in the capital.", 38, "celsius", "high", "38°C"),
+        ("Thermometers in Tucson hit 104F on Sunday.", 104, "fahrenheit", "temperature", "104F"),
+        ("It was 104 degrees Fahrenheit in the shade.", 104, "fahrenheit", "temperature", "104 degrees Fahrenheit"),
+        ("The mercury fell to minus 12C in the valley.", -12, "celsius", "temperature", "minus 12C"),
+        ("Lows of -5C are forecast for the hills.", -5, "celsius", "lows", "-5C"),
+        ("It will be 30 degrees in Leeds by Thursday, forecasters said.", 30, "degrees", "temperature", "30 degrees"),
+        ("Temperatures could top 40 degrees Celsius this week.", 40, "celsius", "temperatures", "40 degrees Celsius"),
+        ("The night brought a low of 3C.", 3, "celsius", "low", "3C"),
+        ("Shepherds worked on in minus ten degrees.", -10, "degrees", "temperature", "minus ten degrees"),
+    ],
+)
+def test_temperatures(sentence, value, unit, counts, text):
+    f = one(sentence)
+    assert (f.value, f.unit, f.counts, f.text) == (value, unit, counts, text)
+
+
+def test_temperature_range_both_ends():
+    found = figures("Highs of 30-35C are forecast for the coast.")
+    assert [(f.value, f.unit, f.counts) for f in found] == [(30, "celsius", "highs"), (35, "celsius", "highs")]
+
+
+def test_degrees_outside_weather_are_angles():
+    f = one("The skater spun through 360 degrees.")
+    assert (f.value, f.unit, f.counts) == (360, "degrees", "")
+    f = one("The ramp rises at a 30-degree angle.")
+    assert (f.value, f.unit, f.counts) == (30, "degrees", "angle")
 
 
 def test_active_take_is_not_an_event_but_passive_held_is():

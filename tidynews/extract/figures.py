@@ -47,6 +47,13 @@ Documented decisions (the gold standard leaves these open; these are the rules t
 - A figure with no noun of its own takes the noun of a range partner ("60-70 people") or of the figure before it
   in the same sentence ("killing 1,200 people and kidnapping over 240" -> people); a total takes what it totals
   ("the number of migrants rose to 1,200" -> migrants; "the death toll rose to 84" -> death toll).
+- Temperatures ARE figures (measures): "reach 41C", "a high of 38°C", "104F", "104 degrees Fahrenheit",
+  "minus 12C", "-5C" -> the value (negative after "minus" or a minus sign), unit "celsius"/"fahrenheit", or
+  "degrees" when the scale is not written; `counts` is the temperature noun of the sentence ("temperatures",
+  "high", "lows"), else "temperature". A bare "30 degrees" is a temperature only in a weather sentence
+  ("forecasters", "heat", "temperatures"...) or when negative; otherwise it stays a measure with unit "degrees"
+  ("spun through 360 degrees" counts nothing; "a 30-degree angle" counts "angle"). The first number of a range
+  ("30-35C") is a temperature too. See `read_temperature`.
 - Fractions ("half", "a third", "two-thirds", "one in five") are not figures: they are shares of another number.
 - Scores ("won 3-1") are not figures; ranges ("60-70 people") are two figures.
 - Only the body zone is read: headlines, standfirsts and captions repeat the body or describe photos.
@@ -125,6 +132,9 @@ PERSON_NOUNS = _words("person_noun")  # an age in commas can follow them: "her f
 PARENT_WORDS = _words("parent_word")  # "mother-of-three"
 MULTIPLIER_DETERMINERS = _words("multiplier_determiner")  # "quadruple that figure", "double the amount"
 METRE_CUES = _words("metre_cue")  # "8m high": a glued m is metres
+TEMPERATURE_UNITS = load_word_lists()["temperature_unit"]  # "c", "°c", "celsius" -> celsius
+TEMPERATURE_NOUNS = _words("temperature_noun")  # what a temperature counts: "temperatures", "a high", "lows"
+WEATHER_WORDS = _words("weather_word")  # make a bare "30 degrees" a temperature rather than an angle
 TOTAL_NOUNS = _words("total_noun")  # "the number of X", "the death toll"
 
 
@@ -133,6 +143,8 @@ MAX_QUALIFIER_WORDS = max(len(p.split()) for p in QUALIFIER_PHRASES)
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # Digits with an abbreviation glued on: "2.5bn", "4bn", "5km", "20%".
 DIGITS_WITH_SUFFIX = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([A-Za-z%°/]+)$")
+# A temperature as one token: "41C", "-5C", "−12C", "38°", "104F." (sentence-final), or bare digits "-5".
+SIGNED_TEMPERATURE = re.compile(r"^([-−–]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(°?[CF]|°)?\.?$")
 TIME_OF_DAY = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)$|^\d{1,2}:\d{2}$", re.IGNORECASE)
 
 
@@ -279,7 +291,7 @@ def read_digits(doc: Doc, i: int) -> tuple[int, float, str] | None:
         elif suffix == "%":
             unit = "percent"
         elif m.group(2) in ("C", "F"):
-            unit = "°" + suffix.upper()  # "42C in Seville"
+            unit = TEMPERATURE_UNITS[suffix]  # "42C in Seville"
         elif suffix in MEASURE_UNITS:
             unit = MEASURE_UNITS[suffix]
         elif suffix == "m" and glued_m_is_metres(doc, i, i):
@@ -316,6 +328,119 @@ def read_digits(doc: Doc, i: int) -> tuple[int, float, str] | None:
                 value *= SCALE_ABBREVIATIONS[nxt]
                 j += 1
     return j, value, unit
+
+
+def read_temperature(doc: Doc, i: int) -> tuple[int, int, float, str] | None:
+    """A temperature starting at token i: (first token, last token, value, unit) or None.
+
+    The unit is "celsius" or "fahrenheit" when written, "degrees" when not; a "minus" or a minus sign before the
+    number makes it negative. Examples: "reach 41C" -> 41 celsius; "a high of 38°C" -> 38 celsius; "104 degrees
+    Fahrenheit" -> 104 fahrenheit; "minus 12C" and "-12C" -> -12 celsius; "30 degrees" -> 30 degrees;
+    "a 40-degree day" -> 40 degrees. Whether a bare "degrees" is a temperature is `in_weather_context`'s call.
+    """
+    match = SIGNED_TEMPERATURE.match(doc[i].text)
+    if match:
+        sign, digits, glued = match.groups()
+        value, last = float(digits.replace(",", "")), i
+    elif (words := read_word_number(doc, i)) is not None:
+        sign, glued = "", None
+        last, value = words
+    else:
+        return None
+    if glued:
+        unit = TEMPERATURE_UNITS.get(glued.lower(), "degrees")  # "38°" alone says no scale
+        if glued == "°":
+            unit, last = _temperature_unit_after(doc, last, unit)
+    else:
+        if sign:
+            return None  # "-5" with no unit after is no temperature we can read
+        unit, last = _temperature_unit_after(doc, last, "")
+    if not unit:
+        return None
+    first = i
+    if sign:
+        value = -value
+    elif i > 0 and doc[i - 1].lower_ == "minus":
+        value, first = -value, i - 1
+    elif (
+        i > 0
+        and doc[i - 1].text in ("-", "−", "–")
+        and not doc[i - 1].whitespace_
+        and (i < 2 or doc[i - 2].whitespace_)
+    ):
+        value, first = -value, i - 1  # "- 5C" split by the tokenizer, but not the range "30-35C"
+    return first, last, value, unit
+
+
+def _temperature_unit_after(doc: Doc, j: int, unit: str) -> tuple[str, int]:
+    """The temperature unit written after the number (or bare degree sign) at token j, and its last token.
+
+    Example: "38 °C" -> celsius; "104 degrees Fahrenheit" -> fahrenheit; "30 degrees" -> degrees; "a 40-degree day"
+    -> degrees; "38° F" and "38°" -> fahrenheit / the `unit` given. ("", j) when no temperature unit follows.
+    """
+    k = j + 1
+    if k >= len(doc):
+        return unit, j
+    word = doc[k].lower_.rstrip(".")
+    if doc[k].text == "°" and not unit:
+        unit, j, k = "degrees", k, k + 1
+        if k >= len(doc):
+            return unit, j
+        word = doc[k].lower_.rstrip(".")
+    if word in ("°c", "°f") or (doc[k].text.rstrip(".") in ("C", "F") and unit == "degrees" and not doc[j].whitespace_):
+        return TEMPERATURE_UNITS[word], k
+    if word == "-" and not doc[j].whitespace_ and doc[k + 1 : k + 2].text.lower() == "degree":
+        return "degrees", k + 1
+    if word in ("degrees", "degree"):
+        scale = doc[k + 1].text.rstrip(".") if k + 1 < len(doc) else ""
+        if scale.lower() in ("celsius", "centigrade", "fahrenheit") or scale in ("C", "F"):
+            return TEMPERATURE_UNITS[scale.lower()], k + 1
+        return "degrees", k
+    return unit, j
+
+
+def in_weather_context(doc: Doc, i: int) -> bool:
+    """Whether the sentence of token i talks about the weather, so that a bare "30 degrees" is a temperature.
+
+    Example: "It will be 30 degrees in London by Thursday, forecasters said" -> True (forecasters);
+    "The skater spun through 360 degrees" -> False (an angle).
+    """
+    return any(t.lower_ in WEATHER_WORDS for t in doc[i].sent)
+
+
+def temperature_noun(doc: Doc, cand: Candidate) -> str:
+    """What a temperature counts: the temperature noun of its sentence nearest before it (else after), or
+    "temperature".
+
+    Example: "Temperatures are expected to reach 41C" -> temperatures; "a high of 38C" -> high; "It was 104F in
+    Phoenix" -> temperature.
+    """
+    sentence = doc[cand.first].sent
+    # a capital at the sentence start makes spaCy call "Lows" a proper noun
+    found = [
+        t
+        for t in sentence
+        if t.lower_ in TEMPERATURE_NOUNS and (t.tag_ in ("NN", "NNS") or (t.i == sentence.start and t.pos_ == "PROPN"))
+    ]
+    nouns = [t for t in found if t.i < cand.first][-1:] or found[:1]
+    return nouns[0].lower_ if nouns else "temperature"
+
+
+def spread_temperature_to_range_partner(doc: Doc, found: list[Candidate]) -> None:
+    """The first number of a temperature range is a temperature too: "highs of 30-35C", "between 3 and 5C".
+
+    Example: "highs of 30-35C" -> 30 and 35, both celsius, both counting highs.
+    """
+    for before, after in zip(found, found[1:], strict=False):
+        between = {t.lower_ for t in doc[before.last + 1 : after.first]}
+        if (
+            after.kind == "temperature"
+            and before.kind in ("digits", "words")
+            and not before.unit
+            and between
+            and between <= {"-", "–", "to", "and"}
+        ):
+            before.kind, before.unit, before.counts = "temperature", after.unit, after.counts
 
 
 def glued_m_is_metres(doc: Doc, first: int, m_token: int) -> bool:
@@ -456,8 +581,13 @@ def find_number_cores(doc: Doc) -> list[Candidate]:
     i = 0
     while i < len(doc):
         cand = None
+        temperature = read_temperature(doc, i)
         digits = read_digits(doc, i)
-        if digits:
+        if temperature and (temperature[3] != "degrees" or temperature[2] < 0 or in_weather_context(doc, i)):
+            first, last, value, unit = temperature
+            cand = Candidate(first, last, value, "temperature", unit=unit)
+            cand.counts = temperature_noun(doc, cand)
+        elif digits:
             last, value, unit = digits
             cand = Candidate(i, last, value, "digits", unit=unit)
         elif (words := read_word_number(doc, i)) is not None:
@@ -488,6 +618,7 @@ def find_number_cores(doc: Doc) -> list[Candidate]:
                 cand.last += 2  # "a 1,200-strong force": what is counted is the noun after, read from the parse
         found.append(cand)
         i = cand.last + 1
+    spread_temperature_to_range_partner(doc, found)
     return found
 
 
@@ -1240,7 +1371,7 @@ def figures_of_block(parsed_block: ParsedBlock) -> list[Figure]:
     figures: list[tuple[Candidate, Figure, Token | None]] = []
     for cand in find_number_cores(doc):
         widen_with_money_and_units(doc, cand)
-        if not_a_figure(doc, cand):
+        if cand.kind != "temperature" and not_a_figure(doc, cand):
             continue
         widen_with_plus(doc, cand)
         if cand.qualifier == "exact":
@@ -1262,7 +1393,8 @@ def figures_of_block(parsed_block: ParsedBlock) -> list[Figure]:
             counts = ""
         first = cand.qualifier_first if cand.qualifier_first >= 0 else cand.first
         start = doc[first].idx
-        end = doc[cand.last].idx + len(doc[cand.last].text.rstrip(".") if cand.last > cand.first else doc[cand.last])
+        strip_full_stop = cand.last > cand.first or cand.kind == "temperature"  # "reached 41C." ends the sentence
+        end = doc[cand.last].idx + len(doc[cand.last].text.rstrip(".") if strip_full_stop else doc[cand.last])
         figures.append(
             (
                 cand,

@@ -462,3 +462,53 @@ def test_officials_from_a_country_is_no_organisation():
     r = extract("Officials from Kenya and a spokesman for Mr Otieno met on Monday.")
     assert "Kenya" not in by_name(r)
     assert all(e.type == "person" for e in r.actors)
+
+
+# --- lower-case ministries and acronyms without the place word --------------------------------------
+
+
+def test_lowercase_ministry_is_a_government_actor_and_the_ministry_is_a_mention():
+    r = extract(
+        "The interior ministry said on Sunday that 14 protesters were held in Valdora.\n\n"
+        "The ministry did not say when they would be freed."
+    )
+    ministry = by_name(r)["interior ministry"]
+    assert ministry.type == "government"
+    assert mentions_of(r, "interior ministry") == ["interior ministry", "ministry"]
+
+
+def test_country_adjective_or_the_countrys_before_a_lowercase_ministry():
+    r = extract("The Chilean defence ministry denied the report. The country's health ministry said clinics were open.")
+    names = by_name(r)
+    assert names["Chilean defence ministry"].country_code == "CL"
+    assert names["health ministry"].type == "government"
+    assert "country's health ministry" not in names
+
+
+def test_the_ministry_stays_nobodys_when_two_ministries_are_named():
+    r = extract(
+        "The foreign ministry in Valdora summoned the envoy. The finance ministry froze his accounts. "
+        "The ministry gave no reason."
+    )
+    assert {"foreign ministry", "finance ministry"} <= set(by_name(r))
+    assert "ministry" not in mentions_of(r, "foreign ministry") + mentions_of(r, "finance ministry")
+
+
+def test_same_or_new_ministry_is_no_name():
+    r = extract("Officials moved to the new ministry last year, and the same ministry later closed.")
+    assert not any("ministry" in e.name for e in r.actors)
+
+
+def test_acronym_of_a_name_without_its_leading_place_word():
+    r = extract(
+        "Volunteers from the Tasmania State Emergency Service answered 300 calls for help. "
+        "The SES said more rain was due on Friday."
+    )
+    orgs = [e for e in r.actors if e.type != "person"]
+    assert [o.name for o in orgs] == ["Tasmania State Emergency Service"]
+    assert "SES" in orgs[0].aliases
+
+
+def test_acronym_of_the_whole_name_with_a_country_first():
+    r = extract("Rangers of the Uganda Wildlife Authority tracked the herd. UWA said it had moved west.")
+    assert "UWA" in by_name(r)["Uganda Wildlife Authority"].aliases

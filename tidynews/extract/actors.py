@@ -978,6 +978,82 @@ def lowercase_institution_candidates(block: ParsedBlock) -> list[Candidate]:
     return out
 
 
+# Words before "ministry" that do not name one: "the same ministry", "the new ministry".
+MINISTRY_NON_NAMES = GENERIC_MODIFIERS | {"whole", "entire", "said", "this", "that", "his", "her", "its", "their"}
+# Possessors that stand for the country the article is about: "the country's health ministry".
+COUNTRY_POSSESSORS = {"country", "nation", "government", "state", "kingdom", "republic", "island"}
+
+
+def lowercase_ministry_candidates(block: ParsedBlock) -> list[Candidate]:
+    """A ministry written in lower case after "the": "the interior ministry", "the defence ministry",
+    "the country's health ministry", "the Peruvian foreign ministry" (a country adjective sets the country
+    code and, as for "the French government", stays in the name). "the ministry" alone and "the same
+    ministry" are not names; "the country's" is dropped from the name.
+
+    Example: "The interior ministry in Valdora said 12 people were held." -> "interior ministry" (government)."""
+    doc = block.doc
+    out = []
+    for i, tok in enumerate(doc):
+        if tok.text != "ministry" or i < 2:
+            continue
+        if i + 1 < len(doc) and doc[i + 1].pos_ in {"NOUN", "PROPN"} and doc[i + 1].is_lower:
+            continue  # "the health ministry building": a modifier, not a name
+        j = i
+        while (
+            j > 0
+            and i - j < 3
+            and doc[j - 1].is_lower
+            and doc[j - 1].is_alpha
+            and doc[j - 1].pos_ in {"NOUN", "ADJ", "PROPN"}
+        ):
+            j -= 1
+        if j == i or doc[j].lower_ in MINISTRY_NON_NAMES or doc[i - 1].lower_ in MINISTRY_NON_NAMES:
+            continue
+        first, code = j, ""
+        if j > 0 and doc[j - 1].text[:1].isupper() and country_code_of(doc[j - 1].text):
+            first, code = j - 1, country_code_of(doc[j - 1].text)  # "the Peruvian interior ministry"
+        before = doc[first - 1] if first > 0 else None
+        if (
+            before is not None
+            and before.text in POSSESSIVE
+            and first >= 2
+            and doc[first - 2].lower_ in COUNTRY_POSSESSORS
+        ):
+            before = doc[first - 3] if first >= 3 else None  # "the country's health ministry"
+        if before is None or before.lower_ != "the":
+            continue  # "Peru's interior ministry" is a state body; "a ministry" is not a name
+        cand = make_candidate(block, first, i + 1, ORG, "lowercase")
+        if cand:
+            cand.country_code = code
+            out.append(cand)
+    return out
+
+
+BARE_MINISTRY = re.compile(r"\b[Tt]he (ministry)(?! of\b)(?![\w-])")
+
+
+def scan_ministry_references(blocks: list[ParsedBlock], orgs: list[Group], taken: list[tuple[int, int]]) -> None:
+    """ "the ministry" is a mention of the one ministry the article names, in any case ("the interior
+    ministry", "Interior Ministry", "Ministry of Health"); with two ministries named it stays nobody's.
+
+    Example: "The defence ministry said drills would go on. Later the ministry published photos." -> one actor."""
+    hosts = [g for g in orgs if any("ministry" in n.lower().split() and n.lower() != "ministry" for n in g.names)]
+    if len(hosts) != 1:
+        return
+    for block in blocks:
+        for m in BARE_MINISTRY.finditer(block.text):
+            s, e = block.offset + m.start(1), block.offset + m.end(1)
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            span = block.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is None:
+                continue
+            cand = make_candidate(block, span.start, span.end, ORG, "role")
+            if cand:
+                hosts[0].members.append(cand)
+                taken.append((cand.start, cand.end))
+
+
 POSSESSIVE_ORG = re.compile(
     # an optional capitalised lead ("National"), a plural owner with its apostrophe, capitalised words,
     # an organisation head: "National Farmers’ Union", "People's Action Party", "Workers' Party"
@@ -1471,12 +1547,32 @@ def org_parts(name: str) -> tuple[str, str]:
     return code, " ".join(core or norm)
 
 
+@lru_cache(maxsize=4096)
+def is_place_word(word: str) -> bool:
+    """A word that names a place when it leads an organisation's name: a country or nationality ("Kenya"),
+    a gazetteer place ("Victoria", "Queensland"), or a short upper-case place abbreviation ("NSW", "QLD").
+
+    Example: "NSW" of "NSW Rural Fire Service" -> True; "Rural" -> False."""
+    from tidynews.extract.places import resolve_place  # places imports nothing of actors; lazy for start-up time
+
+    if country_code_of(word):
+        return True
+    if word.isupper() and word.isalpha() and 2 <= len(word) <= 4:
+        return True
+    return word[:1].isupper() and resolve_place(word) is not None
+
+
 def initials(name: str) -> set[str]:
-    """Acronyms a name may have: "Ministry of Defence" -> {"mod", "md"}; "Israel Defense Forces" -> {"idf"}."""
+    """Acronyms a name may have: "Ministry of Defence" -> {"mod", "md"}; "Israel Defense Forces" -> {"idf"};
+    a leading place word may be left out: "Victoria State Emergency Service" -> {"vses", "ses"},
+    "Kenya Wildlife Service" -> {"kws", "ws"}."""
     words = re.findall(r"[A-Za-z][\w']*", name.replace("-", " "))
     all_words = "".join(w[0] for w in words).lower()
     content = "".join(w[0] for w in words if w.lower() not in {"of", "the", "and", "for", "on", "in"}).lower()
-    return {all_words, content}
+    out = {all_words, content}
+    if len(words) >= 3 and is_place_word(words[0]):
+        out |= initials(" ".join(words[1:]))
+    return out
 
 
 def is_acronym(name: str) -> bool:
@@ -1771,6 +1867,7 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
         found = spacy_candidates(block, credits[id(block)]) + curated_candidates(block, credits[id(block)])
         found += state_body_candidates(block) + honorific_candidates(block, credits[id(block)])
         found += lowercase_institution_candidates(block) + age_apposition_candidates(block)
+        found += lowercase_ministry_candidates(block)
         found += possessive_org_candidates(block, credits[id(block)]) + local_government_candidates(block)
         found += cue_phrase_org_candidates(block, credits[id(block)])
         found = [c for c in found if not in_dateline(block, c)]
@@ -1787,6 +1884,7 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     taken = [(c.start, c.end) for g in groups for c in g.members]
     scan_known_names(parsed, blocks, groups, taken, credits)
     scan_local_body_references(blocks, orgs, taken)
+    scan_ministry_references(blocks, orgs, taken)
     person_tokens: dict[int, frozenset[int]] = defaultdict(frozenset)
     for g in people:
         for c in g.members:

@@ -396,3 +396,32 @@ def test_area_word_inside_the_entity():
     text = "the Kherson region"
     place = resolve_candidate(text, Candidate(0, len(text), "entity", area_word="region"), set(), set())
     assert (place.name, place.type, place.country_code) == ("Kherson region", "region", "UA")
+
+
+# --- sub-national units named with their kind --------------------------------------------------------
+
+
+def test_unknown_unit_with_its_kind_is_a_region_of_the_article_country():
+    found = rows(
+        "Floods hit Peru on Monday. Rivers burst their banks in Zorvanta province and in the province of "
+        "Quellmayo, officials in Peru said."
+    )
+    assert found["Zorvanta"]["type"] == "region" and found["Zorvanta"]["country_code"] == "PE"
+    assert "Zorvanta province" in found["Zorvanta"]["aliases"]
+    assert found["Quellmayo"]["country_code"] == "PE"
+    assert "province of Quellmayo" in found["Quellmayo"]["aliases"]
+
+
+def test_unit_takes_the_country_named_in_its_sentence():
+    found = rows("Kenya and Uganda share the lake. Herders in Tarbeni county, Uganda, lost cattle. Kenya sent aid.")
+    assert found["Tarbeni"]["country_code"] == "UG"
+
+
+def test_unit_without_a_country_keeps_an_empty_code():
+    found = rows("Heavy snow fell in Vostrel prefecture on Tuesday, closing roads.")
+    assert found["Vostrel"]["type"] == "region" and found["Vostrel"]["country_code"] == ""
+
+
+def test_nationality_or_direction_before_region_is_no_unit():
+    found = rows("Fighting went on in the Kurdish region and in the Northern region of Ghana.")
+    assert "Kurdish" not in found and "Northern" not in found

@@ -420,6 +420,7 @@ class Candidate:
     prev_text: str = ""  # the name before a comma right before it: 'Atlanta' of 'Atlanta, Georgia'
     area_word: str = ""  # a lower-case area word right after it: 'region' of 'the Donetsk region'
     after_locative: bool = False  # 'in', 'to', 'from'... right before it, or before a list it ends
+    area_before: str = ""  # a lower-case area word before 'of': 'province' of 'the province of Cotopaxi'
 
 
 # How a candidate was found, and so what it may resolve to:
@@ -595,6 +596,58 @@ def scan_candidates(doc: Doc) -> list[Candidate]:
     return out
 
 
+AREA_OF = re.compile(
+    r"\b[Tt]he (province|region|state|county|district|prefecture|governorate|department|oblast) of "
+    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+)
+
+
+def area_of_candidates(doc: Doc) -> list[Candidate]:
+    """A sub-national unit written as "the <kind> of <Name>", lower-case kind: "the province of Cotopaxi",
+    "the department of Valdora". The candidate covers "province of Cotopaxi"; the name is the part after "of".
+
+    Example: "Rains hit the province of Marenco on Sunday." -> a candidate 'province of Marenco'."""
+    return [
+        Candidate(m.start(1), m.end(2), "scan", area_before=m.group(1), after_locative=True)
+        for m in AREA_OF.finditer(doc.text)
+    ]
+
+
+# Capitalised words before an area word that describe rather than name it: "the Northern region".
+UNIT_DESCRIPTIONS = {
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Capital",
+    "Autonomous",
+    "Federal",
+    "Border",
+}
+
+
+@lru_cache(maxsize=1)
+def _unit_non_names() -> frozenset[str]:
+    """Words that cannot name a sub-national unit: nationality and group words (data/demonyms.csv) and
+    UNIT_DESCRIPTIONS."""
+    return frozenset(r["word"] for r in _read_csv("demonyms.csv")) | UNIT_DESCRIPTIONS
+
+
+def unit_region(name: str, country_code: str) -> Place | None:
+    """A sub-national unit the gazetteer does not know, named with its kind ("Chimborazo province",
+    "the province of Cotopaxi"): a region called by the bare name, in the country the article is about
+    (empty when none can be told). Countries and lower-case words are no such names.
+
+    Example: unit_region("Marenco", "EC") -> region 'Marenco' in EC."""
+    name = clean_place_text(name)
+    if not name or not name[0].isupper() or resolve_country(name) or fold(name) in _ambiguous_names():
+        return None
+    if any(w in _unit_non_names() for w in name.split()):
+        return None  # "the Kurdish region", "the Northern region": a description, not a unit's name
+    return Place(place_id_for(name, country_code), name, "region", country_code)
+
+
 def dateline_candidates(doc: Doc) -> list[Candidate]:
     """The city of a wire dateline at the start of a paragraph, which spaCy often leaves untagged.
 
@@ -660,20 +713,29 @@ def _lexicon_kind(text: str) -> str | None:
 
 
 def resolve_candidate(
-    text: str, cand: Candidate, article_countries: set[str], us_state_codes: set[str]
+    text: str, cand: Candidate, article_countries: set[str], us_state_codes: set[str], unit_country: str = ""
 ) -> Place | None:
     """Resolve one candidate with what is written around it.
 
     What a candidate may become depends on how it was found (SOURCES). A lower-case area word after a city makes
     a region of that city's country ('the Donetsk region'). A GPE the gazetteer does not know but the text places
-    in a country ("Bint Jbeil, Lebanon") is kept as type 'other' in that country.
+    in a country ("Bint Jbeil, Lebanon") is kept as type 'other' in that country. A unit the gazetteer does not
+    know but that is named with its kind ("Marenco province", "the province of Marenco") is a region in
+    `unit_country` (see `unit_region`).
     """
+    if cand.area_before:
+        text = re.split(r"\s+of\s+", text, maxsplit=1)[-1]
+        place = resolve_place(text, article_countries=article_countries, after_locative=True)
+        if place is not None and place.type in {"region", "other"}:
+            return place
+        return unit_region(text, unit_country) if place is None else None
     if cand.area_word:
         text = text[: text.rfind(cand.area_word)].strip()
     kind = _lexicon_kind(text)
     big_city_after_locative = cand.after_locative and _is_big_city(text, MIN_MISLABELLED_CITY)
     if cand.source == "exact" and kind not in {"country", "region"} and not big_city_after_locative:
-        return None
+        # spaCy tags an unknown unit NORP or ORG ("Marenco province"): its area word still says it is a place
+        return unit_region(text, unit_country) if cand.area_word else None
     if cand.source == "scan" and kind is None and not cand.area_word:
         return None
     if cand.source == "person" and not big_city_after_locative:
@@ -701,7 +763,25 @@ def resolve_candidate(
         if place.type == "city":
             name = f"{clean_place_text(text)} {cand.area_word}"
             return Place(place_id_for(name, place.country_code), name, "region", place.country_code)
+    if place is None and cand.area_word:
+        return unit_region(text, unit_country)
     return place
+
+
+def unit_country_of(block: ParsedBlock, cand: Candidate, article_country_counts: Counter) -> str:
+    """The country a sub-national unit lies in: the one country named in its sentence, else the country the
+    article names most (none when two tie).
+
+    Example: "Floods hit Marenco province, Ecuador's disaster agency said." -> 'EC'."""
+    sent = block.doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if sent is not None:
+        near = {c for c in (resolve_country(e.text) for e in sent.sent.ents) if c}
+        if len(near) == 1:
+            return near.pop()
+    ranked = article_country_counts.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return ""
+    return ranked[0][0]
 
 
 def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
@@ -714,13 +794,17 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     found: list[tuple[ParsedBlock, Candidate]] = []
     for block in parsed.zone_blocks(HEADLINE, STANDFIRST, BODY, CAPTION):
         taken: set[int] = set()
+        area_of = area_of_candidates(block.doc)
         candidates = dateline_candidates(block.doc) + entity_candidates(block.doc) + scan_candidates(block.doc)
+        # "the province of Cotopaxi": the name inside is read with its kind word, not on its own
+        candidates = area_of + [c for c in candidates if not any(a.start <= c.start < a.end for a in area_of)]
         for cand in candidates:
             if cand.start not in taken:
                 taken.add(cand.start)
                 found.append((block, cand))
 
     article_countries: set[str] = set()
+    article_country_counts: Counter = Counter()
     us_state_codes: set[str] = set()
     city_countries: set[str] = set()
     named_states: set[str] = set()
@@ -730,6 +814,8 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
             continue
         if place.type != "city" and place.country_code:
             article_countries.add(place.country_code)
+        if place.type == "country":
+            article_country_counts[place.country_code] += 1
         if place.type == "city":
             city_countries.add(place.country_code)
             if place.admin1:
@@ -744,12 +830,23 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
         us_state_codes.add(ANY_US_STATE)
     seen: dict[str, Entity] = {}
     for block, cand in found:
-        place = resolve_candidate(block.text[cand.start : cand.end], cand, article_countries, us_state_codes)
+        unit_country = (
+            unit_country_of(block, cand, article_country_counts) if cand.area_word or cand.area_before else ""
+        )
+        place = resolve_candidate(
+            block.text[cand.start : cand.end], cand, article_countries, us_state_codes, unit_country
+        )
         if place is None:
             continue
         start, end = _trim(block.doc, cand.start, cand.end)
         a_start, a_end = block.offset + start, block.offset + end
         written = parsed.text[a_start:a_end]
+        unit_phrase = ""
+        if (cand.area_word or cand.area_before) and place.geonames_id is None and place.name != written:
+            at = written.find(place.name)
+            if at >= 0:  # "Cotopaxi" of "province of Cotopaxi": the mention is the name, the phrase an alias
+                unit_phrase, a_start = written, a_start + at
+                a_end, written = a_start + len(place.name), place.name
         entity = seen.setdefault(
             place.place_id,
             Entity(
@@ -763,6 +860,8 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
             ),
         )
         entity.aliases.add(written)
+        if unit_phrase:
+            entity.aliases.add(unit_phrase)
         result.place_mentions.append(Mention(place.place_id, written, a_start, a_end, block.zone))
     result.places.extend(seen.values())
 

@@ -550,3 +550,58 @@ def test_by_saying_still_reports_what_the_subject_said():
     text = "Tax row\n\nThe minister ended the row by saying the fuel tax would be scrapped.\n"
     s = one(text, "the fuel tax")
     assert (s.speaker, s.cue) == ("The minister", "saying")
+
+
+# --- findings of research, and partial quotes that are the predicate ----------------------------------------
+
+FINDINGS = """Sleep study divides doctors
+
+Volunteers who napped after lunch saw no gain in memory, the study found.
+
+A report by the regulator found that water bills had doubled in a decade.
+
+The survey showed that most parents backed the later school start.
+
+Cycling to work had fallen by a fifth, the analysis concluded.
+
+The researchers estimated that the glacier would vanish by 2060.
+
+Dr Hana Brenner found that the vaccine halved hospital stays.
+
+Police found a rucksack near the bus station on Sunday.
+
+The footage showed that the gate had been left open.
+"""
+
+
+@pytest.mark.parametrize(
+    "quote, speaker, cue",
+    [
+        ("Volunteers who napped after lunch saw no gain in memory", "the study", "found"),
+        ("water bills had doubled in a decade", "A report by the regulator", "found"),
+        ("most parents backed the later school start", "The survey", "showed"),
+        ("Cycling to work had fallen by a fifth", "the analysis", "concluded"),
+        ("the glacier would vanish by 2060", "The researchers", "estimated"),
+        ("the vaccine halved hospital stays", "Dr Hana Brenner", "found"),
+    ],
+)
+def test_research_findings_are_indirect_statements(quote, speaker, cue):
+    s = one(FINDINGS, quote)
+    assert (s.quote, s.kind, s.speaker, s.cue) == (quote, "indirect", speaker, cue)
+
+
+def test_found_and_showed_with_other_subjects_are_not_statements():
+    quotes = [s.quote for s in statements(FINDINGS)]
+    assert not any("rucksack" in q or "gate" in q for q in quotes), quotes
+
+
+def test_a_partial_quote_that_is_the_predicate_leaves_no_subject_and_copula_fragment():
+    text = "Moorland blaze\n\nThe fire chief said the blaze was “out of control” and that crews were exhausted.\n"
+    found = [(s.quote, s.kind, s.cue) for s in statements(text)]
+    assert found == [("out of control", "partial", "said"), ("crews were exhausted", "indirect", "said")]
+
+
+def test_a_long_subject_before_a_quoted_predicate_still_gives_only_the_partial_quote():
+    text = "Moorland blaze\n\nThe fire chief said the blaze on the north slope was “beyond anything we have seen”.\n"
+    (s,) = statements(text)
+    assert (s.quote, s.kind, s.speaker) == ("beyond anything we have seen", "partial", "The fire chief")

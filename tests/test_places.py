@@ -425,3 +425,9 @@ def test_unit_without_a_country_keeps_an_empty_code():
 def test_nationality_or_direction_before_region_is_no_unit():
     found = rows("Fighting went on in the Kurdish region and in the Northern region of Ghana.")
     assert "Kurdish" not in found and "Northern" not in found
+
+
+def test_kind_of_a_known_country_or_region_stays_that_place():
+    found = rows("Envoys flew to the state of Israel, then toured the region of Tuscany.")
+    assert found["Israel"]["type"] == "country" and found["Israel"]["country_code"] == "IL"
+    assert found["Tuscany"]["country_code"] == "IT"

@@ -726,9 +726,12 @@ def resolve_candidate(
     if cand.area_before:
         text = re.split(r"\s+of\s+", text, maxsplit=1)[-1]
         place = resolve_place(text, article_countries=article_countries, after_locative=True)
-        if place is not None and place.type in {"region", "other"}:
-            return place
-        return unit_region(text, unit_country) if place is None else None
+        if place is None:
+            return unit_region(text, unit_country)
+        if place.type == "city":  # "the province of Kandahar": the unit named after its city
+            name = f"{clean_place_text(text)} {cand.area_before}"
+            return Place(place_id_for(name, place.country_code), name, "region", place.country_code)
+        return place  # "the state of Israel", "the region of Tuscany"
     if cand.area_word:
         text = text[: text.rfind(cand.area_word)].strip()
     kind = _lexicon_kind(text)
@@ -842,7 +845,7 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
         a_start, a_end = block.offset + start, block.offset + end
         written = parsed.text[a_start:a_end]
         unit_phrase = ""
-        if (cand.area_word or cand.area_before) and place.geonames_id is None and place.name != written:
+        if (cand.area_before or cand.area_word and place.geonames_id is None) and place.name != written:
             at = written.find(place.name)
             if at >= 0:  # "Cotopaxi" of "province of Cotopaxi": the mention is the name, the phrase an alias
                 unit_phrase, a_start = written, a_start + at

@@ -431,3 +431,13 @@ def test_kind_of_a_known_country_or_region_stays_that_place():
     found = rows("Envoys flew to the state of Israel, then toured the region of Tuscany.")
     assert found["Israel"]["type"] == "country" and found["Israel"]["country_code"] == "IL"
     assert found["Tuscany"]["country_code"] == "IT"
+
+
+def test_kind_word_that_modifies_a_noun_makes_no_unit():
+    found = rows("Turnout rose in Republican county seats, and Velder state senators met on Monday.")
+    assert "Republican" not in found and "Velder" not in found
+
+
+def test_curated_one_word_region_with_its_kind_is_found():
+    found = rows("Monsoon rains flooded Pakistan. Sindh province was worst hit.")
+    assert found["Sindh"]["country_code"] == "PK"

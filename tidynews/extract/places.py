@@ -575,7 +575,7 @@ def scan_candidates(doc: Doc) -> list[Candidate]:
             area = _area_word_after(doc, span)
             if kind is None and area is not None and all(t.pos_ == "PROPN" for t in span):
                 kind = "area"  # "the Donetsk region": the word after says it is a place
-            if kind is None or (kind == "region" and n == 1):
+            if kind is None or (kind == "region" and n == 1 and area is None):
                 continue
             before = doc[i - 1] if i > 0 else None
             after = doc[i + n] if i + n < len(doc) else None
@@ -624,6 +624,12 @@ UNIT_DESCRIPTIONS = {
     "Autonomous",
     "Federal",
     "Border",
+    "Republican",
+    "Democratic",
+    "Democrat",
+    "Labour",
+    "Conservative",
+    "Liberal",
 }
 
 
@@ -713,7 +719,11 @@ def _lexicon_kind(text: str) -> str | None:
 
 
 def resolve_candidate(
-    text: str, cand: Candidate, article_countries: set[str], us_state_codes: set[str], unit_country: str = ""
+    text: str,
+    cand: Candidate,
+    article_countries: set[str],
+    us_state_codes: set[str],
+    unit_country: str | None = None,
 ) -> Place | None:
     """Resolve one candidate with what is written around it.
 
@@ -721,13 +731,13 @@ def resolve_candidate(
     a region of that city's country ('the Donetsk region'). A GPE the gazetteer does not know but the text places
     in a country ("Bint Jbeil, Lebanon") is kept as type 'other' in that country. A unit the gazetteer does not
     know but that is named with its kind ("Marenco province", "the province of Marenco") is a region in
-    `unit_country` (see `unit_region`).
+    `unit_country` (see `unit_region`); None there means the kind word does not make a unit (see `unit_country_of`).
     """
     if cand.area_before:
         text = re.split(r"\s+of\s+", text, maxsplit=1)[-1]
         place = resolve_place(text, article_countries=article_countries, after_locative=True)
         if place is None:
-            return unit_region(text, unit_country)
+            return unit_region(text, unit_country) if unit_country is not None else None
         if place.type == "city":  # "the province of Kandahar": the unit named after its city
             name = f"{clean_place_text(text)} {cand.area_before}"
             return Place(place_id_for(name, place.country_code), name, "region", place.country_code)
@@ -738,11 +748,14 @@ def resolve_candidate(
     big_city_after_locative = cand.after_locative and _is_big_city(text, MIN_MISLABELLED_CITY)
     if cand.source == "exact" and kind not in {"country", "region"} and not big_city_after_locative:
         # spaCy tags an unknown unit NORP or ORG ("Marenco province"): its area word still says it is a place
-        return unit_region(text, unit_country) if cand.area_word else None
+        return unit_region(text, unit_country) if cand.area_word and unit_country is not None else None
     if cand.source == "scan" and kind is None and not cand.area_word:
         return None
     if cand.source == "person" and not big_city_after_locative:
-        return None  # a PERSON-tagged 'Jordan' or 'Chad' is a person
+        # "Tigray region" tagged PERSON: the lower-case kind word after it says it is a place
+        return (
+            unit_region(text, unit_country) if cand.area_word and unit_country is not None else None
+        )  # a PERSON-tagged 'Jordan' or 'Chad' is a person
     hints = hint_places(cand.next_text)
     after_city = resolve_place(cand.prev_text) if cand.prev_text else None
     states = us_state_codes | ({after_city.admin1} if after_city is not None and after_city.admin1 else set())
@@ -766,17 +779,22 @@ def resolve_candidate(
         if place.type == "city":
             name = f"{clean_place_text(text)} {cand.area_word}"
             return Place(place_id_for(name, place.country_code), name, "region", place.country_code)
-    if place is None and cand.area_word:
+    if place is None and cand.area_word and unit_country is not None:
         return unit_region(text, unit_country)
     return place
 
 
-def unit_country_of(block: ParsedBlock, cand: Candidate, article_country_counts: Counter) -> str:
+def unit_country_of(block: ParsedBlock, cand: Candidate, article_country_counts: Counter) -> str | None:
     """The country a sub-national unit lies in: the one country named in its sentence, else the country the
-    article names most (none when two tie).
+    article names most ("" when none or two tie). None when the kind word modifies a noun after it, so the
+    phrase is no unit's name ("Republican county seats", "Jones state senator").
 
     Example: "Floods hit Marenco province, Ecuador's disaster agency said." -> 'EC'."""
     sent = block.doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if sent is not None and cand.area_word and sent.end < len(block.doc):
+        nxt = block.doc[sent.end]
+        if nxt.is_lower and nxt.pos_ in {"NOUN", "PROPN"}:
+            return None
     if sent is not None:
         near = {c for c in (resolve_country(e.text) for e in sent.sent.ents) if c}
         if len(near) == 1:
@@ -834,7 +852,7 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     seen: dict[str, Entity] = {}
     for block, cand in found:
         unit_country = (
-            unit_country_of(block, cand, article_country_counts) if cand.area_word or cand.area_before else ""
+            unit_country_of(block, cand, article_country_counts) if cand.area_word or cand.area_before else None
         )
         place = resolve_candidate(
             block.text[cand.start : cand.end], cand, article_countries, us_state_codes, unit_country

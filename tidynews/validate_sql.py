@@ -93,15 +93,12 @@ class SqlTables:
                     bad_any.append(f"{quote_name('_bad_' + f['name'])} IS NOT NULL")
                 else:
                     select.append(f"{cell} AS {name}")
-            # The text table keeps the file's row order (DuckDB preserves insertion order, even reading in
-            # parallel), so its rowid is the data row's index: CSV line - 2. (row_number() would be a serial pass.)
-            raw = quote_name(f"text_{schema.name}")
-            self.con.execute(f"CREATE TEMP TABLE {raw} AS SELECT * FROM {source}")
+            # WITH ORDINALITY numbers the rows in the file's order (1 = the first data row = CSV line 2), even when
+            # the file is read in parallel; row_number() OVER () would be a serial pass over the table.
             self.con.execute(
                 f"CREATE TABLE {typed} AS SELECT *, ({' OR '.join(bad_any) or 'false'}) AS _type_error FROM "
-                f"(SELECT src.rowid + 2 AS _line, {', '.join(select)} FROM {raw} AS src)"
+                f"(SELECT src.ordinality + 1 AS _line, {', '.join(select)} FROM {source} WITH ORDINALITY AS src)"
             )
-            self.con.execute(f"DROP TABLE {raw}")
         except duckdb.Error as exc:
             return [
                 Problem(
@@ -250,39 +247,44 @@ class SqlTables:
                 f"length(coalesce(text, '')) AS n FROM {articles}"
             )
             self.con.execute(
-                f"CREATE TEMP TABLE span_windows AS SELECT article_id, k, substring(text, k * {SPAN_STRIDE} + 1, "
-                f"{SPAN_STRIDE + SPAN_WINDOW}) AS piece FROM (SELECT article_id, text, "
+                f"CREATE TEMP TABLE span_windows AS SELECT article_id, k, n, substring(text, k * {SPAN_STRIDE} + 1, "
+                f"{SPAN_STRIDE + SPAN_WINDOW}) AS piece FROM (SELECT article_id, text, n, "
                 f"unnest(range(0, n // {SPAN_STRIDE} + 1)) AS k FROM span_articles)"
             )
             self.views.add("span_windows")
         typed_only = "AND NOT _type_error" if table in self.names else ""  # a bad number is a type error only
-        # short spans from their window, long ones from the whole text: the join never carries an article's text
-        # along a short span's row
-        spans = f"""(
-            WITH t AS (
-                SELECT _line, article_id, start, "end", coalesce({quote_name(surface)}, '') AS want FROM {rows}
-                WHERE start IS NOT NULL AND "end" IS NOT NULL {typed_only}
-            )
-            SELECT t._line, t.start, t."end", t.want, a.n,
-                substring(w.piece, t.start - w.k * {SPAN_STRIDE} + 1, t."end" - t.start) AS got
-            FROM t JOIN (SELECT article_id, n FROM span_articles) a ON t.article_id = a.article_id
-            LEFT JOIN span_windows w ON w.article_id = t.article_id AND w.k = t.start // {SPAN_STRIDE}
-            WHERE t."end" - t.start <= {SPAN_WINDOW}
-            UNION ALL
-            SELECT t._line, t.start, t."end", t.want, a.n, substring(a.text, t.start + 1, t."end" - t.start) AS got
-            FROM t JOIN span_articles a ON t.article_id = a.article_id
-            WHERE t."end" - t.start > {SPAN_WINDOW}
-        )"""
-        in_range = 'start >= 0 AND start <= "end" AND "end" <= n'
+        rows_with_spans = f"""
+            SELECT _line, article_id, start, "end", coalesce({quote_name(surface)}, '') AS want FROM {rows}
+            WHERE start IS NOT NULL AND "end" IS NOT NULL {typed_only}"""
+
+        def in_range(length: str) -> str:
+            return f't.start >= 0 AND t.start <= t."end" AND t."end" <= {length}'
+
         problems = self.located(
-            f'SELECT _line, start, "end", n FROM {spans} WHERE NOT ({in_range})',
+            f'SELECT t._line, t.start, t."end", a.n FROM ({rows_with_spans}) t '
+            "JOIN (SELECT article_id, n FROM span_articles) a ON t.article_id = a.article_id "
+            f"WHERE NOT ({in_range('a.n')})",
             lambda s, e, n: f"[{s}:{e}] is outside the article's {n} characters",
             "span-range",
             table,
             surface,
         )
+        # A span in range: a short one from the window it starts in (which carries its article's length, so one
+        # join does), a long one from the whole text. No join carries an article's whole text along a short span.
+        # (The row query is repeated, not a WITH: DuckDB would materialise a WITH used twice, a million rows.)
+        spans = f"""(
+            SELECT t._line, t.start, t."end", t.want,
+                substring(w.piece, t.start - w.k * {SPAN_STRIDE} + 1, t."end" - t.start) AS got
+            FROM ({rows_with_spans}) t
+            JOIN span_windows w ON w.article_id = t.article_id AND w.k = t.start // {SPAN_STRIDE}
+            WHERE t."end" - t.start <= {SPAN_WINDOW} AND {in_range("w.n")}
+            UNION ALL
+            SELECT t._line, t.start, t."end", t.want, substring(a.text, t.start + 1, t."end" - t.start) AS got
+            FROM ({rows_with_spans}) t JOIN span_articles a ON t.article_id = a.article_id
+            WHERE t."end" - t.start > {SPAN_WINDOW} AND {in_range("a.n")}
+        )"""
         problems += self.located(
-            f'SELECT _line, start, "end", got, want FROM {spans} WHERE {in_range} AND got IS DISTINCT FROM want',
+            f'SELECT _line, start, "end", got, want FROM {spans} WHERE got IS DISTINCT FROM want',
             lambda s, e, got, want: f"article text at [{s}:{e}] is {got!r}, not {want!r}",
             "span-text",
             table,

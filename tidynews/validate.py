@@ -356,13 +356,17 @@ def duplicate_statement_problems(frames: dict[str, pd.DataFrame]) -> list[Proble
 
 
 def validate_pandera(package_dir: Path, schemas: dict[str, TableSchema] | None = None) -> list[Problem]:
-    """The fast validator: Pandera schemas derived from schemas/, foreign keys, spans, duplicates."""
+    """The fast validator: Pandera schemas derived from schemas/, foreign keys, spans, duplicates.
+
+    A table over validate_sql.LARGE_TABLE_BYTES (16 MiB, some 200,000 rows of figures) is checked by the same rules
+    as DuckDB SQL instead of Pandera (see validate_sql.py); a package built from a real corpus is all Pandera.
+    """
     package_dir = Path(package_dir)
     schemas = schemas or load_schemas(package_dir / "schemas")
     frames: dict[str, pd.DataFrame] = {}
     per_table: dict[str, list[Problem]] = {name: [] for name in schemas}
     # A table too large for Pandera to be fast is checked by the DuckDB engine (see validate_sql.py), in a thread:
-    # DuckDB releases the GIL, so its parallel CSV reading overlaps Pandera's work on the small tables.
+    # DuckDB releases the GIL, so its CSV reading and SQL checks overlap Pandera's work on the small tables.
     large = [name for name in schemas if is_large(package_dir, name)]
     sql = SqlTables() if large else None
     failure: list[BaseException] = []

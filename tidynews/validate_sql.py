@@ -1,7 +1,7 @@
 """The fast validator's engine for large tables: the same rules as the Pandera schema, as DuckDB SQL.
 
-Pandera checks a pandas frame row by row in Python-sized steps; a table of a million rows takes it over a second.
-A table larger than LARGE_TABLE_BYTES is instead read by DuckDB's parallel CSV reader (every column as text) and
+Pandera on a pandas frame takes over a second for a million rows, plus reading and typing the frame. A table
+larger than LARGE_TABLE_BYTES is instead read by DuckDB's CSV reader (every column as text, typed in the same pass) and
 checked with SQL generated from the same Table Schema: types (the number forms Frictionless accepts), required,
 enum, pattern, minimum, maximum, minLength, unique, primary key, then foreign keys (anti-joins), spans (a join on
 the article text) and duplicate statements. Every problem names table, CSV line (header = 1), column and rule,
@@ -62,7 +62,7 @@ class SqlTables:
         self.views: set[str] = set()
 
     def load(self, package_dir: Path, schema: TableSchema) -> list[Problem]:
-        """Read the CSV as text in one parallel pass, number each row by its CSV line, type it by the schema; report
+        """Read the CSV as text in one pass, number each row by its CSV line, type it by the schema; report
         an unreadable file, columns that do not match the schema, and cells that are not of their field's type."""
         where = f"{DATA_SUBDIR}/{schema.name}.csv"
         typed = quote_name(schema.name)
@@ -93,8 +93,9 @@ class SqlTables:
                     bad_any.append(f"{quote_name('_bad_' + f['name'])} IS NOT NULL")
                 else:
                     select.append(f"{cell} AS {name}")
-            # WITH ORDINALITY numbers the rows in the file's order (1 = the first data row = CSV line 2), even when
-            # the file is read in parallel; row_number() OVER () would be a serial pass over the table.
+            # WITH ORDINALITY numbers the rows in the file's order (1 = the first data row = CSV line 2). DuckDB then
+            # reads on one thread, which leaves the other core to Pandera on the small tables; row_number() OVER ()
+            # after a parallel read would be a second, serial pass over the table.
             self.con.execute(
                 f"CREATE TABLE {typed} AS SELECT *, ({' OR '.join(bad_any) or 'false'}) AS _type_error FROM "
                 f"(SELECT src.ordinality + 1 AS _line, {', '.join(select)} FROM {source} WITH ORDINALITY AS src)"

@@ -359,7 +359,7 @@ def validate_pandera(package_dir: Path, schemas: dict[str, TableSchema] | None =
     """The fast validator: Pandera schemas derived from schemas/, foreign keys, spans, duplicates.
 
     A table over validate_sql.LARGE_TABLE_BYTES (16 MiB, some 200,000 rows of figures) is checked by the same rules
-    as DuckDB SQL instead of Pandera (see validate_sql.py); a package built from a real corpus is all Pandera.
+    as DuckDB SQL instead of Pandera (see validate_sql.py); a package of a few thousand articles is all Pandera.
     """
     package_dir = Path(package_dir)
     schemas = schemas or load_schemas(package_dir / "schemas")

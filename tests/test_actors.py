@@ -524,3 +524,8 @@ def test_place_abbreviation_spacy_leaves_out_stays_in_the_name():
     service = by_name(r)["NSW Rural Fire Service"]
     assert "RFS" in service.aliases
     assert "Rural Fire Service" not in by_name(r)
+
+
+def test_headline_ministry_without_the():
+    r = extract("Officials said clinics were short of staff.", headline="Fisheries ministry warns of empty nets")
+    assert by_name(r)["Fisheries ministry"].type == "government"

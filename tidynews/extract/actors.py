@@ -1010,7 +1010,7 @@ def lowercase_ministry_candidates(block: ParsedBlock) -> list[Candidate]:
     doc = block.doc
     out = []
     for i, tok in enumerate(doc):
-        if tok.text != "ministry" or i < 2:
+        if tok.text != "ministry" or i < 1:
             continue
         if i + 1 < len(doc) and doc[i + 1].pos_ in {"NOUN", "PROPN"} and doc[i + 1].is_lower:
             continue  # "the health ministry building": a modifier, not a name
@@ -1023,6 +1023,17 @@ def lowercase_ministry_candidates(block: ParsedBlock) -> list[Candidate]:
             and doc[j - 1].pos_ in {"NOUN", "ADJ", "PROPN"}
         ):
             j -= 1
+        opens_sentence = (
+            j > 0
+            and i - j < 3
+            and doc[j - 1].is_sent_start
+            and doc[j - 1].is_title
+            and doc[j - 1].is_alpha
+            and not country_code_of(doc[j - 1].text)
+            and doc[j - 1].lower_ not in MINISTRY_NON_NAMES | {"the", "a", "an", "every", "each", "no"}
+        )
+        if opens_sentence:
+            j -= 1  # a headline or sentence without "the": "Health ministry warns of shortages"
         if j == i or doc[j].lower_ in MINISTRY_NON_NAMES or doc[i - 1].lower_ in MINISTRY_NON_NAMES:
             continue
         first, code = j, ""
@@ -1036,7 +1047,7 @@ def lowercase_ministry_candidates(block: ParsedBlock) -> list[Candidate]:
             and doc[first - 2].lower_ in COUNTRY_POSSESSORS
         ):
             before = doc[first - 3] if first >= 3 else None  # "the country's health ministry"
-        if before is None or before.lower_ != "the":
+        if not opens_sentence and (before is None or before.lower_ != "the"):
             continue  # "Peru's interior ministry" is a state body; "a ministry" is not a name
         if not code and i + 2 < len(doc) and doc[i + 1].lower_ == "in":
             code = country_of_seat(doc[i + 2 : i + 4])  # "the foreign ministry in Lima"

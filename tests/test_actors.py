@@ -529,3 +529,8 @@ def test_place_abbreviation_spacy_leaves_out_stays_in_the_name():
 def test_headline_ministry_without_the():
     r = extract("Officials said clinics were short of staff.", headline="Fisheries ministry warns of empty nets")
     assert by_name(r)["Fisheries ministry"].type == "government"
+
+
+def test_the_countrys_ministry_takes_the_country_the_article_is_about():
+    r = extract("Floods swept across Bolivia on Monday. The country's water ministry said 40 towns were cut off.")
+    assert by_name(r)["water ministry"].country_code == "BO"

@@ -1080,6 +1080,41 @@ def country_of_seat(words: Span) -> str:
     return ""
 
 
+def article_country(blocks: list[ParsedBlock]) -> str:
+    """The country an article is about: the one its place and nationality names point to most often
+    ("" when two tie or none is named).
+
+    Example: "Floods hit Peru ... Peruvian rescuers ... in Chile" -> "PE"."""
+    counts: dict[str, int] = defaultdict(int)
+    for block in blocks:
+        for ent in block.doc.ents:
+            if ent.label_ in {"GPE", "NORP"}:
+                code = country_code_of(ent.text)
+                if code:
+                    counts[code] += 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return ""
+    return ranked[0][0]
+
+
+def set_the_countrys_ministry(cands: list[Candidate], blocks: list[ParsedBlock]) -> None:
+    """ "the country's health ministry" belongs to the country the article is about.
+
+    Example: "Protests spread across Peru. The country's health ministry said..." -> "PE"."""
+    possessed = [
+        c
+        for c in cands
+        if c.source == "lowercase"
+        and not c.country_code
+        and re.search(r"\b(?:country|nation)['’]s\s+$", c.block.text[: c.start - c.block.offset])
+    ]
+    if possessed:
+        code = article_country(blocks)
+        for c in possessed:
+            c.country_code = code
+
+
 BARE_MINISTRY = re.compile(r"\b[Tt]he (ministry)(?! of\b)(?![\w-])")
 
 
@@ -1923,6 +1958,7 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
         found += cue_phrase_org_candidates(block, credits[id(block)])
         found = [c for c in found if not in_dateline(block, c)]
         cands.extend(drop_overlaps(found))
+    set_the_countrys_ministry(cands, blocks)
     person_from_apposition(cands)
     people_named_like_organisations(cands)
     # names used as titles are no actors: drop treaty acronyms "(CSP)" defined after a dropped name

@@ -534,3 +534,12 @@ def test_headline_ministry_without_the():
 def test_the_countrys_ministry_takes_the_country_the_article_is_about():
     r = extract("Floods swept across Bolivia on Monday. The country's water ministry said 40 towns were cut off.")
     assert by_name(r)["water ministry"].country_code == "BO"
+
+
+def test_two_countries_ministries_stay_apart_across_the_corpus():
+    bare = extract("The foreign ministry said little on Monday.", article_id="a")
+    peru = extract("The foreign ministry in Lima summoned the envoy.", article_id="b")
+    chile = extract("The foreign ministry in Santiago summoned the envoy.", article_id="c")
+    rows, _ = resolve_actors([bare, peru, chile])
+    codes = sorted(r["country_code"] for r in rows)
+    assert "CL" in codes and "PE" in codes and len(rows) >= 2

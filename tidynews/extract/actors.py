@@ -2150,6 +2150,8 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
     person_full: dict[str, int] = {}
     org_norm: dict[tuple[str, str], int] = {}
     org_name: dict[str, int] = {}
+    org_name_clusters: dict[str, set[int]] = defaultdict(set)
+    cluster_codes: dict[int, set[str]] = defaultdict(set)
     # full-name people and organisations first, surname-only people after
     order = sorted(items, key=lambda it: (it[1].type == "person" and len(name_tokens(it[1].name)) < 2,))
     for aid, ent in order:
@@ -2181,16 +2183,23 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
             # "Globex" in one story and "Globex Inc." in another are one company
             name_key = slugify(company_core(ent.name))
             idx = org_norm.get(k) if (known or code) else org_name.get(name_key)
+            if not (known or code) and len(org_name_clusters[name_key]) > 1:
+                idx = None  # "foreign ministry" of Peru and of Chile: a country-less one is neither
             if idx is None and not known and norm not in STATE_BODIES and norm not in GOVERNMENT_HEADS:
                 # "the Army" of one story is not the "Syrian army" of another
                 same = {i for (c, n), i in org_norm.items() if n == norm and c and not code}
                 same |= {i for (c, n), i in org_norm.items() if n == norm and not c and code}
+                # a country-less cluster that already took another country's body is not this one's
+                same = {i for i in same if not code or cluster_codes[i] <= {code}}
                 if len(same) == 1:
                     idx = same.pop()
             if idx is None:
                 clusters.append([])
                 idx = len(clusters) - 1
             org_name.setdefault(name_key, idx)
+            org_name_clusters[name_key].add(idx)
+            if code:
+                cluster_codes[idx].add(code)
             org_norm.setdefault(k, idx)
         clusters[idx].append((aid, ent))
 

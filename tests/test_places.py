@@ -441,3 +441,8 @@ def test_kind_word_that_modifies_a_noun_makes_no_unit():
 def test_curated_one_word_region_with_its_kind_is_found():
     found = rows("Monsoon rains flooded Pakistan. Sindh province was worst hit.")
     assert found["Sindh"]["country_code"] == "PK"
+
+
+def test_department_of_an_unknown_name_is_no_place():
+    found = rows("Staff at the department of Justice in Peru walked out, and the department of Fisheries closed.")
+    assert set(found) == {"Peru"}

@@ -737,6 +737,8 @@ def resolve_candidate(
         text = re.split(r"\s+of\s+", text, maxsplit=1)[-1]
         place = resolve_place(text, article_countries=article_countries, after_locative=True)
         if place is None:
+            if cand.area_before == "department":
+                return None  # "the department of Justice": a government department, unless the gazetteer knows it
             return unit_region(text, unit_country) if unit_country is not None else None
         if place.type == "city":  # "the province of Kandahar": the unit named after its city
             name = f"{clean_place_text(text)} {cand.area_before}"

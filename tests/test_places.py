@@ -446,3 +446,8 @@ def test_curated_one_word_region_with_its_kind_is_found():
 def test_department_of_an_unknown_name_is_no_place():
     found = rows("Staff at the department of Justice in Peru walked out, and the department of Fisheries closed.")
     assert set(found) == {"Peru"}
+
+
+def test_region_spanning_countries_is_no_unit():
+    found = rows("Militants in the Sahel region attacked troops in Niger, and ships left the Gulf region.")
+    assert "Sahel" not in found and "Gulf" not in found

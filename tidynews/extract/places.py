@@ -613,7 +613,8 @@ def area_of_candidates(doc: Doc) -> list[Candidate]:
     ]
 
 
-# Capitalised words before an area word that describe rather than name it: "the Northern region".
+# Capitalised words before an area word that describe rather than name a unit: "the Northern region",
+# "Republican county".
 UNIT_DESCRIPTIONS = {
     "Northern",
     "Southern",
@@ -630,6 +631,25 @@ UNIT_DESCRIPTIONS = {
     "Labour",
     "Conservative",
     "Liberal",
+    # seas, deserts and regions spanning countries: "the Gulf region", "the Sahel region" are no units
+    "Gulf",
+    "Sahel",
+    "Arctic",
+    "Antarctic",
+    "Pacific",
+    "Atlantic",
+    "Caribbean",
+    "Mediterranean",
+    "Baltic",
+    "Balkan",
+    "Balkans",
+    "Andean",
+    "Amazon",
+    "Horn",
+    "Asia",
+    "Europe",
+    "Africa",
+    "Kremlin",
 }
 
 

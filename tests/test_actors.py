@@ -543,3 +543,8 @@ def test_two_countries_ministries_stay_apart_across_the_corpus():
     rows, _ = resolve_actors([bare, peru, chile])
     codes = sorted(r["country_code"] for r in rows)
     assert "CL" in codes and "PE" in codes and len(rows) >= 2
+
+
+def test_name_before_a_kind_of_area_is_a_place_not_an_actor():
+    r = extract("Heavy snow fell in Vostrel prefecture on Tuesday.", headline="Snow closes roads in Vostrel prefecture")
+    assert "Vostrel" not in by_name(r)

@@ -763,6 +763,20 @@ def place_word_before_org(doc: Doc, start: int) -> int:
     return start
 
 
+AREA_KIND_WORDS = {"province", "region", "county", "prefecture", "governorate", "district", "state", "oblast"}
+LOCAL_BODY_WORDS = {"council", "government", "assembly", "authority", "administration", "legislature", "governor"}
+
+
+def names_area_before_kind_word(doc: Doc, end: int) -> bool:
+    """A name followed by a lower-case kind of area names a place, not an actor, unless a body follows:
+    "Vostrel prefecture" and "Marenco province" are places; "Lagos state government" is a body.
+
+    Example: "Heavy snow fell in Vostrel prefecture." -> True for "Vostrel"."""
+    if end >= len(doc) or doc[end].text not in AREA_KIND_WORDS:
+        return False
+    return end + 1 >= len(doc) or doc[end + 1].lower_ not in LOCAL_BODY_WORDS
+
+
 def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list[Candidate]:
     """Named-entity spans that may name actors, cleaned. PERSON and ORG are actors; a span with another
     label is one only when its last word is an organisation word ("the Prince's Carlow Regiment",
@@ -806,6 +820,8 @@ def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list
         if cand is None:
             continue
         if is_sentence_initial_common_noun(doc, start, end, block.text) or is_descriptive_phrase(doc, start, end):
+            continue
+        if names_area_before_kind_word(doc, end):
             continue
         if kind != "weak" and (is_junk_name(cand.name, kind) or is_treaty_or_place(cand.name, doc, end)):
             if not (

@@ -5,7 +5,8 @@ Per article (`extract_actors`):
    "[Joe] Biden", titles spaCy glued on), plus well-known organisations spaCy misses or mislabels
    (curated `data/actor_organisations.csv`: IDF, Islamic State, Hezbollah...), plus
    "<country> government/military/police" phrases, surnames after an honorific ("Lord Justice Penrose"),
-   names with an age ("Musk, 51,"), lower-case public bodies ("the river flood authority"), place councils
+   names with an age ("Musk, 51,"), lower-case public bodies ("the river flood authority") and ministries
+   ("the interior ministry", "the country's health ministry", "the foreign ministry in Lima"), place councils
    written in lower case ("Leeds city council"), names with a plural possessive ("Workers’ Party"), and
    firms after a cue ("analysts at Barclays", "according to Moody's");
    photo credits, datelines, treaties and events, title words ("State" of "Secretary of State"),
@@ -16,7 +17,8 @@ Per article (`extract_actors`):
    match (spaCy misses surnames that are English words: "Gallant", "Miller", "Rice");
 3. organisations are grouped by a normal form (country prefix off, "Ministry of Defence" =
    "Defence Ministry" = "Defense Ministry"; "Acme Holdings Plc" = "Acme Holdings" = "Acme"), acronyms
-   ("MoD", "(ECOWAS)") and the curated aliases; "the city council" joins the one named city council;
+   ("MoD", "(ECOWAS)", "SES" of "Victoria State Emergency Service": a leading place word may be left out) and
+   the curated aliases; "the city council" joins the one named city council, "the ministry" the one ministry;
 4. titles written before a name ("Defense Minister", "US Secretary of State") and appositions
    ("Helen Marsh, policy director of Fairwatch,") become the role; a country word in the role sets the
    country code; "the defense minister" later in the text is a mention of that person.

@@ -8,7 +8,10 @@ Where the names come from (see SOURCES):
 - names spaCy mislabels as PERSON/ORG after a locative word: cities of 100,000 people ("flew to Dakar");
 - names ending in a feature word whatever their label ("Taebaek Range", "Second Thomas Shoal");
 - names spaCy did not tag: countries, curated regions and major cities found by a lexicon scan, the city of a
-  wire dateline ("KYIV, Ukraine (AP) —"), and "<Name> region/province" ("the Donetsk region").
+  wire dateline ("KYIV, Ukraine (AP) —"), and "<Name> region/province" ("the Donetsk region");
+- sub-national units the gazetteer does not know, named with their kind ("Marenco province", "the province of
+  Marenco"): a region called by the bare name, in the country named in its sentence or most in the article
+  (`unit_region`, `unit_country_of`; empty code when none can be told).
 
 How a name resolves, in order: curated regions (`data/regions.csv`), countries (pycountry, GeoNames and
 `data/place_country_names.csv`), a city of at least 500,000 people, US states, other cities (the most

@@ -28,6 +28,8 @@ publish: $(STAMP)
 build: datapackage.json
 
 test: $(STAMP)
+	$(BIN)/ruff check tidynews tests scripts
+	$(BIN)/ruff format --check tidynews tests scripts
 	$(BIN)/python -m pytest
 	$(BIN)/frictionless validate datapackage.json
 

@@ -72,8 +72,12 @@ def created_timestamp(seeds_dir: Path) -> str:
     if not epoch:
         try:
             epoch = subprocess.run(
-                ["git", "log", "-1", "--format=%ct", "--", "."], cwd=seeds_dir, capture_output=True,
-                text=True, timeout=10, check=False,
+                ["git", "log", "-1", "--format=%ct", "--", "."],
+                cwd=seeds_dir,
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
             ).stdout.strip()
         except (OSError, subprocess.SubprocessError):
             epoch = ""
@@ -91,7 +95,11 @@ def previous_version(out_dir: Path) -> str:
 
 
 def package_descriptor(
-    staging: Path, schemas: dict[str, TableSchema], articles: list[Article], version: str, created: str,
+    staging: Path,
+    schemas: dict[str, TableSchema],
+    articles: list[Article],
+    version: str,
+    created: str,
     skipped: list[Problem],
 ) -> dict:
     resources = []
@@ -124,15 +132,11 @@ def package_descriptor(
         "created": created,
         "licenses": [LICENSE],
         "contributors": [{"title": "tidynews developers", "role": "author"}],
-        "sources": [
-            {"title": a.title, "path": f"seeds/{a.source_file}", "sha256": a.sha256} for a in articles
-        ],
+        "sources": [{"title": a.title, "path": f"seeds/{a.source_file}", "sha256": a.sha256} for a in articles],
         "resources": resources,
     }
     if skipped:
-        descriptor["tidynews:skipped"] = [
-            {"file": p.file, "rule": p.rule, "reason": p.message} for p in skipped
-        ]
+        descriptor["tidynews:skipped"] = [{"file": p.file, "rule": p.rule, "reason": p.message} for p in skipped]
     return descriptor
 
 
@@ -146,8 +150,12 @@ def extract_or_problem(parsed: ParsedArticle) -> ArticleExtraction | Problem:
     try:
         return extract_article(parsed)
     except Exception as exc:  # noqa: BLE001 -- reported with the file, never as a traceback
-        return Problem("extract-error", f"extraction failed ({type(exc).__name__}: {exc}); this is a bug in "
-                       "tidynews: report it with this file, or build with --skip-bad", file=parsed.article.source_file)
+        return Problem(
+            "extract-error",
+            f"extraction failed ({type(exc).__name__}: {exc}); this is a bug in "
+            "tidynews: report it with this file, or build with --skip-bad",
+            file=parsed.article.source_file,
+        )
 
 
 def extract_batch(batch: list[Article]) -> list[ArticleExtraction | Problem]:
@@ -258,8 +266,8 @@ def build_package(
     articles, extractions, failed = extract_all(read.articles, workers=workers, on_article=on_article)
     if failed and not skip_bad:
         raise BadArticleError(
-            f"{len(failed)} article(s) in {seeds_dir} could not be extracted (build with --skip-bad to leave "
-            "them out)", failed,
+            f"{len(failed)} article(s) in {seeds_dir} could not be extracted (build with --skip-bad to leave them out)",
+            failed,
         )
     read.skipped.extend(failed)
     tables = assemble_tables(articles, extractions)
@@ -273,7 +281,11 @@ def build_package(
         for name, schema in schemas.items():
             write_csv(tables[name], schema, table_path(staging, name))
         descriptor = package_descriptor(
-            staging, schemas, articles, version or previous_version(out_dir), created_timestamp(seeds_dir),
+            staging,
+            schemas,
+            articles,
+            version or previous_version(out_dir),
+            created_timestamp(seeds_dir),
             read.skipped,
         )
         write_descriptor(descriptor, descriptor_path(staging))
@@ -282,5 +294,4 @@ def build_package(
         install_package(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return BuildResult(out_dir, len(articles), {k: len(v) for k, v in tables.items()}, read.skipped,
-                       read.warnings)
+    return BuildResult(out_dir, len(articles), {k: len(v) for k, v in tables.items()}, read.skipped, read.warnings)

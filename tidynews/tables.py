@@ -8,11 +8,12 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 from tidynews.articles import Article
 from tidynews.extract.actors import resolve_actors
-from tidynews.extract.common import ArticleExtraction
+from tidynews.extract.common import ArticleExtraction, Mention
 from tidynews.extract.places import resolve_places
 from tidynews.schemas import TableSchema
 
@@ -24,6 +25,28 @@ def span_id(article_id: str, kind: str, start: int, end: int) -> str:
     citation of 'statement 3' would silently point to another quote.
     """
     return f"{article_id}/{kind}{start}-{end}"
+
+
+def mention_rows(
+    article_id: str, mentions: list[Mention], id_column: str, entity_id: Callable[[str], str]
+) -> list[dict]:
+    """Rows of a mention table, one per span (a span found twice is kept once: the span is the primary key)."""
+    rows, seen = [], set()
+    for m in mentions:
+        if (m.start, m.end) in seen:
+            continue
+        seen.add((m.start, m.end))
+        rows.append(
+            {
+                "article_id": article_id,
+                id_column: entity_id(m.key),
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "zone": m.zone,
+            }
+        )
+    return rows
 
 
 def assemble_tables(articles: list[Article], extractions: list[ArticleExtraction]) -> dict[str, list[dict]]:
@@ -51,34 +74,10 @@ def assemble_tables(articles: list[Article], extractions: list[ArticleExtraction
     }
     for ex in extractions:
         aid = ex.article_id
-        seen: set[tuple[int, int]] = set()
-        for m in ex.actor_mentions:
-            if (m.start, m.end) not in seen:
-                seen.add((m.start, m.end))
-                tables["actor_mentions"].append(
-                    {
-                        "article_id": aid,
-                        "actor_id": actor_id[(aid, m.key)],
-                        "text": m.text,
-                        "start": m.start,
-                        "end": m.end,
-                        "zone": m.zone,
-                    }
-                )
-        seen = set()
-        for m in ex.place_mentions:
-            if (m.start, m.end) not in seen:
-                seen.add((m.start, m.end))
-                tables["place_mentions"].append(
-                    {
-                        "article_id": aid,
-                        "place_id": m.key,
-                        "text": m.text,
-                        "start": m.start,
-                        "end": m.end,
-                        "zone": m.zone,
-                    }
-                )
+        tables["actor_mentions"] += mention_rows(
+            aid, ex.actor_mentions, "actor_id", lambda key, aid=aid: actor_id[(aid, key)]
+        )
+        tables["place_mentions"] += mention_rows(aid, ex.place_mentions, "place_id", lambda key: key)
         stmts = sorted({(s.start, s.end): s for s in ex.statements}.values(), key=lambda s: (s.start, s.end))
         for s in stmts:
             tables["statements"].append(

@@ -1136,6 +1136,23 @@ def set_the_countrys_ministry(cands: list[Candidate], blocks: list[ParsedBlock])
 BARE_MINISTRY = re.compile(r"\b[Tt]he (ministry)(?! of\b)(?![\w-])")
 
 
+def attach_reference(block: ParsedBlock, start: int, end: int, host: Group, taken: list[tuple[int, int]]) -> None:
+    """Make block.text[start:end] ("the ministry", "the city council") a mention of `host`, unless that text
+    already belongs to another mention.
+
+    Example: "Later the city council said it had no money." after "Leeds city council" -> a mention of it."""
+    s, e = block.offset + start, block.offset + end
+    if any(s < te and ts < e for ts, te in taken):
+        return
+    span = block.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return
+    cand = make_candidate(block, span.start, span.end, ORG, "role")
+    if cand:
+        host.members.append(cand)
+        taken.append((cand.start, cand.end))
+
+
 def scan_ministry_references(blocks: list[ParsedBlock], orgs: list[Group], taken: list[tuple[int, int]]) -> None:
     """ "the ministry" is a mention of the one ministry the article names, in any case ("the interior
     ministry", "Interior Ministry", "Ministry of Health"); with two ministries named it stays nobody's.
@@ -1146,16 +1163,7 @@ def scan_ministry_references(blocks: list[ParsedBlock], orgs: list[Group], taken
         return
     for block in blocks:
         for m in BARE_MINISTRY.finditer(block.text):
-            s, e = block.offset + m.start(1), block.offset + m.end(1)
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            span = block.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-            if span is None:
-                continue
-            cand = make_candidate(block, span.start, span.end, ORG, "role")
-            if cand:
-                hosts[0].members.append(cand)
-                taken.append((cand.start, cand.end))
+            attach_reference(block, m.start(1), m.end(1), hosts[0], taken)
 
 
 POSSESSIVE_ORG = re.compile(
@@ -1256,16 +1264,7 @@ def scan_local_body_references(blocks: list[ParsedBlock], orgs: list[Group], tak
             hosts = [g for g in orgs if any(n.lower().endswith(" " + phrase) and len(n) > len(phrase) for n in g.names)]
             if len(hosts) != 1:
                 continue
-            s, e = block.offset + m.start(1), block.offset + m.end(1)
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            span = block.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-            if span is None:
-                continue
-            cand = make_candidate(block, span.start, span.end, ORG, "role")
-            if cand:
-                hosts[0].members.append(cand)
-                taken.append((cand.start, cand.end))
+            attach_reference(block, m.start(1), m.end(1), hosts[0], taken)
 
 
 CUE_NOUNS = {

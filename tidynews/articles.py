@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,12 +46,6 @@ class Article:
     title: str
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-    def zone_at(self, offset: int) -> str | None:
-        for block in self.blocks:
-            if block.start <= offset < block.end:
-                return block.zone
-        return None
 
 
 # --- decoding -------------------------------------------------------------------------------
@@ -367,7 +360,3 @@ def read_articles(seeds_dir: Path, skip_bad: bool = False) -> ReadResult:
             problems,
         )
     return ReadResult(articles, problems, warnings)
-
-
-def iter_body_blocks(article: Article, zones: tuple[str, ...] = (BODY,)) -> Iterator[Block]:
-    return (b for b in article.blocks if b.zone in zones)

@@ -218,16 +218,6 @@ def extract_all(
     return done, extractions, failed
 
 
-def extract_tables(
-    articles: list[Article], workers: int = 1, on_article: Callable[[], None] | None = None
-) -> dict[str, list[dict]]:
-    """Parse and extract every article; return the seven tables as lists of rows."""
-    done, extractions, failed = extract_all(articles, workers, on_article)
-    if failed:
-        raise BadArticleError(f"{len(failed)} article(s) could not be extracted", failed)
-    return assemble_tables(done, extractions)
-
-
 def install_package(staging: Path, out_dir: Path) -> None:
     """Move a complete, validated package from staging into out_dir, replacing the old one."""
     out_dir.mkdir(parents=True, exist_ok=True)

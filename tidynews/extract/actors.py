@@ -1551,10 +1551,6 @@ def surname_variants(tokens: list[str]) -> list[str]:
     return out
 
 
-def same_name(a: str, b: str) -> bool:
-    return a.lower() == b.lower()
-
-
 @dataclass
 class Group:
     kind: str

@@ -319,13 +319,13 @@ def release_descriptor(build_dir: Path, version: str, released: str) -> dict:
 
 def assemble_release(build_dir: Path, release_dir: Path, version: str, released: str, changelog: str) -> None:
     """Lay out the complete release folder from a validated build."""
+    from tidynews.build import write_descriptor  # local, like build_package below: build imports spaCy
+
     release_dir.mkdir(parents=True)
     shutil.copytree(build_dir / DATA_SUBDIR, release_dir / DATA_SUBDIR, ignore=shutil.ignore_patterns(DATABASE_NAME))
     shutil.copytree(build_dir / SCHEMA_SUBDIR, release_dir / SCHEMA_SUBDIR)
     descriptor = release_descriptor(build_dir, version, released)
-    descriptor_path(release_dir).write_text(
-        json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    write_descriptor(descriptor, descriptor_path(release_dir))
     schemas = load_schemas(release_dir / SCHEMA_SUBDIR)
     write_database(release_dir, schemas, database_path(release_dir))
     write_parquet(release_dir, schemas, version)

@@ -145,7 +145,9 @@ def test_primary_and_foreign_keys_are_enforced(package, tmp_path):
         with pytest.raises(duckdb.ConstraintException):
             c.execute("INSERT INTO actors VALUES ('ann-lee', 'Ann Lee', 'person', NULL, NULL, NULL)")
         with pytest.raises(duckdb.ConstraintException):
-            c.execute("INSERT INTO place_mentions VALUES ('a9', 'oslo-no', 'Oslo', 0, 4, 'body')")
+            c.execute(
+                "INSERT INTO place_mentions VALUES ('a9', 'oslo-no', 'Oslo', 0, 4, 'body', 'places.gazetteer_name')"
+            )
     finally:
         c.close()
 

@@ -216,5 +216,46 @@ def query(
         out.print(table)
 
 
+@app.command()
+def explain(
+    file: Path = typer.Argument(..., help="One article file (.txt)."),
+    table: list[str] = typer.Option(
+        None, "--table", help="statements, figures, actors or places (repeatable; default: all)."
+    ),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """Show every candidate the rules considered in one article: the rule that proposed it, and the rule that
+    dropped or merged it and why; then the rows that came out, each with its rule."""
+    from tidynews.explain import explain_article
+
+    if fmt not in {"table", "json"}:
+        fail(TidynewsError(f"--format must be table or json, not {fmt!r}"))
+    try:
+        report = explain_article(file, table or None)
+    except TidynewsError as exc:
+        fail(exc)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+        return
+    candidates = Table("table", "text", "span", "proposed by", "outcome", "decided by", "why", title="candidates")
+    for e in report["candidates"]:
+        candidates.add_row(
+            e["table"],
+            escape(e["text"][:80]),
+            f"{e['start']}-{e['end']}",
+            e["proposed_by"],
+            e["outcome"] + (f" into {escape(e['into'])}" if e["into"] else ""),
+            e["decided_by"],
+            escape(e["reason"]),
+        )
+    out.print(candidates)
+    for name, rows in report["rows"].items():
+        result = Table("text", "span", "rule", title=f"{name}: {len(rows)} row(s)")
+        for r in rows:
+            text = r.get("quote") or r.get("text") or ""
+            result.add_row(escape(text[:100]), f"{r['start']}-{r['end']}", r["rule"])
+        out.print(result)
+
+
 def main(argv: list[str] | None = None) -> None:
     app(argv)

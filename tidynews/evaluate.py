@@ -158,7 +158,9 @@ def run_eval(names: list[str], out_root: Path, extra: list[str] | None = None) -
 
 def summary_lines(outputs: dict[str, str]) -> list[str]:
     """The last line (the one-line summary) of each scorer's output."""
-    return [f"{name}: {out.strip().splitlines()[-1] if out.strip() else '(no output)'}" for name, out in outputs.items()]
+    return [
+        f"{name}: {out.strip().splitlines()[-1] if out.strip() else '(no output)'}" for name, out in outputs.items()
+    ]
 
 
 def main_json(outputs: dict[str, str]) -> str:

@@ -44,6 +44,7 @@ def mention_rows(
                 "start": m.start,
                 "end": m.end,
                 "zone": m.zone,
+                "rule": m.rule,
             }
         )
     return rows
@@ -92,6 +93,7 @@ def assemble_tables(articles: list[Article], extractions: list[ArticleExtraction
                     "addressee": s.addressee,
                     "start": s.start,
                     "end": s.end,
+                    "rule": s.rule,
                 }
             )
         figs = sorted({(f.start, f.end): f for f in ex.figures}.values(), key=lambda f: (f.start, f.end))
@@ -108,6 +110,7 @@ def assemble_tables(articles: list[Article], extractions: list[ArticleExtraction
                     "event": f.event,
                     "start": f.start,
                     "end": f.end,
+                    "rule": f.rule,
                 }
             )
     return tables

@@ -8,13 +8,15 @@ from __future__ import annotations
 from tidynews.extract.actors import extract_actors
 from tidynews.extract.common import ArticleExtraction
 from tidynews.extract.figures import extract_figures
+from tidynews.extract.rules import NULL_TRACE, Trace
 from tidynews.extract.places import extract_places
 from tidynews.extract.statements import extract_statements
 from tidynews.nlp import ParsedArticle
 
 
-def extract_article(parsed: ParsedArticle) -> ArticleExtraction:
-    result = ArticleExtraction(article_id=parsed.article.article_id)
+def extract_article(parsed: ParsedArticle, trace: Trace = NULL_TRACE) -> ArticleExtraction:
+    """Run every extractor on one parsed article; `trace` records what the rules considered (tidynews explain)."""
+    result = ArticleExtraction(article_id=parsed.article.article_id, trace=trace)
     extract_actors(parsed, result)
     extract_places(parsed, result)
     extract_statements(parsed, result)

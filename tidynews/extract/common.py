@@ -6,6 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from tidynews.extract.rules import NULL_TRACE, Trace
+
 
 @dataclass
 class Entity:
@@ -32,6 +34,7 @@ class Mention:
     start: int
     end: int
     zone: str
+    rule: str = ""  # id of the rule that found this mention (tidynews.extract.rules)
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Statement:
     end: int
     speaker_key: str = ""  # key of an actor Entity of the same article, when the speaker is one
     addressee: str = ""
+    rule: str = ""  # id of the rule that found this statement (tidynews.extract.rules)
 
 
 @dataclass
@@ -56,6 +60,7 @@ class Figure:
     unit: str = ""
     counts: str = ""
     event: str = ""
+    rule: str = ""  # id of the rule that found this figure (tidynews.extract.rules)
 
 
 @dataclass
@@ -67,6 +72,8 @@ class ArticleExtraction:
     place_mentions: list[Mention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
+    # What the rules considered and decided (tidynews explain); a build records nothing.
+    trace: Trace = field(default_factory=lambda: NULL_TRACE, repr=False, compare=False)
 
 
 def slugify(name: str) -> str:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from tidynews.extract.actors import extract_actors
 from tidynews.extract.common import ArticleExtraction
 from tidynews.extract.figures import extract_figures
-from tidynews.extract.rules import NULL_TRACE, Trace
 from tidynews.extract.places import extract_places
+from tidynews.extract.rules import NULL_TRACE, Trace
 from tidynews.extract.statements import extract_statements
 from tidynews.nlp import ParsedArticle
 

@@ -3,9 +3,10 @@
 A rule is one named, registered function (`@register_rule`) or one pattern with an id loaded from a data file
 (`register_pattern_rule`). Its id is `<table>.<name>` (`statements.reported_that_clause`, `figures.temperature`,
 `places.dateline`, `actors.titled_person`), the value of the `rule` column of the rows it makes. Its docstring says
-what it finds (first line) and gives one example sentence on a line `Example: ...`; `tests/test_rules.py` runs every
-rule's example through the extractor and checks that a row (or, for a rule that drops or merges, a trace event)
-with that rule id comes out, so no rule is dead and every rule is documented. RULES.md is generated from here.
+what it finds (first line) and gives one example sentence on a line `Example: ...` (`Example (headline): ...` for a
+rule that reads headlines); `tests/test_rules.py` puts every rule's example in a small article (after the headline
+"Report", or as the headline) and checks that a row or a trace event with that rule id comes out, so no rule is dead
+and every rule is documented. RULES.md is generated from here.
 
 Kinds: `finds` rules propose rows; `drops` rules reject a candidate (the model: figures.py's named rejection
 predicates); `merges` rules fold one candidate into another (an alias into its actor, a split quote into one).
@@ -25,7 +26,7 @@ from typing import TypeVar
 TABLES = ("statements", "figures", "actors", "places")
 KINDS = ("finds", "drops", "merges")
 RULE_ID = re.compile(r"^(statements|figures|actors|places)\.[a-z][a-z0-9_]*$")
-_EXAMPLE = re.compile(r"^\s*Example:\s*(.+?)\s*$", re.MULTILINE)
+_EXAMPLE = re.compile(r"^\s*Example(?: \((headline|body)\))?:\s*(.+?)\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Rule:
     description: str
     example: str
     source: str  # where the rule is defined: "module.function" or "data file:line"
+    example_zone: str = "body"  # where the example goes in the test article: the headline or the first paragraph
 
     @property
     def table(self) -> str:
@@ -81,9 +83,11 @@ def register_rule(rule_id: str, kind: str = "finds") -> Callable[[F], F]:
     return decorate
 
 
-def register_pattern_rule(rule_id: str, description: str, example: str, source: str, kind: str = "finds") -> None:
+def register_pattern_rule(
+    rule_id: str, description: str, example: str, source: str, kind: str = "finds", example_zone: str = "body"
+) -> None:
     """Register a Matcher/PhraseMatcher/DependencyMatcher pattern (its id is the match id) as a rule."""
-    _add(Rule(rule_id, kind, description, example, source))
+    _add(Rule(rule_id, kind, description, example, source, example_zone))
 
 
 def rules_for(table: str) -> list[Rule]:

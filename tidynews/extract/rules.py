@@ -73,8 +73,9 @@ def register_rule(rule_id: str, kind: str = "finds") -> Callable[[F], F]:
                 rule_id,
                 kind,
                 description,
-                example.group(1) if example else "",
+                example.group(2) if example else "",
                 f"{func.__module__}.{func.__qualname__}",
+                (example.group(1) if example else None) or "body",
             )
         )
         func.rule_id = rule_id  # type: ignore[attr-defined]

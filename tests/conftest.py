@@ -28,3 +28,14 @@ def package_copy(built_package, tmp_path) -> Path:
     dst = tmp_path / "pkg"
     shutil.copytree(built_package, dst)
     return dst
+
+
+@pytest.fixture(scope="session")
+def seed_package(tmp_path_factory) -> Path:
+    """One build of the seed article(s) in seeds/ (fast validation only), shared by the tests that read it."""
+    from tidynews.build import build_package
+    from tidynews.paths import SEEDS_DIR
+
+    out = tmp_path_factory.mktemp("seed-pkg")
+    build_package(SEEDS_DIR, out, use_frictionless=False)
+    return out

@@ -4,16 +4,24 @@ import pytest
 from typer.testing import CliRunner
 
 from tidynews.cli import app
+from tidynews.paths import REPO_ROOT
 
 runner = CliRunner()
-COMMANDS = ["build", "validate", "publish", "query"]
+# every command the CLI registers, read from the app itself: a command added later is walked too
+COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands)
+README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_commands_are_the_ones_we_document():
+    assert {"build", "validate", "publish", "diff", "query", "explain"} <= set(COMMANDS)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_has_help(command):
+def test_every_command_has_help_and_is_in_the_readme(command):
     result = runner.invoke(app, [command, "--help"])
-    assert result.exit_code == 0
-    assert "Usage:" in result.output
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output and command in result.output
+    assert f"tidynews {command}" in README, f"README.md does not show `tidynews {command}`"
 
 
 def test_build_into_other_folder_then_query(articles_dir, tmp_path):

@@ -66,7 +66,14 @@ def test_first_release_writes_zip_checksum_and_root(first_release):
     assert sorted(p.name for p in dist.iterdir()) == ["tidynews-0.1.0.zip", "tidynews-0.1.0.zip.sha256"]
     digest = hashlib.sha256((dist / "tidynews-0.1.0.zip").read_bytes()).hexdigest()
     assert (dist / "tidynews-0.1.0.zip.sha256").read_text() == f"{digest}  tidynews-0.1.0.zip\n"
-    for name in ("datapackage.json", "CHANGELOG.md", "CODEBOOK.md", "CITATION.cff", "datapackage/tidynews.duckdb"):
+    for name in (
+        "datapackage.json",
+        "CHANGELOG.md",
+        "CODEBOOK.md",
+        "RULES.md",
+        "CITATION.cff",
+        "datapackage/tidynews.duckdb",
+    ):
         assert (root / name).exists(), name
     assert "## 0.1.0 (2026-01-01)" in (root / "CHANGELOG.md").read_text()
 
@@ -87,6 +94,7 @@ def test_unzipped_release_validates_and_opens_in_duckdb(first_release, tmp_path)
         "datapackage.json",
         "README.md",
         "CODEBOOK.md",
+        "RULES.md",
         "CHANGELOG.md",
         "CITATION.cff",
         "LICENSE.md",

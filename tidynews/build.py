@@ -167,6 +167,11 @@ def extract_batch(batch: list[Article]) -> list[ArticleExtraction | Problem]:
 ARTICLES_PER_TASK = 8
 
 
+def worker_tasks(articles: list[Article]) -> list[list[Article]]:
+    """The articles cut into the workers' tasks, ARTICLES_PER_TASK each, in input order."""
+    return [articles[i : i + ARTICLES_PER_TASK] for i in range(0, len(articles), ARTICLES_PER_TASK)]
+
+
 def worker_context() -> multiprocessing.context.BaseContext:
     """'forkserver' where there is one (Linux), else 'spawn'.
 
@@ -194,9 +199,8 @@ def extracted_articles(articles: list[Article], workers: int = 1) -> Iterator[Ar
         for parsed in parse_articles(articles, load_nlp()):
             yield extract_or_problem(parsed)
         return
-    tasks = [articles[i : i + ARTICLES_PER_TASK] for i in range(0, len(articles), ARTICLES_PER_TASK)]
     with worker_context().Pool(workers, initializer=load_nlp) as pool:
-        for results in pool.imap(extract_batch, tasks):
+        for results in pool.imap(extract_batch, worker_tasks(articles)):
             yield from results
 
 

@@ -1,5 +1,6 @@
-"""The documents that travel with a release, generated from the schemas and the data, never written by hand:
-the codebook (CODEBOOK.md), the release's README.md, CITATION.cff and the data licence (LICENSE.md)."""
+"""The documents that travel with a release, generated from the schemas, the rule registry and the data, never
+written by hand: the codebook (CODEBOOK.md), the list of extraction rules (RULES.md), the release's README.md,
+CITATION.cff and the data licence (LICENSE.md)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from tidynews.paths import (
     DESCRIPTOR_NAME,
     LICENSE_NAME,
     PARQUET_SUBDIR,
+    RULES_NAME,
     SCHEMA_SUBDIR,
     descriptor_path,
     release_stem,
@@ -80,6 +82,31 @@ def example_value(rows: list[dict[str, str]], name: str) -> str:
     return ""
 
 
+def rule_section(tables: list[tuple[dict, dict, list[dict[str, str]]]]) -> list[str]:
+    """The codebook's words on the `rule` column, and how many rows of this release each rule made."""
+    counts: dict[tuple[str, str], int] = {}
+    for res, _schema, rows in tables:
+        for row in rows:
+            if "rule" in row:
+                key = (res["name"], row["rule"])
+                counts[key] = counts.get(key, 0) + 1
+    out = [
+        "## Which rule made a row",
+        "",
+        "The `rule` column of " + ", ".join(f"`{t}`" for t in SPAN_TABLES) + " holds the id of the extraction "
+        "rule that made the row (`<table>.<name>`, e.g. `statements.<name>`; empty where no rule id was recorded). "
+        f"`{RULES_NAME}` in this release lists every rule with what it finds and an example sentence; "
+        "`tidynews explain ARTICLE` shows every candidate the rules considered in one article, and which rule "
+        "dropped or merged it and why.",
+        "",
+    ]
+    if counts:
+        out += ["| table | rule | rows |", "|---|---|---:|"]
+        out += [f"| `{t}` | {f'`{r}`' if r else '(none)'} | {n} |" for (t, r), n in sorted(counts.items())]
+        out.append("")
+    return out
+
+
 def citation_text(descriptor: dict, released: str) -> str:
     """The sentence to cite the release with, e.g. 'tidynews developers (2026). tidynews: … (Version 0.2.0) …'."""
     authors = ", ".join(c.get("title", "") for c in descriptor.get("contributors", [])) or "tidynews developers"
@@ -130,6 +157,7 @@ def codebook(package_dir: Path, released: str) -> str:
         "Replace `statements`/`quote`/`statement_id` by `figures`/`text`/`figure_id` (or the mentions tables) to "
         "check the others. `tidynews validate` checks every span of every table.",
         "",
+        *rule_section(tables),
         "## Tables",
     ]
     for res, schema, rows in tables:
@@ -173,6 +201,43 @@ def codebook(package_dir: Path, released: str) -> str:
     return "\n".join(out)
 
 
+RULE_KINDS = {
+    "finds": "proposes a row",
+    "drops": "rejects a candidate another rule proposed",
+    "merges": "folds a candidate into another row",
+}
+
+
+def rules_markdown() -> str:
+    """RULES.md: every registered extraction rule (id, kind, what it finds, its example), by table."""
+    import tidynews.extract  # noqa: F401 -- importing the extractors registers their rules
+    from tidynews.extract.rules import RULES, TABLES, rules_for
+
+    out = [
+        "# Extraction rules",
+        "",
+        "Generated from the rule registry (`tidynews/extract/rules.py`) by `python scripts/write_rules.py` and "
+        "`tidynews publish`; do not edit by hand. The `rule` column of `statements`, `figures`, `actor_mentions` "
+        "and `place_mentions` holds the id of the rule that made the row; `tidynews explain FILE` shows, for one "
+        "article, every candidate the rules considered and which rule dropped or merged it, and why.",
+        "",
+        "Kinds: " + "; ".join(f"`{kind}` {what}" for kind, what in RULE_KINDS.items()) + ".",
+        "",
+        f"{len(RULES)} rule{'s' * (len(RULES) != 1)}.",
+    ]
+    for table in sorted(TABLES):
+        rules = rules_for(table)
+        out += ["", f"## {table}", ""]
+        if not rules:
+            out.append("No rule registered yet.")
+            continue
+        out += ["| id | kind | what it finds | example |", "|---|---|---|---|"]
+        for r in rules:
+            example = r.example + (" (headline)" if r.example_zone == "headline" else "")
+            out.append(f"| `{r.id}` | {r.kind} | {md_cell(r.description)} | {md_cell(example)} |")
+    return "\n".join(out) + "\n"
+
+
 def release_readme(package_dir: Path, released: str) -> str:
     """README.md at the top of a release: what it is, what is inside, how to open it."""
     descriptor = json.loads(descriptor_path(package_dir).read_text(encoding="utf-8"))
@@ -195,6 +260,7 @@ def release_readme(package_dir: Path, released: str) -> str:
             f"| `{PARQUET_SUBDIR}/*.parquet` | the same tables typed, with the version in the key-value metadata |",
             f"| `{DATA_SUBDIR}/{DATABASE_NAME}` | DuckDB database: the tables with keys and comments, plus views |",
             f"| `{CODEBOOK_NAME}` | every table and field, with examples; how spans work; how to cite |",
+            f"| `{RULES_NAME}` | every extraction rule named in the `rule` columns, with an example sentence |",
             f"| `{CHANGELOG_NAME}` | what changed in each version |",
             f"| `{CITATION_NAME}`, `{LICENSE_NAME}` | how to cite, and the licence |",
             f"| `{CHECKSUMS_NAME}` | SHA-256 of every other file: `sha256sum -c {CHECKSUMS_NAME}` |",

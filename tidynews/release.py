@@ -32,7 +32,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from tidynews.codebook import citation_cff, codebook, data_licence, release_readme
+from tidynews.codebook import citation_cff, codebook, data_licence, release_readme, rules_markdown
 from tidynews.database import write_database
 from tidynews.diff import LEVELS, PackageDiff, diff_packages, load_package
 from tidynews.errors import TidynewsError
@@ -49,6 +49,7 @@ from tidynews.paths import (
     README_NAME,
     RELEASE_NAME,
     REPO_ROOT,
+    RULES_NAME,
     SCHEMA_SUBDIR,
     SCHEMAS_DIR,
     SEEDS_DIR,
@@ -332,6 +333,7 @@ def assemble_release(build_dir: Path, release_dir: Path, version: str, released:
     documents = {
         CHANGELOG_NAME: changelog,
         CODEBOOK_NAME: codebook(release_dir, released),
+        RULES_NAME: rules_markdown(),
         README_NAME: release_readme(release_dir, released),
         CITATION_NAME: citation_cff(descriptor, released),
         LICENSE_NAME: data_licence(descriptor),
@@ -393,7 +395,7 @@ def move_into_dist(files: list[Path], dist_dir: Path) -> None:
         raise
 
 
-ROOT_FILES = (DESCRIPTOR_NAME, CHANGELOG_NAME, CODEBOOK_NAME, CITATION_NAME)
+ROOT_FILES = (DESCRIPTOR_NAME, CHANGELOG_NAME, CODEBOOK_NAME, RULES_NAME, CITATION_NAME)
 
 
 def install_root(release_dir: Path, root: Path) -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from tidynews.articles import Article, split_zones
-from tidynews.extract.actors import extract_actors, org_parts, resolve_actors, surname_variants
+from tidynews.extract.actors import extract_actors, resolve_actors
+from tidynews.extract.actors.names import org_parts, surname_variants
 from tidynews.extract.common import ArticleExtraction, Entity
 from tidynews.nlp import parse_articles
 from tidynews.paths import SEEDS_DIR
@@ -362,7 +363,7 @@ def test_company_with_and_without_its_legal_form_is_one_actor():
 
 
 def test_legal_forms_are_stripped_for_the_short_form():
-    from tidynews.extract.actors import company_core, strip_legal_suffix
+    from tidynews.extract.actors.names import company_core, strip_legal_suffix
 
     assert strip_legal_suffix("Tarvo Inc.") == "Tarvo"
     assert strip_legal_suffix("Kallisto Ltd") == "Kallisto"

@@ -1,0 +1,158 @@
+"""Actors across the corpus: one row per real entity, with a stable `actor_id` (`resolve_actors`).
+
+People merge by full name; a person known only by a surname joins the one full name in the corpus with that
+surname. Organisations merge by curated name, by normal form and country, or, without a country, by their name.
+The actor_id is the slug of the canonical (fullest) name, with the country code (or a number) appended only when
+two different entities would get the same slug.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from tidynews.extract.actors.lexicon import (
+    GOVERNMENT_HEADS,
+    STATE_BODIES,
+    known_organisations,
+)
+from tidynews.extract.actors.names import company_core, is_acronym, name_tokens, org_parts, surname_variants
+from tidynews.extract.common import ArticleExtraction, Entity, slugify
+from tidynews.extract.titles import is_honorific
+
+
+def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], dict[tuple[str, str], str]]:
+    """Merge per-article entities into corpus actors; return rows and (article_id, key) -> actor_id.
+
+    People with the same full name are one; a person known only by a surname (or "Mr Surname") joins
+    the one full name in the corpus with that surname (Biden -> Joe Biden). Organisations with the same
+    normal form are one (a country-less form joins the country form when only one country has it).
+    The id is the slug of the canonical name; only if two different entities share it, the country code
+    (or a number) is appended.
+    """
+    items = [(ex.article_id, ent) for ex in extractions for ent in ex.actors]
+    items = people_tagged_as_organisations(items)
+    clusters: list[list[tuple[str, Entity]]] = []
+    person_full: dict[str, int] = {}
+    org_norm: dict[tuple[str, str], int] = {}
+    org_name: dict[str, int] = {}
+    org_name_clusters: dict[str, set[int]] = defaultdict(set)
+    cluster_codes: dict[int, set[str]] = defaultdict(set)
+    # full-name people and organisations first, surname-only people after
+    order = sorted(items, key=lambda it: (it[1].type == "person" and len(name_tokens(it[1].name)) < 2,))
+    for aid, ent in order:
+        idx = None
+        if ent.type == "person":
+            toks = name_tokens(ent.name)
+            key = " ".join(toks).lower()
+            if key in person_full:
+                idx = person_full[key]
+            else:
+                hits = {
+                    i
+                    for full, i in person_full.items()
+                    if len(full.split()) > len(toks) and key in {v.lower() for v in surname_variants(full.split())}
+                }
+                if len(hits) == 1:
+                    idx = hits.pop()
+            if idx is None:
+                clusters.append([])
+                idx = len(clusters) - 1
+            person_full.setdefault(key, idx)
+        else:
+            code, norm = org_parts(ent.name)
+            code = code or ent.country_code
+            known = ent.name in known_organisations()
+            k = ("known:" + ent.name, "") if known else (code, norm)
+            # without a country only the same name merges: "Defense Ministry" in one story and
+            # "Ministry of Defence" in another may be two countries' ministries
+            # "Globex" in one story and "Globex Inc." in another are one company
+            name_key = slugify(company_core(ent.name))
+            idx = org_norm.get(k) if (known or code) else org_name.get(name_key)
+            if not (known or code) and len(org_name_clusters[name_key]) > 1:
+                idx = None  # "foreign ministry" of Peru and of Chile: a country-less one is neither
+            if idx is None and not known and norm not in STATE_BODIES and norm not in GOVERNMENT_HEADS:
+                # "the Army" of one story is not the "Syrian army" of another
+                same = {i for (c, n), i in org_norm.items() if n == norm and c and not code}
+                same |= {i for (c, n), i in org_norm.items() if n == norm and not c and code}
+                # a country-less cluster that already took another country's body is not this one's
+                same = {i for i in same if not code or cluster_codes[i] <= {code}}
+                if len(same) == 1:
+                    idx = same.pop()
+            if idx is None:
+                clusters.append([])
+                idx = len(clusters) - 1
+            org_name.setdefault(name_key, idx)
+            org_name_clusters[name_key].add(idx)
+            if code:
+                cluster_codes[idx].add(code)
+            org_norm.setdefault(k, idx)
+        clusters[idx].append((aid, ent))
+
+    rows: list[dict] = []
+    mapping: dict[tuple[str, str], str] = {}
+    used: set[str] = set()
+    built = []
+    for members in clusters:
+        ents = [e for _, e in members]
+        name = _canonical_name(ents)
+        types = [e.type for e in ents]
+        kind = next((t for t in types if t not in {"organization", "other"}), types[0])
+        role = next((e.role for e in ents if e.role), "")
+        country = next((e.country_code for e in ents if e.country_code), "")
+        aliases = set().union(*(e.aliases | {e.name} for e in ents)) - {name}
+        built.append((name, kind, role, country, aliases, members))
+    built.sort(key=lambda b: (slugify(b[0]), b[3], b[0]))
+    for name, kind, role, country, aliases, members in built:
+        actor_id = slugify(name)
+        if actor_id in used:
+            actor_id = f"{actor_id}-{country.lower()}" if country else actor_id
+            n = 2
+            while actor_id in used:
+                actor_id = f"{slugify(name)}-{n}"
+                n += 1
+        used.add(actor_id)
+        rows.append(
+            {
+                "actor_id": actor_id,
+                "name": name,
+                "type": kind,
+                "role": role,
+                "country_code": country,
+                "aliases": " | ".join(sorted(aliases)),
+            }
+        )
+        for aid, ent in members:
+            mapping[(aid, ent.key)] = actor_id
+    return rows, mapping
+
+
+def people_tagged_as_organisations(items: list[tuple[str, Entity]]) -> list[tuple[str, Entity]]:
+    """A one-word 'organisation' that is the surname of exactly one person named in full elsewhere in
+    the corpus is that person: spaCy tags a lone "Biden" or "Macron" ORG when no full name is near."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for _, ent in items:
+        toks = name_tokens(ent.name)
+        if ent.type == "person" and len(toks) > 1:
+            surnames[toks[-1]].add(" ".join(toks))
+    out = []
+    for aid, ent in items:
+        if (
+            ent.type == "organization"
+            and " " not in ent.name
+            and not is_acronym(ent.name)
+            and ent.name not in known_organisations()
+            and len(surnames.get(ent.name, ())) == 1
+        ):
+            ent = Entity(ent.key, ent.name, "person", ent.role, ent.country_code, set(ent.aliases))
+        out.append((aid, ent))
+    return out
+
+
+def _canonical_name(ents: list[Entity]) -> str:
+    """The fullest form: a curated name, else the person name with most words, else the longest."""
+    for e in ents:
+        if e.name in known_organisations() and known_organisations()[e.name].name == e.name:
+            return e.name
+    if ents[0].type == "person":
+        return max((e.name for e in ents), key=lambda n: (len(name_tokens(n)), not is_honorific(n.split()[0]), len(n)))
+    return max((e.name for e in ents), key=lambda n: (len(n.split()), len(n)))

@@ -1,0 +1,203 @@
+"""Actor drops: the named rules that reject a candidate (each registered as `kind="drops"`).
+
+A candidate is dropped when it is no actor: a photo credit, the place of a dateline, a date, a title word or a
+nationality, an agreement or a geographic feature, a capitalised common noun opening a sentence, a description,
+a place before its kind of area, a big city taken for a person; or when a longer candidate covers it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from tidynews.articles import CAPTION
+from tidynews.extract.actors.lexicon import (
+    AREA_KIND_WORDS,
+    LOCAL_BODY_WORDS,
+    NON_ACTOR_HEADS,
+    ORG,
+    PERSON,
+    QUOTE_CHARS,
+    SUPERLATIVE_WORDS,
+    TRADE_WORDS,
+    big_city_names,
+    country_code_of,
+    group_words,
+    known_organisations,
+    not_actor_names,
+)
+from tidynews.extract.actors.names import Candidate, is_acronym
+from tidynews.extract.titles import is_title_word
+from tidynews.nlp import ParsedArticle, ParsedBlock
+
+if TYPE_CHECKING:
+    from tidynews.extract.actors.article import Group
+
+
+CREDIT_IN_CAPTION = re.compile(r"\(([^()]*)\)\s*$")
+
+
+def credit_char_ranges(block: ParsedBlock) -> list[tuple[int, int]]:
+    """Block-relative character ranges of photo credits: "(Ariel Hermoni/Defense Ministry)" at the end
+    of a caption, and any "Name/Agency" run joined by slashes."""
+    text = block.text
+    ranges = []
+    m = CREDIT_IN_CAPTION.search(text)
+    if m and ("/" in m.group(1) or block.zone == CAPTION):
+        ranges.append((m.start(), m.end()))
+    for m in re.finditer(r"[\w.’'-]+(?: [\w.’'-]+)*(?:/[\w.’' -]+)+", text):
+        ranges.append((m.start(), m.end()))
+    return ranges
+
+
+def in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in ranges)
+
+
+def is_treaty_or_place(name: str, doc: Doc, end: int) -> bool:
+    """A name that is an agreement, event or geographic feature, not an actor.
+
+    Example: "the Coral Sea Partnership (CSP) trade agreement", "Convention on the Rights of the Child",
+    "Taebaek Range"."""
+    words = name.replace("-", " ").split()
+    last = words[-1].lower()
+    if last in NON_ACTOR_HEADS:
+        return True
+    if last == "partnership" and TRADE_WORDS & {w.lower() for w in words}:
+        return True
+    if re.search(r"\b(?:convention|treaty|agreement) on\b", name, re.IGNORECASE):
+        return True
+    # followed by "(ACR)"? then by "trade agreement|deal|treaty"
+    i = end
+    if i < len(doc) and doc[i].text == "(":
+        while i < len(doc) and doc[i].text != ")":
+            i += 1
+        i += 1
+    nxt = " ".join(t.lower_ for t in doc[i : i + 2])
+    return bool(re.match(r"(?:trade |free trade |peace )?(?:agreement|deal|treaty|accord|pact)\b", nxt))
+
+
+DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?=\s*(?:\(|—|–|-\s))")
+
+
+def in_dateline(block: ParsedBlock, cand: Candidate) -> bool:
+    """The place of a dateline is no actor: "NAIROBI (Reuters) -", "WASHINGTON —"."""
+    m = DATELINE.match(block.text)
+    return bool(m) and cand.start - block.offset < m.end()
+
+
+def is_junk_name(name: str, kind: str) -> bool:
+    """Names that are never actors: dates and numbers, lower-case words, single title or office
+    words ("State" in "Secretary of State", "Defense" in "Defense Minister"), religions and
+    nationalities ("Shiite"), party-state tags ("D-Ore"), countries."""
+    if not name or not any(c.isalpha() for c in name):
+        return True
+    if re.search(r"\d", name):
+        return True
+    if name[0].islower() and not re.match(r"(?:al|el|van|von|de|bin)[- ]", name):
+        return True
+    words = name.split()
+    if name.lower() in not_actor_names():
+        return True
+    if all(is_title_word(w) for w in words):
+        return True
+    if name.lower() in group_words() or (country_code_of(name) and kind != PERSON):
+        return True
+    if re.fullmatch(r"[DRI]-[A-Z][a-z]*\.?", name):
+        return True
+    return any(q in name for q in QUOTE_CHARS)
+
+
+def is_sentence_initial_common_noun(doc: Doc, start: int, end: int, text: str) -> bool:
+    """A one-word 'name' that is only a capitalised common noun at the start of a sentence or a quote,
+    never written capitalised inside a sentence of the block: spaCy tags "Households" ORG in
+    "Households are struggling with bills." (a company like "Barclays" is written inside sentences too)."""
+    if end - start != 1:
+        return False
+    tok = doc[start]
+    if not (tok.pos_ == "NOUN" or tok.tag_ in {"NNS", "NNPS"}) or not tok.is_title:
+        return False  # a plural is a common noun even when spaCy calls it proper: "Pensioners said"
+    if tok.text in known_organisations():
+        return False
+    at_start = tok.is_sent_start or start == 0 or doc[start - 1].is_punct and doc[start - 1].text in QUOTE_CHARS + "'("
+    if not at_start:
+        return False
+    inside = re.search(r"(?<=[a-z0-9,;] )" + re.escape(tok.text) + r"\b", text)
+    return inside is None
+
+
+def is_descriptive_phrase(doc: Doc, start: int, end: int) -> bool:
+    """A lower-case superlative or comparative inside a 'name' makes it a description, not a name:
+    "the largest local authority in Europe", "the biggest lender", "a larger rival"."""
+    return any(
+        t.is_lower and (t.tag_ in {"JJS", "JJR", "RBS"} or t.lower_ in SUPERLATIVE_WORDS) for t in doc[start:end]
+    )
+
+
+def names_area_before_kind_word(doc: Doc, end: int) -> bool:
+    """A name followed by a lower-case kind of area names a place, not an actor, unless a body follows:
+    "Vostrel prefecture" and "Marenco province" are places; "Lagos state government" is a body.
+
+    Example: "Heavy snow fell in Vostrel prefecture." -> True for "Vostrel"."""
+    if end >= len(doc) or doc[end].text not in AREA_KIND_WORDS:
+        return False
+    return end + 1 >= len(doc) or doc[end + 1].lower_ not in LOCAL_BODY_WORDS
+
+
+def drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    """Keep one candidate per stretch of text: the longest, a curated one on a tie."""
+    rank = {
+        "curated": 0,
+        "state-body": 1,
+        "local-body": 1,
+        "possessive": 1,
+        "cue": 1,
+        "spacy": 2,
+        "honorific": 3,
+        "lowercase": 4,
+        "age": 5,
+    }
+    order = sorted(cands, key=lambda c: (c.kind == "weak", -(c.end - c.start), rank.get(c.source, 9), c.start))
+    kept: list[Candidate] = []
+    for c in order:
+        if all(c.end <= k.start or k.end <= c.start for k in kept):
+            kept.append(c)
+    # weak candidates come last in the order, so they never hide a real one
+    return sorted(kept, key=lambda c: c.start)
+
+
+def is_city_not_person(g: Group) -> bool:
+    """A one-word 'person' that is a big city and never written with a first name or honorific:
+    "as Hull cuts services" (spaCy tags many place names as people)."""
+    names = {n for n in g.names}
+    return (
+        all(" " not in n for n in names)
+        and not g.honorific
+        and all(n in big_city_names() for n in names)
+        and not any(c.source in {"honorific", "age"} for c in g.members)
+    )
+
+
+def drop_defined_non_actors(cands: list[Candidate], parsed: ParsedArticle) -> list[Candidate]:
+    """An acronym defined in brackets after an agreement is the agreement too:
+    "the Coral Sea Partnership (CSP) trade agreement" -> "CSP" is no actor."""
+    out = []
+    for c in cands:
+        if c.kind == ORG and c.known is None and is_acronym(c.name):
+            m = re.search(r"([A-Z][\w'’ -]+?) \(" + re.escape(c.name) + r"\)", parsed.text)
+            if m:
+                words = m.group(1).split()
+                long_name = " ".join(words[-max(len(c.name.replace(".", "")), 1) - 1 :])
+                doc = c.doc
+                if is_treaty_or_place(long_name, doc, len(doc)) or _defined_before_agreement(parsed.text, c.name):
+                    continue
+        out.append(c)
+    return out
+
+
+def _defined_before_agreement(text: str, acronym: str) -> bool:
+    return bool(
+        re.search(r"\(" + re.escape(acronym) + r"\)\s+(?:free )?(?:trade )?(?:agreement|deal|treaty|pact)", text)
+    )

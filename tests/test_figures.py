@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import json
+
 import pytest
 
 from tidynews.articles import BODY, Article, Block, split_zones
 from tidynews.extract.common import ArticleExtraction, Figure
 from tidynews.extract.figures import extract_figures, figures_of_block, word_number_value
+from tidynews.extract.rules import RULES, Trace, rules_for
 from tidynews.nlp import ParsedArticle, ParsedBlock, load_nlp, parse_articles
-from tidynews.paths import SEEDS_DIR
+from tidynews.paths import DATA_DIR, SEEDS_DIR
 
 
 def figures(sentence: str) -> list[Figure]:
@@ -540,3 +544,58 @@ def test_percentage_points_are_one_unit(sentence, text):
     assert f.unit == "percentage points"
     assert f.text == text
     assert f.counts in ("", "rise")
+
+
+# --- rules, trace and data files ---------------------------------------------------------------------
+
+
+def _figures_with_trace(body: str) -> ArticleExtraction:
+    """Figures of a small article: the headline "Report", then `body` as its only paragraph, with a trace."""
+    text = f"Report\n\n{body}\n"
+    article = Article("r", "r.txt", "", "utf-8", text, "Report", split_zones(text))
+    result = ArticleExtraction("r", trace=Trace())
+    extract_figures(next(parse_articles([article])), result)
+    return result
+
+
+@pytest.mark.parametrize("rule", rules_for("figures"), ids=lambda r: r.id)
+def test_every_figures_rule_fires_on_its_own_example(rule):
+    assert rule.example_zone == "body"
+    result = _figures_with_trace(rule.example)
+    if rule.kind == "finds":
+        assert rule.id in {f.rule for f in result.figures}
+    else:
+        assert rule.id in {e.decided_by for e in result.trace.events if e.outcome == "dropped"}
+
+
+def test_every_figure_names_a_registered_rule():
+    result = _figures_with_trace("Since 2019, 1,200 soldiers and twenty-three nurses have left; thousands stayed.")
+    assert [(f.text, f.rule) for f in result.figures] == [
+        ("1,200", "figures.digits"),
+        ("twenty-three", "figures.number_words"),
+        ("thousands", "figures.vague_amount"),
+    ]
+    assert all(f.rule in RULES and RULES[f.rule].kind == "finds" for f in result.figures)
+
+
+def test_trace_shows_who_proposed_and_who_dropped():
+    result = _figures_with_trace("The ferry, built in 1998, carried 40 passengers on May 3.")
+    events = [(e.text, e.proposed_by, e.outcome, e.decided_by) for e in result.trace.events]
+    assert events == [
+        ("1998", "figures.digits", "dropped", "figures.year"),
+        ("40", "figures.digits", "kept", ""),
+        ("3", "figures.digits", "dropped", "figures.date_part"),
+    ]
+    assert all(e.reason for e in result.trace.events if e.outcome == "dropped")
+
+
+@pytest.mark.parametrize("name", ["figure_words", "figure_events"])
+def test_word_lists_match_their_table_schema(name):
+    from frictionless import Resource, Schema
+
+    schema = Schema.from_descriptor(json.loads((DATA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")))
+    resource = Resource(path=f"{name}.csv", schema=schema, basepath=str(DATA_DIR))
+    report = resource.validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "note"])[:5]
+    header = next(csv.reader(open(DATA_DIR / f"{name}.csv", encoding="utf-8")))
+    assert {"word", "reason", "example"} <= set(header)

@@ -1,0 +1,199 @@
+"""What a figure counts and what happened to it: the `counts` and `event` columns of the figures table.
+
+Owns reading the counted noun from the dependency parse ("80,000 residents", "thousands of farmers", "the death toll
+rose to 84") and the event from the verbs and nouns listed in `figure_events.csv` ("killing 5 people" -> killed).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from tidynews.extract.figure_lexicon import MONTHS, TIME_UNITS, TOTAL_NOUNS, load_events
+from tidynews.extract.figure_numbers import Candidate
+
+# --- what is counted, and what happened ----------------------------------------------------------
+
+
+def span_root(doc: Doc, cand: Candidate) -> Token:
+    """The token of the figure that attaches it to the rest of the sentence (its head lies outside the figure).
+
+    Examples: in "$50m grant" the root is "m" or "50", whose head "grant" is outside.
+    """
+    inside = range(cand.first, cand.last + 1)
+    outside = [t for t in doc[cand.first : cand.last + 1] if t.head.i not in inside or t.head.i == t.i]
+    nouny = [t for t in outside if t.head.pos_ in ("NOUN", "PROPN") and t.head.i not in inside]
+    return (nouny or outside or [doc[cand.last]])[0]
+
+
+def noun_with_compounds(token: Token, figure_tokens: range = range(0)) -> str:
+    """A noun with the word noun compounded right before it: "deals" in "trade deals" -> "trade deals"."""
+    parts = [
+        c
+        for c in token.lefts
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i == token.i - 1 and c.is_alpha and c.i not in figure_tokens
+    ]
+    return " ".join([p.text for p in parts] + [token.text])
+
+
+def of_object(token: Token) -> Token | None:
+    """The noun of "X of Y" hanging on token: "thousands of farmers" -> farmers; "five of the soldiers" -> soldiers."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and pobj.lower_ not in MONTHS:
+                return pobj
+    return None
+
+
+def counted_noun(doc: Doc, cand: Candidate) -> Token | None:
+    """The noun the figure counts, read from the parse.
+
+    Examples: "more than 80,000 residents of the north" -> residents (head of nummod);
+    "thousands of farmers" -> farmers ("X of Y"); "$40 million of contracts" -> contracts; "a 20% rise" -> rise.
+    """
+    inside = set(range(cand.first, cand.last + 1))
+    for t in doc[cand.first : cand.last + 1]:
+        obj = of_object(t)
+        if obj is not None and obj.i not in inside:
+            return obj
+    root = span_root(doc, cand)
+    head = root.head
+    if head.i in inside or head.i == root.i:
+        return None
+    if head.lower_ in TIME_UNITS and any(
+        c.lower_ in ("last", "this", "next", "previous", "every", "each", "per") for c in head.children if c.i > root.i
+    ):
+        return total_counted(head)  # a misparse: "rose to 4,300 last year" does not count years
+    if (
+        root.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod", "nounmod", "npadvmod", "appos", "dep")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i > root.i
+        and head.lower_ not in MONTHS
+    ):
+        obj = of_object(head) if head.lower_ in ("%", "percent", "cent", "times") else None
+        return obj or head
+    if head.pos_ in ("NOUN",) and head.i > root.i and head.lower_ in ("times",):
+        return None
+    # "more than 80,000 of them": the number heads an "of" phrase ("0.7 of a percentage point" is its own unit)
+    obj = of_object(root)
+    return (obj if obj is not None and obj.i not in inside else None) or total_counted(root)
+
+
+def total_counted(root: Token) -> Token | None:
+    """What a total counts when the figure is its value: "the number of migrants rose to 1,200" -> migrants,
+    "bringing the death toll to 84" -> toll (shown with its compound: "death toll"), "the toll stood at 30".
+    """
+    t = root
+    if t.dep_ == "pobj" and t.head.lower_ in ("to", "at"):
+        t = t.head
+    if t.dep_ not in ("prep", "attr", "dobj", "npadvmod") or t.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = t.head
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "dobj") and child.lower_ in TOTAL_NOUNS and child.i != root.i:
+            # a bare "total" says nothing; "the death toll" does
+            return of_object(child) or (child if child.lower_ == "toll" else None)
+    return None
+
+
+def _verb_event(verb: Token, role: str) -> str:
+    """The event of a verb in the lexicon for the counted noun's role ("object" or "subject"), or ""."""
+    events = load_events()
+    lemma = verb.lemma_.lower()
+    allowed = {
+        "object": ("object", "any"),
+        "subject": ("subject", "any"),
+        "passive": ("object", "any", "passive"),
+    }
+    for r in allowed[role]:
+        if (lemma, r) in events:
+            return events[(lemma, r)]
+    if (verb.lower_, "adjective") in events and role in ("passive", "subject"):
+        return events[(verb.lower_, "adjective")]  # "injured passengers", "the wounded soldiers"
+    return ""
+
+
+def _state_event(verb: Token) -> str:
+    """The event of "be" + a state adjective: "12 people are missing", "five were dead"."""
+    events = load_events()
+    if verb.lemma_ not in ("be", "remain", "become"):
+        return ""
+    for child in verb.children:
+        if child.dep_ in ("acomp", "attr", "oprd") and (child.lower_, "adjective") in events:
+            return events[(child.lower_, "adjective")]
+    return ""
+
+
+def _is_passive(verb: Token) -> bool:
+    """Whether a verb is passive or a past participle on a noun: "were killed", "men detained at a checkpoint"."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+    )
+
+
+def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
+    """What the sentence says happened to what the figure counts, from the event lexicon; "" when nothing.
+
+    Examples: "killing some 1,200 people" -> killed; "80,000 residents who have been displaced" -> displaced;
+    "Over 300,000 Uyghurs have fled" -> fled; "the shooting of three unarmed men" -> shot; "seven deaths" -> died;
+    "the government pledged $50m" -> pledged. "Five gunmen killed two guards": the gunmen get no event.
+    """
+    events = load_events()
+    if counted is not None and counted.lower_ in TIME_UNITS:
+        return ""  # a duration is not what things happen to: "spend £1.5bn over five years"
+    anchor = counted if counted is not None else span_root(doc, cand)
+    nouns = [anchor] + ([of_object(anchor)] if of_object(anchor) is not None else [])
+    for noun in nouns:
+        # "displaced Israelis", "men detained at a checkpoint", "residents who have been displaced", "people who fled"
+        for child in noun.children:
+            if child.dep_ in ("amod", "acl", "relcl") and child.pos_ in ("VERB", "ADJ"):
+                role = "passive" if _is_passive(child) or child.dep_ == "amod" else "subject"
+                if (
+                    child.dep_ == "relcl"
+                    and role == "subject"
+                    and not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in child.children)
+                ):
+                    continue
+                event = _verb_event(child, role)
+                if event:
+                    return event
+    if counted is not None and (counted.lemma_.lower(), "noun") in events:
+        return events[(counted.lemma_.lower(), "noun")]  # "five deaths", "20 arrests"
+    if counted is not None and counted.lower_ in TOTAL_NOUNS:
+        for child in counted.children:  # "the death toll rose to 84"
+            if child.dep_ == "compound" and (child.lemma_.lower(), "noun") in events:
+                return events[(child.lemma_.lower(), "noun")]
+    t = anchor
+    for _ in range(4):
+        head = t.head
+        if head.i == t.i:
+            return ""
+        if t.dep_ == "conj":
+            t = head
+            continue
+        if t.dep_ == "pobj" and head.lower_ in ("over", "about", "around", "some", "nearly", "than", "to", "by"):
+            # "kidnapping over 240": a qualifier parsed as a preposition
+            t = head
+            if t.head.pos_ in ("VERB", "AUX"):
+                return _verb_event(t.head, "object")
+            continue
+        if t.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower(), "noun") in events:
+            return events[(head.head.lemma_.lower(), "noun")]  # "the killing of 5 people"
+        if head.pos_ in ("VERB", "AUX"):
+            if t.dep_ == "nsubjpass":
+                return _verb_event(head, "passive")
+            if t.dep_ in ("dobj", "attr", "npadvmod", "oprd"):
+                return _verb_event(head, "object")
+            if t.dep_ == "nsubj":
+                return _verb_event(head, "subject") or _state_event(head)
+            return ""
+        t = head
+        in_figure = cand.first <= t.i <= cand.last  # "Thousands of Israelis were evacuated": climb past "Thousands"
+        if (
+            t.pos_ in ("NOUN", "PROPN")
+            and t.dep_ not in ("compound", "nmod", "appos")
+            and t.lower_ not in TOTAL_NOUNS
+            and not in_figure
+        ):
+            return ""
+    return ""

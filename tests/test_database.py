@@ -1,6 +1,9 @@
 """The DuckDB database on a hand-written two-article package: typed tables with keys and comments, the four
 views with counts read off the rows below, and the same bytes every time it is written."""
 
+import hashlib
+from datetime import date
+
 import duckdb
 import pytest
 
@@ -17,7 +20,10 @@ TABLES = {
             "article_id": "a1",
             "title": "Oslo port to close",
             "source_file": "a1.txt",
+            "published": "2026-03-05",  # a Thursday: week of Monday 2026-03-02
+            "outlet": "Harbour Gazette",
             "sha256": "0" * 64,
+            "text_sha256": hashlib.sha256(A1.encode()).hexdigest(),
             "encoding": "utf-8",
             "text": A1,
         },
@@ -25,7 +31,10 @@ TABLES = {
             "article_id": "a2",
             "title": "Mayor ready",
             "source_file": "a2.txt",
+            "published": "2026-03-09T23:30:00-05:00",  # a Monday where it was published, whatever the UTC day
+            "outlet": "Harbour Gazette",
             "sha256": "1" * 64,
+            "text_sha256": hashlib.sha256(A2.encode()).hexdigest(),
             "encoding": "utf-8",
             "text": A2,
         },
@@ -175,7 +184,16 @@ def test_place_summary_has_coordinates_and_counts(con):
 def test_figures_with_article(package, con):
     assert con.execute("SELECT count(*) FROM figures_with_article").fetchone()[0] == 0
     cols = [d[0] for d in con.execute("SELECT * FROM figures_with_article").description]
-    assert cols[-2:] == ["article_title", "source_file"]
+    assert cols[-4:] == ["article_title", "source_file", "published", "outlet"]
+
+
+def test_statements_by_week_counts_by_the_monday_of_the_publication_day(con):
+    rows = con.execute("SELECT * FROM statements_by_week").fetchall()
+    # a1 is of Thursday 5 March 2026 (week of Monday 2 March); a2 of Monday 9 March in its own time zone
+    assert rows == [
+        (date(2026, 3, 2), "Harbour Gazette", 1, 1, 1),
+        (date(2026, 3, 9), "Harbour Gazette", 1, 1, 1),
+    ]
 
 
 def test_spans_check_in_sql_with_substr(con):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,8 @@ MAX_BLOCK_CHARS = 100_000
 # In Windows-1252 text most letters are ASCII; a file where non-ASCII letters are this common is in some other
 # 8-bit encoding (Cyrillic, Greek, Mac Roman ...) that cp1252 would turn into mojibake.
 MAX_CP1252_NON_ASCII_SHARE = 0.3
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")  # the files of a seeds folder that are articles
 
 HEADLINE, STANDFIRST, BODY, CAPTION = "headline", "standfirst", "body", "caption"
 
@@ -46,6 +49,20 @@ class Article:
     title: str
     blocks: list[Block] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # metadata (tidynews.metadata.METADATA_FIELDS), normalised; "" when the input does not say
+    published: str = ""
+    outlet: str = ""
+    url: str = ""
+    authors: str = ""
+    language: str = ""
+    licence: str = ""
+    # a row of a corpus file (1 = the first article), to locate problems; None for an article file
+    source_row: int | None = None
+
+    @property
+    def text_sha256(self) -> str:
+        """SHA-256 of `text` as UTF-8: what a user who obtains the text elsewhere can check theirs against."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
 # --- decoding -------------------------------------------------------------------------------
@@ -224,15 +241,17 @@ def _split_lines(text: str) -> list[Block]:
 
 
 def article_id_for(relative: Path) -> str:
-    """The article id: the path relative to the seeds folder, '/'-separated, without '.txt'."""
+    """The article id: the path relative to the seeds folder, '/'-separated, without '.txt' (or '.html', '.htm')."""
     rel = relative.as_posix()
-    return unicodedata.normalize("NFC", rel[:-4] if rel.lower().endswith(".txt") else rel)
+    for suffix in ARTICLE_SUFFIXES:
+        if rel.lower().endswith(suffix):
+            rel = rel[: -len(suffix)]
+            break
+    return unicodedata.normalize("NFC", rel)
 
 
-def read_article(path: Path, root: Path) -> Article:
-    """Read one article file; raise BadArticleError naming the file when it cannot be used."""
-    rel = path.relative_to(root)
-    source = rel.as_posix()
+def read_file_bytes(path: Path, source: str) -> bytes:
+    """The bytes of one article file; a file too large to be one article is refused before it is read."""
     size = path.stat().st_size  # before reading: a 50 MB mistake is refused without loading it
     if size > MAX_ARTICLE_BYTES:
         raise BadArticleError(
@@ -246,7 +265,14 @@ def read_article(path: Path, root: Path) -> Article:
                 )
             ],
         )
-    data = path.read_bytes()
+    return path.read_bytes()
+
+
+def read_article(path: Path, root: Path) -> Article:
+    """Read one article file; raise BadArticleError naming the file when it cannot be used."""
+    rel = path.relative_to(root)
+    source = rel.as_posix()
+    data = read_file_bytes(path, source)
     text, encoding = decode_article(data, source)
     if not text.strip():
         what = "is empty" if not data else "holds only white space"
@@ -276,8 +302,8 @@ def read_article(path: Path, root: Path) -> Article:
     return article
 
 
-def find_article_files(seeds_dir: Path) -> list[Path]:
-    """Every .txt file under seeds_dir, in a stable order (sorted by relative path)."""
+def find_article_files(seeds_dir: Path, suffixes: tuple[str, ...] = (".txt",)) -> list[Path]:
+    """Every .txt file (or file with one of `suffixes`) under seeds_dir, in a stable order (sorted by relative path)."""
     seeds_dir = Path(seeds_dir)
     if not seeds_dir.is_dir():
         raise BadArticleError(
@@ -285,13 +311,19 @@ def find_article_files(seeds_dir: Path) -> list[Path]:
             [Problem("no-seeds", "the folder does not exist; give --seeds DIR", file=str(seeds_dir))],
         )
     files = sorted(
-        (p for p in seeds_dir.rglob("*") if p.is_file() and p.suffix.lower() == ".txt"),
+        (p for p in seeds_dir.rglob("*") if p.is_file() and p.suffix.lower() in suffixes),
         key=lambda p: p.relative_to(seeds_dir).as_posix(),
     )
     if not files:
         raise BadArticleError(
             f"no articles in {seeds_dir}",
-            [Problem("no-seeds", "the folder holds no .txt files", file=str(seeds_dir))],
+            [
+                Problem(
+                    "no-seeds",
+                    "the folder holds no .txt files" + (" nor .html pages" if ".html" in suffixes else ""),
+                    file=str(seeds_dir),
+                )
+            ],
         )
     return files
 
@@ -304,28 +336,48 @@ class ReadResult:
 
 
 def read_articles(seeds_dir: Path, skip_bad: bool = False) -> ReadResult:
-    """Read every article in seeds_dir. Every bad file is reported in one go, not only the first.
+    """Read every .txt article in seeds_dir. Every bad file is reported in one go, not only the first.
 
     Without skip_bad a bad file fails the whole read; with it the bad files are skipped and listed.
     The same text under two names is kept once, with a warning.
     """
     seeds_dir = Path(seeds_dir)
+    return collect_articles(
+        (read_or_problem(path, seeds_dir) for path in find_article_files(seeds_dir)), str(seeds_dir), skip_bad
+    )
+
+
+def read_or_problem(path: Path, root: Path) -> Article | list[Problem]:
+    """The article in the file, or the problems that keep it out."""
+    try:
+        return read_article(path, root)
+    except BadArticleError as exc:
+        return exc.problems
+    except OSError as exc:
+        return [Problem("unreadable", str(exc), file=path.relative_to(root).as_posix())]
+
+
+def collect_articles(
+    items: Iterable[Article | list[Problem]], where: str, skip_bad: bool = False, unit: str = "article file(s)"
+) -> ReadResult:
+    """Keep the articles of a stream of articles and problems: every problem reported together, the same text under
+    two names kept once with a warning, two ids differing only in case kept with a warning, one id twice refused.
+
+    Without skip_bad any problem fails the whole read; with it the bad items are skipped and listed.
+    Texts are compared by their SHA-256, so the check holds no second copy of the corpus.
+    """
     articles: list[Article] = []
     problems: list[Problem] = []
     warnings: list[str] = []
     by_text: dict[str, Article] = {}
     by_folded_id: dict[str, Article] = {}
     by_id: dict[str, Article] = {}
-    for path in find_article_files(seeds_dir):
-        try:
-            article = read_article(path, seeds_dir)
-        except BadArticleError as exc:
-            problems.extend(exc.problems)
+    for article in items:
+        if not isinstance(article, Article):
+            problems.extend(article)
             continue
-        except OSError as exc:
-            problems.append(Problem("unreadable", str(exc), file=path.relative_to(seeds_dir).as_posix()))
-            continue
-        first = by_text.get(article.text)
+        text_key = article.text_sha256
+        first = by_text.get(text_key)
         if first is not None:
             warnings.append(
                 f"{article.source_file}: same text as {first.source_file}; kept once, as {first.article_id}"
@@ -339,24 +391,27 @@ def read_articles(seeds_dir: Path, skip_bad: bool = False) -> ReadResult:
             )
         same_id = by_id.get(article.article_id)
         if same_id is not None:
-            # "café.txt" written in two Unicode normal forms: two files, one article id
+            # "café.txt" written in two Unicode normal forms, or one id on two rows of a corpus
             problems.append(
                 Problem(
                     "duplicate-id",
-                    f"its name is the same as {same_id.source_file} once Unicode-normalised (NFC); rename one of them",
-                    file=article.source_file,
+                    f"its id {article.article_id!r} is the same as that of {same_id.source_file}"
+                    + ("" if article.source_row else " once Unicode-normalised (NFC)")
+                    + ("; give each row its own id" if article.source_row else "; rename one of them"),
+                    file=article.source_file.split("#")[0],
+                    row=article.source_row,
+                    column="id" if article.source_row else None,
                 )
             )
             continue
         by_id[article.article_id] = article
-        by_text[article.text] = article
+        by_text[text_key] = article
         by_folded_id[article.article_id.casefold()] = article
         warnings.extend(article.warnings)
         articles.append(article)
     if problems and not skip_bad:
         raise BadArticleError(
-            f"{len(problems)} article file(s) in {seeds_dir} cannot be read "
-            "(fix or remove them, or build with --skip-bad)",
+            f"{len(problems)} {unit} in {where} cannot be read (fix or remove them, or build with --skip-bad)",
             problems,
         )
     return ReadResult(articles, problems, warnings)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from tidynews.articles import Article, read_articles
+from tidynews.articles import Article
 from tidynews.database import write_database
 from tidynews.errors import BadArticleError, Problem
 from tidynews.extract import extract_article
@@ -34,7 +34,9 @@ from tidynews.paths import (
     descriptor_path,
     table_path,
 )
+from tidynews.provenance import PROVENANCE_KEY, provenance
 from tidynews.schemas import TableSchema, load_schemas
+from tidynews.sources import Columns, read_sources
 from tidynews.tables import assemble_tables, write_csv
 from tidynews.validate import validate_package
 
@@ -69,11 +71,13 @@ def created_timestamp(seeds_dir: Path) -> str:
     Falls back to the newest seed file's modification time outside git.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    seeds_dir = Path(seeds_dir)
+    folder, pathspec = (seeds_dir.parent, seeds_dir.name) if seeds_dir.is_file() else (seeds_dir, ".")
     if not epoch:
         try:
             epoch = subprocess.run(
-                ["git", "log", "-1", "--format=%ct", "--", "."],
-                cwd=seeds_dir,
+                ["git", "log", "-1", "--format=%ct", "--", pathspec],
+                cwd=folder,
                 capture_output=True,
                 text=True,
                 timeout=10,
@@ -82,7 +86,11 @@ def created_timestamp(seeds_dir: Path) -> str:
         except (OSError, subprocess.SubprocessError):
             epoch = ""
     if not epoch:
-        mtimes = [p.stat().st_mtime for p in Path(seeds_dir).rglob("*.txt")]
+        mtimes = (
+            [seeds_dir.stat().st_mtime]
+            if seeds_dir.is_file()
+            else [p.stat().st_mtime for p in seeds_dir.rglob("*.txt")]
+        )
         epoch = str(int(max(mtimes))) if mtimes else "0"
     return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -132,12 +140,24 @@ def package_descriptor(
         "created": created,
         "licenses": [LICENSE],
         "contributors": [{"title": "tidynews developers", "role": "author"}],
-        "sources": [{"title": a.title, "path": f"seeds/{a.source_file}", "sha256": a.sha256} for a in articles],
+        "sources": [source_entry(a) for a in articles],
         "resources": resources,
+        PROVENANCE_KEY: provenance(),
     }
     if skipped:
         descriptor["tidynews:skipped"] = [{"file": p.file, "rule": p.rule, "reason": p.message} for p in skipped]
     return descriptor
+
+
+def source_entry(article: Article) -> dict:
+    """One article as a Data Package source: title, its URL (else its input file), outlet, date, checksum."""
+    entry = {"title": article.title, "path": article.url or f"seeds/{article.source_file}"}
+    if article.outlet:
+        entry["outlet"] = article.outlet
+    if article.published:
+        entry["published"] = article.published
+    entry["sha256"] = article.sha256
+    return entry
 
 
 def write_descriptor(descriptor: dict, path: Path) -> None:
@@ -246,13 +266,15 @@ def build_package(
     version: str | None = None,
     on_start: Callable[[int], None] | None = None,
     on_article: Callable[[], None] | None = None,
+    columns: Columns | None = None,
 ) -> BuildResult:
-    """Build the package for every article in seeds_dir into out_dir; raise on bad input or invalid output."""
+    """Build the package for every article in seeds_dir (a folder, or a .csv/.jsonl/.parquet corpus file with
+    `columns`) into out_dir; raise on bad input or invalid output."""
     seeds_dir, out_dir = Path(seeds_dir), Path(out_dir)
 
     # Load inputs
     schemas = load_schemas(SCHEMAS_DIR)
-    read = read_articles(seeds_dir, skip_bad=skip_bad)
+    read = read_sources(seeds_dir, skip_bad=skip_bad, columns=columns)
     if on_start:
         on_start(len(read.articles))
 

@@ -17,13 +17,17 @@ import duckdb
 from tidynews.paths import table_path
 from tidynews.schemas import DUCKDB_TYPES, TableSchema, duckdb_ddl, sql_literal
 
+# The Monday of the week of an article's publication day (`published` is ISO 8601: its first 10 characters are the
+# day as the source gave it, also for a date-time with an offset).
+WEEK = "CAST(date_trunc('week', CAST(substr(ar.published, 1, 10) AS DATE)) AS DATE)"
+
 # name -> (what it is, SQL). Every view is ordered by its key so its output is stable.
 VIEWS: dict[str, tuple[str, str]] = {
     "statements_with_speaker": (
         "One row per statement with the speaker's canonical name, role and type (empty when the speaker is not a "
-        "named actor) and the title of the article.",
+        "named actor) and the title, publication date and outlet of the article.",
         """
-        SELECT s.statement_id, s.article_id, ar.title AS article_title,
+        SELECT s.statement_id, s.article_id, ar.title AS article_title, ar.published, ar.outlet,
                s.speaker, s.speaker_id, a.name AS speaker_name, a.role AS speaker_role, a.type AS speaker_type,
                s.kind, s.cue, s.quote, s.addressee, s.start, s."end"
         FROM statements s
@@ -32,11 +36,34 @@ VIEWS: dict[str, tuple[str, str]] = {
         ORDER BY s.statement_id""",
     ),
     "figures_with_article": (
-        "One row per figure with the title and source file of its article.",
+        "One row per figure with the title, source file, publication date and outlet of its article.",
         """
-        SELECT f.*, ar.title AS article_title, ar.source_file
+        SELECT f.*, ar.title AS article_title, ar.source_file, ar.published, ar.outlet
         FROM figures f JOIN articles ar USING (article_id)
         ORDER BY f.figure_id""",
+    ),
+    "statements_by_week": (
+        "One row per week and outlet: how many statements the articles published that week quote, in how many "
+        "articles, from how many named speakers. The week starts on Monday and is that of the article's date as "
+        "published (a date-time counts by its own local date); articles without a date are left out.",
+        f"""
+        SELECT {WEEK} AS week, ar.outlet, count(*) AS statements, count(DISTINCT s.article_id) AS articles,
+               count(DISTINCT s.speaker_id) AS named_speakers
+        FROM statements s JOIN articles ar USING (article_id)
+        WHERE ar.published IS NOT NULL
+        GROUP BY ALL
+        ORDER BY week, ar.outlet NULLS LAST""",
+    ),
+    "figures_by_week": (
+        "One row per week and outlet: how many figures the articles published that week report, in how many "
+        "articles, and how many of them count people or things (`counts` set). Weeks as in statements_by_week.",
+        f"""
+        SELECT {WEEK} AS week, ar.outlet, count(*) AS figures, count(DISTINCT f.article_id) AS articles,
+               count(f.counts) AS counted
+        FROM figures f JOIN articles ar USING (article_id)
+        WHERE ar.published IS NOT NULL
+        GROUP BY ALL
+        ORDER BY week, ar.outlet NULLS LAST""",
     ),
     "actor_summary": (
         "One row per actor: how often it is named, how many statements it makes, and the articles it appears in "

@@ -27,7 +27,9 @@ from tidynews.paths import DESCRIPTOR_NAME
 
 LEVELS = ("patch", "minor", "major")  # in increasing order
 # Descriptor properties that say when/what was built, not what the data is.
-IGNORED_PACKAGE_KEYS = {"version", "created", "resources", "tidynews:release"}
+# tidynews:provenance (versions, commit, quality figures) describes the code, not the data: a new commit that
+# leaves every row alone is no release
+IGNORED_PACKAGE_KEYS = {"version", "created", "resources", "tidynews:release", "tidynews:provenance"}
 IGNORED_RESOURCE_KEYS = {"bytes", "hash", "schema", "path"}
 LOWER_BOUNDS = {"minimum", "exclusiveMinimum", "minLength"}  # raising one tightens
 UPPER_BOUNDS = {"maximum", "exclusiveMaximum", "maxLength"}  # lowering one tightens

@@ -15,6 +15,7 @@ from tidynews.articles import Article
 from tidynews.extract.actors import resolve_actors
 from tidynews.extract.common import ArticleExtraction, Mention
 from tidynews.extract.places import resolve_places
+from tidynews.metadata import METADATA_FIELDS
 from tidynews.schemas import TableSchema
 
 
@@ -59,8 +60,10 @@ def assemble_tables(articles: list[Article], extractions: list[ArticleExtraction
             {
                 "article_id": a.article_id,
                 "title": a.title,
+                **{name: getattr(a, name) for name in METADATA_FIELDS},
                 "source_file": a.source_file,
                 "sha256": a.sha256,
+                "text_sha256": a.text_sha256,
                 "encoding": a.encoding,
                 "text": a.text,
             }

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -19,7 +20,9 @@ from tidynews.paths import DIST_DIR, REPO_ROOT, SEEDS_DIR, database_path
 app = typer.Typer(
     help="Turn news articles into a validated, versioned Frictionless data package.",
     no_args_is_help=True,
-    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    # click's plain help: a boolean flag is shown as a flag (`--skip-bad`), not as an option taking `<bool>`
+    rich_markup_mode=None,
 )
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -58,7 +61,24 @@ class ArticleProgress:
         self.bar.stop()
 
 
-def _build(seeds: Path, out_dir: Path, skip_bad: bool, workers: int, fast: bool):
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        out.print(f"tidynews {version('tidynews')}", markup=False, highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the tidynews version and exit."
+    ),
+) -> None:
+    """Turn news articles into a validated, versioned Frictionless data package."""
+
+
+def _build(seeds: Path, out_dir: Path, skip_bad: bool, workers: int, fast: bool, columns=None):
     from tidynews.build import build_package
 
     progress = ArticleProgress()
@@ -71,6 +91,7 @@ def _build(seeds: Path, out_dir: Path, skip_bad: bool, workers: int, fast: bool)
             use_frictionless=not fast,
             on_start=progress.on_start,
             on_article=progress.on_article,
+            columns=columns,
         )
     finally:
         progress.stop()
@@ -83,21 +104,61 @@ def _build(seeds: Path, out_dir: Path, skip_bad: bool, workers: int, fast: bool)
     return result
 
 
+SEEDS_HELP = (
+    "A folder of .txt articles (first line = headline; optional sidecar NAME.json/.yaml or one metadata.csv) or "
+    "saved .html pages, or one corpus file (.csv, .jsonl, .parquet) with one article per row."
+)
+
+
+def _column(default: str, what: str):
+    return typer.Option(default, help=f"Corpus file: the column holding {what}.", show_default=True)
+
+
 @app.command()
 def build(
-    seeds: Path = typer.Option(SEEDS_DIR, "--seeds", help="Folder of .txt articles."),
+    ctx: typer.Context,
+    seeds: Path = typer.Option(SEEDS_DIR, "--seeds", help=SEEDS_HELP),
     out_dir: Path = typer.Option(REPO_ROOT, "--out", help="Folder to write the package into."),
     skip_bad: bool = typer.Option(
-        False, "--skip-bad", help="Skip unreadable articles (recorded in the package) instead of failing."
+        False, "--skip-bad", help="Skip unreadable articles or rows (recorded in the package) instead of failing."
     ),
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for spaCy parsing."),
     fast: bool = typer.Option(
         False, "--fast", help="Validate with the fast (Pandera) validator only, while iterating."
     ),
+    text_column: str = _column("text", "the article's text (required)"),
+    title_column: str = _column("title", "the headline"),
+    id_column: str = _column("id", "the article id (else FILE-STEM/ROW)"),
+    date_column: str = _column("date", "the publication date (or a column `published`)"),
+    url_column: str = _column("url", "the article's URL"),
+    outlet_column: str = _column("outlet", "the outlet"),
+    authors_column: str = _column("authors", "the authors (or a column `author`)"),
+    language_column: str = _column("language", "the language tag"),
+    licence_column: str = _column("licence", "the text's licence (or a column `license`)"),
 ) -> None:
     """Extract, validate and write a complete package into OUT."""
+    from tidynews.sources import Columns
+
+    given = {
+        "text": text_column,
+        "title": title_column,
+        "id": id_column,
+        "published": date_column,
+        "url": url_column,
+        "outlet": outlet_column,
+        "authors": authors_column,
+        "language": language_column,
+        "licence": licence_column,
+    }
+    option_names = {"published": "date_column"}
+    explicit = frozenset(
+        name
+        for name in given
+        if ctx.get_parameter_source(option_names.get(name, f"{name}_column")) == click.core.ParameterSource.COMMANDLINE
+    )
+    columns = Columns(**given, explicit=explicit)
     try:
-        _build(seeds, out_dir, skip_bad, workers, fast)
+        _build(seeds, out_dir, skip_bad, workers, fast, columns)
     except TidynewsError as exc:
         fail(exc)
 
@@ -119,7 +180,7 @@ def validate(
 
 @app.command()
 def publish(
-    seeds: Path = typer.Option(SEEDS_DIR, "--seeds", help="Folder of .txt articles."),
+    seeds: Path = typer.Option(SEEDS_DIR, "--seeds", help=SEEDS_HELP),
     workers: int = typer.Option(1, "--workers", min=1, help="Processes for spaCy parsing."),
     bump: str | None = typer.Option(
         None, "--bump", help="Force major, minor or patch (never below what the changes need)."

@@ -55,13 +55,11 @@ def key_of(text: str, name: str) -> str:
 
 
 def assert_speaker(text: str, s: Statement, name: str) -> None:
-    """The statement is attributed to `name`: to its actor where the actors table has it (the actors
-    extraction is not under test here), else at least by the words of the speaker."""
+    """The statement is attributed to the actor `name`: its speaker_id is that actor's. The actor must exist: a
+    speaker the actors table misses is a failure here, not a reason for a weaker check."""
     keys = [e.key for e in extract(text).actors if e.name == name or name in e.aliases]
-    if keys:
-        assert s.speaker_key == keys[0], (s.speaker, s.speaker_key)
-    else:
-        assert name.split()[-1] in s.speaker, s.speaker
+    assert keys, f"no actor {name!r} in {[e.name for e in extract(text).actors]}"
+    assert s.speaker_key == keys[0], (s.speaker, s.speaker_key)
 
 
 # --- quotation marks -----------------------------------------------------------------------------------
@@ -203,6 +201,12 @@ def test_quotes_that_open_with_a_dash():
     first, second = one(PARAGRAPHS, "The building is ours"), one(PARAGRAPHS, "and we will keep")
     assert first.quote == "The building is ours,"
     assert second.quote == "and we will keep it open."
+    assert (first.speaker, second.speaker) == ("reader Ana Lima", "reader Ana Lima")
+
+
+@pytest.mark.xfail(strict=True, reason="actors: no actor for a name inside a dash paragraph ('said reader Ana Lima')")
+def test_dash_quotes_resolve_to_the_actor():
+    first, second = one(PARAGRAPHS, "The building is ours"), one(PARAGRAPHS, "and we will keep")
     assert_speaker(PARAGRAPHS, first, "Ana Lima")
     assert_speaker(PARAGRAPHS, second, "Ana Lima")
 
@@ -380,8 +384,7 @@ def test_a_name_in_apposition_and_an_age_description_resolve_to_the_person():
     assert chief.speaker == "The regional health board's chief executive"
     age = one(BRITISH, "the board had no more money")
     assert age.speaker == "The 58-year-old"
-    if any(e.name == "Owen Prydderch" for e in extract(BRITISH).actors):
-        assert chief.speaker_key == age.speaker_key == key_of(BRITISH, "Owen Prydderch")
+    assert chief.speaker_key == age.speaker_key == key_of(BRITISH, "Owen Prydderch")
 
 
 DASHES = """Farmers block roads
@@ -412,8 +415,7 @@ def test_a_dash_paragraph_after_a_dash_quotation_goes_on_with_its_speaker():
 def test_the_company_said_resolves_to_the_company_named_before():
     s = one(DASHES, "Volkswagen will close")
     assert (s.speaker, s.kind) == ("the company", "indirect")
-    if any(e.name == "Volkswagen" for e in extract(DASHES).actors):
-        assert s.speaker_key == key_of(DASHES, "Volkswagen")
+    assert s.speaker_key == key_of(DASHES, "Volkswagen")
 
 
 def test_a_list_in_dash_paragraphs_is_not_a_quotation():
@@ -605,3 +607,50 @@ def test_a_long_subject_before_a_quoted_predicate_still_gives_only_the_partial_q
     text = "Moorland blaze\n\nThe fire chief said the blaze on the north slope was “beyond anything we have seen”.\n"
     (s,) = statements(text)
     assert (s.quote, s.kind, s.speaker) == ("beyond anything we have seen", "partial", "The fire chief")
+
+
+# --- the rules: every statements rule's own example fires; no input crashes ------------------------------------
+
+
+def _trace_of(text: str):
+    from tidynews.extract.actors import extract_actors
+    from tidynews.extract.rules import Trace
+
+    blocks = split_zones(text)
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    article = Article("t", "t.txt", sha, "utf-8", text, text[blocks[0].start : blocks[0].end], blocks)
+    (parsed,) = list(parse_articles([article], load_nlp()))
+    result = ArticleExtraction(article.article_id, trace=Trace())
+    extract_actors(parsed, result)
+    extract_statements(parsed, result)
+    return result
+
+
+def _statement_rules():
+    from tidynews.extract.rules import rules_for
+
+    return rules_for("statements")
+
+
+@pytest.mark.parametrize("rule", _statement_rules(), ids=lambda r: r.id)
+def test_every_statements_rule_fires_on_its_own_example(rule):
+    text = f"{rule.example}\n\nReport\n" if rule.example_zone == "headline" else f"Report\n\n{rule.example}\n"
+    result = _trace_of(text)
+    ids = {s.rule for s in result.statements}
+    ids |= {e.proposed_by for e in result.trace.events} | {e.decided_by for e in result.trace.events}
+    assert rule.id in ids, (rule.example, [(s.quote, s.rule) for s in result.statements], result.trace.events)
+
+
+def test_every_statement_names_a_registered_rule():
+    from tidynews.extract.rules import RULES
+
+    for text in (CONJOINED, BRITISH, DASHES, PARAGRAPHS):
+        for s in statements(text):
+            assert s.rule in RULES and RULES[s.rule].kind == "finds", s
+
+
+def test_an_honorific_alone_as_speaker_does_not_crash():
+    # "The Prof." is an honorific and nothing else: no actor, no IndexError
+    text = "Bridge review\n\nThe Prof. says the old bridge is still safe for lorries.\n"
+    (s,) = statements(text)
+    assert (s.quote, s.speaker, s.speaker_key) == ("the old bridge is still safe for lorries", "The Prof.", "")

@@ -1,0 +1,190 @@
+"""Statements: who said what, found in the body of an article and attributed to a speaker.
+
+Three passes find statements, then one pass resolves their speakers, in text order:
+
+1. Quotations. Every passage in quotation marks (curly or straight, double or single, or a paragraph
+   opening with a dash), one statement per quotation; a quotation that runs on into the next paragraph
+   (or reopens after a full stop without closing) stays one statement. It is attributed to the reporting
+   clause after it ("…,” he said.), before it (Smith said: “…”), to the reporting verb that governs it
+   when it is a fragment inside the writer's sentence, or, when it stands alone, to the speaker of the
+   statement before it.
+2. Reported speech. A reporting verb outside quotation marks with its complement: "X said (that) …",
+   "X told Y …", "…, X said.", "X warned / denied / described / called on …". The quote is the complement.
+   A second reported clause is a second statement of the same speaker: "X said A and that B", "X said A but
+   warned that B", "X said A, adding that B". A reporting gerund after a preposition of time or concession
+   ("after admitting …", "despite saying …") is background, not a statement.
+   Findings are reported speech too: "found"/"showed" report only when their subject is research (a study,
+   report, survey, analysis, poll, review, researchers, scientists, data…) or a named person or body
+   ("…, the study found." / "A report by the agency found that …"; "Police found a body" is no statement);
+   "concluded" and "estimated" report with any subject, as the other reporting verbs do. See `reports_a_finding`.
+   A quotation inside a reported clause is the statement (a partial quote) when it is most of the clause, has at
+   most three words before it, or when the words outside it are only a subject and a copula or auxiliaries
+   ('said the fire was “out of control”' -> "out of control"): no "the fire was" fragment is left behind.
+   See `is_subject_and_copula_only`.
+3. "according to X".
+
+Speakers are the subject of the reporting verb, resolved to an actor of the same article through the
+actor mentions (full name, surname, role such as "the defense minister", "his office", he/she/they).
+
+The rules are named and registered (`tidynews/extract/rules.py`); every statement carries the id of the rule that
+made it and `tidynews explain FILE --table statements` shows each candidate and the rule that kept or dropped it.
+The vocabulary is data (`tidynews/data/statement_*.csv`). Modules: `quotation_marks` (marks in plain text),
+`quotes` (pass 1), `reported` (passes 2 and 3), `syntax` (what the parse says about a reporting verb), `speakers`
+(who the speaker is), `lexicon` (the word lists); this module puts them together into the table. Each step is
+linear or n log n in the size of the article.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from tidynews.articles import BODY
+from tidynews.extract.common import ArticleExtraction, Statement
+from tidynews.extract.rules import register_rule
+from tidynews.extract.statements.lexicon import PRONOUNS
+from tidynews.extract.statements.quotation_marks import find_quotations
+from tidynews.extract.statements.quotes import QuoteFinder
+from tidynews.extract.statements.reported import Intervals, according_to, reported_speech
+from tidynews.extract.statements.speakers import Referent, SpeakerResolver
+from tidynews.extract.statements.syntax import Found
+from tidynews.nlp import ParsedArticle
+
+__all__ = ["extract_statements", "find_quotations"]
+
+
+@register_rule("statements.scare_quote", kind="drops")
+def is_scare_quote(item: Found, speaker: str) -> bool:
+    """A quoted fragment nobody is said to have said (no reporting verb, no speaker before it) is a scare quote.
+
+    Example: The “new normal” has arrived for the farmers of the valley.
+    """
+    return item.from_context and not speaker and item.kind == "partial"
+
+
+def _without_partials_inside(found: list[Found], reported: list[Found]) -> tuple[list[Found], list[Found]]:
+    """Split `found` into the statements kept and the partial quotations that lie inside a reported clause (they are
+    part of it). O(n log n): reported clauses sorted by start with a running maximum of their ends."""
+    if not reported:
+        return found, []
+    clauses = sorted((r.start, r.end) for r in reported)
+    starts = [a for a, _ in clauses]
+    max_end, best = [], -1
+    for _, b in clauses:
+        best = max(best, b)
+        max_end.append(best)
+    kept, merged = [], []
+    for f in found:
+        k = bisect.bisect_right(starts, f.start)  # clauses that start at or before it
+        if f.kind == "partial" and k and max_end[k - 1] >= f.end:
+            merged.append(f)
+        else:
+            kept.append(f)
+    return kept, merged
+
+
+def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None:
+    """Find the statements of the body of an article and attribute each to its speaker.
+
+    “We will not give up,” Smith said. -> speaker Smith, cue said, kind direct.
+    """
+    blocks = parsed.zone_blocks(BODY)
+    if not blocks:
+        return
+    trace = result.trace
+    finder = QuoteFinder(blocks, parsed.text, trace)
+    quotes = finder.statements()
+    used_by_block: dict[int, set[int]] = {}
+    for bi, ti in finder.used_cues:
+        used_by_block.setdefault(bi, set()).add(ti)
+    quotes_by_block: list[list[Found]] = [[] for _ in blocks]
+    for f in quotes:
+        quotes_by_block[f.paragraph].append(f)
+    # per paragraph: the quotations touching it (one may run over several) and the cues of quotations in it
+    touching: list[list[tuple[Found, bool]]] = [[] for _ in blocks]  # (quotation, True: its span / False: its cue)
+    block_starts = [b.offset for b in blocks]
+    for f in quotes:
+        last = bisect.bisect_right(block_starts, f.end - 1) - 1
+        for bi in range(f.paragraph, max(f.paragraph, last) + 1):
+            touching[bi].append((f, True))
+        if f.cue is not None:
+            bi = bisect.bisect_right(block_starts, f.anchor) - 1
+            if 0 <= bi < len(blocks):
+                touching[bi].append((f, False))
+
+    found: list[Found] = []
+    merged_ids: set[int] = set()
+    for bi, block in enumerate(blocks):
+        indirect = reported_speech(
+            block, finder.quoted[bi], used_by_block.get(bi, set()), finder.quotations[bi], trace, parsed.text
+        )
+        for item in indirect:
+            item.paragraph = bi
+        # the partial quotations a reported clause holds are part of it
+        kept, merged = _without_partials_inside(quotes_by_block[bi], indirect)
+        merged_ids.update(id(f) for f in merged)
+        if trace.enabled:
+            for f in merged:
+                into = next(r for r in indirect if r.start <= f.start and f.end <= r.end)
+                trace.merge(
+                    "statements",
+                    parsed.text[f.start : f.end],
+                    f.start,
+                    f.end,
+                    "statements.partial_in_reported_clause",
+                    into=parsed.text[into.start : into.end],
+                    reason="the quotation is part of the reported clause",
+                    proposed_by=f.rule,
+                )
+        found.extend(kept)
+        found.extend(indirect)
+        # "according to" gives nothing in a sentence that already holds a statement or its cue
+        ranges = [(f.start, f.end) if whole else (f.anchor, f.anchor + 1) for f, whole in touching[bi]]
+        ranges = [r for (f, _), r in zip(touching[bi], ranges, strict=True) if id(f) not in merged_ids]
+        ranges += [(f.start, f.end) for f in indirect] + [(f.anchor, f.anchor + 1) for f in indirect]
+        for item in according_to(block, finder.quoted[bi], Intervals(ranges), trace, parsed.text):
+            item.paragraph = bi
+            found.append(item)
+    found.sort(key=lambda f: (f.start, f.end))
+
+    resolver = SpeakerResolver(parsed, result)
+    resolver.note_subjects(blocks, finder.quoted)
+    previous: tuple[str, str, int, str] | None = None  # speaker text, key, paragraph, cue of the last statement
+    for item in found:
+        speaker, key, cue = "", "", item.cue_text
+        if item.subject is not None and item.block is not None and item.subject_span is not None:
+            speaker, key, category = resolver.resolve(item.block, item.subject, item.subject_span)
+            if speaker.lower() not in PRONOUNS:
+                resolver.add_referent(Referent(item.anchor, speaker, key, category))  # not an unresolved "he"
+        elif item.from_context and previous is not None and item.paragraph - previous[2] <= 2:
+            speaker, key = previous[0], previous[1]
+            cue = cue or previous[3]
+        if is_scare_quote(item, speaker):
+            if trace.enabled:
+                trace.drop(
+                    "statements",
+                    parsed.text[item.start : item.end],
+                    item.start,
+                    item.end,
+                    is_scare_quote.rule_id,
+                    "a quoted fragment with no speaker",
+                    proposed_by=item.rule,
+                )
+            continue
+        quote = parsed.text[item.start : item.end]
+        if not quote.strip():
+            continue
+        result.statements.append(
+            Statement(
+                speaker=speaker or "unknown",
+                quote=quote,
+                kind=item.kind,
+                cue=cue or "unattributed",
+                start=item.start,
+                end=item.end,
+                speaker_key=key,
+                addressee=item.addressee,
+                rule=item.rule,
+            )
+        )
+        if speaker:
+            previous = (speaker, key, item.paragraph, cue)

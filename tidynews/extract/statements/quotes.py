@@ -1,0 +1,378 @@
+"""Pass 1 of statements: quotations, each attributed to the reporting clause around it or to the speaker before it.
+
+Owns `QuoteFinder` and its rules: a reporting clause after the quotation (`statements.quote_cue_after`), before it
+(`statements.quote_cue_before`, also "Smith said:" ending the paragraph before), a quoted fragment under a reporting
+verb (`statements.partial_quote`) or under a speaker subject (`statements.partial_quote_of_subject`), a quotation
+standing alone (`statements.quote_of_last_speaker`); and what is not a statement (`statements.quoted_name_or_title`,
+`statements.unspoken_dash_list`). A quotation left open at a paragraph end runs on where the next paragraph reopens.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Token
+
+from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
+from tidynews.extract.statements.lexicon import PRONOUNS_PERSON, PRONOUNS_PLURAL, QUOTE_CUES, SENTENCE_PUNCT
+from tidynews.extract.statements.quotation_marks import Quotation, find_quotations, reporting_tail
+from tidynews.extract.statements.syntax import (
+    Found,
+    addressee_of,
+    cue_text,
+    depth,
+    is_cue,
+    is_speaker_like,
+    noun_phrase,
+    subject_after_clause,
+    subject_of,
+)
+from tidynews.nlp import ParsedBlock
+
+# --- the rules: each names one way a quotation is attributed, or one reason it is no statement -----------------
+
+
+@register_rule("statements.quote_cue_after")
+def quote_cue_after(after: list[Token], quote_text: str) -> Token | None:
+    """A quotation attributed by the reporting clause right after it: “…,” he said / “…?” asked Smith.
+
+    Every word between the quotation and the verb must belong to the verb's subject or be an adverb
+    ("…,” the minister later said), so '“wipe out” the gang if it struck' is no attribution.
+    Example: “We will rebuild the bridge,” the mayor said.
+    """
+    words = [t for t in after if not t.is_punct]
+    if not words:
+        return None
+    ends_open = quote_text.rstrip()[-1:] in ",?!…—–:;" or after[0].text in (",", "—", "–")
+    if not ends_open and not words[0].is_lower:
+        return None
+    cue = next((t for t in words[:12] if is_cue(t, QUOTE_CUES)), None)
+    if cue is None:
+        return None
+    subj = subject_of(cue)
+    subject_ids = {t.i for t in subj.subtree} if subj is not None else set()
+    for tok in words:
+        if tok.i >= cue.i:
+            break
+        if tok.i not in subject_ids and not (tok.head.i == cue.i and tok.dep_ in ("advmod", "aux", "neg", "npadvmod")):
+            return None
+    return cue
+
+
+@register_rule("statements.quote_cue_before")
+def quote_cue_before(before: list[Token], quote_text: str, split: bool = False) -> bool:
+    """A quotation introduced by the words before it: they end with ':', or with ',' and hold a reporting verb,
+    before a capital or between two parts of one quotation (“…,” he said, “and …”); also "Smith said:" ending the
+    paragraph before a quotation.
+
+    Example: The mayor said: “We will rebuild the bridge.”
+    """
+    if not before:
+        return False
+    last = before[-1].text
+    if last == ":":
+        return True
+    return last == "," and (quote_text[:1].isupper() or split) and any(is_cue(t, QUOTE_CUES) for t in before)
+
+
+@register_rule("statements.quoted_name_or_title", kind="drops")
+def is_quoted_name_or_title(quote_text: str, before: list[Token]) -> bool:
+    """A short quotation in which every word is capitalised is a name or a title, and one after "so-called" or
+    "dubbed" is a label: not a statement.
+
+    Example: The council backed the “Green Corridor” plan on Monday.
+    """
+    if before and before[-1].lower_ in ("so-called", "dubbed"):
+        return True
+    words = re.findall(r"[^\W\d_][\w’'-]*", quote_text)
+    return 0 < len(words) <= 6 and all(w[0].isupper() for w in words)
+
+
+@register_rule("statements.unspoken_dash_list", kind="drops")
+def is_unspoken_dash_list(q: Quotation, qi: int, pending: tuple | None, previous_dash_spoken: bool) -> bool:
+    """A paragraph opening with a dash that nobody is said to speak is a list item, not a quotation.
+
+    Example: — Bread, milk and eggs for the week.
+    """
+    return q.dash and qi == 0 and pending is None and not previous_dash_spoken
+
+
+class QuoteFinder:
+    """Finds the quotations of an article's body and attributes each to a reporting clause."""
+
+    def __init__(self, blocks: list[ParsedBlock], text: str = "", trace: Trace = NULL_TRACE):
+        self.blocks = blocks
+        self.text = text  # the article's text (for the trace)
+        self.trace = trace
+        self.quotations = [find_quotations(b.text) for b in blocks]
+        self._close_forgotten_marks()
+        self.token_starts = [[t.idx for t in b.doc] for b in blocks]
+        self.quoted = [self._quoted_mask(b, qs) for b, qs in zip(blocks, self.quotations, strict=True)]
+        self.used_cues: set[tuple[int, int]] = set()  # (block index, token index) of cues of quotations
+        self.dash_spoken: set[int] = set()  # paragraphs whose dash quotation is a statement
+
+    def _close_forgotten_marks(self) -> None:
+        """A quotation left open at a paragraph end that the next paragraph does not reopen ends before a
+        reporting clause of its own, if it has one: '“The ferry will stop, the operator said.' (a mark forgotten).
+        """
+        for bi, quotations in enumerate(self.quotations):
+            if not quotations or not quotations[-1].unclosed or quotations[-1].dash:
+                continue
+            following = self.quotations[bi + 1] if bi + 1 < len(self.quotations) else []
+            if following and following[0].open_at == 0:
+                continue  # it goes on in the next paragraph
+            q = quotations[-1]
+            tail = reporting_tail(self.blocks[bi].text, q.start, q.end)
+            if tail is not None:
+                quotations[-1] = Quotation(q.start, tail, q.open_at, tail)
+
+    @staticmethod
+    def _quoted_mask(block: ParsedBlock, quotations: list[Quotation]) -> list[bool]:
+        """Per token: is it inside a quotation (marks included)? One sweep over the characters, not per quotation."""
+        n = len(block.text) + 1
+        depth_at = [0] * (n + 1)
+        for q in quotations:
+            lo, hi = q.open_at, max(q.close_end, q.end)
+            if hi > lo:
+                depth_at[lo] += 1
+                depth_at[min(hi, n)] -= 1
+        inside, running = [False] * n, 0
+        for c in range(n):
+            running += depth_at[c]
+            inside[c] = running > 0
+        return [inside[tok.idx] if tok.idx < n else False for tok in block.doc]
+
+    def statements(self) -> list[Found]:
+        found: list[Found] = []
+        pending: tuple[int, Token] | None = None  # "Smith said:" ending the previous paragraph
+        bi = 0
+        while bi < len(self.blocks):
+            quotations = self.quotations[bi]
+            for qi, q in enumerate(quotations):
+                parts = [(bi, q)]
+                # a quotation left open at the paragraph end goes on where the next paragraph reopens one
+                while parts[-1][1].unclosed and parts[-1][0] + 1 < len(self.blocks):
+                    nb = parts[-1][0] + 1
+                    nxt = self.quotations[nb]
+                    if nxt and nxt[0].open_at == 0 and not nxt[0].dash and not parts[-1][1].dash:
+                        parts.append((nb, nxt[0]))
+                    else:
+                        break
+                if qi == 0 and bi > 0 and self._continues_previous(bi):
+                    continue  # already taken as the continuation of the previous paragraph's quotation
+                item = self.attribute(parts, qi, pending if qi == 0 else None)
+                if item is not None:
+                    found.append(item)
+                    if q.dash:
+                        self.dash_spoken.add(bi)
+            pending = self._colon_attribution(bi)
+            bi += 1
+        return found
+
+    def _continues_previous(self, bi: int) -> bool:
+        prev = self.quotations[bi - 1]
+        first = self.quotations[bi][0]
+        return bool(prev) and prev[-1].unclosed and not prev[-1].dash and first.open_at == 0 and not first.dash
+
+    def _colon_attribution(self, bi: int) -> tuple[int, Token] | None:
+        """A paragraph that ends "Smith said:" attributes the quotation that opens the next one."""
+        doc = self.blocks[bi].doc
+        if not len(doc) or doc[-1].text != ":" or self.quoted[bi][-1]:
+            return None
+        frame = self._frame_before(bi, len(doc) - 1)
+        cue = next((t for t in reversed(frame) if is_cue(t, QUOTE_CUES)), None)
+        return (bi, cue) if cue is not None else None
+
+    def _frame_before(self, bi: int, tok_end: int) -> list[Token]:
+        """The writer's words of the same sentence before a token: back to a full stop or another quotation."""
+        doc, quoted = self.blocks[bi].doc, self.quoted[bi]
+        out = []
+        i = tok_end - 1
+        while i >= 0 and not quoted[i] and doc[i].text not in SENTENCE_PUNCT:
+            out.append(doc[i])
+            i -= 1
+        return out[::-1]
+
+    def _frame_after(self, bi: int, tok_start: int) -> list[Token]:
+        """The writer's words of the same sentence after a quotation: up to a full stop or another quotation."""
+        doc, quoted = self.blocks[bi].doc, self.quoted[bi]
+        out = []
+        i = tok_start
+        while i < len(doc) and not quoted[i]:
+            out.append(doc[i])
+            if doc[i].text in SENTENCE_PUNCT:
+                break
+            i += 1
+        return out
+
+    def _token_at(self, bi: int, char: int) -> int:
+        """The first token that starts at or after `char` (len(doc) if none)."""
+        return bisect.bisect_left(self.token_starts[bi], char)
+
+    def _propose(self, found: Found, rule: str) -> Found:
+        found.rule = rule
+        if self.trace.enabled:
+            self.trace.propose("statements", self.text[found.start : found.end], found.start, found.end, rule)
+        return found
+
+    def _drop(self, found: Found, rule: str, reason: str) -> None:
+        if self.trace.enabled:
+            text = self.text[found.start : found.end]
+            self.trace.drop("statements", text, found.start, found.end, rule, reason, proposed_by=found.rule)
+
+    def attribute(self, parts: list[tuple[int, Quotation]], qi: int, pending) -> Found | None:
+        """Attribute one quotation (possibly running over several paragraphs) to its reporting clause."""
+        bi, q = parts[0]
+        last_bi, last_q = parts[-1]
+        block = self.blocks[bi]
+        text = block.text
+        start = block.offset + q.start
+        end = self.blocks[last_bi].offset + last_q.end
+        if end <= start:
+            return None
+        quote_text = text[q.start : q.end]
+        found = Found(start, end, "direct", block=block, anchor=start, paragraph=bi)
+
+        before = self._frame_before(bi, self._token_at(bi, q.open_at))
+        after = [] if last_q.unclosed else self._frame_after(last_bi, self._token_at(last_bi, last_q.close_end))
+        before_words = [t for t in before if not t.is_punct]
+        after_is_new_sentence = (
+            not after
+            or after[0].text in SENTENCE_PUNCT
+            or (
+                quote_text.rstrip().endswith((".", "…"))
+                and (after[0].is_title or after[0].is_upper)
+                and not (after[0].pos_ == "PROPN" and len(after) > 1 and is_cue(after[1], QUOTE_CUES))
+            )
+        )
+        # 1. the reporting clause after the quotation: “…,” he said. / “…,” said Smith.
+        named_before = pending is not None and not before_words
+        split = bool(before) and before[0].i > 0 and self.quoted[bi][before[0].i - 1]
+        if not after_is_new_sentence:
+            cue = quote_cue_after(after, quote_text)
+            subj = subject_of(cue) if cue is not None else None
+            if named_before and subj is not None and subj.lower_ in PRONOUNS_PERSON | PRONOUNS_PLURAL:
+                cue = None  # "Smith said:" / “… / …,” he added: the name before says more than the pronoun
+            if cue is not None:
+                self._set_cue(found, self.blocks[last_bi], cue, last_bi)
+                attributive = quote_cue_before(before, quote_text, split)
+                found.kind = "direct" if not before_words or attributive else "partial"
+                if found.subject is not None or found.from_context:
+                    return self._propose(found, quote_cue_after.rule_id)
+        # 2. the reporting clause before it: Smith said: “…” / he said, “…” / “…,” he said, “…”
+        if before_words and quote_cue_before(before, quote_text, split):
+            cue = next((t for t in reversed(before) if is_cue(t, QUOTE_CUES)), None)
+            if cue is not None:
+                self._set_cue(found, block, cue, bi)
+                found.kind = "direct"
+                return self._propose(found, quote_cue_before.rule_id)
+        if named_before:
+            pbi, cue = pending
+            self._set_cue(found, self.blocks[pbi], cue, pbi)
+            return self._propose(found, quote_cue_before.rule_id)
+        # 3. a fragment in the writer's sentence: the outermost reporting verb that governs it
+        if before_words or (after and not after_is_new_sentence):
+            found.kind = "partial"
+            if is_quoted_name_or_title(quote_text, before):
+                self._propose(found, self._governing_cue.rule_id)
+                self._drop(found, is_quoted_name_or_title.rule_id, "a name, a title or a label in quotation marks")
+                return None
+            cue = self._governing_cue(bi, q)
+            if cue is None:
+                cue = next((t for t in reversed(before) if is_cue(t, QUOTE_CUES)), None)
+            if cue is not None:
+                self._set_cue(found, block, cue, bi, governing=True)
+                if found.subject is not None:
+                    return self._propose(found, self._governing_cue.rule_id)
+            holder = self._governing_subject(bi, q)
+            if holder is not None:
+                found.cue_text = holder.head.text
+                found.subject = holder
+                found.subject_span = noun_phrase(holder)
+                found.block = block
+                return self._propose(found, self._governing_subject.rule_id)
+            found.cue_text = ""
+            return self._last_speaker(found)
+        # 4. a quotation standing alone: "Smith said:" at the end of the paragraph before, or the last speaker
+        if is_unspoken_dash_list(q, qi, pending, bi - 1 in self.dash_spoken):
+            self._propose(found, self._last_speaker.rule_id)
+            self._drop(found, is_unspoken_dash_list.rule_id, "a dash paragraph nobody is said to speak")
+            return None
+        if pending is not None:
+            pbi, cue = pending
+            self._set_cue(found, self.blocks[pbi], cue, pbi)
+            return self._propose(found, quote_cue_before.rule_id)
+        return self._last_speaker(found)
+
+    @register_rule("statements.quote_of_last_speaker")
+    def _last_speaker(self, found: Found) -> Found:
+        """A quotation standing alone (or a fragment with no speaker of its own) belongs to the last speaker, when
+        that speaker spoke at most two paragraphs before; a fragment with no speaker at all is a scare quote.
+
+        Example: The mayor said the town would rebuild. “We have done it before.”
+        """
+        found.from_context = True
+        return self._propose(found, self._last_speaker.rule_id)
+
+    def _set_cue(self, found: Found, block: ParsedBlock, cue: Token, bi: int, governing: bool = False) -> None:
+        if not governing:
+            self.used_cues.add((bi, cue.i))  # the verb attributes this quotation; it reports nothing else
+        found.cue = cue
+        found.cue_text = cue_text(cue)
+        found.block = block
+        found.addressee = addressee_of(cue)
+        found.anchor = block.offset + cue.idx
+        subj = subject_of(cue)
+        if subj is not None:
+            found.subject = subj
+            found.subject_span = noun_phrase(subj)
+        else:
+            found.from_context = True
+
+    def _quote_roots(self, bi: int, q: Quotation) -> list[Token]:
+        doc = self.blocks[bi].doc
+        starts = self.token_starts[bi]
+        lo, hi = bisect.bisect_left(starts, q.start), bisect.bisect_left(starts, q.end)
+        return [doc[i] for i in range(lo, hi) if not lo <= doc[i].head.i < hi]
+
+    @register_rule("statements.partial_quote")
+    def _governing_cue(self, bi: int, q: Quotation) -> Token | None:
+        """A quoted fragment inside the writer's sentence, attributed to the outermost reporting verb above it in
+        the parse (outside quotation marks): "said on Thursday that he was briefed on “the situation”" -> said.
+
+        Example: The ministry said on Thursday that the envoy was briefed on “the situation”.
+        """
+        quoted = self.quoted[bi]
+        best = None
+        for root in self._quote_roots(bi, q):
+            node = root.head
+            for _ in range(30):
+                if not quoted[node.i] and is_cue(node, QUOTE_CUES):
+                    if best is None or depth(node) < depth(best):
+                        best = node
+                if node.head.i == node.i:
+                    break
+                node = node.head
+        return best
+
+    @register_rule("statements.partial_quote_of_subject")
+    def _governing_subject(self, bi: int, q: Quotation) -> Token | None:
+        """A quoted fragment with no reporting verb above it, attributed to the subject of its clause when that
+        subject can speak: "Coastal states agreed to “step up patrols”" -> states.
+
+        Example: Fishermen want to “take back the sea” this summer.
+        """
+        quoted = self.quoted[bi]
+        for root in self._quote_roots(bi, q):
+            node = root
+            for _ in range(30):
+                if node.pos_ in ("VERB", "AUX") and not quoted[node.i]:
+                    subj = next((c for c in node.children if c.dep_ in ("nsubj",)), None)
+                    if subj is not None:
+                        subj = subject_after_clause(subj)
+                        return subj if is_speaker_like(subj) and not quoted[subj.i] else None
+                if node.head.i == node.i:
+                    break
+                node = node.head
+        return None

@@ -1,0 +1,361 @@
+"""Speakers of statements: a speaker's noun phrase resolved to an actor of the same article, and pronouns to what
+they point back to.
+
+Owns `SpeakerResolver`: actor mentions covering the speaker's words, names, aliases, surnames and role descriptions
+("the defense minister"), "his office", "the company", "the 52-year-old", and he/she/they/it by the last referent of
+that kind. Every lookup is indexed once per article (sorted offsets and bisection), so resolving n speakers costs
+O(n log n), not a scan of every mention per speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from tidynews.extract.common import ArticleExtraction, Entity
+from tidynews.extract.statements.lexicon import (
+    BODY_DESCRIPTION,
+    BUSINESS_WORDS,
+    DESCRIBES_A_PERSON,
+    HONORIFICS,
+    INDEFINITE,
+    PERSON_NOUNS,
+    PRONOUNS,
+    PRONOUNS_PERSON,
+    PRONOUNS_PLURAL,
+    SPEAKER_NOUNS,
+    STANDS_FOR_POSSESSOR,
+)
+from tidynews.extract.statements.syntax import is_speaker_like, noun_phrase
+from tidynews.nlp import ParsedArticle, ParsedBlock
+
+
+@dataclass
+class Referent:
+    """Someone a pronoun may point back to: a speaker or the subject of a main clause."""
+
+    offset: int
+    text: str
+    key: str
+    category: str  # person | group | thing
+
+
+class _Timeline:
+    """Referents in text order (ties in the order they were added), for "the last one before offset"."""
+
+    def __init__(self) -> None:
+        self.offsets: list[int] = []
+        self.items: list[tuple[int, Referent]] = []  # (sequence number, referent)
+
+    def add(self, seq: int, ref: Referent) -> None:
+        k = bisect.bisect_right(self.offsets, ref.offset)
+        self.offsets.insert(k, ref.offset)
+        self.items.insert(k, (seq, ref))
+
+    def last_before(self, offset: int) -> tuple[int, Referent] | None:
+        """The referent with the greatest offset below `offset`, the last added among equals."""
+        k = bisect.bisect_left(self.offsets, offset)
+        return self.items[k - 1] if k else None
+
+    def first_of_last_before(self, offset: int) -> Referent | None:
+        """The referent with the greatest offset below `offset`, the first added among equals."""
+        k = bisect.bisect_left(self.offsets, offset)
+        if not k:
+            return None
+        j = k - 1
+        while j > 0 and self.offsets[j - 1] == self.offsets[k - 1]:
+            j -= 1
+        return self.items[j][1]
+
+
+class SpeakerResolver:
+    """Resolves speaker noun phrases to actors of the article, and pronouns to what they point back to."""
+
+    def __init__(self, parsed: ParsedArticle, result: ArticleExtraction):
+        self.text = parsed.text
+        self.entities: dict[str, Entity] = {e.key: e for e in result.actors}
+        self.mentions = sorted(result.actor_mentions, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        self.roles = self._roles(parsed)
+        self.subject_offsets: list[int] = []  # article offsets of the heads of all subjects, sorted
+        self._referents = 0
+        self._by_category: dict[str, _Timeline] = {"person": _Timeline(), "group": _Timeline(), "thing": _Timeline()}
+        self._by_surname: dict[str, _Timeline] = {}  # last word of a referent of several words
+        # indexes of the actors, built once
+        self._by_norm_name: dict[str, str] = {}
+        self._people_by_last_word: dict[str, list[str]] = {}
+        for key, ent in self.entities.items():
+            for name in [ent.name, *ent.aliases]:
+                self._by_norm_name.setdefault(_norm(name), key)
+            if ent.type == "person":
+                last = _norm(ent.name).split()[-1:]
+                if last:
+                    self._people_by_last_word.setdefault(last[0], []).append(key)
+        self._roles_by_last_word: dict[str, list[tuple[str, set[str]]]] = {}
+        for key, roles in self.roles.items():
+            for role in roles:
+                role_words = role.split()
+                if role_words:
+                    self._roles_by_last_word.setdefault(role_words[-1], []).append((key, set(role_words)))
+        self._mention_starts_of: dict[str, list[int]] = {}
+        for m in self.mentions:
+            self._mention_starts_of.setdefault(m.key, []).append(m.start)
+        self._full_names: dict[str, str] = {}
+        self._bodies: dict[str, tuple[list, list[int]]] = {}
+
+    def add_referent(self, ref: Referent) -> None:
+        """Someone later pronouns may point back to."""
+        self._referents += 1
+        self._by_category.setdefault(ref.category, _Timeline()).add(self._referents, ref)
+        words = ref.text.split()
+        if len(words) > 1:
+            self._by_surname.setdefault(words[-1], _Timeline()).add(self._referents, ref)
+
+    def _roles(self, parsed: ParsedArticle) -> dict[str, set[str]]:
+        """Each person's roles: the actor's role, and the title words written before a mention of them
+        ("Defense Minister Yoav Gallant" -> "defense minister")."""
+        roles: dict[str, set[str]] = {}
+        for key, ent in self.entities.items():
+            if ent.role:
+                roles.setdefault(key, set()).add(_norm(ent.role))
+        starts = [b.offset for b in parsed.blocks]
+        for m in self.mentions:
+            ent = self.entities.get(m.key)
+            if ent is None or ent.type != "person":
+                continue
+            bi = bisect.bisect_right(starts, m.start) - 1
+            if bi < 0:
+                continue
+            block = parsed.blocks[bi]
+            span = block.doc.char_span(m.start - block.offset, m.end - block.offset, alignment_mode="expand")
+            if span is None:
+                continue
+            words: list[str] = []
+            i = span.start - 1
+            while i >= 0 and block.doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and len(words) < 5:
+                if block.doc[i].ent_type_ == "PERSON":
+                    break
+                words.insert(0, block.doc[i].text)
+                i -= 1
+            if words:
+                roles.setdefault(m.key, set()).add(_norm(" ".join(words)))
+        return roles
+
+    def key_for_span(self, start: int, end: int, head_start: int, head_end: int) -> str:
+        """The actor whose mention covers the head of a speaker's noun phrase."""
+        best = ""
+        lo, hi = bisect.bisect_left(self.mention_starts, start), bisect.bisect_right(self.mention_starts, head_start)
+        for m in self.mentions[lo:hi]:
+            if head_end <= m.end and m.end <= end + 2:
+                best = m.key
+        if best:
+            return self._full_name(best)
+        return ""
+
+    def _full_name(self, key: str) -> str:
+        """A surname-only person actor stands for the one full name ending in it, if there is exactly one."""
+        if key in self._full_names:
+            return self._full_names[key]
+        ent = self.entities.get(key)
+        if ent is None or ent.type != "person" or len(ent.name.split()) > 1:
+            return key
+        fulls = [
+            k
+            for k, e in self.entities.items()
+            if k != key and e.type == "person" and len(e.name.split()) > 1 and e.name.split()[-1] == ent.name
+        ]
+        self._full_names[key] = fulls[0] if len(fulls) == 1 else key
+        return self._full_names[key]
+
+    def key_for_text(self, phrase: str, offset: int) -> str:
+        """An actor named by the words of a phrase: a name or alias, a surname, or a role description
+        ("the defense minister" -> the actor with role Defense Minister mentioned last before it).
+        """
+        norm = _norm(re.sub(r"^(the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE))
+        if not norm:
+            return ""
+        if norm in self._by_norm_name:
+            return self._full_name(self._by_norm_name[norm])
+        if INDEFINITE.match(phrase.strip()):
+            return ""  # "a senior official", "two officials": someone not named, whatever their role
+        words = norm.split()
+        if words and words[0] in HONORIFICS:
+            words = words[1:]
+        if not words:
+            return ""  # an honorific alone ("Mr."): nobody in particular
+        if len(words) == 1:
+            people = self._people_by_last_word.get(words[0], [])
+            if len(people) == 1:
+                return people[0]
+        # a role description: every word of the phrase is in the role, and the last words agree
+        fits: list[str] = []
+        for key, role_words in self._roles_by_last_word.get(words[-1], []):
+            if key not in fits and set(words) <= role_words:
+                fits.append(key)
+        if len(fits) == 1:
+            return fits[0]
+        if fits:
+            last_seen = {k: self._last_mention_before(k, offset) for k in fits}
+            best = max(fits, key=lambda k: last_seen[k])
+            return best if last_seen[best] >= 0 else ""
+        return ""
+
+    def _last_mention_before(self, key: str, offset: int) -> int:
+        starts = self._mention_starts_of.get(key, [])
+        k = bisect.bisect_left(starts, offset)
+        return starts[k - 1] if k else -1
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.subject_offsets, start)
+        return k < len(self.subject_offsets) and self.subject_offsets[k] < end
+
+    def last_body(self, noun: str, offset: int) -> str:
+        """The organisation last named before `offset` that "the <noun>" can stand for
+        ("Volkswagen will cut 2,000 jobs, the company said." -> Volkswagen); one that was the subject of a clause
+        comes before one only mentioned in passing.
+        """
+        if noun not in self._bodies:
+            fits = []
+            for m in self.mentions:
+                ent = self.entities.get(m.key)
+                if ent is None or ent.type == "person":
+                    continue
+                if noun in ent.name.lower() or (noun in BUSINESS_WORDS and ent.type == "organization"):
+                    fits.append(m)
+            self._bodies[noun] = (fits, [m.start for m in fits])
+        fits, starts = self._bodies[noun]
+        k = bisect.bisect_left(starts, offset)
+        if not k:
+            return ""
+        # latest first; among mentions that start together the first listed (the order a stable sort by -start gives)
+        latest = None
+        j = k - 1
+        while j >= 0:
+            i = j
+            while i > 0 and starts[i - 1] == starts[j]:
+                i -= 1
+            for m in fits[i : j + 1]:
+                latest = latest or m
+                if self._is_subject(m.start, m.end):
+                    return m.key
+            j = i - 1
+        return latest.key
+
+    def pronoun(self, word: str, offset: int) -> Referent | None:
+        """What a pronoun points back to: he/she -> the last person, they -> the last group, it -> the last body."""
+        word = word.lower()
+        wanted = "person" if word in PRONOUNS_PERSON else "group" if word in PRONOUNS_PLURAL else "thing"
+        found = self._by_category[wanted].last_before(offset)
+        if found is not None:
+            return found[1]
+        fallbacks = {"group": ("thing", "person"), "thing": ("group",), "person": ()}[wanted]
+        candidates = [c for c in (self._by_category[f].last_before(offset) for f in fallbacks) if c is not None]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda c: (c[1].offset, c[0]))[1]
+
+    def category(self, key: str, head: Token, span_has_conj: bool) -> str:
+        if span_has_conj:
+            return "group"
+        ent = self.entities.get(key)
+        if ent is not None:
+            return "person" if ent.type == "person" or head.ent_type_ == "PERSON" else "thing"
+        if head.ent_type_ == "PERSON" or head.lemma_.lower() in PERSON_NOUNS and head.tag_ == "NN":
+            return "person"
+        if head.lower_ in PRONOUNS_PLURAL or (
+            head.tag_ in ("NNS", "NNPS") and (head.lower_ in SPEAKER_NOUNS or head.lemma_.lower() in SPEAKER_NOUNS)
+        ):
+            return "group"  # "critics", "the judges" (but "data from Moneyfacts" is a thing)
+        return "thing"
+
+    def resolve(self, block: ParsedBlock, head: Token, span: tuple[int, int]) -> tuple[str, str, str]:
+        """(speaker text, actor key, category) for the noun phrase `span` headed by `head`."""
+        doc = block.doc
+        lo, hi = span
+        phrase = doc[lo:hi]
+        start, end = block.span_offsets(phrase)
+        text = self.text[start:end]
+        if head.lower_ in PRONOUNS and hi - lo == 1:
+            ref = self.pronoun(head.lower_, block.offset + head.idx)
+            if ref is None:
+                return text, "", "person" if head.lower_ in PRONOUNS_PERSON else "group"
+            # The speaker column keeps the text's own words ("he") when speaker_id says who it is; a pronoun
+            # with no actor behind it ("a US official ... he added") borrows the phrase it points back to.
+            return (text if ref.key in self.entities else ref.text), ref.key, ref.category
+        has_conj = any(c.dep_ == "conj" for c in head.children)
+        hs, he = block.span_offsets(head)
+        key = "" if has_conj else self.key_for_span(start, end, hs, he)
+        if not key and not has_conj and head.lemma_.lower() in STANDS_FOR_POSSESSOR:
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                if owner.lower_ in ("his", "her"):
+                    ref = self.pronoun("he", block.offset + owner.idx)
+                    key = ref.key if ref is not None else ""
+                else:
+                    olo, ohi = noun_phrase(owner)
+                    os_, oe = block.span_offsets(doc[olo:ohi])
+                    hs2, he2 = block.span_offsets(owner)
+                    key = self.key_for_span(os_, oe, hs2, he2) or self.key_for_text(
+                        re.sub(r"[’']s$", "", self.text[os_:oe]), start
+                    )
+                return text, key, "person" if key else "thing"
+        if not key and not has_conj and (head.pos_ in ("NOUN", "PROPN")):
+            key = self.key_for_text(text, start)
+        if not key and not has_conj and head.pos_ == "PROPN" and hi - lo <= 2:
+            # "Ionescu shrugs." after "Vasile Ionescu …": the surname of someone named before
+            timeline = self._by_surname.get(head.text)
+            ref = timeline.first_of_last_before(start) if timeline is not None else None
+            if ref is not None:
+                return text, ref.key, ref.category
+        if not key and not has_conj:
+            # "His lawyer, Tomasz Zielinski, said": the name in apposition
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                alo, ahi = noun_phrase(appos)
+                a_start, a_end = block.span_offsets(doc[alo:ahi])
+                h_start, h_end = block.span_offsets(appos)
+                key = self.key_for_span(a_start, a_end, h_start, h_end)
+                if key:
+                    break
+        body = BODY_DESCRIPTION.match(text)
+        if not key and not has_conj and body:
+            key = self.last_body(body.group(1).lower(), start)
+        if not key and not has_conj and DESCRIBES_A_PERSON.match(text):
+            # "the 52-year-old said", "the Dutchman said": the person last spoken of
+            ref = self.pronoun("he", start)
+            if ref is not None and ref.key:
+                return text, ref.key, "person"
+        return text, key, self.category(key, head, has_conj)
+
+    @staticmethod
+    def _has_personal_possessive(subject: Token) -> bool:
+        """Whether the clause of a subject says "his"/"her"/"himself"/"herself" (so the subject is a person)."""
+        return any(t.lower_ in ("his", "her", "himself", "herself") for t in subject.head.subtree)
+
+    def note_subjects(self, blocks: list[ParsedBlock], quoted: list[list[bool]]) -> None:
+        """Record the subjects of main clauses (people and bodies) outside quotations, for pronouns to point back to."""
+        for block, mask in zip(blocks, quoted, strict=True):
+            for tok in block.doc:
+                if mask[tok.i]:
+                    continue
+                if tok.dep_ in ("nsubj", "nsubjpass"):
+                    bisect.insort(self.subject_offsets, block.offset + tok.idx)
+                if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ in PRONOUNS:
+                    continue
+                main = tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
+                if not main or not is_speaker_like(tok):
+                    continue
+                text, key, category = self.resolve(block, tok, noun_phrase(tok))
+                if tok.ent_type_ in ("GPE", "NORP") and not key:
+                    category = "thing"
+                if category == "thing" and tok.pos_ == "PROPN" and self._has_personal_possessive(tok):
+                    category = "person"  # "Vasile Ionescu unties his boat": a person, whatever the tagger said
+                self.add_referent(Referent(block.offset + tok.idx, text, key, category))
+
+
+def _norm(s: str) -> str:
+    s = s.replace("’", "'").replace(".", "").lower()
+    s = re.sub(r"[^\w\s'-]", " ", s)
+    return re.sub(r"\s+", " ", s).strip()

@@ -1,0 +1,295 @@
+"""Syntax of attribution: what the dependency parse says about a reporting verb, shared by the statements passes.
+
+Owns: `Found` (a statement before its speaker is resolved), whether a token is a reporting verb (`is_cue`), its
+subject (`subject_of`), the speaker's noun phrase (`noun_phrase`), the addressee, the cue's words, what the verb
+reports (`complement_span`, second that-clauses, `outer_reporting_verb`) and trimming a clause to its words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from tidynews.extract.rules import register_rule
+from tidynews.extract.statements.lexicon import (
+    PRONOUNS_PERSON,
+    PRONOUNS_PLURAL,
+    QUOTE_CUES,
+    REPORT_CUES,
+    RESEARCH_CUES,
+    RESEARCH_NOUNS,
+    SPEAKER_NOUNS,
+    SUBJECT_DEPS,
+)
+from tidynews.nlp import ParsedBlock
+
+
+@dataclass
+class Found:
+    """A statement found in the text, with what is known of its speaker before resolution."""
+
+    start: int  # article offsets of the quote
+    end: int
+    kind: str
+    block: ParsedBlock | None = None
+    cue: Token | None = None
+    cue_text: str = ""
+    subject: Token | None = None  # head of the speaker's noun phrase
+    subject_span: tuple[int, int] | None = None  # token range [i, j) of the speaker in the block
+    addressee: str = ""
+    from_context: bool = False  # the speaker is the one of the statement before
+    anchor: int = 0  # article offset where the attribution is (for pronoun resolution)
+    paragraph: int = 0  # index of the paragraph the statement starts in
+    rule: str = ""  # id of the rule that found it (tidynews.extract.rules)
+
+
+def is_cue(token: Token, cues: set[str]) -> bool:
+    """A reporting verb: "said", "told", "warned"… (a verb, by its lemma)."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a reporting verb, following conjunctions and participles up to the verb that has one.
+
+    Example: "The court opened the door by saying checks were lax." -> saying -> court.
+    """
+    outer = outer_reporting_verb(verb)
+    if outer is not None:
+        verb = outer  # "Ms Novak said the talks went well and added that …": added -> said -> Ms Novak
+    node = verb
+    for _ in range(8):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            if subj.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
+                return node.head  # "Smith, who said …" -> Smith
+            return subject_after_clause(subj)
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return None
+        walk = ("conj", "advcl", "pcomp", "prep", "xcomp") + (("pobj", "dobj") if node.i != verb.i else ())
+        if node.dep_ not in walk or node.head.i == node.i:
+            break
+        node = node.head
+    if verb.dep_ in ("ROOT", "ccomp", "parataxis"):
+        # "said Okafor": an inverted subject parsed as an object
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr", "appos")]
+        if after and after[0].pos_ in ("PROPN", "NOUN"):
+            return after[0]
+        # "The 52-year-old added …": a subject parsed as a modifier of the verb
+        before = [
+            c for c in verb.children if c.i < verb.i and c.dep_ not in ("aux", "advmod", "punct", "cc", "neg", "det")
+        ]
+        if before and all(c.dep_ in ("amod", "npadvmod", "dep", "nmod", "compound") for c in before):
+            if before[-1].pos_ in ("NOUN", "PROPN", "ADJ") and before[-1].i == verb.i - 1:
+                return before[-1]
+    return None
+
+
+def subject_after_clause(subj: Token) -> Token:
+    """Repair "After the mayor left Tarnow, a group of traders agreed …", where the parser takes the object of the
+    opening clause (Tarnow) as the subject and the real subject as its apposition."""
+    doc = subj.doc
+    if subj.i > 0 and doc[subj.i - 1].pos_ == "VERB" and doc[subj.i - 1].dep_ == "advcl":
+        appos = next((c for c in subj.children if c.dep_ == "appos" and c.i > subj.i), None)
+        if appos is not None and doc[appos.left_edge.i - 1].text == ",":
+            return appos
+    return subj
+
+
+def noun_phrase(head: Token) -> tuple[int, int]:
+    """The token range of the noun phrase headed by `head`, without appositions and relative clauses.
+
+    Example: "Helen Marsh, policy director of Fairwatch, said" -> "Helen Marsh".
+    """
+    drop = {"appos", "relcl", "acl", "punct", "advmod", "cc"}
+    keep = [head.i]
+    for child in head.children:
+        if child.dep_ == "appos" and child.left_edge.i > 0 and head.doc[child.left_edge.i - 1].text not in ",(—–":
+            keep.extend(t.i for t in child.subtree)  # "US envoy Amos Hochstein": a name, not a parenthesis
+            continue
+        if child.dep_ in drop and not (child.dep_ == "cc" and any(c.dep_ == "conj" for c in head.children)):
+            continue
+        if child.dep_ == "conj":
+            keep.extend(t.i for t in child.subtree if t.dep_ not in ("appos", "relcl"))
+        else:
+            keep.extend(t.i for t in child.subtree)
+    lo, hi = min(keep), max(keep) + 1
+    # the kept tokens must be contiguous with the head: stop at a comma or dash between them
+    doc = head.doc
+    for i in range(head.i - 1, lo - 1, -1):
+        if doc[i].text in {",", "(", "—", "–", ";"} or (doc[i].is_quote and doc[i].dep_ != "case"):
+            lo = i + 1
+            break
+    for i in range(head.i + 1, hi):
+        if doc[i].text in {",", "(", "—", "–", ";", ")"} or (doc[i].is_quote and doc[i].dep_ != "case"):
+            if not any(c.dep_ == "conj" and c.i > i for c in head.children):
+                hi = i
+                break
+    if lo > 0 and doc[lo - 1].dep_ == "det" and doc[lo - 1].head.i == head.head.i and head.head.i > head.i:
+        lo -= 1  # "The 52-year-old added": the article was attached to the verb
+    while lo < hi - 1 and (doc[lo].is_punct or doc[lo].lower_ in ("but", "and") or doc[lo].pos_ == "ADV"):
+        lo += 1
+    if head.ent_type_ == "PERSON" and lo > 0 and doc[lo - 1].pos_ == "ADP" and doc[lo].lower_ in ("the", "a", "an"):
+        # "After the verdict Helen Marsh said": the object of the preposition was parsed into the name
+        name_start = head.i
+        while name_start > lo and doc[name_start - 1].ent_type_ == "PERSON":
+            name_start -= 1
+        lo = name_start
+    return lo, hi
+
+
+def addressee_of(verb: Token) -> str:
+    """Whom a statement is addressed to: the object of "tell", or "to X" after another reporting verb.
+
+    Example: "Gallant told US envoy Hochstein that …" -> "US envoy Hochstein".
+    """
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if verb.lemma_ == "tell" and child.dep_ in ("dobj", "dative") and child.pos_ in ("NOUN", "PROPN", "PRON"):
+            lo, hi = noun_phrase(child)
+            return verb.doc[lo:hi].text
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to" and verb.lemma_ != "tell":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                lo, hi = noun_phrase(obj)
+                return verb.doc[lo:hi].text
+    return ""
+
+
+def cue_text(verb: Token) -> str:
+    """The reporting verb with its particle or preposition: "said", "called on", "pointed out"."""
+    words = [verb.text]
+    for child in verb.children:
+        if child.i == verb.i + 1 and (child.tag_ == "RP" or (verb.lemma_ == "call" and child.lower_ in ("on", "for"))):
+            words.append(child.text)
+    return " ".join(words)
+
+
+@register_rule("statements.research_finding")
+def reports_a_finding(verb: Token) -> bool:
+    """A finding reported by research or a named source: "found"/"showed" whose subject is research (a study,
+    report, survey, analysis, poll, review, researchers, scientists, data) or a named person or body; the
+    complement is read as for any reporting verb ("Police found a body in the river" is no statement).
+
+    Example: A survey by the council found that most tenants paid more.
+    """
+    if not is_cue(verb, RESEARCH_CUES) or verb.tag_ == "VBG":
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    if subj.lemma_.lower() in RESEARCH_NOUNS or subj.lower_ in RESEARCH_NOUNS:
+        return True
+    return subj.ent_type_ in ("PERSON", "ORG") and subj.pos_ == "PROPN"
+
+
+def is_speaker_like(head: Token) -> bool:
+    """Whether a subject can be a speaker: a name, a pronoun for people or bodies, or a speaker noun."""
+    if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if head.lower_ in PRONOUNS_PERSON | PRONOUNS_PLURAL:
+        return True
+    return head.pos_ == "PROPN" or head.lemma_.lower() in SPEAKER_NOUNS or head.lower_ in SPEAKER_NOUNS
+
+
+def depth(token: Token) -> int:
+    """How many heads lie between a token and the root of its sentence."""
+    d = 0
+    while token.head.i != token.i and d < 50:
+        token = token.head
+        d += 1
+    return d
+
+
+def outer_reporting_verb(verb: Token) -> Token | None:
+    """The reporting verb whose speaker a subjectless reporting verb shares when the parser has hung it on the
+    reported clause instead of on the first reporting verb ("and added that …", ", adding that …"), or None.
+
+    Example: "Ms Vidal said sales had risen and added that prices would fall." -> added hangs on "risen", the
+    complement of said: its speaker is the subject of said.
+    """
+    if not is_cue(verb, QUOTE_CUES | REPORT_CUES) or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.doc[verb.left_edge.i - 1].text == ","
+    if verb.dep_ != "conj" and not participle:
+        return None
+    if not reports_its_own_clause(verb):
+        return None  # "said A and denied any role": an object, not a second reported clause; one statement
+    clause = verb.head
+    if is_cue(clause, QUOTE_CUES | REPORT_CUES):
+        return None  # "said Jones denied it and insisted …": insisted is Jones's
+    while clause.dep_ == "conj" and clause.head.i < clause.i:
+        clause = clause.head  # "said A and that B, adding that C": from B to A
+    if clause.dep_ != "ccomp" or clause.i > verb.i or is_cue(clause, QUOTE_CUES | REPORT_CUES):
+        return None
+    outer = clause.head
+    return outer if is_cue(outer, QUOTE_CUES | REPORT_CUES) and outer.i < clause.i else None
+
+
+def reports_its_own_clause(verb: Token) -> bool:
+    """Whether a reporting verb reports a clause or a quotation of its own ("warned that …", "added: “…”"),
+    rather than a noun object ("denied any role", "described him as …").
+
+    Example: "The firm said it was sorry and stressed that no data was lost." -> stressed: yes.
+    """
+    if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return True
+    doc = verb.doc
+    nxt = verb.i + 1
+    while nxt < len(doc) and (doc[nxt].tag_ == "RP" or doc[nxt].dep_ == "advmod"):
+        nxt += 1
+    return nxt < len(doc) and doc[nxt].text in (":", ",") and nxt + 1 < len(doc) and doc[nxt + 1].is_quote
+
+
+def is_second_that_clause(conj: Token) -> bool:
+    """Whether a clause conjoined to a reported clause is a second one under the same verb ("… and that …").
+
+    Example: "The agency said fares would rise and that services would be cut." -> "services would be cut".
+    """
+    return conj.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" and c.i < conj.i for c in conj.children)
+
+
+def second_clause_cut(clause: Token) -> int | None:
+    """The token index where a reported clause stops because a second statement starts inside its parse: the
+    "and"/"but" before a second that-clause, or before a reporting verb of the same speaker.
+
+    Example: "The mayor said the road was safe and that repairs would start." -> the clause ends before "and".
+    """
+    for conj in clause.children:
+        if conj.dep_ not in ("conj", "advcl") or conj.i < clause.i:
+            continue
+        if is_second_that_clause(conj) or outer_reporting_verb(conj) is not None:
+            # a quotation mark is no link: 'said the fire was “out of control” and that …' keeps its quote
+            links = [
+                c.i for c in clause.children if c.dep_ in ("cc", "punct") and not c.is_quote and clause.i < c.i < conj.i
+            ]
+            return min([conj.left_edge.i] + links)
+    return None
+
+
+DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?:\([^)]*\))?\s*[-—–]+\s*")
+
+
+def _is_edge_punct(token: Token) -> bool:
+    """Punctuation that may be cut from the ends of a clause: not a quotation mark, a per cent sign or a bracket."""
+    return token.is_space or (token.is_punct and not token.is_quote and token.text not in {"%", ")", "]"})
+
+
+def trim(doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Drop punctuation, a leading "that", a dangling "but"/"and" and a dateline ("WASHINGTON (Reuters) - ")."""
+    if lo == 0:
+        dateline = DATELINE.match(doc[0 : min(len(doc), 16)].text)
+        if dateline:
+            while lo < hi and doc[lo].idx < dateline.end():
+                lo += 1
+    while lo < hi and (_is_edge_punct(doc[lo]) or doc[lo].lower_ == "that" and doc[lo].dep_ == "mark"):
+        lo += 1
+    while hi > lo and _is_edge_punct(doc[hi - 1]):
+        hi -= 1
+    while hi > lo and doc[hi - 1].is_quote and not any(t.is_quote for t in doc[lo : hi - 1]):
+        hi -= 1  # a stray closing mark
+    while hi > lo and (_is_edge_punct(doc[hi - 1]) or doc[hi - 1].dep_ == "cc"):
+        hi -= 1
+    return (lo, hi) if hi - lo >= 2 else None

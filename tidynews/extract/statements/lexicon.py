@@ -2,7 +2,7 @@
 
 `tidynews/data/statement_verbs.csv` (reporting verbs by role), `statement_nouns.csv` (speaker, person, research
 and organisation nouns), `statement_words.csv` (small closed lists), each checked against the Table Schema beside
-it; honorifics come from the actors' `actor_titles.csv` (kind `honorific`), read only. Parser labels and pronouns
+it; honorifics come from `tidynews/extract/titles.py`, the one list of titles. Parser labels and pronouns
 are grammar, not vocabulary: they stay here as constants.
 """
 
@@ -12,6 +12,7 @@ import csv
 import re
 from functools import cache
 
+from tidynews.extract.titles import honorifics
 from tidynews.paths import DATA_DIR
 
 
@@ -28,13 +29,6 @@ def _roles(name: str) -> dict[str, frozenset[str]]:
 def words(name: str, value: str) -> frozenset[str]:
     """The words of role `value` in the data file `name` (e.g. words("statement_verbs", "quote_cue"))."""
     return _roles(name).get(value, frozenset())
-
-
-@cache
-def honorifics() -> frozenset[str]:
-    """Honorifics (mr, mrs, dr, sir…), lower case without '.', from the actors' title list (read only)."""
-    with open(DATA_DIR / "actor_titles.csv", encoding="utf-8", newline="") as f:
-        return frozenset(row["word"].lower().rstrip(".") for row in csv.DictReader(f) if row["kind"] == "honorific")
 
 
 # Verbs that attribute a quotation ("…,” she said / said Smith / Smith added: “…”).
@@ -59,7 +53,7 @@ STANDS_FOR_POSSESSOR = words("statement_nouns", "stands_for_possessor")
 
 BACKGROUND_PREPOSITIONS = words("statement_words", "background_preposition")
 OBJECT_COMPLEMENT_PREPS = words("statement_words", "object_complement_preposition")
-HONORIFICS = honorifics()
+HONORIFICS = honorifics()  # the one list of honorifics (tidynews/extract/titles.py)
 
 
 def _alternation(items: frozenset[str]) -> str:

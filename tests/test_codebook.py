@@ -98,3 +98,7 @@ def test_readme_names_every_table(built_package):
     readme = release_readme(built_package, RELEASED)
     for name in load_schemas():
         assert f"`{name}`" in readme
+
+
+def test_release_readme_states_the_minimum_duckdb(built_package):
+    assert "DuckDB 1.2.0 or later" in release_readme(built_package, "2026-01-01")

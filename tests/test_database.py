@@ -2,7 +2,10 @@
 views with counts read off the rows below, and the same bytes every time it is written."""
 
 import hashlib
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -208,3 +211,27 @@ def test_spans_check_in_sql_with_substr(con):
         'WHERE m.text <> substr(a.text, m.start + 1, m."end" - m.start)'
     ).fetchall()
     assert bad == []
+
+
+def test_duckdb_1x_cli_opens_the_database_and_every_view(package):
+    """Analysts install the DuckDB CLI 1.x (`pip install duckdb-cli`, a dev dependency): it must read the file
+    (the storage format of DuckDB 1.2, not DuckDB 2's) and run every view."""
+    cli = Path(sys.executable).parent / "duckdb"
+    assert cli.exists(), "the duckdb-cli dev dependency is not installed (make venv)"
+    version = subprocess.run([str(cli), "--version"], capture_output=True, text=True, timeout=60).stdout
+    assert version.startswith("v1."), version
+    sql = "; ".join(f'SELECT count(*) FROM "{name}"' for name in VIEWS) + "; SELECT count(*) FROM statements;"
+    done = subprocess.run(
+        [str(cli), "-readonly", "-csv", "-noheader", str(package / "one.duckdb"), sql],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    con = duckdb.connect(str(package / "one.duckdb"), read_only=True)
+    try:
+        expected = [str(con.execute(q).fetchone()[0]) for q in sql.split(";") if q.strip()]
+    finally:
+        con.close()
+    assert done.stdout.split() == expected
+    assert expected[-1] == "2"  # the two statements of the rows above

@@ -8,7 +8,7 @@ import csv
 import json
 from pathlib import Path
 
-from tidynews.database import VIEWS
+from tidynews.database import MINIMUM_DUCKDB, VIEWS
 from tidynews.paths import (
     CHANGELOG_NAME,
     CHECKSUMS_NAME,
@@ -271,6 +271,9 @@ def release_readme(package_dir: Path, released: str) -> str:
             f"frictionless validate {DESCRIPTOR_NAME}",
             f'duckdb -readonly {DATA_SUBDIR}/{DATABASE_NAME} "SELECT speaker, quote FROM statements_with_speaker"',
             "```",
+            "",
+            f"The database opens in DuckDB {MINIMUM_DUCKDB} or later (it is written in that version's storage "
+            "format); `pip install duckdb-cli` gives the command-line tool.",
             "",
             "```python",
             "import pandas as pd",

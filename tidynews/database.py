@@ -97,6 +97,11 @@ VIEWS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# The storage format written: the oldest DuckDB that reads it is 1.2.0 (DuckDB 2 writes a newer format by default,
+# which the DuckDB CLI 1.x that analysts install cannot open). Stated in the release README.
+STORAGE_VERSION = "v1.2.0"
+MINIMUM_DUCKDB = "1.2.0"
+
 # DuckDB's main file header (first 4096 bytes): an 8-byte checksum of bytes 8..4096, the magic "DUCK" at 8, and
 # (since DuckDB 1.4) a random 16-byte database identifier at 124. Checked against duckdb 2.0.1 (pinned).
 HEADER_SIZE = 4096
@@ -128,6 +133,8 @@ def make_identifier_deterministic(path: Path) -> bool:
             or struct.unpack("<Q", header[:8])[0] != header_checksum(header)
         ):
             return False
+        if not any(header[IDENTIFIER_OFFSET : IDENTIFIER_OFFSET + IDENTIFIER_SIZE]):
+            return True  # a storage format without the identifier (STORAGE_VERSION v1.2.0): nothing random to fix
         header[IDENTIFIER_OFFSET : IDENTIFIER_OFFSET + IDENTIFIER_SIZE] = bytes(IDENTIFIER_SIZE)
         header[:8] = bytes(8)  # the old checksum covers the random identifier
         digest = hashlib.sha256(header)
@@ -145,7 +152,7 @@ def write_database(package_dir: Path, schemas: dict[str, TableSchema], path: Pat
     path = Path(path)
     if path.exists():
         path.unlink()
-    con = duckdb.connect(str(path))
+    con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION, "threads": 1})
     try:
         con.execute("SET threads = 1")  # one writer thread: the same rows land in the same blocks every time
         for schema in schemas.values():

@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from tidynews.errors import TidynewsError
-from tidynews.paths import DIST_DIR, REPO_ROOT, SEEDS_DIR, database_path
+from tidynews.paths import DIST_DIR, REPO_ROOT, SEEDS_DIR, database_path, find_package
 
 app = typer.Typer(
     help="Turn news articles into a validated, versioned Frictionless data package.",
@@ -24,8 +24,9 @@ app = typer.Typer(
     # click's plain help: a boolean flag is shown as a flag (`--skip-bad`), not as an option taking `<bool>`
     rich_markup_mode=None,
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+# emoji=False: a file name like "a:x:b.txt" is printed as it is, not with an emoji in place of ":x:"
+out = Console(soft_wrap=True, emoji=False)
+err = Console(stderr=True, soft_wrap=True, emoji=False)
 
 
 def fail(exc: Exception) -> None:
@@ -165,14 +166,16 @@ def build(
 
 @app.command()
 def validate(
-    package: Path = typer.Argument(REPO_ROOT, help="Folder holding datapackage.json."),
+    package: Path = typer.Argument(
+        Path("."), help="A package folder, its datapackage.json, or a release zip (default: the current folder)."
+    ),
     fast: bool = typer.Option(False, "--fast", help="Skip the (slow) Frictionless pass; Pandera and span checks only."),
 ) -> None:
     """Run Frictionless and Pandera on a package; exit 1 when it is invalid."""
-    from tidynews.validate import validate_package
+    from tidynews.validate import validate_any
 
     try:
-        validate_package(package, use_frictionless=not fast)
+        validate_any(package, use_frictionless=not fast)
     except TidynewsError as exc:
         fail(exc)
     out.print(f"valid: {package}", markup=False, highlight=False)
@@ -244,23 +247,27 @@ def diff(
 @app.command()
 def query(
     sql: str = typer.Argument(..., help="SQL to run against the package's DuckDB database."),
-    package: Path = typer.Option(REPO_ROOT, "--package", help="Folder holding the package."),
+    package: Path = typer.Option(
+        Path("."), "--package", help="Folder holding the package (default: the current folder)."
+    ),
     fmt: str = typer.Option("table", "--format", help="table, csv or json."),
 ) -> None:
-    """Run SQL against the package's DuckDB database and print the result."""
-    import duckdb
+    """Run SQL against the package's DuckDB database and print the result.
 
+    The query can read the package's tables and views and nothing else: no other files, no network, no
+    extensions. To join other files, open the database in your own DuckDB session
+    (`duckdb -readonly datapackage/tidynews.duckdb`, or ATTACH it there)."""
     from tidynews.database import run_query
 
-    db = database_path(package)
-    if not db.exists():
-        fail(TidynewsError(f"no database at {db}: run `tidynews build` first"))
     if fmt not in {"table", "csv", "json"}:
         fail(TidynewsError(f"--format must be table, csv or json, not {fmt!r}"))
     try:
+        db = database_path(find_package(package))
+        if not db.exists():
+            raise TidynewsError(f"no database at {db}: run `tidynews build` first")
         columns, rows = run_query(db, sql)
-    except duckdb.Error as exc:
-        fail(TidynewsError(f"query failed: {exc}"))
+    except TidynewsError as exc:
+        fail(exc)
     if fmt == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 
+from tidynews.errors import TidynewsError
 from tidynews.paths import table_path
 from tidynews.schemas import DUCKDB_TYPES, TableSchema, duckdb_ddl, sql_literal
 
@@ -173,12 +174,26 @@ def write_database(package_dir: Path, schemas: dict[str, TableSchema], path: Pat
     make_identifier_deterministic(path)
 
 
+# A query reads the package's database and nothing else: no files, no network, no extensions, and no statement
+# can switch that back on. An analyst who wants to join other files opens the database in their own DuckDB session.
+QUERY_CONFIG = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "lock_configuration": True,
+}
+
+
 def run_query(database: Path, sql: str) -> tuple[list[str], list[tuple]]:
-    """Run SQL read-only against the database; return column names and rows."""
-    con = duckdb.connect(str(database), read_only=True)
+    """Run SQL read-only against the database, with external access off; return column names and rows."""
+    con = duckdb.connect(str(database), read_only=True, config=QUERY_CONFIG)
     try:
         cur = con.execute(sql)
-        columns = [d[0] for d in cur.description] if cur.description else []
+        if cur is None or cur.description is None:  # "" or only a comment: DuckDB runs nothing
+            raise TidynewsError('no SQL to run: give a statement, e.g. "select count(*) from statements"')
+        columns = [d[0] for d in cur.description]
         return columns, cur.fetchall()
+    except duckdb.Error as exc:
+        raise TidynewsError(f"query failed: {exc}") from None
     finally:
         con.close()

@@ -20,9 +20,17 @@ import json
 import re
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from tidynews.errors import TidynewsError
+from tidynews.guard import (
+    ZipBudget,
+    check_descriptor,
+    descriptor_refs,
+    load_descriptor,
+    package_file,
+    zip_package_prefix,
+)
 from tidynews.paths import DESCRIPTOR_NAME
 
 LEVELS = ("patch", "minor", "major")  # in increasing order
@@ -72,43 +80,51 @@ class PackageSnapshot:
 
     def rows(self, table: str) -> list[dict[str, str]]:
         """The table's rows as text, exactly as in the CSV ('' for an empty cell)."""
-        data = self.files.get(self.resource(table)["path"])
+        path = self.resource(table)["path"]
+        data = self.files.get(path)
         if data is None:
-            raise TidynewsError(f"{self.label}: {self.resource(table)['path']} is missing")
-        return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+            raise TidynewsError(f"{self.label}: {path} is missing")
+        try:
+            return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+        except UnicodeDecodeError as exc:
+            raise TidynewsError(
+                f"{self.label}: {path} (table {table}) is not UTF-8 (byte {exc.start}): a package's CSVs are UTF-8; "
+                "rebuild it with `tidynews build`"
+            ) from None
+        except csv.Error as exc:
+            raise TidynewsError(f"{self.label}: {path} (table {table}) is not a readable CSV: {exc}") from None
 
 
 def _read_folder(folder: Path) -> tuple[dict, dict[str, bytes]]:
-    descriptor = json.loads((folder / DESCRIPTOR_NAME).read_text(encoding="utf-8"))
+    descriptor = check_descriptor(load_descriptor(folder), str(folder / DESCRIPTOR_NAME))
     files = {}
-    for res in descriptor.get("resources", []):
-        for key in ("path", "schema"):
-            ref = res.get(key)
-            if isinstance(ref, str) and (folder / ref).is_file():
-                files[ref] = (folder / ref).read_bytes()
+    for name, key, ref in descriptor_refs(descriptor):
+        path = package_file(folder, ref, f"resource {name!r} {key}")
+        if path.is_file():
+            files[ref] = path.read_bytes()
     return descriptor, files
 
 
 def _read_zip(path: Path) -> tuple[dict, dict[str, bytes]]:
+    budget = ZipBudget(path)
     with zipfile.ZipFile(path) as zf:
-        names = [n for n in zf.namelist() if PurePosixPath(n).name == DESCRIPTOR_NAME]
-        if not names:
-            raise TidynewsError(f"{path} holds no {DESCRIPTOR_NAME}")
-        top = min(names, key=lambda n: n.count("/"))
-        prefix = top[: -len(DESCRIPTOR_NAME)]
-        descriptor = json.loads(zf.read(top).decode("utf-8"))
+        prefix = zip_package_prefix(zf, path)
+        descriptor = json.loads(budget.read(zf, prefix + DESCRIPTOR_NAME).decode("utf-8"))
+        descriptor = check_descriptor(descriptor, f"{path}: {prefix}{DESCRIPTOR_NAME}")
         members = set(zf.namelist())
         files = {}
-        for res in descriptor.get("resources", []):
-            for key in ("path", "schema"):
-                ref = res.get(key)
-                if isinstance(ref, str) and prefix + ref in members:
-                    files[ref] = zf.read(prefix + ref)
+        for _name, _key, ref in descriptor_refs(descriptor):
+            if prefix + ref in members:
+                files[ref] = budget.read(zf, prefix + ref)
     return descriptor, files
 
 
 def load_package(path: Path) -> PackageSnapshot:
-    """Read a package from a folder holding datapackage.json, a datapackage.json file, or a release zip."""
+    """Read a package from a folder holding datapackage.json, a datapackage.json file, or a release zip.
+
+    Only files inside the package are read (relative paths, no links out of it, no URLs), and a zip only within
+    guard.MAX_UNPACKED_BYTES.
+    """
     path = Path(path)
     try:
         if path.is_dir():
@@ -117,17 +133,24 @@ def load_package(path: Path) -> PackageSnapshot:
             descriptor, files = _read_folder(path.parent)
         elif zipfile.is_zipfile(path):
             descriptor, files = _read_zip(path)
+        elif not path.exists():
+            raise TidynewsError(f"no package at {path}: it does not exist")
         else:
             raise TidynewsError(f"{path} is not a package folder, a {DESCRIPTOR_NAME} or a release zip")
     except (OSError, ValueError, zipfile.BadZipFile) as exc:
         raise TidynewsError(f"cannot read the package at {path}: {exc}") from None
     schemas = {}
-    for res in descriptor.get("resources", []):
+    for res in descriptor["resources"]:
         schema = res.get("schema", {})
         if isinstance(schema, str):
             if schema not in files:
                 raise TidynewsError(f"{path}: schema {schema} of table {res['name']} is missing")
-            schema = json.loads(files[schema].decode("utf-8"))
+            try:
+                schema = json.loads(files[schema].decode("utf-8"))
+            except ValueError as exc:
+                raise TidynewsError(f"{path}: schema {schema} of table {res['name']} is not JSON: {exc}") from None
+        if not isinstance(schema, dict) or not isinstance(schema.get("fields", []), list):
+            raise TidynewsError(f"{path}: the schema of table {res['name']} is not a Table Schema object")
         schemas[res["name"]] = schema
     return PackageSnapshot(str(path), descriptor, schemas, files)
 

@@ -31,6 +31,26 @@ TABLES = (
 )
 
 
+def find_package(path: Path) -> Path:
+    """The package folder that `path` names: a folder holding datapackage.json, or that file itself.
+
+    Raises TidynewsError saying there is no package there (not a complaint about schemas or tables).
+    """
+    from tidynews.errors import TidynewsError
+
+    path = Path(path)
+    if path.name == DESCRIPTOR_NAME and path.is_file():
+        return path.parent
+    if not path.exists():
+        raise TidynewsError(f"no package at {path}: it does not exist")
+    if not descriptor_path(path).is_file():
+        where = f"{path} ({path.resolve()})" if str(path) in {".", ""} else str(path)
+        raise TidynewsError(
+            f"no package at {where}: there is no {DESCRIPTOR_NAME}; give the package folder (or run where it is)"
+        )
+    return path
+
+
 def descriptor_path(package_dir: Path) -> Path:
     return Path(package_dir) / DESCRIPTOR_NAME
 

@@ -10,8 +10,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tidynews.errors import Problem, ValidationError
-from tidynews.paths import DATA_SUBDIR, descriptor_path, table_path
+from tidynews.errors import Problem, TidynewsError, ValidationError
+from tidynews.paths import DATA_SUBDIR, TABLES, descriptor_path, find_package, table_path
 from tidynews.schemas import TableSchema, load_schemas, pandera_schema
 from tidynews.validate_sql import SqlTables, is_large
 
@@ -40,7 +40,9 @@ def validate_frictionless(package_dir: Path) -> list[Problem]:
     descriptor = descriptor_path(package_dir)
     if not descriptor.exists():
         return [Problem("no-package", "datapackage.json not found", file=str(descriptor))]
-    with system.use_context(trusted=True):
+    # Not trusted mode: Frictionless itself then refuses absolute paths, '..' and URLs (package_problems below
+    # has already refused them, and links out of the package, before Frictionless reads anything).
+    with system.use_context(trusted=False):
         report = Package(str(descriptor)).validate()
     problems = []
     for task in report.tasks:
@@ -415,9 +417,65 @@ def validate_pandera(package_dir: Path, schemas: dict[str, TableSchema] | None =
     return problems
 
 
+def package_problems(package_dir: Path) -> list[Problem]:
+    """The descriptor is there, is JSON, and names only regular files inside the package (checked before any
+    validator reads a file it names: a hostile descriptor must not make tidynews read /etc/passwd or a URL)."""
+    from tidynews.guard import (
+        UnsafePathError,
+        descriptor_refs,
+        load_descriptor,
+        package_file,
+        relative_ref_problem,
+        shape_problems,
+    )
+
+    try:
+        descriptor = load_descriptor(package_dir)
+    except TidynewsError as exc:
+        return [Problem("descriptor", str(exc), file="datapackage.json")]
+    shape = shape_problems(descriptor)
+    if shape:
+        return [Problem("descriptor", why, file="datapackage.json") for why in shape]
+    problems = []
+    refs = descriptor_refs(descriptor)
+    for name, key, ref in refs:
+        why = relative_ref_problem(ref)
+        if why:
+            problems.append(Problem("unsafe-path", f"{key} {ref!r} {why}", file="datapackage.json", table=name))
+    if problems:
+        return problems
+    refs += [(t, "path", f"{DATA_SUBDIR}/{t}.csv") for t in TABLES]
+    for name, key, ref in refs:
+        try:
+            package_file(package_dir, ref, f"resource {name!r} {key}")
+        except UnsafePathError as exc:
+            problems.append(Problem("unsafe-path", str(exc), file="datapackage.json", table=name))
+    return problems
+
+
+def validate_any(path: Path, use_frictionless: bool = True) -> None:
+    """Validate a package given as its folder, its datapackage.json, or a release zip (unpacked within limits)."""
+    import tempfile
+    import zipfile
+
+    from tidynews.guard import extract_package_zip
+
+    path = Path(path)
+    if path.is_file() and path.name != "datapackage.json":
+        if not zipfile.is_zipfile(path):
+            raise TidynewsError(f"{path} is not a package folder, a datapackage.json or a release zip")
+        with tempfile.TemporaryDirectory(prefix="tidynews-validate-") as tmp:
+            validate_package(extract_package_zip(path, Path(tmp)), use_frictionless)
+        return
+    validate_package(find_package(path), use_frictionless)
+
+
 def validate_package(package_dir: Path, use_frictionless: bool = True) -> None:
     """Run both validators (or only the fast one); raise ValidationError listing every problem."""
     package_dir = Path(package_dir)
+    unsafe = package_problems(package_dir)
+    if unsafe:  # nothing else is read from a package whose descriptor is missing, broken or points outside it
+        raise ValidationError(f"package at {package_dir} is invalid: {len(unsafe)} problem(s)", unsafe)
     problems = validate_pandera(package_dir)
     if use_frictionless:
         problems += validate_frictionless(package_dir)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import subprocess
@@ -19,11 +18,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tidynews.articles import Article
+from tidynews.cache import CACHE_DIR_NAME, ExtractionCache
 from tidynews.database import write_database
-from tidynews.errors import BadArticleError, Problem
-from tidynews.extract import extract_article
+from tidynews.engines import extracted_articles
+from tidynews.errors import BadArticleError, Problem, TidynewsError
 from tidynews.extract.common import ArticleExtraction
-from tidynews.nlp import ParsedArticle, load_nlp, parse_articles
 from tidynews.paths import (
     DATA_SUBDIR,
     REPO_ROOT,
@@ -164,74 +163,45 @@ def write_descriptor(descriptor: dict, path: Path) -> None:
     Path(path).write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def extract_or_problem(parsed: ParsedArticle) -> ArticleExtraction | Problem:
-    """The article's extraction, or the problem naming its file when a rule raised (a bug in a rule must not hide
-    the other articles' problems)."""
-    try:
-        return extract_article(parsed)
-    except Exception as exc:  # noqa: BLE001 -- reported with the file, never as a traceback
-        return Problem(
-            "extract-error",
-            f"extraction failed ({type(exc).__name__}: {exc}); this is a bug in "
-            "tidynews: report it with this file, or build with --skip-bad",
-            file=parsed.article.source_file,
-        )
-
-
-def extract_batch(batch: list[Article]) -> list[ArticleExtraction | Problem]:
-    """Parse and extract a few articles in this process (a worker's task); one result per article, in order."""
-    return [extract_or_problem(parsed) for parsed in parse_articles(batch, load_nlp())]
-
-
-# Articles per worker task: enough blocks for spaCy to batch well, small enough to keep both workers busy to the end.
-ARTICLES_PER_TASK = 8
-
-
-def worker_tasks(articles: list[Article]) -> list[list[Article]]:
-    """The articles cut into the workers' tasks, ARTICLES_PER_TASK each, in input order."""
-    return [articles[i : i + ARTICLES_PER_TASK] for i in range(0, len(articles), ARTICLES_PER_TASK)]
-
-
-def worker_context() -> multiprocessing.context.BaseContext:
-    """'forkserver' where there is one (Linux), else 'spawn'.
-
-    Not a plain fork of this process: it runs the progress bar's thread, and a fork taken while that thread holds
-    the stderr lock can hang the child. The server imports nothing itself (preloading spaCy there would add one more
-    process holding spaCy, about 200 MB, to the build's memory); each worker imports spaCy and loads the model once,
-    both workers at the same time. That start-up costs about 2 s per build, against about 1 s for a plain fork.
-    """
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([])  # not even __main__ (the default): the workers import what they need
-        return context
-    return multiprocessing.get_context("spawn")
-
-
-def extracted_articles(articles: list[Article], workers: int = 1) -> Iterator[ArticleExtraction | Problem]:
-    """One result per article, in input order, streaming.
-
-    workers == 1: parse and extract here, one `nlp.pipe` stream. workers > 1: that many processes, each loading the
-    model once and doing parse AND extract for a task of a few articles, so N processes share N cores (parsing in
-    workers while extracting here ran three processes on two cores); only the small, picklable extractions travel
-    back, never spaCy Docs. `imap` returns the tasks in order, so the output is identical to workers == 1.
-    """
-    if workers <= 1:
-        for parsed in parse_articles(articles, load_nlp()):
-            yield extract_or_problem(parsed)
+def cached_results(
+    articles: list[Article],
+    cache: ExtractionCache | None,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Iterator[ArticleExtraction | Problem]:
+    """One result per article, in input order, streaming: from the cache when it holds the article, else from the
+    engine (which then parses only the articles the cache misses); new extractions are stored in the cache."""
+    if cache is None:
+        yield from extracted_articles(articles, workers, engine, scheduler)
         return
-    with worker_context().Pool(workers, initializer=load_nlp) as pool:
-        for results in pool.imap(extract_batch, worker_tasks(articles)):
-            yield from results
+    cached = [cache.get(article) for article in articles]
+    missing = [a for a, hit in zip(articles, cached, strict=True) if hit is None]
+    fresh = extracted_articles(missing, workers, engine, scheduler) if missing else iter(())
+    for article, hit in zip(articles, cached, strict=True):
+        if hit is not None:
+            yield hit
+            continue
+        result = next(fresh)
+        if not isinstance(result, Problem):
+            cache.put(article, result)
+        yield result
 
 
 def extract_all(
-    articles: list[Article], workers: int = 1, on_article: Callable[[], None] | None = None
+    articles: list[Article],
+    workers: int = 1,
+    on_article: Callable[[], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    cache: ExtractionCache | None = None,
 ) -> tuple[list[Article], list[ArticleExtraction], list[Problem]]:
     """Parse and extract every article, streaming; return the articles that worked, their extractions, and
     one problem per article whose extraction raised.
     """
     done, extractions, failed = [], [], []
-    for article, result in zip(articles, extracted_articles(articles, workers), strict=True):
+    results = cached_results(articles, cache, workers, engine, scheduler)
+    for article, result in zip(articles, results, strict=True):
         if isinstance(result, Problem):
             failed.append(result)
         else:
@@ -240,6 +210,15 @@ def extract_all(
         if on_article:
             on_article()
     return done, extractions, failed
+
+
+def extraction_cache(seeds_dir: Path, out_dir: Path, cache_dir: Path | None) -> ExtractionCache:
+    """The build's cache: `cache_dir`, or .tidynews-cache/ in out_dir; never inside the articles folder (its files
+    would be read as input)."""
+    root = Path(cache_dir) if cache_dir is not None else out_dir / CACHE_DIR_NAME
+    if root.resolve().is_relative_to(seeds_dir.resolve()):
+        raise TidynewsError(f"the cache folder {root} is inside the articles folder {seeds_dir}: choose another")
+    return ExtractionCache(root)
 
 
 def install_package(staging: Path, out_dir: Path) -> None:
@@ -267,10 +246,20 @@ def build_package(
     on_start: Callable[[int], None] | None = None,
     on_article: Callable[[], None] | None = None,
     columns: Columns | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    cache_dir: Path | None = None,
+    use_cache: bool = True,
 ) -> BuildResult:
     """Build the package for every article in seeds_dir (a folder, or a .csv/.jsonl/.parquet corpus file with
-    `columns`) into out_dir; raise on bad input or invalid output."""
+    `columns`) into out_dir; raise on bad input or invalid output.
+
+    engine/scheduler: where the per-article parse and extraction run (tidynews.engines). The extraction cache
+    (tidynews.cache) is `cache_dir`, by default `.tidynews-cache/` in out_dir; `use_cache=False` parses everything
+    and leaves the cache alone.
+    """
     seeds_dir, out_dir = Path(seeds_dir), Path(out_dir)
+    cache = extraction_cache(seeds_dir, out_dir, cache_dir) if use_cache else None
 
     # Load inputs
     schemas = load_schemas(SCHEMAS_DIR)
@@ -279,7 +268,9 @@ def build_package(
         on_start(len(read.articles))
 
     # Process data: an article whose extraction fails is reported like an unreadable one
-    articles, extractions, failed = extract_all(read.articles, workers=workers, on_article=on_article)
+    articles, extractions, failed = extract_all(
+        read.articles, workers=workers, on_article=on_article, engine=engine, scheduler=scheduler, cache=cache
+    )
     if failed and not skip_bad:
         raise BadArticleError(
             f"{len(failed)} article(s) in {seeds_dir} could not be extracted (build with --skip-bad to leave them out)",
@@ -310,4 +301,6 @@ def build_package(
         install_package(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    if cache is not None:
+        cache.keep_only_used()
     return BuildResult(out_dir, len(articles), {k: len(v) for k, v in tables.items()}, read.skipped, read.warnings)

@@ -79,7 +79,7 @@ def main_options(
     """Turn news articles into a validated, versioned Frictionless data package."""
 
 
-def _build(seeds: Path, out_dir: Path, skip_bad: bool, workers: int, fast: bool, columns=None):
+def _build(seeds: Path, out_dir: Path, skip_bad: bool, workers: int, fast: bool, columns=None, **options):
     from tidynews.build import build_package
 
     progress = ArticleProgress()
@@ -93,6 +93,7 @@ def _build(seeds: Path, out_dir: Path, skip_bad: bool, workers: int, fast: bool,
             on_start=progress.on_start,
             on_article=progress.on_article,
             columns=columns,
+            **options,
         )
     finally:
         progress.stop()
@@ -123,7 +124,9 @@ def build(
     skip_bad: bool = typer.Option(
         False, "--skip-bad", help="Skip unreadable articles or rows (recorded in the package) instead of failing."
     ),
-    workers: int = typer.Option(1, "--workers", min=1, help="Processes for spaCy parsing."),
+    workers: int = typer.Option(
+        1, "--workers", min=1, help="Processes that parse and extract (with --engine dask: of the local cluster)."
+    ),
     fast: bool = typer.Option(
         False, "--fast", help="Validate with the fast (Pandera) validator only, while iterating."
     ),
@@ -136,8 +139,24 @@ def build(
     authors_column: str = _column("authors", "the authors (or a column `author`)"),
     language_column: str = _column("language", "the language tag"),
     licence_column: str = _column("licence", "the text's licence (or a column `license`)"),
+    engine: str = typer.Option(
+        "local", "--engine", help="Where articles are parsed and extracted: local (this machine) or dask."
+    ),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="With --engine dask: the address of a running Dask scheduler (default: a local cluster of --workers).",
+    ),
+    cache: Path | None = typer.Option(
+        None, "--cache", help="Folder of the extraction cache (default: .tidynews-cache in OUT)."
+    ),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="Parse and extract every article; neither read nor write the cache."
+    ),
 ) -> None:
-    """Extract, validate and write a complete package into OUT."""
+    """Extract, validate and write a complete package into OUT.
+
+    Articles unchanged since the last build are taken from the extraction cache instead of being parsed again."""
     from tidynews.sources import Columns
 
     given = {
@@ -159,7 +178,18 @@ def build(
     )
     columns = Columns(**given, explicit=explicit)
     try:
-        _build(seeds, out_dir, skip_bad, workers, fast, columns)
+        _build(
+            seeds,
+            out_dir,
+            skip_bad,
+            workers,
+            fast,
+            columns,
+            engine=engine,
+            scheduler=scheduler,
+            cache_dir=cache,
+            use_cache=not no_cache,
+        )
     except TidynewsError as exc:
         fail(exc)
 

@@ -98,7 +98,8 @@ def cached_parses(articles: list[Article], nlp: Language, cache: Path) -> Iterat
 
 def build_eval_package(articles_dir: Path, out_dir: Path, cache: Path | None = None) -> dict[str, int]:
     """Write the package of one article folder (CSVs + descriptor, not validated) using cached parses."""
-    from tidynews.build import extract_or_problem, package_descriptor, write_descriptor
+    from tidynews.build import package_descriptor, write_descriptor
+    from tidynews.engines import extract_or_problem
     from tidynews.nlp import load_nlp
     from tidynews.schemas import load_schemas
     from tidynews.tables import assemble_tables, write_csv

@@ -459,6 +459,7 @@ def publish(
     date: the release date for the changelog and citation (default: see release_date).
     """
     from tidynews.build import build_package
+    from tidynews.cache import CACHE_DIR_NAME
 
     if bump is not None and bump not in LEVELS:
         raise ReleaseError(f"--bump must be major, minor or patch, not {bump!r}")
@@ -475,6 +476,8 @@ def publish(
             seeds_dir,
             built,
             workers=workers,
+            # the extraction cache outlives the build folder: beside the release at root, never in it
+            cache_dir=root / CACHE_DIR_NAME if root is not None else None,
             version=last.version if last else FIRST_VERSION,
             on_start=on_start,
             on_article=on_article,

@@ -1,0 +1,202 @@
+"""Engines for the per-article map: parse and extract each article, results in input order.
+
+Articles are independent until the corpus-wide steps (actors merged, places resolved), so the map can run anywhere:
+
+- `local` (the default): in this process (`workers` == 1) or in a pool of `workers` processes on this machine.
+- `dask`: as tasks on a `dask.distributed` cluster, the one at `scheduler` (an address such as
+  `tcp://10.0.0.5:8786`) or a `LocalCluster` of `workers` processes started for the build. Each worker process
+  loads the spaCy model once (`load_nlp` is cached per process) and parses and extracts a task of a few articles;
+  only the extractions (small dataclasses) travel back. A task whose worker dies is retried by Dask on another
+  worker (the scheduler's `distributed.scheduler.allowed-failures`); when it keeps failing, its articles are tried
+  one per task, and the one that still kills its worker is reported as a problem naming its file.
+
+Reading the files and the cache look-up stay with the caller (the cache key needs each article's text); the engines
+get `Article`s and give back `ArticleExtraction`s or `Problem`s. Every engine gives the same results in the same
+order, so the package does not depend on the engine (`tests/test_engines.py`).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterator
+
+from tidynews.articles import Article
+from tidynews.errors import Problem, TidynewsError
+from tidynews.extract import extract_article
+from tidynews.extract.common import ArticleExtraction
+from tidynews.nlp import ParsedArticle, load_nlp, parse_articles
+
+ENGINES = ("local", "dask")
+# Articles per worker task: enough blocks for spaCy to batch well, small enough to keep both workers busy to the end.
+ARTICLES_PER_TASK = 8
+# Dask tasks submitted ahead of the one being gathered, per worker: keeps every worker busy without sending the
+# whole corpus to the scheduler at once.
+TASKS_IN_FLIGHT_PER_WORKER = 4
+
+Result = ArticleExtraction | Problem
+BatchTask = Callable[[list[Article]], list[Result]]
+
+
+def extract_or_problem(parsed: ParsedArticle) -> Result:
+    """The article's extraction, or the problem naming its file when a rule raised (a bug in a rule must not hide
+    the other articles' problems)."""
+    try:
+        return extract_article(parsed)
+    except Exception as exc:  # noqa: BLE001 -- reported with the file, never as a traceback
+        return Problem(
+            "extract-error",
+            f"extraction failed ({type(exc).__name__}: {exc}); this is a bug in "
+            "tidynews: report it with this file, or build with --skip-bad",
+            file=parsed.article.source_file,
+        )
+
+
+def extract_batch(batch: list[Article]) -> list[Result]:
+    """Parse and extract a few articles in this process (a worker's task); one result per article, in order."""
+    return [extract_or_problem(parsed) for parsed in parse_articles(batch, load_nlp())]
+
+
+def worker_tasks(articles: list[Article], size: int | None = None) -> list[list[Article]]:
+    """The articles cut into the workers' tasks, `size` (default ARTICLES_PER_TASK) each, in input order."""
+    size = size or ARTICLES_PER_TASK
+    return [articles[i : i + size] for i in range(0, len(articles), size)]
+
+
+# --- local --------------------------------------------------------------------------------------------------------
+
+
+def worker_context() -> multiprocessing.context.BaseContext:
+    """'forkserver' where there is one (Linux), else 'spawn'.
+
+    Not a plain fork of this process: it runs the progress bar's thread, and a fork taken while that thread holds
+    the stderr lock can hang the child. The server imports nothing itself (preloading spaCy there would add one more
+    process holding spaCy, about 200 MB, to the build's memory); each worker imports spaCy and loads the model once,
+    both workers at the same time. That start-up costs about 2 s per build, against about 1 s for a plain fork.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([])  # not even __main__ (the default): the workers import what they need
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def local_results(articles: list[Article], workers: int = 1) -> Iterator[Result]:
+    """One result per article, in input order, streaming.
+
+    workers == 1: parse and extract here, one `nlp.pipe` stream. workers > 1: that many processes, each loading the
+    model once and doing parse AND extract for a task of a few articles, so N processes share N cores (parsing in
+    workers while extracting here ran three processes on two cores); only the small, picklable extractions travel
+    back, never spaCy Docs. `imap` returns the tasks in order, so the output is identical to workers == 1.
+    A pool is not worth its start-up (about 2 s) for a single task (an incremental build of a few new articles).
+    """
+    tasks = worker_tasks(articles)
+    if workers <= 1 or len(tasks) <= 1:
+        for parsed in parse_articles(articles, load_nlp()):
+            yield extract_or_problem(parsed)
+        return
+    with worker_context().Pool(min(workers, len(tasks)), initializer=load_nlp) as pool:
+        for results in pool.imap(extract_batch, tasks):
+            yield from results
+
+
+# --- dask ---------------------------------------------------------------------------------------------------------
+
+
+def worker_died(article: Article, attempts: int) -> Problem:
+    return Problem(
+        "worker-died",
+        f"the worker process died on each of {attempts} attempts to extract this article (out of memory, or a "
+        "crash in spaCy or a rule); build with --skip-bad to leave it out, and report it with this file",
+        file=article.source_file,
+    )
+
+
+def dask_results(
+    articles: list[Article],
+    workers: int = 2,
+    scheduler: str | None = None,
+    task: BatchTask = extract_batch,
+    articles_per_task: int | None = None,
+) -> Iterator[Result]:
+    """One result per article, in input order, streaming, from tasks on a dask.distributed cluster.
+
+    `scheduler`: the address of a running scheduler whose workers have this tidynews installed; None starts a
+    `LocalCluster` of `workers` processes with one thread each (one spaCy model per process) and stops it after.
+    `task` is what a worker runs on a list of articles (tests pass one that kills its worker).
+    """
+    if not articles:
+        return
+    try:
+        import dask
+        from distributed import Client, LocalCluster
+        from distributed.client import FutureCancelledError
+        from distributed.scheduler import KilledWorker
+    except ImportError as exc:  # pragma: no cover -- dask is a pinned dependency
+        raise TidynewsError(f"--engine dask needs dask[distributed] ({exc}): run `make venv`") from None
+
+    allowed_failures = int(dask.config.get("distributed.scheduler.allowed-failures"))
+    cluster = None
+    try:
+        if scheduler:
+            try:
+                client = Client(scheduler, timeout="10s")
+            except OSError as exc:
+                raise TidynewsError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+        else:
+            cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
+            client = Client(cluster)
+        with client:
+            in_flight = max(1, len(client.scheduler_info(n_workers=-1)["workers"])) * TASKS_IN_FLIGHT_PER_WORKER
+            batches = deque(worker_tasks(articles, articles_per_task))
+            pending: deque = deque()
+
+            def submit_next() -> None:
+                batch = batches.popleft()
+                pending.append((batch, client.submit(task, batch, pure=False)))
+
+            while batches or pending:
+                while batches and len(pending) < in_flight:
+                    submit_next()
+                batch, future = pending.popleft()
+                try:
+                    results = future.result()
+                except (KilledWorker, FutureCancelledError):
+                    results = [one_by_one(client, task, article, allowed_failures) for article in batch]
+                del future  # let the cluster forget the task's result
+                yield from results
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+def one_by_one(client, task: BatchTask, article: Article, allowed_failures: int) -> Result:
+    """Retry one article of a task whose worker kept dying, alone: its result, or the problem naming its file."""
+    from distributed.client import FutureCancelledError
+    from distributed.scheduler import KilledWorker
+
+    try:
+        (result,) = client.submit(task, [article], pure=False).result()
+        return result
+    except (KilledWorker, FutureCancelledError):
+        return worker_died(article, allowed_failures + 1)
+
+
+def extracted_articles(
+    articles: list[Article], workers: int = 1, engine: str = "local", scheduler: str | None = None
+) -> Iterator[Result]:
+    """One result per article, in input order, streaming, from the chosen engine."""
+    if engine == "local":
+        if scheduler:
+            raise TidynewsError("--scheduler needs --engine dask")
+        return local_results(articles, workers)
+    if engine == "dask":
+        return dask_results(articles, workers=max(workers, 1), scheduler=scheduler)
+    raise TidynewsError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")

@@ -16,6 +16,7 @@ import duckdb
 import pytest
 
 from tidynews import release
+from tidynews.cache import CACHE_DIR_NAME
 from tidynews.database import VIEWS
 from tidynews.release import ReleaseError, publish
 
@@ -58,7 +59,13 @@ def released(first_release, tmp_path):
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file's bytes; not the extraction cache at the root (no part of a release: a refused publish may still
+    have cached the articles it extracted)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and CACHE_DIR_NAME not in p.relative_to(folder).parts
+    }
 
 
 def test_first_release_writes_zip_checksum_and_root(first_release):

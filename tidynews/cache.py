@@ -54,9 +54,10 @@ from tidynews.paths import DATA_DIR, PACKAGE_DIR
 
 CACHE_DIR_NAME = ".tidynews-cache"
 FORMAT_VERSION = 1  # of the entry files; bump when their layout changes
-# Modules of the tidynews package that never run during the per-article extraction (they read files before it,
-# or assemble, validate and publish its results after it). Every other module's source is in the fingerprint, so a
-# new module counts by default. tests/test_cache.py checks that importing the extractors imports none of these.
+# Modules of the tidynews package that never run during the per-article extraction (they read files before it, so
+# what they make is in the key as the article itself, or they assemble, validate and publish its results after it).
+# Every other module's source is in the fingerprint, so a new module counts by default. tests/test_cache.py checks
+# that importing the extractors imports none of these.
 NOT_EXTRACTION = frozenset(
     {
         "build",
@@ -68,8 +69,11 @@ NOT_EXTRACTION = frozenset(
         "engines",
         "evaluate",
         "explain",
+        "metadata",
+        "provenance",
         "release",
         "schemas",
+        "sources",
         "tables",
         "validate",
         "validate_sql",

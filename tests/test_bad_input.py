@@ -373,24 +373,44 @@ def test_schema_that_is_not_json_fails_validate(package_copy):
     assert_clean_failure(result, "schemas/statements.json: [schema-json] line 1 column 2", "fix")
 
 
-def test_schema_that_removes_a_field(seeds, tmp_path, monkeypatch, package_copy):
-    import tidynews.engines
+def test_schema_that_removes_a_field(seeds, good_package, tmp_path, monkeypatch, package_copy):
+    import tidynews.build
 
-    # Build and validate follow the schema: the column goes. (publish demanding MAJOR is the release's test.)
+    # The code still makes the field: the build stops, naming it, instead of silently dropping the column.
     schemas = tmp_path / "schemas"
     shutil.copytree(SCHEMAS_DIR, schemas)
     figures = json.loads((schemas / "figures.json").read_text(encoding="utf-8"))
     figures["fields"] = [f for f in figures["fields"] if f["name"] != "event"]
     (schemas / "figures.json").write_text(json.dumps(figures), encoding="utf-8")
     monkeypatch.setattr(tidynews.build, "SCHEMAS_DIR", schemas)
-    out = tmp_path / "new"
-    built_ok(seeds, out)
-    with open(out / "datapackage" / "figures.csv", encoding="utf-8") as f:
-        assert "event" not in f.readline().strip().split(",")
+    assert_fails_untouched(
+        seeds, good_package, "table figures, column event: [schema-fields]", "the rows have 'event', which the schema"
+    )
     # An old package checked against the new schema: the column it still has is named.
     shutil.copy(schemas / "figures.json", package_copy / "schemas" / "figures.json")
     result = runner.invoke(app, ["validate", "--fast", str(package_copy)])
     assert_clean_failure(result, "datapackage/figures.csv, table figures, column event: [extra-column]")
+
+
+def test_schema_that_renames_an_optional_field_fails_the_build(seeds, good_package, tmp_path, monkeypatch):
+    import tidynews.build
+
+    # Renaming `addressee` (optional, often empty) used to give a valid package with an empty column.
+    schemas = tmp_path / "schemas"
+    shutil.copytree(SCHEMAS_DIR, schemas)
+    statements = json.loads((schemas / "statements.json").read_text(encoding="utf-8"))
+    for f in statements["fields"]:
+        if f["name"] == "addressee":
+            f["name"] = "addressee_name"
+    (schemas / "statements.json").write_text(json.dumps(statements), encoding="utf-8")
+    monkeypatch.setattr(tidynews.build, "SCHEMAS_DIR", schemas)
+    assert_fails_untouched(
+        seeds,
+        good_package,
+        "table statements, column addressee_name: [schema-fields]",
+        "defines 'addressee_name', which no row has",
+        "the rows have 'addressee'",
+    )
 
 
 # --- a hand-edited package: `tidynews validate` names file, table, row and column ------------------

@@ -228,10 +228,9 @@ def install_package(staging: Path, out_dir: Path) -> None:
     if (out_dir / DATA_SUBDIR).exists():
         os.replace(out_dir / DATA_SUBDIR, old)
     os.replace(staging / DATA_SUBDIR, out_dir / DATA_SUBDIR)
-    if (out_dir / SCHEMA_SUBDIR).resolve() != SCHEMAS_DIR.resolve():
-        if (out_dir / SCHEMA_SUBDIR).exists():
-            shutil.rmtree(out_dir / SCHEMA_SUBDIR)
-        os.replace(staging / SCHEMA_SUBDIR, out_dir / SCHEMA_SUBDIR)
+    if (out_dir / SCHEMA_SUBDIR).exists():  # the package's copy of the schemas (the source is in the library)
+        shutil.rmtree(out_dir / SCHEMA_SUBDIR)
+    os.replace(staging / SCHEMA_SUBDIR, out_dir / SCHEMA_SUBDIR)
     os.replace(descriptor_path(staging), descriptor_path(out_dir))
     shutil.rmtree(old, ignore_errors=True)
 

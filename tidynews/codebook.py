@@ -8,6 +8,7 @@ import csv
 import json
 from pathlib import Path
 
+from tidynews.checks import EXTRA_CHECKS, SPAN_SURFACE
 from tidynews.database import MINIMUM_DUCKDB, VIEWS
 from tidynews.paths import (
     CHANGELOG_NAME,
@@ -24,9 +25,9 @@ from tidynews.paths import (
     descriptor_path,
     release_stem,
 )
+from tidynews.schemas import field_type, foreign_keys, primary_key
 
 EXAMPLE_WIDTH = 60
-SPAN_TABLES = {"actor_mentions": "text", "place_mentions": "text", "statements": "quote", "figures": "text"}
 
 
 def md_cell(value: object) -> str:
@@ -93,7 +94,7 @@ def rule_section(tables: list[tuple[dict, dict, list[dict[str, str]]]]) -> list[
     out = [
         "## Which rule made a row",
         "",
-        "The `rule` column of " + ", ".join(f"`{t}`" for t in SPAN_TABLES) + " holds the id of the extraction "
+        "The `rule` column of " + ", ".join(f"`{t}`" for t in SPAN_SURFACE) + " holds the id of the extraction "
         "rule that made the row (`<table>.<name>`, e.g. `statements.<name>`; empty where no rule id was recorded). "
         f"`{RULES_NAME}` in this release lists every rule with what it finds and an example sentence; "
         "`tidynews explain ARTICLE` shows every candidate the rules considered in one article, and which rule "
@@ -140,7 +141,7 @@ def codebook(package_dir: Path, released: str) -> str:
         "",
         "## How spans work",
         "",
-        "Every row of " + ", ".join(f"`{t}`" for t in SPAN_TABLES) + " points to the exact characters of its "
+        "Every row of " + ", ".join(f"`{t}`" for t in SPAN_SURFACE) + " points to the exact characters of its "
         "article: `start` and `end` are offsets into `articles.text`, counted in Unicode code points from 0, "
         "with `end` one past the last character (the Python slice convention). So in Python "
         "`article_text[start:end]` is the span's surface text (`quote` for statements, `text` for the others).",
@@ -157,12 +158,22 @@ def codebook(package_dir: Path, released: str) -> str:
         "Replace `statements`/`quote`/`statement_id` by `figures`/`text`/`figure_id` (or the mentions tables) to "
         "check the others. `tidynews validate` checks every span of every table.",
         "",
+        "## Checks beyond the Table Schemas",
+        "",
+        "Besides the types, constraints and keys of the Table Schemas, `tidynews validate` checks:",
+        "",
+        "| rule | tables | what it checks |",
+        "|---|---|---|",
+        *(
+            f"| `{c.rule}` | {', '.join(f'`{t}`' for t in c.tables) or 'all'} | {md_cell(c.description)} |"
+            for c in EXTRA_CHECKS
+        ),
+        "",
         *rule_section(tables),
         "## Tables",
     ]
     for res, schema, rows in tables:
-        pk = schema.get("primaryKey", [])
-        pk = [pk] if isinstance(pk, str) else list(pk)
+        pk = primary_key(schema)
         out += ["", f"### {res['name']}", "", f"{res.get('title', res['name'])}: {res.get('description', '')}", ""]
         out.append(
             f"{len(rows)} row{'s' * (len(rows) != 1)}. File `{res['path']}`, "
@@ -170,16 +181,13 @@ def codebook(package_dir: Path, released: str) -> str:
         )
         if pk:
             out.append(f"Primary key: {', '.join(f'`{c}`' for c in pk)}.")
-        for fk in schema.get("foreignKeys", []):
-            cols = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
-            ref = fk["reference"]
-            ref_cols = ref["fields"] if isinstance(ref["fields"], list) else [ref["fields"]]
-            out.append(f"Foreign key: {', '.join(f'`{c}`' for c in cols)} → `{ref['resource']}.{', '.join(ref_cols)}`.")
+        for cols, ref, ref_cols in foreign_keys(schema):
+            out.append(f"Foreign key: {', '.join(f'`{c}`' for c in cols)} → `{ref}.{', '.join(ref_cols)}`.")
         out += ["", "| field | type | constraints | description | example |", "|---|---|---|---|---|"]
         for f in schema["fields"]:
             example = example_value(rows, f["name"])
             out.append(
-                f"| `{f['name']}` | {f.get('type', 'string')} | {md_cell(describe_constraints(f, pk))} | "
+                f"| `{f['name']}` | {field_type(f)} | {md_cell(describe_constraints(f, pk))} | "
                 f"{md_cell(f.get('description', ''))} | {'`' + md_cell(example) + '`' if example else ''} |"
             )
     out += ["", "## Views (in the DuckDB database)", "", "| view | what one row is |", "|---|---|"]

@@ -16,7 +16,7 @@ import duckdb
 
 from tidynews.errors import TidynewsError
 from tidynews.paths import table_path
-from tidynews.schemas import DUCKDB_TYPES, TableSchema, duckdb_ddl, sql_literal
+from tidynews.schemas import DUCKDB_TYPES, TableSchema, duckdb_ddl, field_type, sql_literal
 
 # The Monday of the week of an article's publication day (`published` is ISO 8601: its first 10 characters are the
 # day as the source gave it, also for a date-time with an offset).
@@ -159,7 +159,7 @@ def write_database(package_dir: Path, schemas: dict[str, TableSchema], path: Pat
         for schema in schemas.values():
             for stmt in duckdb_ddl(schema):
                 con.execute(stmt)
-            columns = ", ".join(f"'{f['name']}': '{DUCKDB_TYPES[f.get('type', 'string')]}'" for f in schema.fields)
+            columns = ", ".join(f"'{f['name']}': '{DUCKDB_TYPES[field_type(f)]}'" for f in schema.fields)
             csv = str(table_path(package_dir, schema.name)).replace("'", "''")
             con.execute(
                 f"INSERT INTO \"{schema.name}\" SELECT * FROM read_csv('{csv}', header=true, "

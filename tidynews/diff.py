@@ -32,6 +32,7 @@ from tidynews.guard import (
     zip_package_prefix,
 )
 from tidynews.paths import DESCRIPTOR_NAME
+from tidynews.schemas import field_type, foreign_keys, primary_key
 
 LEVELS = ("patch", "minor", "major")  # in increasing order
 # Descriptor properties that say when/what was built, not what the data is.
@@ -270,23 +271,10 @@ def _fields(schema: dict) -> list[dict]:
     return schema.get("fields", [])
 
 
-def _as_list(value: object) -> list:
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else list(value)
-
-
 def _foreign_keys(schema: dict) -> set[str]:
     return {
-        json.dumps(
-            {
-                "fields": _as_list(fk["fields"]),
-                "resource": fk["reference"]["resource"],
-                "ref": _as_list(fk["reference"]["fields"]),
-            },
-            sort_keys=True,
-        )
-        for fk in schema.get("foreignKeys", [])
+        json.dumps({"fields": cols, "resource": ref, "ref": ref_cols}, sort_keys=True)
+        for cols, ref, ref_cols in foreign_keys(schema)
     }
 
 
@@ -301,8 +289,8 @@ def _renames(
     key: list[str],
 ) -> dict[str, str]:
     """Removed fields that reappear under another name: same position, same type, same values (old -> new)."""
-    old_fields = {f["name"]: (i, f.get("type", "string")) for i, f in enumerate(_fields(old.schemas[table]))}
-    new_fields = {f["name"]: (i, f.get("type", "string")) for i, f in enumerate(_fields(new.schemas[table]))}
+    old_fields = {f["name"]: (i, field_type(f)) for i, f in enumerate(_fields(old.schemas[table]))}
+    new_fields = {f["name"]: (i, field_type(f)) for i, f in enumerate(_fields(new.schemas[table]))}
     new_by_key = {tuple(r[k] for k in key): r for r in new_rows} if key else {}
     out = {}
     for name in removed:
@@ -328,7 +316,7 @@ def diff_table(old: PackageSnapshot, new: PackageSnapshot, table: str) -> TableD
     td.old_rows, td.new_rows = len(old_rows), len(new_rows)
     old_names = [f["name"] for f in _fields(old_schema)]
     new_names = [f["name"] for f in _fields(new_schema)]
-    old_key, new_key = _as_list(old_schema.get("primaryKey")), _as_list(new_schema.get("primaryKey"))
+    old_key, new_key = primary_key(old_schema), primary_key(new_schema)
 
     # Fields: renamed, removed, added, reordered, retyped
     removed = [n for n in old_names if n not in new_names]
@@ -426,11 +414,7 @@ def diff_packages(old: PackageSnapshot | Path, new: PackageSnapshot | Path) -> P
             tables.append(
                 TableDiff(t, "removed", old_rows=len(old.rows(t)), changes=[Change(t, "table removed", "major")])
             )
-    referenced = {
-        fk.get("reference", {}).get("resource")
-        for schema in old.schemas.values()
-        for fk in schema.get("foreignKeys", [])
-    }
+    referenced = {ref for schema in old.schemas.values() for _, ref, _ in foreign_keys(schema)}
     for t in tables:
         t.referenced = t.table in referenced
     common_old = [t for t in old.tables if t in new.tables]

@@ -1,15 +1,19 @@
 """Every path the project uses, in one place.
 
-The repository root is found from this file, so the library works from any current directory.
+The library's own files (Table Schemas, curated data) are package data beside this file, so an installed wheel
+works anywhere. The repository root is found from this file when the library runs from a checkout; installed
+elsewhere, the defaults (seeds/, the package folder, dist/) are relative to the current folder instead.
 A package directory (the repository root, or any `--out DIR`) has the same layout:
-`datapackage.json`, `schemas/`, and `datapackage/` holding the CSVs and the DuckDB database.
+`datapackage.json`, `schemas/` (a copy of the library's Table Schemas, written by every build),
+and `datapackage/` holding the CSVs and the DuckDB database.
 """
 
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-REPO_ROOT = PACKAGE_DIR.parent
-SCHEMAS_DIR = REPO_ROOT / "schemas"
+# A checkout: the folder holding pyproject.toml next to the library; an installed wheel: the current folder.
+REPO_ROOT = PACKAGE_DIR.parent if (PACKAGE_DIR.parent / "pyproject.toml").is_file() else Path.cwd()
+SCHEMAS_DIR = PACKAGE_DIR / "table_schemas"  # the source of truth; a package's schemas/ is a copy
 SEEDS_DIR = REPO_ROOT / "seeds"
 DIST_DIR = REPO_ROOT / "dist"
 DATA_DIR = PACKAGE_DIR / "data"  # curated tables that ship with the library (gazetteer, lexicons)

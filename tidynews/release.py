@@ -51,7 +51,6 @@ from tidynews.paths import (
     REPO_ROOT,
     RULES_NAME,
     SCHEMA_SUBDIR,
-    SCHEMAS_DIR,
     SEEDS_DIR,
     database_path,
     descriptor_path,
@@ -59,7 +58,7 @@ from tidynews.paths import (
     release_stem,
     release_zip_path,
 )
-from tidynews.schemas import TableSchema, load_schemas
+from tidynews.schemas import TableSchema, arrow_type, field_type, load_schemas
 
 FIRST_VERSION = "0.1.0"
 RELEASE_MARKER = "tidynews:release"  # in datapackage.json of a release; `tidynews build` does not write it
@@ -74,14 +73,6 @@ CHANGELOG_HEADER = (
     "removed, or only metadata changes. Written by `tidynews publish`.\n"
 )
 MAX_NAMED_ROWS = 10  # rows named per table and kind in a changelog entry
-ARROW_TYPES = {
-    "string": pa.string(),
-    "integer": pa.int64(),
-    "number": pa.float64(),
-    "boolean": pa.bool_(),
-    "date": pa.date32(),
-    "datetime": pa.timestamp("s"),
-}
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=UTC)  # the earliest time a zip entry can carry
 
 
@@ -278,7 +269,7 @@ def write_parquet(package_dir: Path, schemas: dict[str, TableSchema], version: s
     Empty cells are nulls, as in the DuckDB database.
     """
     for name, schema in schemas.items():
-        types = {f["name"]: ARROW_TYPES[f.get("type", "string")] for f in schema.fields}
+        types = {f["name"]: arrow_type(field_type(f)) for f in schema.fields}
         table = pacsv.read_csv(
             package_dir / DATA_SUBDIR / f"{name}.csv",
             convert_options=pacsv.ConvertOptions(
@@ -399,10 +390,11 @@ ROOT_FILES = (DESCRIPTOR_NAME, CHANGELOG_NAME, CODEBOOK_NAME, RULES_NAME, CITATI
 
 
 def install_root(release_dir: Path, root: Path) -> None:
-    """Make the root hold the release: its descriptor, CSVs and database, changelog, codebook and citation.
+    """Make the root hold the release: its descriptor, CSVs and database, schemas, changelog, codebook, rules and
+    citation.
 
-    The Parquet copies and the README stay in the zip (the repository has its own README). The root's schemas/
-    is the source of truth and is never written to; another root gets a copy.
+    The Parquet copies and the README stay in the zip (the repository has its own README). The root's schemas/ is
+    the published copy of the library's Table Schemas (tidynews/table_schemas/), replaced like the rest.
     """
     root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".tidynews-install-", dir=root))
@@ -410,8 +402,7 @@ def install_root(release_dir: Path, root: Path) -> None:
         shutil.copytree(release_dir / DATA_SUBDIR, staging / DATA_SUBDIR)
         for name in ROOT_FILES:
             shutil.copy2(release_dir / name, staging / name)
-        if (root / SCHEMA_SUBDIR).resolve() != SCHEMAS_DIR.resolve():
-            shutil.copytree(release_dir / SCHEMA_SUBDIR, staging / SCHEMA_SUBDIR)
+        shutil.copytree(release_dir / SCHEMA_SUBDIR, staging / SCHEMA_SUBDIR)
         old = staging / "old"
         for name in (DATA_SUBDIR, SCHEMA_SUBDIR):
             if (staging / name).exists():

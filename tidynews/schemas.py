@@ -1,5 +1,7 @@
-"""The Table Schemas in schemas/ are the single source of truth. Everything else is derived here:
-Pandera schemas, DuckDB DDL with column comments, and the resource entries of datapackage.json."""
+"""The Table Schemas in tidynews/table_schemas/ (package data, so they travel with the wheel) are the single source
+of truth; a package's schemas/ folder, and the repository's, is a copy written by `tidynews build`/`publish`.
+Everything else is derived here: Pandera schemas, DuckDB DDL with column comments, and the resource entries of
+datapackage.json."""
 
 from __future__ import annotations
 
@@ -15,15 +17,63 @@ from tidynews.paths import SCHEMAS_DIR, TABLES, schema_path
 if TYPE_CHECKING:
     import pandera.pandas as pa
 
-DUCKDB_TYPES = {
-    "string": "VARCHAR",
-    "integer": "BIGINT",
-    "number": "DOUBLE",
-    "boolean": "BOOLEAN",
-    "date": "DATE",
-    "datetime": "TIMESTAMP",
+
+@dataclass(frozen=True)
+class FieldType:
+    """How one Table Schema type is stored by each engine: pandas dtype, Arrow type, DuckDB type."""
+
+    pandas: str
+    arrow: tuple[str, tuple]  # a pyarrow factory and its arguments: ("timestamp", ("s",)) is pa.timestamp("s")
+    duckdb: str
+
+
+# The one map from Table Schema types to the engines' types (pandas for Pandera, Arrow for Parquet, DuckDB).
+# Optional integers are pandas' nullable Int64; dates stay text in pandas (Frictionless and DuckDB check them).
+FIELD_TYPES = {
+    "string": FieldType("str", ("string", ()), "VARCHAR"),
+    "integer": FieldType("Int64", ("int64", ()), "BIGINT"),
+    "number": FieldType("float64", ("float64", ()), "DOUBLE"),
+    "boolean": FieldType("boolean", ("bool_", ()), "BOOLEAN"),
+    "date": FieldType("str", ("date32", ()), "DATE"),
+    "datetime": FieldType("str", ("timestamp", ("s",)), "TIMESTAMP"),
 }
-KNOWN_TYPES = set(DUCKDB_TYPES)
+KNOWN_TYPES = set(FIELD_TYPES)
+DUCKDB_TYPES = {name: t.duckdb for name, t in FIELD_TYPES.items()}
+PANDAS_DTYPES = {name: t.pandas for name, t in FIELD_TYPES.items()}
+
+
+def field_type(f: dict) -> str:
+    """A field's Table Schema type ('string' when the schema leaves it out, as the standard says)."""
+    return f.get("type", "string")
+
+
+def arrow_type(ftype: str):
+    """The pyarrow type of a Table Schema type (pyarrow imported here: it is slow to import)."""
+    import pyarrow as pa
+
+    factory, args = FIELD_TYPES[ftype].arrow
+    return getattr(pa, factory)(*args)
+
+
+def as_list(value: object) -> list:
+    """A Table Schema key given as one name or as a list of names, as a list."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def primary_key(descriptor: dict) -> list[str]:
+    """The primary key of a Table Schema descriptor, as a list of field names."""
+    return as_list(descriptor.get("primaryKey"))
+
+
+def foreign_keys(descriptor: dict) -> list[tuple[list[str], str, list[str]]]:
+    """The foreign keys of a Table Schema descriptor: (fields, referenced resource, referenced fields)."""
+    out = []
+    for fk in descriptor.get("foreignKeys", []):
+        reference = fk.get("reference", {})
+        out.append((as_list(fk.get("fields")), reference.get("resource", ""), as_list(reference.get("fields"))))
+    return out
 
 
 @dataclass(frozen=True)
@@ -41,18 +91,14 @@ class TableSchema:
 
     @property
     def primary_key(self) -> list[str]:
-        pk = self.descriptor.get("primaryKey", [])
-        return [pk] if isinstance(pk, str) else list(pk)
+        return primary_key(self.descriptor)
 
     @property
     def foreign_keys(self) -> list[tuple[list[str], str, list[str]]]:
-        out = []
-        for fk in self.descriptor.get("foreignKeys", []):
-            cols = fk["fields"] if isinstance(fk["fields"], list) else [fk["fields"]]
-            ref = fk["reference"]
-            ref_cols = ref["fields"] if isinstance(ref["fields"], list) else [ref["fields"]]
-            out.append((cols, ref["resource"], ref_cols))
-        return out
+        return foreign_keys(self.descriptor)
+
+    def type_of(self, name: str) -> str:
+        return field_type(self.field(name))
 
     def field(self, name: str) -> dict:
         return next(f for f in self.fields if f["name"] == name)
@@ -93,7 +139,7 @@ def load_schema(table: str, schemas_dir: Path = SCHEMAS_DIR) -> TableSchema:
         for i, f in enumerate(fields):
             if not isinstance(f, dict) or "name" not in f:
                 problems.append(Problem("schema-field", f"field {i} has no name", file=where))
-            elif f.get("type", "string") not in KNOWN_TYPES:
+            elif field_type(f) not in KNOWN_TYPES:
                 problems.append(
                     Problem(
                         "schema-type",
@@ -122,15 +168,6 @@ def load_schemas(schemas_dir: Path = SCHEMAS_DIR) -> dict[str, TableSchema]:
 
 # --- Pandera ----------------------------------------------------------------------------------
 
-PANDAS_DTYPES = {
-    "string": "str",
-    "integer": "Int64",
-    "number": "float64",
-    "boolean": "boolean",
-    "date": "str",
-    "datetime": "str",
-}
-
 
 def pandera_schema(schema: TableSchema) -> pa.DataFrameSchema:
     """A Pandera schema derived from a Table Schema: types, required, unique, enum, pattern, bounds, primary key.
@@ -155,7 +192,7 @@ def pandera_schema(schema: TableSchema) -> pa.DataFrameSchema:
         if "minLength" in c:
             checks.append(pa.Check.str_length(min_value=c["minLength"], name="minLength"))
         columns[f["name"]] = pa.Column(
-            PANDAS_DTYPES[f.get("type", "string")],
+            PANDAS_DTYPES[field_type(f)],
             checks=checks,
             nullable=not c.get("required", False),
             unique=bool(c.get("unique", False)),
@@ -177,7 +214,7 @@ def duckdb_ddl(schema: TableSchema) -> list[str]:
     lines = []
     for f in schema.fields:
         required = f.get("constraints", {}).get("required", False)
-        lines.append(f'  "{f["name"]}" {DUCKDB_TYPES[f.get("type", "string")]}{" NOT NULL" if required else ""}')
+        lines.append(f'  "{f["name"]}" {DUCKDB_TYPES[field_type(f)]}{" NOT NULL" if required else ""}')
     if schema.primary_key:
         lines.append("  PRIMARY KEY (" + ", ".join(f'"{c}"' for c in schema.primary_key) + ")")
     for cols, ref, ref_cols in schema.foreign_keys:

@@ -10,8 +10,10 @@ import io
 import math
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from tidynews.articles import Article
+from tidynews.errors import Problem, SchemaError
 from tidynews.extract.actors import resolve_actors
 from tidynews.extract.common import ArticleExtraction, Mention
 from tidynews.extract.places import resolve_places
@@ -28,26 +30,72 @@ def span_id(article_id: str, kind: str, start: int, end: int) -> str:
     return f"{article_id}/{kind}{start}-{end}"
 
 
-def mention_rows(
-    article_id: str, mentions: list[Mention], id_column: str, entity_id: Callable[[str], str]
-) -> list[dict]:
+# How each field of the tables tidynews makes here gets its value, declared once per table: a getter of
+# (article id, the extracted item, the id of the entity it points to). `check_fields` holds these against the
+# Table Schemas before anything is written, whatever the number of rows: a field the schema has and no getter
+# makes, or a getter the schema does not know, is an error (never an empty or a silently dropped column).
+# actors and places rows are made by the extractors' corpus-wide resolvers and checked row by row.
+Getter = Callable[[str, Any, str], object]
+
+
+def _attr(name: str) -> Getter:
+    return lambda _article_id, item, _entity_id: getattr(item, name)
+
+
+def _article_id(article_id: str, _item: Any, _entity_id: str) -> str:
+    return article_id
+
+
+def _entity_id(_article_id: str, _item: Any, entity_id: str) -> str:
+    return entity_id
+
+
+def _span_id(kind: str) -> Getter:
+    return lambda article_id, item, _entity_id: span_id(article_id, kind, item.start, item.end)
+
+
+def _mention_values(id_column: str) -> dict[str, Getter]:
+    return {
+        "article_id": _article_id,
+        id_column: _entity_id,
+        **{n: _attr(n) for n in ("text", "start", "end", "zone", "rule")},
+    }
+
+
+ROW_VALUES: dict[str, dict[str, Getter]] = {
+    "articles": {
+        n: _attr(n)
+        for n in ("article_id", "title", *METADATA_FIELDS, "source_file", "sha256", "text_sha256", "encoding", "text")
+    },
+    "actor_mentions": _mention_values("actor_id"),
+    "place_mentions": _mention_values("place_id"),
+    "statements": {
+        "statement_id": _span_id("s"),
+        "article_id": _article_id,
+        "speaker_id": _entity_id,
+        **{n: _attr(n) for n in ("speaker", "quote", "kind", "cue", "addressee", "start", "end", "rule")},
+    },
+    "figures": {
+        "figure_id": _span_id("f"),
+        "article_id": _article_id,
+        **{n: _attr(n) for n in ("value", "text", "qualifier", "unit", "counts", "event", "start", "end", "rule")},
+    },
+}
+
+
+def make_row(table: str, article_id: str, item: Any, entity_id: str = "") -> dict:
+    """One row of `table` from an extracted item, every field by its getter in ROW_VALUES."""
+    return {name: get(article_id, item, entity_id) for name, get in ROW_VALUES[table].items()}
+
+
+def mention_rows(article_id: str, mentions: list[Mention], table: str, entity_id: Callable[[str], str]) -> list[dict]:
     """Rows of a mention table, one per span (a span found twice is kept once: the span is the primary key)."""
     rows, seen = [], set()
     for m in mentions:
         if (m.start, m.end) in seen:
             continue
         seen.add((m.start, m.end))
-        rows.append(
-            {
-                "article_id": article_id,
-                id_column: entity_id(m.key),
-                "text": m.text,
-                "start": m.start,
-                "end": m.end,
-                "zone": m.zone,
-                "rule": m.rule,
-            }
-        )
+        rows.append(make_row(table, article_id, m, entity_id(m.key)))
     return rows
 
 
@@ -56,19 +104,7 @@ def assemble_tables(articles: list[Article], extractions: list[ArticleExtraction
     actors, actor_id = resolve_actors(extractions)
     places = resolve_places(extractions)
     tables: dict[str, list[dict]] = {
-        "articles": [
-            {
-                "article_id": a.article_id,
-                "title": a.title,
-                **{name: getattr(a, name) for name in METADATA_FIELDS},
-                "source_file": a.source_file,
-                "sha256": a.sha256,
-                "text_sha256": a.text_sha256,
-                "encoding": a.encoding,
-                "text": a.text,
-            }
-            for a in articles
-        ],
+        "articles": [make_row("articles", a.article_id, a) for a in articles],
         "actors": actors,
         "places": places,
         "actor_mentions": [],
@@ -79,43 +115,15 @@ def assemble_tables(articles: list[Article], extractions: list[ArticleExtraction
     for ex in extractions:
         aid = ex.article_id
         tables["actor_mentions"] += mention_rows(
-            aid, ex.actor_mentions, "actor_id", lambda key, aid=aid: actor_id[(aid, key)]
+            aid, ex.actor_mentions, "actor_mentions", lambda key, aid=aid: actor_id[(aid, key)]
         )
-        tables["place_mentions"] += mention_rows(aid, ex.place_mentions, "place_id", lambda key: key)
+        tables["place_mentions"] += mention_rows(aid, ex.place_mentions, "place_mentions", lambda key: key)
         stmts = sorted({(s.start, s.end): s for s in ex.statements}.values(), key=lambda s: (s.start, s.end))
         for s in stmts:
-            tables["statements"].append(
-                {
-                    "statement_id": span_id(aid, "s", s.start, s.end),
-                    "article_id": aid,
-                    "speaker_id": actor_id.get((aid, s.speaker_key), "") if s.speaker_key else "",
-                    "speaker": s.speaker,
-                    "quote": s.quote,
-                    "kind": s.kind,
-                    "cue": s.cue,
-                    "addressee": s.addressee,
-                    "start": s.start,
-                    "end": s.end,
-                    "rule": s.rule,
-                }
-            )
+            speaker_id = actor_id.get((aid, s.speaker_key), "") if s.speaker_key else ""
+            tables["statements"].append(make_row("statements", aid, s, speaker_id))
         figs = sorted({(f.start, f.end): f for f in ex.figures}.values(), key=lambda f: (f.start, f.end))
-        for f in figs:
-            tables["figures"].append(
-                {
-                    "figure_id": span_id(aid, "f", f.start, f.end),
-                    "article_id": aid,
-                    "value": f.value,
-                    "text": f.text,
-                    "qualifier": f.qualifier,
-                    "unit": f.unit,
-                    "counts": f.counts,
-                    "event": f.event,
-                    "start": f.start,
-                    "end": f.end,
-                    "rule": f.rule,
-                }
-            )
+        tables["figures"] += [make_row("figures", aid, f) for f in figs]
     return tables
 
 
@@ -142,11 +150,51 @@ def sort_rows(rows: list[dict], schema: TableSchema) -> list[dict]:
     return sorted(rows, key=key)
 
 
+def field_problem(schema: TableSchema, missing: list[str], unknown: list[str], made_by: str) -> SchemaError:
+    parts = []
+    if missing:
+        parts.append(f"schemas/{schema.name}.json defines {', '.join(map(repr, missing))}, which no row has")
+    if unknown:
+        parts.append(f"the rows have {', '.join(map(repr, unknown))}, which the schema does not define")
+    return SchemaError(
+        f"table {schema.name}: the schema and the rows tidynews makes disagree",
+        [
+            Problem(
+                "schema-fields",
+                "; ".join(parts) + f" (rename the field back in tidynews/table_schemas, or change {made_by})",
+                file=f"tidynews/table_schemas/{schema.name}.json",
+                table=schema.name,
+                column=(missing or unknown)[0],
+            )
+        ],
+    )
+
+
+def check_fields(rows: list[dict], schema: TableSchema) -> None:
+    """The rows have exactly the schema's fields: checked on the getters of ROW_VALUES (so also for a table without
+    rows) and on every row. A field the code does not fill, or fills under a name the schema does not know, is an
+    error naming both, never an empty or a dropped column."""
+    wanted = set(schema.field_names)
+    if schema.name in ROW_VALUES:
+        made = set(ROW_VALUES[schema.name])
+        if made != wanted:
+            raise field_problem(
+                schema, sorted(wanted - made), sorted(made - wanted), "ROW_VALUES in tidynews/tables.py"
+            )
+    for row in rows:
+        if row.keys() != wanted:
+            raise field_problem(
+                schema, sorted(wanted - row.keys()), sorted(row.keys() - wanted), f"the code that makes {schema.name}"
+            )
+
+
 def write_csv(rows: list[dict], schema: TableSchema, path: Path) -> None:
-    """Write rows as UTF-8 CSV with a header, in primary-key order, '\\n' line endings."""
+    """Write rows as UTF-8 CSV with a header, in primary-key order, '\\n' line endings; the rows must have exactly
+    the schema's fields (check_fields)."""
+    check_fields(rows, schema)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(schema.field_names)
     for row in sort_rows(rows, schema):
-        writer.writerow([format_cell(row.get(c)) for c in schema.field_names])
+        writer.writerow([format_cell(row[c]) for c in schema.field_names])
     Path(path).write_bytes(buf.getvalue().encode("utf-8"))

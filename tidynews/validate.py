@@ -10,9 +10,10 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tidynews.checks import NO_DUPLICATES, NUMBER_FORMS, SPAN_SURFACE
 from tidynews.errors import Problem, TidynewsError, ValidationError
 from tidynews.paths import DATA_SUBDIR, TABLES, descriptor_path, find_package, table_path
-from tidynews.schemas import TableSchema, load_schemas, pandera_schema
+from tidynews.schemas import TableSchema, field_type, load_schemas, pandera_schema
 from tidynews.validate_sql import SqlTables, is_large
 
 if TYPE_CHECKING:
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 # second to import, which `validate --fast` on a large table spends while DuckDB is already reading it.
 
 MAX_PER_RULE = 20  # report this many rows per table and rule, then a count of the rest
-SPAN_SURFACE = {"actor_mentions": "text", "place_mentions": "text", "statements": "quote", "figures": "text"}
 
 
 def csv_row(index: int) -> int:
@@ -80,13 +80,6 @@ def validate_frictionless(package_dir: Path) -> list[Problem]:
 
 
 # --- Pandera and the checks a schema cannot express -------------------------------------------
-
-
-# The lexical forms Frictionless accepts (bareNumber: true): "12", "-3", "+7"; "1.5", ".5", "2e6", "NaN", "INF".
-NUMBER_FORMS = {
-    "integer": r"[-+]?\d+",
-    "number": r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?i:nan|inf|infinity)",
-}
 
 
 def parse_numbers(raw: pd.Series, ftype: str) -> tuple[pd.Series, pd.Series]:
@@ -160,7 +153,7 @@ def read_table(package_dir: Path, schema: TableSchema) -> tuple[pd.DataFrame, li
     problems = []
     type_error_rows = pd.Series(False, index=frame.index)
     for f in schema.fields:
-        name, ftype = f["name"], f.get("type", "string")
+        name, ftype = f["name"], field_type(f)
         if name not in frame.columns or ftype not in {"integer", "number"}:
             continue
         raw = frame[name]
@@ -342,12 +335,13 @@ def span_problems(frames: dict[str, pd.DataFrame], table: str) -> list[Problem]:
 
 
 def duplicate_statement_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
-    """No statement twice: one row per (article, span)."""
+    """No statement twice: one row per (article, span) (checks.NO_DUPLICATES)."""
+    rule, columns = NO_DUPLICATES["statements"]
     frame = frames["statements"]
-    dup = frame.duplicated(subset=["article_id", "start", "end"], keep="first")
+    dup = frame.duplicated(subset=list(columns), keep="first")
     return [
         Problem(
-            "duplicate-statement",
+            rule,
             "same article and span as an earlier statement",
             file=f"{DATA_SUBDIR}/statements.csv",
             table="statements",

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
+from tidynews.checks import NO_DUPLICATES, NUMBER_FORMS, SPAN_SURFACE
 from tidynews.errors import Problem
 from tidynews.paths import DATA_SUBDIR, table_path
-from tidynews.schemas import TableSchema
+from tidynews.schemas import FIELD_TYPES, TableSchema, field_type
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,14 +26,7 @@ if TYPE_CHECKING:
 # Above this CSV size a table is checked here rather than by Pandera (about 200,000 rows of figures).
 LARGE_TABLE_BYTES = 16 * 2**20
 MAX_PER_RULE = 20
-SPAN_SURFACE = {"actor_mentions": "text", "place_mentions": "text", "statements": "quote", "figures": "text"}
-
-# The lexical forms Frictionless accepts (bareNumber: true), in RE2 syntax (the same as validate.NUMBER_FORMS).
-NUMBER_FORMS = {
-    "integer": r"[-+]?\d+",
-    "number": r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[-+]?(?i:nan|inf|infinity)",
-}
-SQL_TYPES = {"integer": "BIGINT", "number": "DOUBLE"}
+SQL_TYPES = {ftype: FIELD_TYPES[ftype].duckdb for ftype in NUMBER_FORMS}  # the types whose cells are parsed
 # Span checks cut spans of up to SPAN_WINDOW characters from windows that start every SPAN_STRIDE characters.
 SPAN_STRIDE = 128
 SPAN_WINDOW = 384
@@ -77,7 +71,7 @@ class SqlTables:
             present = [f for f in schema.fields if f["name"] in columns]
             select, bad_any = [], []
             for f in present:
-                name, ftype = quote_name(f["name"]), f.get("type", "string")
+                name, ftype = quote_name(f["name"]), field_type(f)
                 cell = f"NULLIF(src.{name}, '')"
                 if ftype in SQL_TYPES:
                     # a type error: not in Frictionless' form, or does not fit the type (an integer beyond 2**63)
@@ -111,7 +105,7 @@ class SqlTables:
             ]
         self.names.add(schema.name)
         for f in present:
-            if f.get("type", "string") in SQL_TYPES:
+            if field_type(f) in SQL_TYPES:
                 bad = quote_name("_bad_" + f["name"])
                 problems += self.located(
                     f"SELECT _line, {bad} FROM {typed} WHERE {bad} IS NOT NULL",
@@ -294,12 +288,13 @@ class SqlTables:
         return problems
 
     def duplicate_statement_problems(self) -> list[Problem]:
-        """No statement twice: one row per (article, span); the first one is not reported."""
+        """No statement twice: one row per (article, span) (checks.NO_DUPLICATES); the first one is not reported."""
+        rule, columns = NO_DUPLICATES["statements"]
         return self.located(
-            "SELECT _line, article_id FROM (SELECT _line, article_id, row_number() OVER (PARTITION BY article_id, "
-            'start, "end" ORDER BY _line) AS nth FROM statements) WHERE nth > 1',
+            f"SELECT _line, 1 FROM (SELECT _line, row_number() OVER (PARTITION BY "
+            f"{', '.join(quote_name(c) for c in columns)} ORDER BY _line) AS nth FROM statements) WHERE nth > 1",
             lambda _: "same article and span as an earlier statement",
-            "duplicate-statement",
+            rule,
             "statements",
             None,
         )

@@ -36,7 +36,7 @@ from tidynews.paths import (
 from tidynews.provenance import PROVENANCE_KEY, provenance
 from tidynews.schemas import TableSchema, load_schemas
 from tidynews.sources import Columns, read_sources
-from tidynews.tables import assemble_tables, write_csv
+from tidynews.tables import assemble_tables, check_tables, write_csv
 from tidynews.validate import validate_package
 
 DEFAULT_VERSION = "0.1.0"
@@ -277,6 +277,7 @@ def build_package(
         )
     read.skipped.extend(failed)
     tables = assemble_tables(articles, extractions)
+    check_tables(tables, schemas)
 
     # Save outputs: staging folder inside out_dir (same file system, so the final moves are renames)
     out_dir.mkdir(parents=True, exist_ok=True)

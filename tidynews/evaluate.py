@@ -102,7 +102,7 @@ def build_eval_package(articles_dir: Path, out_dir: Path, cache: Path | None = N
     from tidynews.engines import extract_or_problem
     from tidynews.nlp import load_nlp
     from tidynews.schemas import load_schemas
-    from tidynews.tables import assemble_tables, write_csv
+    from tidynews.tables import assemble_tables, check_tables, write_csv
 
     # Load inputs
     schemas = load_schemas(SCHEMAS_DIR)
@@ -120,6 +120,7 @@ def build_eval_package(articles_dir: Path, out_dir: Path, cache: Path | None = N
         articles.append(parsed.article)
         extractions.append(result)
     tables = assemble_tables(articles, extractions)
+    check_tables(tables, schemas)
 
     # Save outputs
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -188,13 +188,23 @@ def check_fields(rows: list[dict], schema: TableSchema) -> None:
             )
 
 
+def check_tables(tables: dict[str, list[dict]], schemas: dict[str, TableSchema]) -> None:
+    """Every table tidynews made has exactly its schema's fields, and every schema has its table (check_fields)."""
+    for name, schema in schemas.items():
+        if name not in tables:
+            raise SchemaError(
+                f"tidynews/table_schemas/{name}.json describes a table tidynews does not make",
+                [Problem("schema-table", "no such table", file=f"tidynews/table_schemas/{name}.json", table=name)],
+            )
+        check_fields(tables[name], schema)
+
+
 def write_csv(rows: list[dict], schema: TableSchema, path: Path) -> None:
-    """Write rows as UTF-8 CSV with a header, in primary-key order, '\\n' line endings; the rows must have exactly
-    the schema's fields (check_fields)."""
-    check_fields(rows, schema)
+    """Write rows as UTF-8 CSV with a header, in primary-key order, '\\n' line endings (a field a row lacks is
+    empty: the rows of a build are held to the schemas by check_tables first)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(schema.field_names)
     for row in sort_rows(rows, schema):
-        writer.writerow([format_cell(row[c]) for c in schema.field_names])
+        writer.writerow([format_cell(row.get(c)) for c in schema.field_names])
     Path(path).write_bytes(buf.getvalue().encode("utf-8"))

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: venv publish build test lint format bench clean
+.PHONY: venv publish build test lint format bench eval clean
 
 venv: $(STAMP)
 
@@ -43,6 +43,10 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
+
+# Every shared evaluation set's dev split (../shared/eval, absent in CI: then it says so and stops), one table.
+eval: $(STAMP)
+	$(BIN)/python scripts/eval.py --table
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

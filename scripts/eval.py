@@ -1,7 +1,9 @@
-"""Measure extraction on the shared evaluation sets: `python scripts/eval.py [SET ...] [--full]`.
+"""Measure extraction on the shared evaluation sets: `python scripts/eval.py [SET ...] [--table | --summary]`.
 
 Sets: dev, statements, places, actors, casualties (the dev splits; default: all), statements-train, actors-train.
-Prints each scorer's full output (or only its summary line with --summary). Parses are cached between runs.
+Prints each scorer's full output, only its summary line (--summary), or one table of the headline measures of every
+dev set (--table: what `make eval` runs, and what the README's extraction-quality section shows). Parses are cached
+between runs. Without the shared folder (`../shared/eval`, or $TIDYNEWS_EVAL) it says so and exits 0.
 """
 
 from __future__ import annotations
@@ -9,7 +11,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tidynews.evaluate import EVAL_SETS, run_eval, summary_lines
+from tidynews.evaluate import (
+    EVAL_SETS,
+    available_sets,
+    eval_dir,
+    headline_table,
+    run_eval,
+    run_headlines,
+    summary_lines,
+)
 
 
 def main() -> None:
@@ -17,7 +27,18 @@ def main() -> None:
     parser.add_argument("sets", nargs="*", default=list(EVAL_SETS))
     parser.add_argument("--out", type=Path, default=Path("/tmp/tidynews-eval"))
     parser.add_argument("--summary", action="store_true", help="print only each scorer's one-line summary")
+    parser.add_argument("--table", action="store_true", help="print one table of every dev set's headline measures")
     args, extra = parser.parse_known_args()
+    if not eval_dir().is_dir():
+        print(f"no evaluation sets at {eval_dir()}: nothing to measure (set TIDYNEWS_EVAL to their folder)")
+        return
+    if args.table:
+        sets = available_sets([s for s in args.sets if s in EVAL_SETS])
+        if not sets:
+            print(f"none of {', '.join(args.sets)} is under {eval_dir()}: nothing to measure")
+            return
+        print(headline_table(run_headlines(args.out, sets)), end="")
+        return
     outputs = run_eval(args.sets, args.out, extra)
     if args.summary:
         print("\n".join(summary_lines(outputs)))

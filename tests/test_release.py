@@ -267,3 +267,40 @@ def test_fresh_clone_compares_with_the_root_and_refuses_an_unreleased_root(relea
     with pytest.raises(ReleaseError, match="CHANGELOG.md lists release 0.1.0, but neither"):
         publish(seeds, root, dist)
     assert list(dist.iterdir()) == []
+
+
+def test_publish_builds_once_and_writes_the_database_once(tmp_path, articles_dir, monkeypatch):
+    import tidynews.build
+
+    calls = {"build": 0, "database": 0}
+    build, write_database = tidynews.build.build_package, tidynews.build.write_database
+
+    def counted_build(*args, **kwargs):
+        calls["build"] += 1
+        return build(*args, **kwargs)
+
+    def counted_database(*args, **kwargs):
+        calls["database"] += 1
+        return write_database(*args, **kwargs)
+
+    monkeypatch.setattr(tidynews.build, "build_package", counted_build)
+    monkeypatch.setattr(tidynews.build, "write_database", counted_database)
+    result = publish(articles_dir, tmp_path / "root", tmp_path / "dist")
+    assert result.version == "0.1.0"
+    assert calls == {"build": 1, "database": 1}
+
+
+def test_release_of_a_built_package_carries_its_database_as_built(package_copy, tmp_path):
+    result = release.release_package(package_copy, tmp_path / "root", tmp_path / "dist")
+    assert result.version == "0.1.0"
+    with zipfile.ZipFile(result.zip_path) as zf:
+        database = zf.read("tidynews-0.1.0/datapackage/tidynews.duckdb")
+        assert "tidynews-0.1.0/RULES.md" in zf.namelist()
+    assert database == (package_copy / "datapackage" / "tidynews.duckdb").read_bytes()
+
+
+def test_release_of_a_folder_that_is_not_a_built_package_is_refused(tmp_path):
+    (tmp_path / "pkg").mkdir()
+    with pytest.raises(ReleaseError, match="not a package built by `tidynews build`"):
+        release.release_package(tmp_path / "pkg", tmp_path / "root", tmp_path / "dist")
+    assert not (tmp_path / "dist").exists() or not any((tmp_path / "dist").iterdir())

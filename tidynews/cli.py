@@ -226,23 +226,31 @@ def publish(
         help="Release date YYYY-MM-DD (default: SOURCE_DATE_EPOCH's "
         "day, else today), to rebuild a past release byte for byte.",
     ),
+    package: Path | None = typer.Option(
+        None, "--package", help="Release this package folder, written by `tidynews build`, instead of building --seeds."
+    ),
 ) -> None:
     """Build, validate, compare with the last release and, if anything changed, release the next version
-    (dist/tidynews-VERSION.zip, CHANGELOG.md, CODEBOOK.md, the package at the root). What `make publish` runs."""
+    (dist/tidynews-VERSION.zip, CHANGELOG.md, CODEBOOK.md, RULES.md, the package at the root). What `make publish`
+    runs."""
     from tidynews.release import publish as publish_release
+    from tidynews.release import release_package
 
     progress = ArticleProgress()
     try:
-        result = publish_release(
-            seeds,
-            root,
-            dist,
-            bump=bump,
-            workers=workers,
-            on_start=progress.on_start,
-            on_article=progress.on_article,
-            date=date,
-        )
+        if package is not None:
+            result = release_package(package, root, dist, bump=bump, date=date)
+        else:
+            result = publish_release(
+                seeds,
+                root,
+                dist,
+                bump=bump,
+                workers=workers,
+                on_start=progress.on_start,
+                on_article=progress.on_article,
+                date=date,
+            )
     except TidynewsError as exc:
         progress.stop()
         fail(exc)

@@ -158,6 +158,149 @@ def run_eval(names: list[str], out_root: Path, extra: list[str] | None = None) -
     return outputs
 
 
+# --- the headline measures: one table over every set -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One headline measure of a set: where it is in the scorer's `--json` output, and the issue's target."""
+
+    label: str
+    path: tuple[str, ...]
+    target: str = ""
+    per: tuple[str, ...] | None = None  # a denominator path: the measure is path / per
+
+
+# The measures the issues name (statements: issue 10; places: issue 11; actors and casualties: issue 12; dev: the
+# README's first table), each read from its scorer's --json output (see each set's README for the definitions).
+HEADLINES: dict[str, list[Measure]] = {
+    "dev": [
+        Measure("actors F1", ("summary", "actors", "f1"), "≥ 0.90"),
+        Measure("places F1", ("summary", "places", "f1"), "≥ 0.90"),
+        Measure(
+            "places country code right",
+            ("summary", "places", "country_ok"),
+            "≥ 0.95",
+            ("summary", "places", "country_n"),
+        ),
+        Measure("statements F1", ("summary", "statements", "f1"), "≥ 0.85"),
+        Measure(
+            "statements speaker right, of found",
+            ("summary", "statements", "attributed"),
+            "≥ 0.85",
+            ("summary", "statements", "tp"),
+        ),
+        Measure("figures F1", ("summary", "figures", "f1"), "≥ 0.90"),
+        Measure(
+            "figures counted object right", ("summary", "figures", "counts_ok"), "≥ 0.85", ("summary", "figures", "tp")
+        ),
+    ],
+    "statements": [
+        Measure("precision (overlaps an attribution)", ("precision_any",), "≥ 0.95"),
+        Measure("recall of statements in scope", ("recall",), "≥ 0.85"),
+        Measure("recall, with a quotation mark", ("recall_direct",), "≥ 0.97"),
+        Measure("recall, reported clause without one", ("recall_indirect_with_finite_verb",), "≥ 0.85"),
+        Measure("speaker right", ("speaker_accuracy",), "≥ 0.94"),
+        Measure("speaker right, pronouns checked by coreference", ("speaker_accuracy_resolved",), "≥ 0.92"),
+        Measure("attributed recall", ("attributed_recall",), "≥ 0.80"),
+        Measure("mean token Jaccard of quote", ("jaccard_mean",), "≥ 0.85"),
+    ],
+    "places": [
+        Measure(
+            "geotagging precision (noun, overlap)", ("overall", "tidynews", "geotagging", "noun_overlap", "p"), "≥ 0.93"
+        ),
+        Measure("geotagging recall (noun, overlap)", ("overall", "tidynews", "geotagging", "noun_overlap", "r")),
+        Measure("geotagging F1 (noun, overlap)", ("overall", "tidynews", "geotagging", "noun_overlap", "f1"), "≥ 0.82"),
+        Measure("country code right, of found", ("overall", "tidynews", "geocoding", "country_acc"), "≥ 0.95"),
+        Measure("within 161 km, strict", ("overall", "tidynews", "geocoding", "acc161_strict"), "≥ 0.80"),
+        Measure("GeoNames id equal to gold", ("overall", "tidynews", "geocoding", "geonames_match"), "≥ 0.80"),
+        Measure(
+            "recall inside organisation names (embedded)",
+            ("overall", "tidynews", "recall_by_gold_type", "Embedded_Non_Lit", "recall"),
+            "≥ 0.70",
+        ),
+    ],
+    "actors": [
+        Measure("mentions F1, exact span", ("mentions_exact", "f1"), "≥ 0.85"),
+        Measure("prose lines F1, overlap", ("overlap_by_line_kind", "prose", "f1"), "≥ 0.93"),
+        Measure("non-prose lines F1, overlap", ("overlap_by_line_kind", "non-prose", "f1"), "≥ 0.80"),
+        Measure("headline recall, overlap", ("overlap_by_line_kind", "headline", "r"), "≥ 0.80"),
+        Measure("person ↔ PER F1, overlap + type", ("typed_overlap", "PER", "f1"), "≥ 0.92"),
+        Measure("organisation ↔ ORG F1, overlap + type", ("typed_overlap", "ORG", "f1"), "≥ 0.75"),
+        Measure(
+            "same entity written differently, one actor id",
+            ("resolution_linked", "within_doc_different_surface", "share_same_actor"),
+            "≥ 0.95",
+        ),
+        Measure(
+            "one actor id, one real entity", ("resolution_linked", "within_doc_actor_ids_not_merged", "share"), "≥ 0.99"
+        ),
+    ],
+    "casualties": [
+        Measure(
+            "killed, strict recall (gold ≥ 2, written)",
+            ("n_killed", "recall_by_stratum", "gold>=2 written", "strict_r"),
+            "≥ 0.90",
+        ),
+        Measure(
+            "injured, strict recall (gold ≥ 2, written)",
+            ("n_injured", "recall_by_stratum", "gold>=2 written", "strict_r"),
+            "≥ 0.90",
+        ),
+        Measure("article killed count right", ("n_killed", "article_answer_exact_match_accuracy"), "≥ 0.86"),
+        Measure("article injured count right", ("n_injured", "article_answer_exact_match_accuracy"), "≥ 0.70"),
+    ],
+}
+
+
+def scorer_json(output: str) -> dict:
+    """The JSON object a scorer prints with --json (some print a summary line after it)."""
+    text = output.lstrip()
+    try:
+        return json.JSONDecoder().raw_decode(text)[0]
+    except ValueError:
+        raise ValueError(f"the scorer printed no JSON: {output.strip()[:300]!r}") from None
+
+
+def _at(data: dict, path: tuple[str, ...]) -> float:
+    for key in path:
+        data = data[key]
+    return float(data)
+
+
+def headline_values(name: str, data: dict) -> list[tuple[str, str, str]]:
+    """(measure, value, target) for each headline measure of a set; a measure the scorer lacks is 'missing'."""
+    rows = []
+    for m in HEADLINES[name]:
+        try:
+            value = _at(data, m.path) / (_at(data, m.per) if m.per else 1.0)
+            shown = f"{value:.3f}"
+        except (KeyError, TypeError, ZeroDivisionError):
+            shown = "missing"
+        rows.append((m.label, shown, m.target))
+    return rows
+
+
+def headline_table(results: dict[str, dict]) -> str:
+    """One Markdown table of the headline measures of every scored set."""
+    lines = ["| set | measure | value | target |", "|---|---|---:|---|"]
+    for name, data in results.items():
+        for label, value, target in headline_values(name, data):
+            lines.append(f"| {name} | {label} | {value} | {target} |")
+    return "\n".join(lines) + "\n"
+
+
+def available_sets(names: list[str] | None = None) -> list[str]:
+    """The dev sets whose folder exists under the eval folder (none when the folder itself is absent)."""
+    root = eval_dir()
+    return [n for n in (names or list(EVAL_SETS)) if (root / EVAL_SETS[n].articles).is_dir()]
+
+
+def run_headlines(out_root: Path, names: list[str] | None = None) -> dict[str, dict]:
+    """Build and score every available dev set with --json; the parsed output of each scorer."""
+    return {name: scorer_json(out) for name, out in run_eval(available_sets(names), out_root, ["--json"]).items()}
+
+
 def summary_lines(outputs: dict[str, str]) -> list[str]:
     """The last line (the one-line summary) of each scorer's output."""
     return [

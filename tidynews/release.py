@@ -33,7 +33,6 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from tidynews.codebook import citation_cff, codebook, data_licence, release_readme, rules_markdown
-from tidynews.database import write_database
 from tidynews.diff import LEVELS, PackageDiff, diff_packages, load_package
 from tidynews.errors import TidynewsError
 from tidynews.paths import (
@@ -42,7 +41,6 @@ from tidynews.paths import (
     CITATION_NAME,
     CODEBOOK_NAME,
     DATA_SUBDIR,
-    DATABASE_NAME,
     DESCRIPTOR_NAME,
     DIST_DIR,
     LICENSE_NAME,
@@ -311,15 +309,15 @@ def release_descriptor(build_dir: Path, version: str, released: str) -> dict:
 
 def assemble_release(build_dir: Path, release_dir: Path, version: str, released: str, changelog: str) -> None:
     """Lay out the complete release folder from a validated build."""
-    from tidynews.build import write_descriptor  # local, like build_package below: build imports spaCy
+    from tidynews.build import write_descriptor  # local, like build_package in publish: build imports spaCy
 
     release_dir.mkdir(parents=True)
-    shutil.copytree(build_dir / DATA_SUBDIR, release_dir / DATA_SUBDIR, ignore=shutil.ignore_patterns(DATABASE_NAME))
+    # the CSVs and the DuckDB database exactly as built (the database depends on the CSVs and schemas only)
+    shutil.copytree(build_dir / DATA_SUBDIR, release_dir / DATA_SUBDIR)
     shutil.copytree(build_dir / SCHEMA_SUBDIR, release_dir / SCHEMA_SUBDIR)
     descriptor = release_descriptor(build_dir, version, released)
     write_descriptor(descriptor, descriptor_path(release_dir))
     schemas = load_schemas(release_dir / SCHEMA_SUBDIR)
-    write_database(release_dir, schemas, database_path(release_dir))
     write_parquet(release_dir, schemas, version)
     documents = {
         CHANGELOG_NAME: changelog,
@@ -444,7 +442,7 @@ def publish(
     on_article: Callable[[], None] | None = None,
     date: str | None = None,
 ) -> PublishResult:
-    """Build and validate, compare with the last release, and release a new version if anything changed.
+    """Build and validate the package of seeds_dir once, then release it (release_package).
 
     root: the folder that holds the current release (the repository root); None to only write dist/.
     date: the release date for the changelog and citation (default: see release_date).
@@ -452,18 +450,15 @@ def publish(
     from tidynews.build import build_package
     from tidynews.cache import CACHE_DIR_NAME
 
-    if bump is not None and bump not in LEVELS:
-        raise ReleaseError(f"--bump must be major, minor or patch, not {bump!r}")
+    check_bump(bump)
     dist_dir = Path(dist_dir)
-    root = Path(root) if root is not None else None
-    released = release_date(date)
     dist_dir.mkdir(parents=True, exist_ok=True)
-    last = find_last_release(dist_dir, root)
-    work = Path(tempfile.mkdtemp(prefix=".tidynews-publish-", dir=dist_dir))
+    last = find_last_release(dist_dir, Path(root) if root is not None else None)
+    work = Path(tempfile.mkdtemp(prefix=".tidynews-build-", dir=dist_dir))
     try:
-        # 1. build and validate (raises, releasing nothing, when the package is invalid)
+        # build and validate (raises, releasing nothing, when the package is invalid)
         built = work / "build"
-        result = build_package(
+        build_package(
             seeds_dir,
             built,
             workers=workers,
@@ -473,8 +468,58 @@ def publish(
             on_start=on_start,
             on_article=on_article,
         )
+        return release_package(built, root, dist_dir, bump=bump, date=date, validated=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
-        # 2-3. compare and choose the version
+
+def check_bump(bump: str | None) -> None:
+    if bump is not None and bump not in LEVELS:
+        raise ReleaseError(f"--bump must be major, minor or patch, not {bump!r}")
+
+
+def table_rows(package_dir: Path) -> dict[str, int]:
+    """Rows per table of a package folder, in the descriptor's order."""
+    import csv
+
+    descriptor = json.loads(descriptor_path(package_dir).read_text(encoding="utf-8"))
+    rows = {}
+    for res in descriptor["resources"]:
+        with open(Path(package_dir) / res["path"], encoding="utf-8", newline="") as f:
+            rows[res["name"]] = sum(1 for _ in csv.DictReader(f))
+    return rows
+
+
+def release_package(
+    built: Path,
+    root: Path | None = REPO_ROOT,
+    dist_dir: Path = DIST_DIR,
+    bump: str | None = None,
+    date: str | None = None,
+    validated: bool = False,
+) -> PublishResult:
+    """Release a package `tidynews build` wrote: compare it with the last release, choose the version, and if
+    anything changed write the release (its CSVs and DuckDB database as built, never rebuilt) into dist/ and root.
+
+    validated: the caller has just built (and so validated) it; otherwise it is validated here first, as a
+    package folder may have been edited since its build.
+    """
+    from tidynews.validate import validate_package
+
+    check_bump(bump)
+    built = Path(built)
+    if not descriptor_path(built).is_file() or not database_path(built).is_file():
+        raise ReleaseError(f"{built} is not a package built by `tidynews build` (no datapackage.json or database)")
+    if not validated:
+        validate_package(built)
+    dist_dir = Path(dist_dir)
+    root = Path(root) if root is not None else None
+    released = release_date(date)
+    dist_dir.mkdir(parents=True, exist_ok=True)
+    last = find_last_release(dist_dir, root)
+    work = Path(tempfile.mkdtemp(prefix=".tidynews-publish-", dir=dist_dir))
+    try:
+        # 1. compare and choose the version
         if last is None:
             diff, needed = None, "minor"
             version = FIRST_VERSION if bump is None else bump_version("0.0.0", bump)
@@ -492,8 +537,8 @@ def publish(
         if zip_path.exists():
             raise ReleaseError(f"{zip_path} already exists: a released version is never overwritten")
 
-        # 4. version, changelog entry; 5. the release folder and its archive
-        entry = changelog_entry(version, released, level, diff, result.rows, forced=bump is not None)
+        # 2. version, changelog entry; 3. the release folder and its archive
+        entry = changelog_entry(version, released, level, diff, table_rows(built), forced=bump is not None)
         changelog = add_to_changelog(read_changelog(last), entry)
         release_dir = work / release_stem(version)
         assemble_release(built, release_dir, version, released, changelog)
@@ -502,7 +547,7 @@ def publish(
         staged_sum = work / f"{zip_path.name}.sha256"
         staged_sum.write_text(f"{sha256_bytes(staged_zip.read_bytes())}  {zip_path.name}\n", encoding="utf-8")
 
-        # 6. into dist/ only when complete, then the root
+        # 4. into dist/ only when complete, then the root
         move_into_dist([staged_zip, staged_sum], dist_dir)
         if root is not None:
             install_root(release_dir, root)

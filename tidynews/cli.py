@@ -7,7 +7,6 @@ import json
 import sys
 from pathlib import Path
 
-import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -171,11 +170,10 @@ def build(
         "licence": licence_column,
     }
     option_names = {"published": "date_column"}
-    explicit = frozenset(
-        name
-        for name in given
-        if ctx.get_parameter_source(option_names.get(name, f"{name}_column")) == click.core.ParameterSource.COMMANDLINE
-    )
+    # a column named on the command line must exist; a default one may be absent (Typer has its own click: compare
+    # the source by name)
+    sources = {name: ctx.get_parameter_source(option_names.get(name, f"{name}_column")) for name in given}
+    explicit = frozenset(name for name, source in sources.items() if getattr(source, "name", "") == "COMMANDLINE")
     columns = Columns(**given, explicit=explicit)
     try:
         _build(

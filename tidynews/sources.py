@@ -254,8 +254,16 @@ def read_html_page(path: Path, root: Path) -> Article:
     html, encoding = decode_article(data, source)
     tree = trafilatura.load_html(html) if html.strip() else None
     doc = (
+        # precision, and no fallback to the generic extractors (readability, jusText): those return whatever text a
+        # page has, so a page of navigation links would become an "article"
         trafilatura.bare_extraction(
-            tree, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
+            tree,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            fast=True,
+            deduplicate=False,
         )
         if tree is not None
         else None

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tidynews.articles import BODY, HEADLINE, decode_article, read_articles, split_long_span, split_zones
+from tidynews.articles import (
+    BODY,
+    HEADLINE,
+    decode_article,
+    is_furniture,
+    read_articles,
+    split_long_span,
+    split_zones,
+)
 from tidynews.errors import BadArticleError
 
 
@@ -135,3 +143,15 @@ def test_parse_streams_articles_in_order():
     assert [p.article.article_id for p in [first, *rest]] == [a.article_id for a in articles]
     assert [b.text for b in first.blocks] == ["Port reopens", "Ships returned on Monday. Dockers cheered."]
     assert rest[0].blocks == []
+
+
+def test_a_report_ending_with_a_credit_is_not_furniture():
+    credit = "Jane Roe and J. Doe contributed to this report."
+    report = (
+        "Two people were hurt when a crane fell on a bus shelter in the town centre on Tuesday, the fire service said. "
+        "The driver was questioned and the street stayed closed for the evening. " + credit
+    )
+    assert is_furniture(credit)
+    assert not is_furniture(report)
+    text = f"Crane falls in town centre\n\n{report}\n"
+    assert [b.zone for b in split_zones(text)] == ["headline", "body"]

@@ -142,7 +142,8 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 _FURNITURE = re.compile(
     r"^(?:most popular|most read|read more|related|advertisement|share this|"
     r"sign up|subscribe|follow us|recommended|you may also like|see also)\b.{0,40}$"
-    r"|contributed to this report\.?$|^(?:reporting|writing|editing|additional reporting) by\b",
+    # a credit line on its own, not a whole report whose last sentence is the credit
+    r"|^.{0,200}contributed to this report\.?$|^(?:reporting|writing|editing|additional reporting) by\b",
     re.IGNORECASE,
 )
 

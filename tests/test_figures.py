@@ -599,3 +599,62 @@ def test_word_lists_match_their_table_schema(name):
     assert report.valid, report.flatten(["rowNumber", "fieldName", "note"])[:5]
     header = next(csv.reader(open(DATA_DIR / f"{name}.csv", encoding="utf-8")))
     assert {"word", "reason", "example"} <= set(header)
+
+
+# --- casualties: killed, wounded and the single victim ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Two men were shot and killed outside a bar on Friday.", [(2, "killed")]),
+        ("Police said three people were shot to death in the home.", [(3, "killed")]),
+        ("Two teenagers were fatally shot on Sunday.", [(2, "killed")]),
+        ("Two women were fatally wounded in the attack.", [(2, "killed")]),
+        ("Two hikers were found dead near the trail.", [(2, "dead")]),
+        ("The bodies of three men were found in a field.", [(3, "dead")]),
+        ("Officers found two bodies inside the car.", [(2, "dead")]),
+        ("The shooting left two men dead and four wounded.", [(2, "dead"), (4, "wounded")]),
+        ("A shooting that left five people injured closed the road.", [(5, "injured")]),
+        ("Three people were shot on Main Street on Saturday night.", [(3, "wounded")]),
+        ("Two people who were shot on Sunday are expected to survive.", [(2, "wounded")]),
+        ("Five people were shot, two fatally.", [(5, "shot"), (2, "killed")]),
+        ("Four people suffered non-life-threatening injuries.", [(4, "injured")]),
+        ("Six miners suffered fatal injuries in the collapse.", [(6, "killed")]),
+        ("Officers found two men with gunshot wounds.", [(2, "wounded")]),
+        ("Two other victims were grazed by bullets.", [(2, "wounded")]),
+        ("The gunman is accused of shooting two people.", [(2, "wounded")]),
+        ("Police have identified two people shot and killed on Wednesday.", [(2, "killed")]),
+        ("Two women were also shot, but their injuries are not life-threatening.", [(2, "wounded")]),
+        ("Police are investigating one shooting in the park.", [(1, "shot")]),  # counts shootings, not people
+    ],
+)
+def test_casualty_events(sentence, expected):
+    assert [(f.value, f.event) for f in figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("A man was killed and a woman was wounded.", [("A", "man", "killed"), ("a", "woman", "wounded")]),
+        ("A 25-year-old man was shot and killed on Friday.", [("A", "man", "killed")]),
+        ("Another passenger was hurt when the bus braked.", [("Another", "passenger", "injured")]),
+        ("Gunmen shot a guard at the gate.", [("a", "guard", "wounded")]),
+    ],
+)
+def test_a_single_victim_counts_one(sentence, expected):
+    found = figures(sentence)
+    assert [(f.text, f.counts, f.event) for f in found] == expected
+    assert all(f.value == 1 and f.rule == "figures.indefinite_article" for f in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A man was arrested on Tuesday.",  # not a casualty
+        "A teacher opened the meeting.",
+        "The family of a soldier killed in 2010 met the minister.",  # describes the family
+    ],
+)
+def test_an_article_is_no_figure_without_a_victim(sentence):
+    assert [f.text for f in figures(sentence) if f.rule == "figures.indefinite_article"] == []

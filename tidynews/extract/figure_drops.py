@@ -22,6 +22,7 @@ from tidynews.extract.figure_lexicon import (
     FIXED_COMPOUNDS,
     LABEL_WORDS,
     MONTHS,
+    OUTCOME_EVENTS,
     PERCENT_WORDS,
     PERSON_NOUNS,
     RANK_CUES,
@@ -430,6 +431,15 @@ def is_phone_number(doc: Doc, cand: Candidate) -> bool:
         return True
     neighbours = [doc[k] for k in (cand.first - 1, cand.last + 1) if 0 <= k < len(doc)]
     return any(re.fullmatch(r"\+?\d{2,}", n.text) and (n.text.startswith(("0", "+"))) for n in neighbours)
+
+
+@register_rule("figures.article_without_event", kind="drops")
+def is_article_without_event(doc: Doc, cand: Candidate, event: str) -> bool:  # noqa: ARG001
+    """ "a"/"an" before a person who was not hurt or killed: an article, not a count of victims.
+
+    Example: A teacher opened the meeting on Monday.
+    """
+    return cand.kind == "indefinite" and event not in OUTCOME_EVENTS and event != "shot"
 
 
 @register_rule("figures.pronoun_one", kind="drops")

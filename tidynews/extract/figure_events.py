@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from tidynews.extract.figure_lexicon import MONTHS, TIME_UNITS, TOTAL_NOUNS, load_events
+from tidynews.extract.figure_lexicon import (
+    DEATH_WORDS,
+    EXPERIENCE_VERBS,
+    FATAL_ADJECTIVES,
+    FATAL_ADVERBS,
+    MONTHS,
+    OUTCOME_EVENTS,
+    TIME_UNITS,
+    TOTAL_NOUNS,
+    load_events,
+)
 from tidynews.extract.figure_numbers import Candidate
 
 # --- what is counted, and what happened ----------------------------------------------------------
@@ -107,20 +117,61 @@ def _verb_event(verb: Token, role: str) -> str:
     }
     for r in allowed[role]:
         if (lemma, r) in events:
-            return events[(lemma, r)]
+            return _outcome(verb, events[(lemma, r)])
     if (verb.lower_, "adjective") in events and role in ("passive", "subject"):
-        return events[(verb.lower_, "adjective")]  # "injured passengers", "the wounded soldiers"
+        return _outcome(verb, events[(verb.lower_, "adjective")])  # "injured passengers", "the wounded soldiers"
+    if role == "subject" and lemma in EXPERIENCE_VERBS:
+        return _experienced(verb)
     return ""
 
 
-def _state_event(verb: Token) -> str:
-    """The event of "be" + a state adjective: "12 people are missing", "five were dead"."""
-    events = load_events()
-    if verb.lemma_ not in ("be", "remain", "become"):
-        return ""
+def _outcome(verb: Token, event: str) -> str:
+    """What a verb of means ("shot", "stabbed", "wounded") did, when its clause says: the outcome, else `event`.
+
+    Examples: "shot and killed", "shot dead", "shot to death", "fatally shot", "mortally wounded" -> killed;
+    "shot and wounded" -> wounded; "were shot" -> shot (`event_of` decides whether that is wounded).
+    """
     for child in verb.children:
-        if child.dep_ in ("acomp", "attr", "oprd") and (child.lower_, "adjective") in events:
+        if child.dep_ == "advmod" and child.lower_ in FATAL_ADVERBS:
+            return "killed"
+        if child.dep_ in ("oprd", "acomp", "advmod", "xcomp", "ccomp") and child.lower_ == "dead":
+            return "killed"  # "shot dead"
+        if child.dep_ == "prep" and child.lower_ == "to" and any(c.lower_ == "death" for c in child.children):
+            return "killed"  # "shot to death", "beaten to death"
+    if event in OUTCOME_EVENTS:
+        return event
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "ADJ"):
+            then = _verb_event(child, "passive")
+            if then in OUTCOME_EVENTS:
+                return then  # "shot and killed", "shot and wounded"
+    return event
+
+
+def _experienced(verb: Token) -> str:
+    """The event of a subject who suffers a listed noun: "suffered injuries" -> injured, "sustained gunshot wounds"
+    -> wounded, "suffered fatal injuries" -> killed."""
+    events = load_events()
+    for child in verb.children:
+        if child.dep_ == "dobj" and (child.lemma_.lower(), "noun") in events:
+            if any(c.lower_ in FATAL_ADJECTIVES for c in child.children if c.dep_ == "amod"):
+                return "killed"
+            return events[(child.lemma_.lower(), "noun")]
+    return ""
+
+
+def _state_event(verb: Token, noun: Token | None = None) -> str:
+    """The event of a verb + a state adjective: "12 people are missing", "five were dead", "two hikers were found
+    dead", "the blast left 12 people injured" (the adjective right after the counted noun)."""
+    events = load_events()
+    for child in verb.children:
+        if child.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp") and (child.lower_, "adjective") in events:
+            if child.dep_ == "attr" and verb.lemma_ not in ("be", "remain", "become"):
+                continue
             return events[(child.lower_, "adjective")]
+    after = noun.doc[noun.i + 1] if noun is not None and noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.dep_ in ("acl", "amod", "oprd", "xcomp", "ccomp") and verb.lemma_ != "be":
+        return events.get((after.lower_, "adjective"), "")
     return ""
 
 
@@ -133,6 +184,37 @@ def _is_passive(verb: Token) -> bool:
 
 def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
     """What the sentence says happened to what the figure counts, from the event lexicon; "" when nothing.
+
+    Being shot is a gunshot wound: a count of people shot is `wounded` unless its sentence says the shots killed
+    ("shot and killed", "fatally shot" -> killed) or that some of them died ("five were shot, two fatally": five
+    stay `shot`, two are `killed`).
+    Examples: "three people were shot on Saturday" -> wounded; "five were shot, two fatally" -> shot and killed.
+    """
+    root = span_root(doc, cand)
+    if any(c.dep_ == "advmod" and c.lower_ in FATAL_ADVERBS for c in root.children):
+        return "killed"  # "two fatally", "one of them fatally"
+    event = _event_of(doc, cand, counted)
+    counts_events = counted is not None and (counted.lemma_.lower(), "noun") in load_events()  # "one shooting"
+    if event == "shot" and not counts_events and not _death_in_sentence(doc, cand) and not _of_a_noun(counted or root):
+        return "wounded"  # "the shooting of three men" stays shot: news writes it of deaths too
+    if not event and counted is not None:
+        return load_events().get((counted.lemma_.lower(), "state_noun"), "")  # "two bodies were found" -> dead
+    return event
+
+
+def _of_a_noun(token: Token) -> bool:
+    """Whether a token hangs on a noun by "of": "three men" in "the shooting of three men"."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN")
+
+
+def _death_in_sentence(doc: Doc, cand: Candidate) -> bool:
+    """Whether the sentence of the figure says someone died ("killed", "dead", "fatally"...), outside the figure."""
+    sentence = doc[cand.first].sent
+    return any(t.lower_ in DEATH_WORDS for t in sentence if not cand.first <= t.i <= cand.last)
+
+
+def _event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
+    """What the sentence says happened to what the figure counts, read from the parse and the event lexicon.
 
     Examples: "killing some 1,200 people" -> killed; "80,000 residents who have been displaced" -> displaced;
     "Over 300,000 Uyghurs have fled" -> fled; "the shooting of three unarmed men" -> shot; "seven deaths" -> died;
@@ -157,6 +239,10 @@ def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
                 event = _verb_event(child, role)
                 if event:
                     return event
+            if child.dep_ == "prep" and child.lower_ == "with":  # "two men with gunshot wounds"
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (pobj.lemma_.lower(), "noun") in events and pobj.tag_ == "NNS":
+                        return events[(pobj.lemma_.lower(), "noun")]
     if counted is not None and (counted.lemma_.lower(), "noun") in events:
         return events[(counted.lemma_.lower(), "noun")]  # "five deaths", "20 arrests"
     if counted is not None and counted.lower_ in TOTAL_NOUNS:
@@ -177,13 +263,15 @@ def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
             if t.head.pos_ in ("VERB", "AUX"):
                 return _verb_event(t.head, "object")
             continue
-        if t.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower(), "noun") in events:
-            return events[(head.head.lemma_.lower(), "noun")]  # "the killing of 5 people"
+        if t.dep_ == "pobj" and head.lower_ == "of":
+            owner = head.head.lemma_.lower()  # "the killing of 5 people", "the bodies of two men"
+            if (owner, "noun") in events or (owner, "state_noun") in events:
+                return events.get((owner, "noun")) or events[(owner, "state_noun")]
         if head.pos_ in ("VERB", "AUX"):
             if t.dep_ == "nsubjpass":
-                return _verb_event(head, "passive")
+                return _verb_event(head, "passive") or _state_event(head, t)
             if t.dep_ in ("dobj", "attr", "npadvmod", "oprd"):
-                return _verb_event(head, "object")
+                return _verb_event(head, "object") or (_state_event(head, t) if t.dep_ == "dobj" else "")
             if t.dep_ == "nsubj":
                 return _verb_event(head, "subject") or _state_event(head)
             return ""

@@ -77,6 +77,12 @@ TEMPERATURE_UNITS = load_word_lists()["temperature_unit"]  # "c", "°c", "celsiu
 TEMPERATURE_NOUNS = _words("temperature_noun")  # what a temperature counts: "temperatures", "a high", "lows"
 WEATHER_WORDS = _words("weather_word")  # make a bare "30 degrees" a temperature rather than an angle
 TOTAL_NOUNS = _words("total_noun")  # "the number of X", "the death toll"
+FATAL_ADVERBS = _words("fatal_adverb")  # "fatally shot", "two fatally": killed
+FATAL_ADJECTIVES = _words("fatal_adjective")  # "suffered fatal injuries": killed
+DEATH_WORDS = _words("death_word")  # in a sentence, say that someone died: a count of people shot stays "shot"
+OUTCOME_EVENTS = _words("outcome_event")  # what a shooting or an attack did: "shot and killed" -> killed
+EXPERIENCE_VERBS = _words("experience_verb")  # the subject suffers the noun: "suffered injuries" -> injured
+PERSON_SINGULARS = _words("person_singular")  # "a man was killed": the article counts one
 
 
 MAX_QUALIFIER_WORDS = max(len(p.split()) for p in QUALIFIER_PHRASES)

@@ -25,6 +25,7 @@ from tidynews.extract.figure_lexicon import (
     MULTIPLIER_WORDS,
     PARENT_WORDS,
     PERCENT_WORDS,
+    PERSON_SINGULARS,
     SCALE_ABBREVIATIONS,
     SCALES,
     SIGNED_TEMPERATURE,
@@ -34,6 +35,7 @@ from tidynews.extract.figure_lexicon import (
     TENS,
     VAGUE_AMOUNTS,
     WEATHER_WORDS,
+    load_events,
 )
 from tidynews.extract.rules import register_rule
 
@@ -53,6 +55,7 @@ class Candidate:
     qualifier: str = "exact"
     qualifier_first: int = -1  # first token of the qualifier phrase, when there is one
     rule: str = ""  # id of the `finds` rule that proposed it: the figure's `rule`
+    noun: int = -1  # token of the counted noun, when the finder knows it ("a man": man)
 
 
 def word_number_value(words: list[str]) -> float | None:
@@ -476,6 +479,28 @@ def plural(word: str) -> str:
     return w + "s"
 
 
+@register_rule("figures.indefinite_article")
+def read_indefinite_person(doc: Doc, i: int) -> int | None:
+    """ "a", "an" or "another" before a singular noun for a person: one victim, when the person was hurt or killed.
+
+    News writes a single victim without a number ("a man was killed", "another woman was wounded"); the article
+    counts one. The figure is kept only with a casualty event (killed, wounded, shot...: `outcome_event` in
+    figure_words.csv; `figures.article_without_event` drops the rest, so "a man was arrested" is no figure); its
+    text is the article word, its noun the person. Returns the token of the noun, or None.
+    Example: A cyclist was injured when the van left the road.
+    """
+    t = doc[i]
+    if t.lower_ not in ("a", "an", "another") or t.dep_ != "det":
+        return None
+    head = t.head
+    if head.i <= i or head.tag_ != "NN" or head.lemma_.lower() not in PERSON_SINGULARS:
+        return None
+    owner = head.head.head if head.dep_ == "pobj" else None
+    if owner is not None and owner.pos_ in ("NOUN", "PROPN") and (owner.lemma_.lower(), "noun") not in load_events():
+        return None  # "the family of a civilian killed in 2003" describes the family; "the death of a man" counts
+    return head.i
+
+
 def find_number_cores(doc: Doc) -> list[Candidate]:
     """Every number in a parsed line, before filtering: digits, words, vague amounts, multipliers, compounds.
 
@@ -504,6 +529,8 @@ def find_number_cores(doc: Doc) -> list[Candidate]:
             cand = Candidate(i, mult[0], mult[1], "multiplier", unit="times", rule=read_multiplier_word.rule_id)
         elif (twin := read_twin(doc, i)) is not None:
             cand = Candidate(i, twin[0], twin[1], "words", rule=read_twin.rule_id)
+        elif (person := read_indefinite_person(doc, i)) is not None:
+            cand = Candidate(i, i, 1, "indefinite", rule=read_indefinite_person.rule_id, noun=person)
         if cand is None:
             i += 1
             continue

@@ -65,7 +65,7 @@ from spacy.tokens import Doc, Token
 
 from tidynews.articles import BODY
 from tidynews.extract.common import ArticleExtraction, Figure
-from tidynews.extract.figure_drops import is_pronoun_one, not_a_figure
+from tidynews.extract.figure_drops import is_article_without_event, is_pronoun_one, not_a_figure
 from tidynews.extract.figure_events import counted_noun, event_of, noun_with_compounds
 from tidynews.extract.figure_lexicon import CURRENCY_NAMES
 from tidynews.extract.figure_numbers import Candidate, find_number_cores, word_number_value
@@ -96,17 +96,20 @@ def figures_of_block(parsed_block: ParsedBlock, trace: Trace = NULL_TRACE) -> li
             _trace_drop(trace, parsed_block, cand, rejected_by)
             continue
         widen_with_plus(doc, cand)
-        if cand.qualifier == "exact":
+        if cand.qualifier == "exact" and cand.kind != "indefinite":
             widen_with_qualifier(doc, cand)
         elif cand.kind == "vague":
             widen_with_qualifier(doc, cand)
             cand.qualifier = "at_least" if cand.qualifier == "exact" else cand.qualifier
-        counted = None if cand.counts else counted_noun(doc, cand)
+        counted = doc[cand.noun] if cand.noun >= 0 else None if cand.counts else counted_noun(doc, cand)
         figure_tokens = range(cand.first, cand.last + 1)
         counts = cand.counts or (noun_with_compounds(counted, figure_tokens) if counted is not None else "")
         event = event_of(doc, cand, counted)
         if is_pronoun_one(doc, cand, bool(event)):
             _trace_drop(trace, parsed_block, cand, is_pronoun_one.rule_id)
+            continue
+        if is_article_without_event(doc, cand, event):
+            _trace_drop(trace, parsed_block, cand, is_article_without_event.rule_id)
             continue
         if (
             cand.unit in ("km", "m", "miles", "kg", "tonnes")

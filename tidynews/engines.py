@@ -34,6 +34,7 @@ ARTICLES_PER_TASK = 8
 # Dask tasks submitted ahead of the one being gathered, per worker: keeps every worker busy without sending the
 # whole corpus to the scheduler at once.
 TASKS_IN_FLIGHT_PER_WORKER = 4
+SCHEDULER_TIMEOUT = "10s"  # to connect to a scheduler given by address
 
 Result = ArticleExtraction | Problem
 BatchTask = Callable[[list[Article]], list[Result]]
@@ -128,20 +129,16 @@ def dask_results(
     """
     if not articles:
         return
-    try:
-        import dask
-        from distributed import Client, LocalCluster
-        from distributed.client import FutureCancelledError
-        from distributed.scheduler import KilledWorker
-    except ImportError as exc:  # pragma: no cover -- dask is a pinned dependency
-        raise TidynewsError(f"--engine dask needs dask[distributed] ({exc}): run `make venv`") from None
+    import dask
+    from distributed import Client, LocalCluster
+    from distributed.client import FutureCancelledError
+    from distributed.scheduler import KilledWorker
 
-    allowed_failures = int(dask.config.get("distributed.scheduler.allowed-failures"))
     cluster = None
     try:
         if scheduler:
             try:
-                client = Client(scheduler, timeout="10s")
+                client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
             except OSError as exc:
                 raise TidynewsError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         else:
@@ -149,27 +146,27 @@ def dask_results(
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",  # any free port: two builds at once must not fight over 8787
                 silence_logs=logging.ERROR,
             )
             client = Client(cluster)
         with client:
+            attempts = 1 + scheduler_allowed_failures(client, dask.config.get("distributed.scheduler.allowed-failures"))
             in_flight = max(1, len(client.scheduler_info(n_workers=-1)["workers"])) * TASKS_IN_FLIGHT_PER_WORKER
             batches = deque(worker_tasks(articles, articles_per_task))
             pending: deque = deque()
-
-            def submit_next() -> None:
-                batch = batches.popleft()
-                pending.append((batch, client.submit(task, batch, pure=False)))
-
             while batches or pending:
                 while batches and len(pending) < in_flight:
-                    submit_next()
+                    batch = batches.popleft()
+                    pending.append((batch, client.submit(task, batch, pure=False)))
                 batch, future = pending.popleft()
                 try:
                     results = future.result()
                 except (KilledWorker, FutureCancelledError):
-                    results = [one_by_one(client, task, article, allowed_failures) for article in batch]
+                    if len(batch) == 1:
+                        results = [worker_died(batch[0], attempts)]
+                    else:  # which article killed the workers? each alone, so the others still come back
+                        results = [one_by_one(client, task, article, attempts) for article in batch]
                 del future  # let the cluster forget the task's result
                 yield from results
     finally:
@@ -177,7 +174,15 @@ def dask_results(
             cluster.close()
 
 
-def one_by_one(client, task: BatchTask, article: Article, allowed_failures: int) -> Result:
+def scheduler_allowed_failures(client, default: int) -> int:
+    """How many times the scheduler lets a task's worker die before it gives the task up."""
+    try:
+        return int(client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.allowed_failures))
+    except Exception:  # noqa: BLE001 -- an older or locked-down scheduler: its config is probably the default
+        return int(default)
+
+
+def one_by_one(client, task: BatchTask, article: Article, attempts: int) -> Result:
     """Retry one article of a task whose worker kept dying, alone: its result, or the problem naming its file."""
     from distributed.client import FutureCancelledError
     from distributed.scheduler import KilledWorker
@@ -186,17 +191,22 @@ def one_by_one(client, task: BatchTask, article: Article, allowed_failures: int)
         (result,) = client.submit(task, [article], pure=False).result()
         return result
     except (KilledWorker, FutureCancelledError):
-        return worker_died(article, allowed_failures + 1)
+        return worker_died(article, attempts)
+
+
+def check_engine(engine: str, scheduler: str | None) -> None:
+    """Raise a clear error for an unknown engine or a scheduler without the dask engine."""
+    if engine not in ENGINES:
+        raise TidynewsError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if scheduler and engine != "dask":
+        raise TidynewsError("--scheduler needs --engine dask")
 
 
 def extracted_articles(
     articles: list[Article], workers: int = 1, engine: str = "local", scheduler: str | None = None
 ) -> Iterator[Result]:
     """One result per article, in input order, streaming, from the chosen engine."""
-    if engine == "local":
-        if scheduler:
-            raise TidynewsError("--scheduler needs --engine dask")
-        return local_results(articles, workers)
+    check_engine(engine, scheduler)
     if engine == "dask":
         return dask_results(articles, workers=max(workers, 1), scheduler=scheduler)
-    raise TidynewsError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    return local_results(articles, workers)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from tidynews.checks import NO_DUPLICATES, NUMBER_FORMS, SPAN_SURFACE
 from tidynews.errors import Problem, TidynewsError, ValidationError
 from tidynews.paths import DATA_SUBDIR, TABLES, descriptor_path, find_package, table_path
-from tidynews.schemas import TableSchema, field_type, load_schemas, pandera_schema
+from tidynews.schemas import PANDAS_DTYPES, TableSchema, arrow_type, field_type, load_schemas, pandera_schema
 from tidynews.validate_sql import SqlTables, is_large
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def parse_numbers(raw: pd.Series, ftype: str) -> tuple[pd.Series, pd.Series]:
     form = text.str.fullmatch(NUMBER_FORMS[ftype]).fillna(False).astype(bool)
     bad = text.notna() & ~form
     try:  # a safe cast: an integer beyond 64 bits raises instead of wrapping around
-        cast = pc.cast(pa.array(text.where(form)), pa.int64() if ftype == "integer" else pa.float64())
+        cast = pc.cast(pa.array(text.where(form)), arrow_type(ftype))
         values = pd.Series(pd.arrays.ArrowExtensionArray(cast), index=text.index)
     except (pa.ArrowInvalid, ValueError, TypeError):
         values = pd.to_numeric(text.where(form), errors="coerce")
@@ -103,7 +103,7 @@ def parse_numbers(raw: pd.Series, ftype: str) -> tuple[pd.Series, pd.Series]:
             fits = values.notna() & values.abs().le(2**63 - 1)
             bad |= form & ~fits
             values = values.where(fits)
-    return values.astype("Int64" if ftype == "integer" else "float64"), bad
+    return values.astype(PANDAS_DTYPES[ftype]), bad
 
 
 # Tables whose quoted values hold line breaks by design: Arrow's multi-threaded reader cannot split them into blocks.

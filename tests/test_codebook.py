@@ -10,9 +10,14 @@ import yaml
 
 from tidynews.codebook import citation_cff, codebook, describe_constraints, release_readme
 from tidynews.paths import database_path, table_path
-from tidynews.schemas import load_schemas
 
 RELEASED = "2026-01-01"
+TABLES = ["articles", "actors", "places", "actor_mentions", "place_mentions", "statements", "figures"]
+
+
+def schema_json(package, name: str) -> dict:
+    """The package's Table Schema file as plain JSON (not through tidynews.schemas, which the codebook uses)."""
+    return json.loads((package / "schemas" / f"{name}.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -25,19 +30,20 @@ def section(book: str, table: str) -> str:
 
 
 def test_every_table_has_its_purpose_and_row_count(built_package, book):
-    for name, schema in load_schemas().items():
+    for name in TABLES:
+        schema = schema_json(built_package, name)
         with open(table_path(built_package, name), encoding="utf-8") as f:
             n = sum(1 for _ in csv.DictReader(f))
         assert f"| [`{name}`](#{name}) | {n} |" in book
         text = section(book, name)
-        assert text.lstrip().startswith(f"{schema.descriptor['title']}: {schema.descriptor['description']}")
+        assert text.lstrip().startswith(f"{schema['title']}: {schema['description']}")
         assert f"\n{n} row{'s' * (n != 1)}. File" in text
 
 
-def test_every_field_has_a_row_with_its_type(book):
-    for name, schema in load_schemas().items():
+def test_every_field_has_a_row_with_its_type(built_package, book):
+    for name in TABLES:
         text = section(book, name)
-        for f in schema.fields:
+        for f in schema_json(built_package, name)["fields"]:
             row = next(line for line in text.splitlines() if line.startswith(f"| `{f['name']}` |"))
             assert f"| {f['type']} |" in row
 
@@ -127,7 +133,7 @@ def test_citation_cff_is_valid_yaml_with_the_version():
 
 def test_readme_names_every_table(built_package):
     readme = release_readme(built_package, RELEASED)
-    for name in load_schemas():
+    for name in TABLES:
         assert f"`{name}`" in readme
 
 

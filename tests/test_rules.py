@@ -107,6 +107,14 @@ def test_statements_run_after_the_actors_they_require():
     assert names.index("actors") < names.index("statements")
 
 
+def test_every_list_of_the_extraction_is_assigned_by_one_step():
+    from tidynews.extract import EXTRACTION_FIELDS
+
+    assigned = [name for step in STEPS for name in step.assigns]
+    assert sorted(assigned) == sorted(EXTRACTION_FIELDS)
+    assert {"actors", "actor_mentions", "places", "place_mentions", "statements", "figures"} <= set(assigned)
+
+
 def test_a_requirement_no_step_assigns_is_an_error():
     steps = [Step("statements", noop, requires=("actors",), assigns=("statements",))]
     with pytest.raises(StepOrderError, match="'statements' requires 'actors', which no step assigns"):

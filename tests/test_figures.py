@@ -627,6 +627,15 @@ def test_word_lists_match_their_table_schema(name):
         ("Police have identified two people shot and killed on Wednesday.", [(2, "killed")]),
         ("Two women were also shot, but their injuries are not life-threatening.", [(2, "wounded")]),
         ("Police are investigating one shooting in the park.", [(1, "shot")]),  # counts shootings, not people
+        ("Four people went to hospital after suffering minor injuries in the crash.", [(4, "injured")]),
+        ("Two teenagers are recovering in hospital after being shot near a school.", [(2, "wounded")]),
+        ("Two other men were reported to have been grazed by bullets.", [(2, "wounded")]),
+        ("The fight left one man in critical condition and three others hurt.", [(3, "injured")]),
+        ("Officers found two people sitting in a car with gunshot wounds.", [(2, "wounded")]),
+        ("He was convicted of the attempted murder of two people.", [(2, "")]),
+        ("Four men were shot and one of them was killed.", [(4, "shot"), (1, "killed")]),
+        ("The farmer fatally shot one of two intruders.", [(1, "killed"), (2, "")]),
+        ("The suspect was shot and killed by two officers.", [(2, "")]),
     ],
 )
 def test_casualty_events(sentence, expected):
@@ -640,6 +649,7 @@ def test_casualty_events(sentence, expected):
         ("A 25-year-old man was shot and killed on Friday.", [("A", "man", "killed")]),
         ("Another passenger was hurt when the bus braked.", [("Another", "passenger", "injured")]),
         ("Gunmen shot a guard at the gate.", [("a", "guard", "wounded")]),
+        ("Police said a man shot and killed himself.", [("a", "man", "killed")]),
     ],
 )
 def test_a_single_victim_counts_one(sentence, expected):

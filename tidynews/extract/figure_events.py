@@ -115,6 +115,9 @@ def _verb_event(verb: Token, role: str) -> str:
         "subject": ("subject", "any"),
         "passive": ("object", "any", "passive"),
     }
+    verbs = [verb] + [c for c in verb.children if c.dep_ == "conj"]  # "shot and killed himself"
+    if role == "subject" and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for v in verbs for c in v.children):
+        role = "passive"  # "a man shot and killed himself": the subject is also the victim
     for r in allowed[role]:
         if (lemma, r) in events:
             return _outcome(verb, events[(lemma, r)])
@@ -123,6 +126,9 @@ def _verb_event(verb: Token, role: str) -> str:
     if role == "subject" and lemma in EXPERIENCE_VERBS:
         return _experienced(verb)
     return ""
+
+
+REFLEXIVES = ("himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself")
 
 
 def _outcome(verb: Token, event: str) -> str:
@@ -141,11 +147,17 @@ def _outcome(verb: Token, event: str) -> str:
     if event in OUTCOME_EVENTS:
         return event
     for child in verb.children:
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "ADJ"):
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "ADJ") and not _has_subject(child):
             then = _verb_event(child, "passive")
             if then in OUTCOME_EVENTS:
                 return then  # "shot and killed", "shot and wounded"
     return event
+
+
+def _has_subject(verb: Token) -> bool:
+    """Whether a verb has a subject of its own: "one of them was killed" in "four were shot and one of them was
+    killed" does; "killed" in "were shot and killed" does not."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _experienced(verb: Token) -> str:
@@ -202,6 +214,45 @@ def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
     return event
 
 
+def _with_wounds(prep: Token) -> str:
+    """The event of "with" + a plural event noun: "with gunshot wounds" -> wounded, "with injuries" -> injured."""
+    if prep.dep_ != "prep" or prep.lower_ != "with":
+        return ""
+    events = load_events()
+    for pobj in prep.children:
+        if pobj.dep_ == "pobj" and pobj.tag_ == "NNS" and (pobj.lemma_.lower(), "noun") in events:
+            return events[(pobj.lemma_.lower(), "noun")]
+    return ""
+
+
+def _wounds_in(verb: Token) -> str:
+    """ "with" + wounds anywhere in the verb's own clause: "two people (were) sitting in a car with gunshot wounds"."""
+    todo = list(verb.children)
+    while todo:
+        t = todo.pop()
+        if event := _with_wounds(t):
+            return event
+        if t.pos_ not in ("VERB", "AUX"):
+            todo.extend(t.children)
+    return ""
+
+
+def _clause_event(verb: Token) -> str:
+    """The event of a clause hanging on the verb of the counted subject: "were recovering after being shot" ->
+    wounded (via shot), "arrived after suffering injuries" -> injured, "were reported to have been grazed" -> wounded.
+    """
+    clauses = [c for c in verb.children if c.dep_ in ("advcl", "xcomp")]
+    clauses += [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pcomp"]  # "after ..."
+    for child in clauses:
+        if child.pos_ != "VERB":
+            continue
+        if child.lemma_.lower() in EXPERIENCE_VERBS:
+            return _experienced(child)
+        if any(c.dep_ == "auxpass" for c in child.children):
+            return _verb_event(child, "passive")
+    return ""
+
+
 def _of_a_noun(token: Token) -> bool:
     """Whether a token hangs on a noun by "of": "three men" in "the shooting of three men"."""
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN")
@@ -239,10 +290,12 @@ def _event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
                 event = _verb_event(child, role)
                 if event:
                     return event
-            if child.dep_ == "prep" and child.lower_ == "with":  # "two men with gunshot wounds"
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and (pobj.lemma_.lower(), "noun") in events and pobj.tag_ == "NNS":
-                        return events[(pobj.lemma_.lower(), "noun")]
+            if event := _with_wounds(child) or (
+                _with_wounds(next((c for c in child.children if c.dep_ == "prep"), child))
+                if child.dep_ == "acl" and child.tag_ == "VBG"
+                else ""
+            ):
+                return event  # "two men with gunshot wounds", "two people sitting in a car with gunshot wounds"
     if counted is not None and (counted.lemma_.lower(), "noun") in events:
         return events[(counted.lemma_.lower(), "noun")]  # "five deaths", "20 arrests"
     if counted is not None and counted.lower_ in TOTAL_NOUNS:
@@ -257,6 +310,13 @@ def _event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
         if t.dep_ == "conj":
             t = head
             continue
+        if head.dep_ == "agent":
+            return ""  # "shot by two officers": the officers did it
+        if t.dep_ == "pobj" and head.lower_ == "of" and head.head.tag_ == "CD":
+            if not cand.first <= head.head.i <= cand.last:
+                return ""  # "shot one of two intruders": what happened to the one did not happen to the two
+            t = head.head  # the figure is the part: "one of two intruders" -> climb from "one"
+            continue
         if t.dep_ == "pobj" and head.lower_ in ("over", "about", "around", "some", "nearly", "than", "to", "by"):
             # "kidnapping over 240": a qualifier parsed as a preposition
             t = head
@@ -265,15 +325,19 @@ def _event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
             continue
         if t.dep_ == "pobj" and head.lower_ == "of":
             owner = head.head.lemma_.lower()  # "the killing of 5 people", "the bodies of two men"
+            if any(c.lower_ in ("attempted", "attempt") for c in head.head.children):
+                return ""  # "the attempted murder of two people": they were not murdered
             if (owner, "noun") in events or (owner, "state_noun") in events:
                 return events.get((owner, "noun")) or events[(owner, "state_noun")]
         if head.pos_ in ("VERB", "AUX"):
             if t.dep_ == "nsubjpass":
-                return _verb_event(head, "passive") or _state_event(head, t)
+                return _verb_event(head, "passive") or _state_event(head, t) or _clause_event(head)
             if t.dep_ in ("dobj", "attr", "npadvmod", "oprd"):
-                return _verb_event(head, "object") or (_state_event(head, t) if t.dep_ == "dobj" else "")
+                if t.dep_ != "dobj":
+                    return _verb_event(head, "object")
+                return _verb_event(head, "object") or _state_event(head, t) or _state_event(head, anchor)
             if t.dep_ == "nsubj":
-                return _verb_event(head, "subject") or _state_event(head)
+                return _verb_event(head, "subject") or _state_event(head) or _clause_event(head) or _wounds_in(head)
             return ""
         t = head
         in_figure = cand.first <= t.i <= cand.last  # "Thousands of Israelis were evacuated": climb past "Thousands"

@@ -394,7 +394,8 @@ def test_area_word_inside_the_entity():
     from tidynews.extract.places import Candidate, resolve_candidate
 
     text = "the Kherson region"
-    place = resolve_candidate(text, Candidate(0, len(text), "entity", area_word="region"), set(), set())
+    place, rule, _ = resolve_candidate(text, Candidate(0, len(text), "entity", area_word="region"), set(), set())
+    assert rule == "places.entity"
     assert (place.name, place.type, place.country_code) == ("Kherson region", "region", "UA")
 
 
@@ -451,3 +452,53 @@ def test_department_of_an_unknown_name_is_no_place():
 def test_region_spanning_countries_is_no_unit():
     found = rows("Militants in the Sahel region attacked troops in Niger, and ships left the Gulf region.")
     assert "Sahel" not in found and "Gulf" not in found
+
+
+# --- the rules: every one documented, every example fires ------------------------------------------------------
+
+
+def _rule_ids_fired(example: str) -> set[str]:
+    from tidynews.extract.rules import Trace
+
+    text = f"Report\n\n{example}\n"
+    article = Article("t", "t.txt", "", "utf-8", text, "Report", split_zones(text))
+    parsed = next(parse_articles([article]))
+    result = ArticleExtraction("t", trace=Trace())
+    extract_places(parsed, result)
+    fired = {m.rule for m in result.place_mentions}
+    fired |= {e.proposed_by for e in result.trace.events} | {e.decided_by for e in result.trace.events}
+    return fired
+
+
+def _place_rules():
+    import tidynews.extract.places  # noqa: F401  (registers the rules)
+    from tidynews.extract.rules import rules_for
+
+    return rules_for("places")
+
+
+@pytest.mark.parametrize("rule", _place_rules(), ids=lambda r: r.id)
+def test_every_place_rule_example_fires(rule):
+    assert rule.example and rule.description
+    assert rule.id in _rule_ids_fired(rule.example)
+
+
+def test_every_mention_names_its_rule():
+    result = extract("NAIROBI, Kenya (Reuters) - Aid arrived in Mombasa and the province of Marenco, officials said.")
+    assert result.place_mentions
+    by_text = {m.text: m.rule for m in result.place_mentions}
+    assert by_text["NAIROBI"] == "places.dateline"
+    assert by_text["Mombasa"] == "places.entity"
+    assert by_text["Marenco"] == "places.unit_region"
+
+
+def test_trace_says_why_a_name_was_dropped():
+    from tidynews.extract.rules import Trace
+
+    text = "Report\n\nJordan Henderson scored twice on Saturday.\n"
+    article = Article("t", "t.txt", "", "utf-8", text, "Report", split_zones(text))
+    result = ArticleExtraction("t", trace=Trace())
+    extract_places(next(parse_articles([article])), result)
+    dropped = [e for e in result.trace.events if e.outcome == "dropped"]
+    assert [(e.text, e.decided_by) for e in dropped] == [("Jordan Henderson", "places.drop_person_name")]
+    assert not result.place_mentions

@@ -1,0 +1,398 @@
+"""The gazetteer of the place rules: what a name may be, and which place it is.
+
+Owns: the `Place` record and its ids, the word lists of the place rules (data/place_words.csv), the curated tables
+(data/regions.csv, place_ambiguous_names.csv, place_us_state_abbreviations.csv), GeoNames cities and US states, and
+`resolve_place`, which turns a name (and what the text says around it) into one place.
+
+How a name resolves, in order: curated regions (`data/regions.csv`), countries (`countries.country_code`), a city
+of at least 500,000 people, US states, other cities (the most populous of that name unless the text or the article
+points to another), "northern Israel" style regions of a country, and natural features. Determiners, quantifiers
+and possessives are not part of a name.
+
+Ids: ISO alpha-2 in lower case for countries ("us"), ISO 3166-2 for US states ("us-tx"), slug(name)-cc for
+cities and regions of one country ("tel-aviv-il", "northern-israel-il"; a smaller namesake city in the same
+country adds its GeoNames id), slug(name) for places of no single country ("middle-east").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from tidynews.extract.common import slugify
+from tidynews.extract.countries import (
+    POSSESSIVE,
+    clean_place_text,
+    country_code,
+    country_name,
+    country_names,
+    fold,
+    geonames,
+    geonames_countries,
+    read_data_csv,
+)
+
+PLACE_LABELS = {"GPE", "LOC"}
+# Labels spaCy sometimes gives to a country acting as a subject ("Israel said"): kept only on an exact match.
+COUNTRY_ONLY_LABELS = {"ORG", "FAC", "NORP", "PRODUCT"}
+# Labels spaCy gives to natural features it does not know ("Taebaek Range" as PERSON): kept when the name ends
+# in a feature word.
+FEATURE_LABELS = {"PERSON", "ORG", "FAC", "NORP"}
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """One list of data/place_words.csv (see its schema): the words the place rules read."""
+    return frozenset(r["word"] for r in _PLACE_WORDS if r["list"] == name)
+
+
+_PLACE_WORDS = read_data_csv("place_words.csv")
+DIRECTIONS = _word_list("direction")  # 'northern Israel' is a region of Israel
+FEATURE_WORDS = _word_list("feature")  # 'Taebaek Range': a natural feature
+SURNAME_FEATURE_WORDS = _word_list("surname_feature")  # 'Michael Bay': a PERSON ending in it is no feature
+AREA_WORDS = _word_list("area")  # 'Borno State': an administrative area
+LOCATIVE_PREPOSITIONS = _word_list("locative")  # 'flew to Dakar'
+FUNCTION_WORDS = _word_list("function")  # 'Isle of Man'
+AREA_AFTER = _word_list("area_after")  # 'the Donetsk region'
+UNIT_DESCRIPTIONS = _word_list("unit_description")  # 'the Northern region' describes, does not name
+MIN_CITY_OVER_STATE = 500_000  # a city this big wins over a US state of the same name ("New York", "Washington")
+ANY_US_STATE = "*"  # in us_state_codes: the story is about US states ("Florida and Georgia")
+MIN_MISLABELLED_CITY = 100_000  # a PERSON/ORG-tagged name after 'in'/'to' counts as a city from this size
+MIN_UNANCHORED_CITY = 100_000  # a smaller town counts only in a country the article names
+OTHER_CITY_SHARE = 0.1  # a smaller namesake in a country the article names must have this share of the largest's people
+
+
+@dataclass(frozen=True)
+class Place:
+    place_id: str
+    name: str
+    type: str
+    country_code: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    geonames_id: int | None = None
+    admin1: str = ""  # US state code of a US city or state, for "Paris, Texas"
+
+
+def place_id_for(name: str, country_code: str) -> str:
+    return f"{slugify(name)}-{country_code.lower()}" if country_code else slugify(name)
+
+
+# --- the gazetteer -------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def curated_regions() -> dict[str, Place]:
+    """Curated regions, seas and territories (data/regions.csv), by every name and alias."""
+    table: dict[str, Place] = {}
+    for row in read_data_csv("regions.csv"):
+        place = Place(
+            place_id=place_id_for(row["name"], row["country_code"]),
+            name=row["name"],
+            type=row["type"],
+            country_code=row["country_code"],
+            latitude=float(row["latitude"]) if row["latitude"] else None,
+            longitude=float(row["longitude"]) if row["longitude"] else None,
+            geonames_id=int(row["geonames_id"]) if row["geonames_id"] else None,
+        )
+        for n in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            table[fold(n)] = place
+    return table
+
+
+@lru_cache(maxsize=1)
+def ambiguous_names() -> frozenset[str]:
+    return frozenset(fold(r["name"]) for r in read_data_csv("place_ambiguous_names.csv"))
+
+
+@lru_cache(maxsize=1)
+def state_abbreviations() -> dict[str, str]:
+    """AP-style state abbreviations ('Mo.', 'N.Y.') -> state code; used only after a city and a comma."""
+    return {r["abbreviation"]: r["state_code"] for r in read_data_csv("place_us_state_abbreviations.csv")}
+
+
+@lru_cache(maxsize=1)
+def us_states() -> dict[str, dict]:
+    return {fold(s["name"]): s for s in geonames().get_us_states().values()}
+
+
+def _is_spelling_of(alternate: str, name: str) -> bool:
+    """True when a GeoNames alternate name is a spelling of the city's name, not a translation or a code.
+
+    'Misrata' of 'Misratah' and 'New York' of 'New York City' pass; 'White House' (a translation of Casablanca),
+    'Hamas' (of Hamm) and 'MOD' (of Modesto) do not.
+    """
+    if len(alternate) < 4 or alternate.isupper() or not alternate[0].isupper():
+        return False
+    a, n = fold(alternate), fold(name)
+    if a == n or n == f"{a} city" or a == f"{n} city":
+        return True
+    return a[0] == n[0] and SequenceMatcher(None, a, n).ratio() >= 0.75
+
+
+@lru_cache(maxsize=1)
+def cities_named() -> dict[str, list[dict]]:
+    """City name (and its spellings in Latin script) -> every city of that name, most populous first."""
+    table: dict[str, list[dict]] = {}
+    for city in geonames().get_cities().values():
+        keys = {fold(city["name"])}
+        keys |= {
+            fold(alt) for alt in city.get("alternatenames", []) if alt.isascii() and _is_spelling_of(alt, city["name"])
+        }
+        for k in keys:
+            table.setdefault(k, []).append(city)
+    for cities in table.values():
+        cities.sort(key=lambda c: -c["population"])
+    return table
+
+
+def country_place(code: str) -> Place:
+    """The place row of a country: canonical short name, GeoNames id, no coordinates (no centroid is installed)."""
+    info = geonames_countries().get(code, {})
+    return Place(
+        place_id=code.lower(),
+        name=country_name(code),
+        type="country",
+        country_code=code,
+        geonames_id=info.get("geonameid"),
+    )
+
+
+def city_place(city: dict) -> Place:
+    """A city of the gazetteer. Its id is slug(name)-cc; a smaller namesake in the same country (Springfield,
+    Illinois beside Springfield, Missouri) adds its GeoNames id so that ids stay unique."""
+    place_id = place_id_for(city["name"], city["countrycode"])
+    namesakes = [c for c in cities_named().get(fold(city["name"]), []) if c["countrycode"] == city["countrycode"]]
+    if namesakes and namesakes[0]["geonameid"] != city["geonameid"]:
+        place_id = f"{place_id}-{city['geonameid']}"
+    return Place(
+        place_id=place_id,
+        name=city["name"],
+        type="city",
+        country_code=city["countrycode"],
+        latitude=city["latitude"],
+        longitude=city["longitude"],
+        geonames_id=city["geonameid"],
+        admin1=city.get("admin1code", "") if city["countrycode"] == "US" else "",
+    )
+
+
+def state_place(state: dict) -> Place:
+    """A US state; its id is the ISO 3166-2 code ("us-wa"), as "washington-us" is already the city."""
+    return Place(
+        place_id=f"us-{state['code'].lower()}",
+        name=state["name"],
+        type="region",
+        country_code="US",
+        geonames_id=state["geonameid"],
+        admin1=state["code"],
+    )
+
+
+def resolve_country(name: str) -> str | None:
+    """ISO alpha-2 code of a country name, or None (see `countries.country_code`)."""
+    return country_code(name) or None
+
+
+def _cities_inside(cities: list[dict], area: Place) -> list[dict]:
+    if area.type == "region" and area.country_code == "US" and area.admin1:
+        return [c for c in cities if c["countrycode"] == "US" and c.get("admin1code") == area.admin1]
+    return [c for c in cities if c["countrycode"] == area.country_code]
+
+
+def hint_places(hint_text: str) -> list[Place]:
+    """What the name after a comma may be: 'Georgia' is the US state for 'Atlanta, Georgia', the country for
+    'Tbilisi, Georgia', so both readings are offered, the state first."""
+    if not hint_text:
+        return []
+    abbreviated = state_abbreviations().get(hint_text.strip())
+    if abbreviated:
+        return [state_place(geonames().get_us_states()[abbreviated])]
+    readings = []
+    state = us_states().get(fold(clean_place_text(hint_text)))
+    if state:
+        readings.append(state_place(state))
+    place = resolve_place(hint_text)
+    if place is not None and place.type in {"country", "region"}:
+        readings.append(place)
+    return readings
+
+
+def _pick_city(
+    cities: list[dict], hints: list[Place], article_countries: set[str] | None, after_locative: bool = False
+) -> dict | None:
+    """The city meant: one inside the place named right after it ("Paris, Texas"), else the most populous,
+    unless only a namesake of comparable size lies in a country the article names (Tripoli in a Lebanon story).
+
+    Within an article (`article_countries` given), a town under 100,000 people in a country the article never
+    names is dropped unless a locative word comes before it ("in Hartlepool"): spaCy's GPE on 'Whitehall said'
+    is likelier than a story's one mention of a small foreign town with no country around it.
+    """
+    for area in hints:
+        inside = _cities_inside(cities, area)
+        if inside:
+            return inside[0]
+    # no hint, or one that does not contain the city ("London, Germany and France said"): the usual choice
+    largest = cities[0]
+    if article_countries is None or largest["countrycode"] in article_countries:
+        return largest
+    for city in cities[1:]:
+        if city["countrycode"] in article_countries and city["population"] >= OTHER_CITY_SHARE * largest["population"]:
+            return city
+    if largest["countrycode"] == "US" and largest["population"] < MIN_CITY_OVER_STATE and "US" not in article_countries:
+        # GeoNames lists many mid-size US namesakes of European places ('Westminster', Colorado): without the US
+        # or a state named in the story, such a name is a metonym or a place the gazetteer is too coarse for
+        return None
+    return largest if largest["population"] >= MIN_UNANCHORED_CITY or after_locative else None
+
+
+def _directional_region(name: str, hints: list[Place], article_countries: set[str] | None) -> Place | None:
+    """'northern Israel', 'eastern Congo', 'north-east Nigeria' -> a region of that country, named as written.
+
+    The direction word is kept lower case so 'Northern Israel' at the start of a sentence is the same region.
+    """
+    first, _, rest = name.partition(" ")
+    if fold(first) not in DIRECTIONS or not rest:
+        return None
+    base = resolve_place(rest, hints=hints, article_countries=article_countries)
+    if base is None:
+        return None
+    written = f"{first.lower()} {base.name if rest.isupper() else rest}"
+    return Place(
+        place_id=place_id_for(written, base.country_code), name=written, type="region", country_code=base.country_code
+    )
+
+
+def _natural_feature(name: str, hints: list[Place]) -> Place | None:
+    """A capitalised name ending in a feature or area word: 'Taebaek Range', 'Borno State', 'Lake Chad'.
+
+    Type 'other' for natural features, 'region' for administrative areas; the country only when the text names
+    it right after ("the Nuba Mountains, Sudan"), because the nearest country in the sentence is often another.
+    """
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() or w.lower() in FUNCTION_WORDS for w in words):
+        return None
+    last, first = words[-1].lower(), words[0].lower()
+    if last in AREA_WORDS:
+        kind = "region"
+    elif last in FEATURE_WORDS or first in {"mount", "lake", "gulf", "bay", "strait", "sea", "isle", "cape"}:
+        kind = "other"
+    else:
+        return None
+    code = hints[-1].country_code if hints else ""
+    return Place(place_id=place_id_for(name, code), name=name, type=kind, country_code=code)
+
+
+def resolve_place(
+    name: str,
+    hints: list[Place] | None = None,
+    article_countries: set[str] | None = None,
+    us_state_codes: set[str] | None = None,
+    after_locative: bool = False,
+) -> Place | None:
+    """Resolve a place name; None when the gazetteer does not know it and it does not look like a place.
+
+    `hints` are readings of the place written right after it ("Lagos, Nigeria", see `hint_places`);
+    `article_countries` the countries the article names, used to choose between same-named cities;
+    `us_state_codes` the US states whose cities the text names ("Atlanta, Georgia" makes Georgia the state);
+    ANY_US_STATE in it when the story names other US states and no city of a same-named country;
+    `after_locative` whether 'in', 'to', 'from'... comes right before it (see `_pick_city`).
+    Countries take priority over same-named towns.
+
+    Example: "the Gaza Strip" -> region PS; "Tel Aviv" -> city IL with coordinates; "Lebanon" -> country LB.
+    """
+    key_text = clean_place_text(name)
+    if not key_text:
+        return None
+    key = fold(key_text)
+    hints = hints or []
+    region = curated_regions().get(key)
+    if region:
+        return region
+    code = country_names().get(key)
+    if code:
+        for area in hints:
+            in_state = _cities_inside(cities_named().get(key, []), area) if area.admin1 else []
+            if in_state:
+                return city_place(in_state[0])  # "Lebanon, Pa.": the town the text places in a US state
+        state_code = us_states().get(key, {}).get("code")
+        if state_code and us_state_codes and (state_code in us_state_codes or ANY_US_STATE in us_state_codes):
+            return state_place(us_states()[key])  # "Atlanta, Georgia": the state, not the country
+        return country_place(code)
+    cities = cities_named().get(key) or cities_named().get(fold(POSSESSIVE.sub("", name.strip())), [])  # "The Hague"
+    state = us_states().get(key) or us_states().get(re.sub(r" state$", "", key))
+    if state and (key.endswith(" state") or not cities or cities[0]["population"] < MIN_CITY_OVER_STATE):
+        return state_place(state)
+    if cities:
+        city = _pick_city(cities, hints, article_countries, after_locative)
+        if city is not None:
+            return city_place(city)
+    return _directional_region(key_text, hints, article_countries) or _natural_feature(key_text, hints)
+
+
+@lru_cache(maxsize=1)
+def _unit_non_names() -> frozenset[str]:
+    """Words that cannot name a sub-national unit: nationality and group words (data/demonyms.csv) and
+    UNIT_DESCRIPTIONS."""
+    return frozenset(r["word"] for r in read_data_csv("demonyms.csv")) | UNIT_DESCRIPTIONS
+
+
+def unit_region(name: str, country_code: str) -> Place | None:
+    """A sub-national unit the gazetteer does not know, named with its kind ("Chimborazo province",
+    "the province of Cotopaxi"): a region called by the bare name, in the country the article is about
+    (empty when none can be told). Countries and lower-case words are no such names.
+
+    Example: unit_region("Marenco", "EC") -> region 'Marenco' in EC."""
+    name = clean_place_text(name)
+    if not name or not name[0].isupper() or resolve_country(name) or fold(name) in ambiguous_names():
+        return None
+    if any(w in _unit_non_names() for w in name.split()):
+        return None  # "the Kurdish region", "the Northern region": a description, not a unit's name
+    return Place(place_id_for(name, country_code), name, "region", country_code)
+
+
+def ends_in_feature_word(text: str, label: str = "") -> bool:
+    """'the Nuba Mountains', 'Taebaek Range' -> True; 'Islamic State', 'Coast Guard' -> False.
+
+    For a PERSON the feature words that are also surnames do not count: 'Michael Bay', 'Ricki Lake'.
+    """
+    words = clean_place_text(text).split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    last = words[-1].lower()
+    return last in FEATURE_WORDS and not (label == "PERSON" and last in SURNAME_FEATURE_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _major_cities() -> frozenset[str]:
+    """Names of national capitals and cities of a million people or more, except ambiguous ones ('Sofia')."""
+    capitals = {(c["iso"], fold(c["capital"])) for c in geonames_countries().values() if c["capital"]}
+    names = {
+        fold(city["name"])
+        for city in geonames().get_cities().values()
+        if city["population"] >= 1_000_000 or (city["countrycode"], fold(city["name"])) in capitals
+    }
+    return frozenset(names - ambiguous_names())
+
+
+def is_big_city(text: str, population: int) -> bool:
+    """True for an unambiguous city name whose largest bearer has at least `population` people."""
+    key = fold(clean_place_text(text))
+    cities = cities_named().get(key)
+    return bool(cities) and cities[0]["population"] >= population and key not in ambiguous_names()
+
+
+def lexicon_kind(text: str) -> str | None:
+    """'country', 'region' or 'city' for a name the scan may take, also after a direction word ('northern Chad')."""
+    key = fold(clean_place_text(text))
+    first, _, rest = key.partition(" ")
+    if first in DIRECTIONS and rest and key not in curated_regions() and key not in country_names():
+        key = rest
+    if key in curated_regions():
+        return "region"
+    if key in country_names():
+        return "country"
+    if key in _major_cities():
+        return "city"
+    return None

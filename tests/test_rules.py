@@ -57,10 +57,6 @@ def test_every_rule_is_documented():
         assert rule.example.strip(), rule.source
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the extractors do not yet fill `rule` on every row (issue 8); the lead flips this when all four do",
-)
 def test_every_row_of_the_seed_build_names_a_registered_rule(seed_package):
     empty, unknown = [], []
     for table in SPAN_TABLES:

@@ -55,9 +55,6 @@ def test_unknown_table_and_missing_file_are_messages(tmp_path):
     assert result.exit_code == 1 and "no such article file" in result.output
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the extractors do not yet fill `rule` on every row (issue 8); the lead flips this"
-)
 def test_every_row_has_a_registered_rule(report):
     from tidynews.extract.rules import RULES
 

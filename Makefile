@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: venv publish build test lint format bench eval clean
+.PHONY: venv publish build test lint format bench eval wheel-check clean
 
 venv: $(STAMP)
 
@@ -47,6 +47,10 @@ bench: $(STAMP)
 # Every shared evaluation set's dev split (../shared/eval, absent in CI: then it says so and stops), one table.
 eval: $(STAMP)
 	$(BIN)/python scripts/eval.py --table
+
+# The wheel of this checkout, installed in a fresh venv in /tmp, builds the seed articles from another folder.
+wheel-check: $(STAMP)
+	$(BIN)/python scripts/wheel_check.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -53,4 +53,4 @@ wheel-check: $(STAMP)
 	$(BIN)/python scripts/wheel_check.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache build *.egg-info .tidynews-cache

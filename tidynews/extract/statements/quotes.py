@@ -44,7 +44,7 @@ def quote_cue_after(after: list[Token], quote_text: str) -> Token | None:
     words = [t for t in after if not t.is_punct]
     if not words:
         return None
-    ends_open = quote_text.rstrip()[-1:] in ",?!…—–:;" or after[0].text in (",", "—", "–")
+    ends_open = quote_text.rstrip().rstrip("’'\"”")[-1:] in ",?!…—–:;" or after[0].text in (",", "—", "–")
     if not ends_open and not words[0].is_lower:
         return None
     cue = next((t for t in words[:12] if is_cue(t, QUOTE_CUES)), None)

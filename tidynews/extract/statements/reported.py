@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
+from tidynews.extract.statements.inserted import as_cue_clause, is_as_put_it, own_clause, reported_clause_around_cue
 from tidynews.extract.statements.lexicon import (
     BACKGROUND_PREPOSITIONS,
     CLAUSE_ONLY_CUES,
@@ -86,7 +87,10 @@ def reported_clause_before_cue(verb: Token) -> tuple[int, int] | None:
         attribution_start = min(own + [verb.i])
         if attribution_start == 0 or doc[attribution_start - 1].text not in CLOSERS:
             return None
-        if any(c.i > verb.i and c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        # what follows may only be whom it was told to ("…, the minister told the union")
+        if any(c.i > verb.i and c.dep_ in ("ccomp", "xcomp") for c in verb.children) or any(
+            c.i > verb.i and c.dep_ == "dobj" and verb.lemma_ != "tell" for c in verb.children
+        ):
             return None
         return trim(doc, ccomp.left_edge.i, min(ccomp.right_edge.i + 1, attribution_start))
     if (
@@ -154,7 +158,8 @@ def complement_span(verb: Token) -> tuple[int, int, str] | None:
         else:
             span, rule = reported_that_clause(verb, ccomp), reported_that_clause.rule_id
         return (*span, rule) if span is not None else None
-    for form in (reported_clause_parsed_as_object, reported_clause_before_cue, reported_object):
+    forms = (reported_clause_parsed_as_object, reported_clause_before_cue, as_cue_clause, reported_clause_around_cue)
+    for form in (*forms, reported_object):
         span = form(verb)
         if span is not None:
             return (*span, form.rule_id)
@@ -291,8 +296,11 @@ def has_no_speaker(verb: Token, subj: Token | None, lo: int, hi: int) -> bool:
 
     Example: The new plan promises to cut waiting times.
     """
-    if subj is None or lo <= subj.i < hi:
+    if subj is None:
         return True
+    own_lo, own_hi = own_clause(verb)
+    if lo <= subj.i < hi and not (lo <= own_lo and own_hi <= hi and own_lo <= subj.i < own_hi):
+        return True  # its subject is inside what it reports (unless the reporting clause is set into it)
     return verb.lemma_ in NEEDS_SPEAKER_SUBJECT and not is_speaker_like(subj)
 
 
@@ -339,7 +347,11 @@ def reported_speech(
             lo, hi = block.offset + sent.start_char, block.offset + sent.end_char
             trace.drop("statements", text[lo:hi], lo, hi, rule, f"{verb.text!r}: {reason}")
 
-    verbs = [t for t in doc if (is_cue(t, REPORT_CUES) or reports_a_finding(t)) and not quoted[t.i] and t.i not in used]
+    verbs = [
+        t
+        for t in doc
+        if (is_cue(t, REPORT_CUES) or reports_a_finding(t) or is_as_put_it(t)) and not quoted[t.i] and t.i not in used
+    ]
     verbs.sort(key=depth)
     for verb in verbs:
         rejected = next((r for r in REJECTIONS if r[0](verb)), None)

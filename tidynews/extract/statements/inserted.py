@@ -1,0 +1,84 @@
+"""Reporting clauses set into the clause they report: "The budget, the mayor said, will cut waiting times." and
+"As the harbour master noted, the ferries are often late." (the content is the main clause around or beside them).
+
+Owns the rules `statements.reported_clause_around_cue` and `statements.as_cue_clause`; `reported.complement_span`
+tries them after the clausal complement forms. Each returns the token range of the reported clause, or None.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidynews.extract.rules import register_rule
+from tidynews.extract.statements.syntax import trim
+
+PARENTHESIS_MARKS = {",", "—", "–", "--"}
+
+
+def own_clause(verb: Token) -> tuple[int, int]:
+    """The token range of the reporting clause itself ("the mayor said"), without the marks that set it off."""
+    doc = verb.doc
+    lo, hi = verb.left_edge.i, verb.right_edge.i + 1
+    while lo < verb.i and doc[lo].text in PARENTHESIS_MARKS:
+        lo += 1
+    while hi - 1 > verb.i and doc[hi - 1].text in PARENTHESIS_MARKS:
+        hi -= 1
+    return lo, hi
+
+
+def _set_off(verb: Token) -> bool:
+    """Whether the reporting clause of `verb` is set off by commas or dashes on both sides."""
+    doc = verb.doc
+    lo, hi = own_clause(verb)
+    return lo > 0 and hi < len(doc) and doc[lo - 1].text in PARENTHESIS_MARKS and doc[hi].text in PARENTHESIS_MARKS
+
+
+@register_rule("statements.reported_clause_around_cue")
+def reported_clause_around_cue(verb: Token) -> tuple[int, int] | None:
+    """Reported speech around a reporting clause set off by commas inside it: "The budget, the mayor said, will cut
+    waiting times." -> the whole clause (the inserted "the mayor said" lies inside the span).
+
+    Example: The new budget, the mayor said, will cut waiting times at the clinic.
+    """
+    head = verb.head
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("ccomp", "mark") for c in verb.children) or not _set_off(verb):
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    if head.left_edge.i >= own_clause(verb)[0] - 1:
+        return None  # nothing of the reported clause before the inserted one: "But, he said, …" is read elsewhere
+    return trim(verb.doc, head.left_edge.i, head.right_edge.i + 1)
+
+
+@register_rule("statements.as_cue_clause")
+def as_cue_clause(verb: Token) -> tuple[int, int] | None:
+    """Reported speech beside an "as X said" clause: "As the harbour master noted, the ferries are often late." or
+    "…, as he told reporters." -> the main clause; also "as X put it".
+
+    Example: As the harbour master noted, the ferries are often late in winter.
+    """
+    head = verb.head
+    if verb.dep_ != "advcl" or head.pos_ not in ("VERB", "AUX") or head.i == verb.i:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if any(c.dep_ == "ccomp" for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    doc = verb.doc
+    lo, hi = own_clause(verb)
+    if verb.i < head.i and head.left_edge.i < lo - 1 and _set_off(verb):
+        return trim(doc, head.left_edge.i, head.right_edge.i + 1)  # "The ferries, as one skipper put it, are …"
+    if verb.i < head.i:
+        return trim(doc, hi, head.right_edge.i + 1)
+    return trim(doc, head.left_edge.i, lo)
+
+
+def is_as_put_it(verb: Token) -> bool:
+    """ "as X put it": "put" with the object "it" in an as-clause reports like a reporting verb."""
+    return (
+        verb.lemma_ == "put"
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    )

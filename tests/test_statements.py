@@ -216,14 +216,43 @@ def test_names_and_scare_quotes_are_not_statements():
     assert statements(text) == []
 
 
-def test_only_the_body_gives_statements():
+def test_a_headline_statement_has_the_headline_zone_and_captions_give_none():
     text = (
         "Mayor says ‘we will rebuild’\n\n"
         "Mayor calls for ‘patience’ as waters recede\n\n"
         "Mayor Hana Sato visits the flooded street on May 2, 2025. (Ken Ito/Reuters)\n\n"
         "The water has gone down, officials said.\n"
     )
-    assert [s.quote for s in statements(text)] == ["The water has gone down"]
+    got = [(s.quote, s.speaker, s.zone) for s in statements(text)]
+    assert got == [("we will rebuild", "Mayor", "headline"), ("The water has gone down", "officials", "body")]
+
+
+@pytest.mark.parametrize(
+    "headline, quote, speaker, rule",
+    [
+        ("Harbour Chief: New Ferries Will Run From June", "New Ferries Will Run From June", "Harbour Chief", "colon"),
+        ("Farmers to Ministry: Water Prices Are Too High", "Water Prices Are Too High", "Farmers", "colon"),
+        ("Senator Okafor Says Budget Talks Have Stalled", "Budget Talks Have Stalled", "Senator Okafor", "cue"),
+        ("Teachers Warn of Strike Over Pay", "of Strike Over Pay", "Teachers", "cue"),
+        ("Ferry plan 'a fantasy' - Harbour Chief", "a fantasy", "Harbour Chief", "dash_speaker"),
+    ],
+)
+def test_headline_statements(headline, quote, speaker, rule):
+    (s,) = statements(f"{headline}\n\nThe ferries were late again on Monday.\n")
+    assert (s.quote, s.speaker, s.zone, s.rule) == (quote, speaker, "headline", f"statements.headline_{rule}")
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "The Latest: Storm Hits the Coast",  # a label before the colon
+        "Night Over the Harbour: A Photo Essay",  # no name, body or speaker noun before the colon
+        "City Transport Rules Face Test in Court",  # "Rules" belongs to the subject
+        "Mayor to Tell Council of Plans",  # not said yet
+    ],
+)
+def test_headlines_that_report_no_statement(headline):
+    assert statements(f"{headline}\n\nThe ferries were late again on Monday.\n") == []
 
 
 # --- reported speech --------------------------------------------------------------------------------------
@@ -349,11 +378,13 @@ def test_seed_his_office_and_a_country_and_an_anonymous_official(seed):
     assert (official.speaker, official.speaker_key) == ("A US official", "")
 
 
-def test_seed_headline_and_captions_give_no_statement(seed):
+def test_seed_headline_gives_its_quoted_fragment_and_captions_none(seed):
     text = SEED.read_text(encoding="utf-8")
     body_start = text.index("Defense Minister Yoav Gallant told")
-    assert all(s.start >= body_start for s in seed.statements)
-    assert not any(s.quote == "short window" for s in seed.statements)
+    assert all(s.start >= body_start for s in seed.statements if s.zone == "body")
+    (headline,) = [s for s in seed.statements if s.zone == "headline"]  # "Gallant tells … there’s a ‘short window’"
+    assert (headline.quote, headline.kind, headline.speaker) == ("short window", "partial", "Gallant")
+    assert all(s.zone in ("headline", "body") for s in seed.statements)  # captions and the dek give none
 
 
 BRITISH = """Nurses vote to strike
@@ -641,3 +672,48 @@ def test_statement_word_lists_match_their_table_schema(name):
     assert report.valid, report.flatten(["rowNumber", "fieldName", "note"])[:5]
     with open(DATA_DIR / f"{name}.csv", encoding="utf-8", newline="") as f:
         assert {"word", "value", "reason", "example"} <= set(next(csv.reader(f)))
+
+
+# --- a reporting clause set into what it reports ---------------------------------------------------------------
+
+INSERTED = """Ferries late again
+
+The harbour, local fishermen say, has been silting up for years.
+
+Otherwise, Ms. Ortiz said, the two islands may simply lose their ferries.
+
+As the harbour master noted, the boats are often late in winter.
+
+The timetable is out of date, as one skipper told reporters.
+
+The new pier, as one skipper put it, is a monument to waste.
+
+The island school will close, the minister told the parents on Monday.
+"""
+
+
+@pytest.mark.parametrize(
+    "quote, speaker, rule",
+    [
+        ("The harbour, local fishermen say, has been silting up for years", "local fishermen", "around_cue"),
+        ("Otherwise, Ms. Ortiz said, the two islands may simply lose their ferries", "Ms. Ortiz", "around_cue"),
+        ("the boats are often late in winter", "the harbour master", "as"),
+        ("The timetable is out of date", "one skipper", "as"),
+        ("The new pier, as one skipper put it, is a monument to waste", "one skipper", "as"),
+        ("The island school will close", "the minister", "before_cue"),
+    ],
+)
+def test_a_reporting_clause_set_into_or_beside_what_it_reports(quote, speaker, rule):
+    s = one(INSERTED, quote[:12])
+    rule_id = {
+        "around_cue": "statements.reported_clause_around_cue",
+        "as": "statements.as_cue_clause",
+        "before_cue": "statements.reported_clause_before_cue",
+    }[rule]
+    assert (s.quote, s.speaker, s.kind, s.rule) == (quote, speaker, "indirect", rule_id)
+
+
+def test_a_quotation_ending_in_a_nested_quotation_takes_the_reporting_clause_after_it():
+    text = "Ferries\n\n“She asked me, ‘Why is the boat late again?’” Ana Ruiz told reporters.\n"
+    s = one(text, "She asked me")
+    assert (s.speaker, s.cue, s.rule) == ("Ana Ruiz", "told", "statements.quote_cue_after")

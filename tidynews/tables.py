@@ -73,7 +73,7 @@ ROW_VALUES: dict[str, dict[str, Getter]] = {
         "statement_id": _span_id("s"),
         "article_id": _article_id,
         "speaker_id": _entity_id,
-        **{n: _attr(n) for n in ("speaker", "quote", "kind", "cue", "addressee", "start", "end", "rule")},
+        **{n: _attr(n) for n in ("speaker", "quote", "kind", "cue", "addressee", "start", "end", "zone", "rule")},
     },
     "figures": {
         "figure_id": _span_id("f"),

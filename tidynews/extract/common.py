@@ -48,6 +48,7 @@ class Statement:
     speaker_key: str = ""  # key of an actor Entity of the same article, when the speaker is one
     addressee: str = ""
     rule: str = ""  # id of the rule that found this statement (tidynews.extract.rules)
+    zone: str = "body"  # the part of the article it is in: headline, standfirst or body
 
 
 @dataclass

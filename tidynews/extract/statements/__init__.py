@@ -38,9 +38,10 @@ from __future__ import annotations
 
 import bisect
 
-from tidynews.articles import BODY
+from tidynews.articles import BODY, HEADLINE
 from tidynews.extract.common import ArticleExtraction, Statement
 from tidynews.extract.rules import register_rule
+from tidynews.extract.statements.headlines import headline_statements
 from tidynews.extract.statements.lexicon import PRONOUNS
 from tidynews.extract.statements.quotation_marks import find_quotations
 from tidynews.extract.statements.quotes import QuoteFinder
@@ -88,8 +89,6 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
     “We will not give up,” Smith said. -> speaker Smith, cue said, kind direct.
     """
     blocks = parsed.zone_blocks(BODY)
-    if not blocks:
-        return
     trace = result.trace
     finder = QuoteFinder(blocks, parsed.text, trace)
     quotes = finder.statements()
@@ -144,6 +143,12 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
         for item in according_to(block, finder.quoted[bi], Intervals(ranges), trace, parsed.text):
             item.paragraph = bi
             found.append(item)
+    for block in parsed.zone_blocks(HEADLINE):
+        for item in headline_statements(block):
+            item.zone, item.paragraph = HEADLINE, -10  # never the speaker "before" a body quotation
+            if trace.enabled:
+                trace.propose("statements", parsed.text[item.start : item.end], item.start, item.end, item.rule)
+            found.append(item)
     found.sort(key=lambda f: (f.start, f.end))
 
     resolver = SpeakerResolver(parsed, result)
@@ -153,7 +158,7 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
         speaker, key, cue = "", "", item.cue_text
         if item.subject is not None and item.block is not None and item.subject_span is not None:
             speaker, key, category = resolver.resolve(item.block, item.subject, item.subject_span)
-            if speaker.lower() not in PRONOUNS:
+            if speaker.lower() not in PRONOUNS and item.zone == BODY:
                 resolver.add_referent(Referent(item.anchor, speaker, key, category))  # not an unresolved "he"
         elif item.from_context and previous is not None and item.paragraph - previous[2] <= 2:
             speaker, key = previous[0], previous[1]
@@ -184,7 +189,8 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
                 speaker_key=key,
                 addressee=item.addressee,
                 rule=item.rule,
+                zone=item.zone,
             )
         )
-        if speaker:
+        if speaker and item.zone == BODY:
             previous = (speaker, key, item.paragraph, cue)

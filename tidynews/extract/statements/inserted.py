@@ -59,10 +59,14 @@ def as_cue_clause(verb: Token) -> tuple[int, int] | None:
 
     Example: As the harbour master noted, the ferries are often late in winter.
     """
-    head = verb.head
-    if verb.dep_ != "advcl" or head.pos_ not in ("VERB", "AUX") or head.i == verb.i:
-        return None
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ == "relcl" and head.dep_ in ("nsubj", "nsubjpass") and _set_off(verb):
+        head = head.head  # "The pier, as one skipper put it, is …": parsed as a relative clause of the subject
+    elif verb.dep_ != "advcl":
+        return None
+    if head.pos_ not in ("VERB", "AUX") or head.i == verb.i:
         return None
     if any(c.dep_ == "ccomp" for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
         return None

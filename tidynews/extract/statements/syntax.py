@@ -43,6 +43,7 @@ class Found:
     anchor: int = 0  # article offset where the attribution is (for pronoun resolution)
     paragraph: int = 0  # index of the paragraph the statement starts in
     rule: str = ""  # id of the rule that found it (tidynews.extract.rules)
+    zone: str = "body"
 
 
 def is_cue(token: Token, cues: set[str]) -> bool:

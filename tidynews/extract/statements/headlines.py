@@ -1,0 +1,169 @@
+"""Statements in headlines: "Mayor: Bridge Will Reopen in May", "Mayor Says Bridge Will Reopen", "Bridge 'safe' -
+mayor". Headline statements have the zone `headline`, so users can keep or drop them.
+
+Owns the rules `statements.headline_colon`, `statements.headline_cue` and `statements.headline_dash_speaker`. A
+headline is written in title case, which the parser reads poorly, so these rules read its words in order: a short
+speaker phrase (a name, a body or a speaker noun), then a colon or a reporting verb in the present tense, then what
+was said (or what was said, a dash and the speaker). When the content holds a quoted fragment, the fragment is the
+statement (as in the body: the quotation carries the claim).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidynews.extract.rules import register_rule
+from tidynews.extract.statements.lexicon import QUOTE_CUES, REPORT_CUES, SPEAKER_NOUNS, words
+from tidynews.extract.statements.quotation_marks import find_quotations
+from tidynews.extract.statements.syntax import Found
+from tidynews.nlp import ParsedBlock
+
+HEADLINE_LABELS = words("statement_words", "headline_label")  # "The Latest:", "Watch:", "Update:"
+MAX_SPEAKER_WORDS = 5
+NAME_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _present_forms(lemma: str) -> set[str]:
+    """ "say" -> {"say", "says"}; "deny" -> {"deny", "denies"}; "stress" -> {"stress", "stresses"}."""
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return {lemma, lemma[:-1] + "ies"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return {lemma, lemma + "es"}
+    return {lemma, lemma + "s"}
+
+
+# "Report", "Post", "Rules": words headlines mostly use as nouns are no cue there
+HEADLINE_CUES = {form for lemma in QUOTE_CUES | REPORT_CUES for form in _present_forms(lemma)} | {"said"}
+HEADLINE_CUES -= words("statement_words", "headline_noun")
+
+
+def _is_headline_cue(token: Token) -> bool:
+    """A reporting verb of a headline: a cue form not tagged as a plural noun and not followed by the real verb
+    ("City Power Plant Rules Face …": "Rules" belongs to the subject)."""
+    if token.lower_ not in HEADLINE_CUES or token.tag_ in ("NNS", "NNPS"):
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is None or nxt.tag_ not in ("VBZ", "VBP", "VBD", "MD")
+
+
+def _speaker_like(tokens: list[Token], proper_noun_will_do: bool = False) -> bool:
+    """A short phrase that can name a speaker: capitalised, with a name or a speaker noun in it (or, when the parse
+    says the cue after it is a verb, a proper noun)."""
+    content = [t for t in tokens if not t.is_punct]
+    if not content or len(content) > MAX_SPEAKER_WORDS or not content[0].text[:1].isupper():
+        return False
+    if " ".join(t.lower_ for t in content) in HEADLINE_LABELS or content[0].lower_ in HEADLINE_LABELS:
+        return False
+    if proper_noun_will_do and any(t.pos_ == "PROPN" for t in content):
+        return True
+    return any(t.ent_type_ in NAME_ENTITIES or t.lower_ in SPEAKER_NOUNS for t in content)
+
+
+def _content(block: ParsedBlock, lo_char: int, hi_char: int) -> tuple[int, int, str] | None:
+    """Block character range of what was said (trimmed), and its kind; a quoted fragment in it is the statement."""
+    text = block.text
+    while lo_char < hi_char and (text[lo_char].isspace() or text[lo_char] in ",:;-—–"):
+        lo_char += 1
+    while hi_char > lo_char and (text[hi_char - 1].isspace() or text[hi_char - 1] in ".,:;-—–"):
+        hi_char -= 1
+    if len(text[lo_char:hi_char].split()) < 2:
+        return None
+    quotations = [q for q in find_quotations(text) if lo_char <= q.open_at and q.close_end <= hi_char + 1]
+    if len(quotations) == 1:
+        q = quotations[0]
+        if q.open_at <= lo_char and q.close_end >= hi_char:
+            return q.start, q.end, "direct"
+        return q.start, q.end, "partial"
+    return lo_char, hi_char, "indirect"
+
+
+def _found(block: ParsedBlock, content: tuple[int, int, str], speaker: list[Token], cue: str, rule: str) -> Found:
+    lo, hi, kind = content
+    speaker = [t for t in speaker if not t.is_punct] or speaker
+    head = next((t for t in reversed(speaker) if t.pos_ in ("PROPN", "NOUN")), speaker[-1])
+    return Found(
+        block.offset + lo,
+        block.offset + hi,
+        kind,
+        block=block,
+        cue_text=cue,
+        subject=head,
+        subject_span=(speaker[0].i, speaker[-1].i + 1),
+        anchor=block.offset + speaker[0].idx,
+        rule=rule,
+    )
+
+
+@register_rule("statements.headline_colon")
+def headline_colon(block: ParsedBlock) -> Found | None:
+    """A headline "SPEAKER: CONTENT", the speaker a short name-like phrase ("Mayor to Council: …" keeps the mayor).
+
+    Example (headline): Mayor Ruiz: The Old Bridge Will Reopen in May
+    """
+    doc = block.doc
+    colon = next((t for t in doc if t.text == ":"), None)
+    if colon is None or colon.i == 0:
+        return None
+    speaker = list(doc[: colon.i])
+    to = next((t for t in speaker if t.lower_ == "to" and t.i > 0), None)
+    if to is not None:
+        speaker = speaker[: to.i]  # "Clinton to Voters: …": the addressee is not the speaker
+    if not _speaker_like(speaker):
+        return None
+    content = _content(block, colon.idx + 1, len(block.text))
+    return _found(block, content, speaker, ":", headline_colon.rule_id) if content else None
+
+
+@register_rule("statements.headline_cue")
+def headline_cue(block: ParsedBlock) -> Found | None:
+    """A headline "SPEAKER Says CONTENT": a short name-like phrase, a reporting verb in the present tense, and at
+    least two words of content ("Mayor Says Bridge Will Reopen", "Union Warns of Strike").
+
+    Example (headline): Mayor Ruiz Says the Old Bridge Will Reopen in May
+    """
+    doc = block.doc
+    cue = next((t for t in doc[1 : MAX_SPEAKER_WORDS + 2] if _is_headline_cue(t)), None)
+    if cue is None or doc[cue.i - 1].lower_ in ("to", "will", "would", "may", "might", "could", "should", "not"):
+        return None
+    speaker = list(doc[: cue.i])
+    verb = cue.tag_ in ("VBZ", "VBP", "VBD")
+    if any(t.text in (":", "-", "—", "–", "|") for t in speaker) or not _speaker_like(speaker, verb):
+        return None
+    start = cue.idx + len(cue.text)
+    if cue.lower_ in ("tells", "tell", "told"):
+        # "Mayor Tells Residents the Bridge Will Reopen": the addressee is not what was said
+        obj = next((c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i > cue.i), None)
+        if obj is not None and obj.right_edge.i + 1 < len(doc):
+            start = obj.right_edge.idx + len(obj.right_edge.text)
+    content = _content(block, start, len(block.text))
+    return _found(block, content, speaker, cue.text, headline_cue.rule_id) if content else None
+
+
+@register_rule("statements.headline_dash_speaker")
+def headline_dash_speaker(block: ParsedBlock) -> Found | None:
+    """A headline "CONTENT - SPEAKER": what was said, a dash, and a short name-like speaker at the end.
+
+    Example (headline): Bridge repairs 'a disgrace' - Mayor Ruiz
+    """
+    doc = block.doc
+    dashes = [t for t in doc if t.text in ("-", "—", "–", "--") and t.i > 1]
+    if not dashes:
+        return None
+    dash = dashes[-1]
+    speaker = [t for t in doc[dash.i + 1 :] if not t.is_punct]
+    if not speaker or not _speaker_like(speaker) or not all(t.text[:1].isupper() for t in speaker):
+        return None
+    content = _content(block, 0, dash.idx)
+    return _found(block, content, speaker, "-", headline_dash_speaker.rule_id) if content else None
+
+
+HEADLINE_RULES = (headline_colon, headline_cue, headline_dash_speaker)
+
+
+def headline_statements(block: ParsedBlock) -> list[Found]:
+    """The statement of a headline, by the first rule that reads one."""
+    for rule in HEADLINE_RULES:
+        found = rule(block)
+        if found is not None:
+            return [found]
+    return []

@@ -76,6 +76,7 @@ TABLES = {
             "cue": "said",
             "start": 13,
             "end": 40,
+            "zone": "body",
         },
         # Ann Lee is quoted in a2 without being named there: she still "appears" in a2
         {
@@ -88,6 +89,7 @@ TABLES = {
             "cue": "said",
             "start": 1,
             "end": 14,
+            "zone": "body",
         },
     ],
     "figures": [],

@@ -249,6 +249,7 @@ def test_headline_statements(headline, quote, speaker, rule):
         "Night Over the Harbour: A Photo Essay",  # no name, body or speaker noun before the colon
         "City Transport Rules Face Test in Court",  # "Rules" belongs to the subject
         "Mayor to Tell Council of Plans",  # not said yet
+        "Clerk Explains the Budget Sheet",  # a topic, not a claim
     ],
 )
 def test_headlines_that_report_no_statement(headline):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidynews.extract.rules import register_rule
-from tidynews.extract.statements.lexicon import QUOTE_CUES, REPORT_CUES, SPEAKER_NOUNS, words
+from tidynews.extract.statements.lexicon import OBJECT_CUES, QUOTE_CUES, REPORT_CUES, SPEAKER_NOUNS, words
 from tidynews.extract.statements.quotation_marks import find_quotations
 from tidynews.extract.statements.syntax import Found
 from tidynews.nlp import ParsedBlock
@@ -136,7 +136,14 @@ def headline_cue(block: ParsedBlock) -> Found | None:
         if obj is not None and obj.right_edge.i + 1 < len(doc):
             start = obj.right_edge.idx + len(obj.right_edge.text)
     content = _content(block, start, len(block.text))
-    return _found(block, content, speaker, cue.text, headline_cue.rule_id) if content else None
+    if content is None:
+        return None
+    if content[2] == "indirect" and cue.lemma_.lower() not in OBJECT_CUES:
+        # "Clerk Explains the Budget Sheet" reports a topic, not a claim: the content needs a verb of its own
+        lo, hi = block.offset + content[0], block.offset + content[1]
+        if not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc if lo <= block.offset + t.idx < hi):
+            return None
+    return _found(block, content, speaker, cue.text, headline_cue.rule_id)
 
 
 @register_rule("statements.headline_dash_speaker")

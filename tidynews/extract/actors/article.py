@@ -30,7 +30,7 @@ from tidynews.extract.actors.lexicon import (
     ORG_HEADS,
     PERSON,
     KnownOrg,
-    country_code_of,
+    country_or_demonym_code,
     group_words,
     known_organisations,
 )
@@ -67,7 +67,7 @@ def article_country(blocks: list[ParsedBlock]) -> str:
     for block in blocks:
         for ent in block.doc.ents:
             if ent.label_ in {"GPE", "NORP"}:
-                code = country_code_of(ent.text)
+                code = country_or_demonym_code(ent.text)
                 if code:
                     counts[code] += 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -353,7 +353,7 @@ def scan_known_names(
         for v in dict.fromkeys(variants):
             if len(v) < 3 and not is_acronym(v) or not v[0].isupper() and not re.match(r"(?:al|el)-", v):
                 continue
-            if country_code_of(v) or v.lower() in group_words() or is_title_word(v):
+            if country_or_demonym_code(v) or v.lower() in group_words() or is_title_word(v):
                 continue
             forms.append((v, g))
     # people sharing a surname: the variant is ambiguous, skip it
@@ -397,7 +397,7 @@ def _name_boundaries_ok(doc: Doc, span: Span, kind: str) -> bool:
             and not prev.is_sent_start
             and not is_title_word(prev.text)
             and prev.ent_type_ not in {"GPE", "NORP", "ORG"}
-            and not country_code_of(prev.text)
+            and not country_or_demonym_code(prev.text)
         ):
             return False
     if span.end < len(doc):
@@ -420,7 +420,7 @@ def role_phrases(groups: list[Group]) -> dict[str, Group]:
             forms = {" ".join(words)}
             # without the leading country word: "us secretary of state" -> "secretary of state"
             k = 0
-            while k < len(words) - 1 and (country_code_of(words[k]) or words[k] in {"former", "the"}):
+            while k < len(words) - 1 and (country_or_demonym_code(words[k]) or words[k] in {"former", "the"}):
                 k += 1
                 forms.add(" ".join(words[k:]))
             heads = [w for w in words if "head" in title_kinds(w)]

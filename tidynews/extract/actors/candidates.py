@@ -47,7 +47,7 @@ from tidynews.extract.actors.lexicon import (
     STATE_BODIES,
     big_city_names,
     capital_countries,
-    country_code_of,
+    country_or_demonym_code,
     group_words,
     known_organisations,
 )
@@ -180,7 +180,7 @@ def spacy_drop(cand: Candidate, kind: str) -> tuple[Callable, str] | None:
             return is_junk_name, why
         if is_treaty_or_place(cand.name, doc, end):
             return is_treaty_or_place, "an agreement, event or geographic feature"
-    elif cand.name.lower() in group_words() or country_code_of(cand.name):
+    elif cand.name.lower() in group_words() or country_or_demonym_code(cand.name):
         return is_junk_name, "a nationality, group or country word"
     return None
 
@@ -261,7 +261,7 @@ def _stands_alone(doc: Doc, span: Span) -> bool:
             prev.is_title
             and not prev.is_sent_start
             and not is_title_word(prev.text)
-            and not country_code_of(prev.text)
+            and not country_or_demonym_code(prev.text)
             and prev.ent_type_ not in {"GPE", "NORP"}
         ):
             return False
@@ -284,8 +284,9 @@ def state_body_candidates(block: ParsedBlock) -> list[Candidate]:
     while k < len(doc):
         code, width = "", 0
         for n in (2, 1):
-            if k + n <= len(doc) and doc[k].text[:1].isupper() and doc[k].lower_ != "the":
-                code = country_code_of(doc[k : k + n].text)
+            words = doc[k : k + n]
+            if len(words) == n and words[0].text[:1].isupper() and words[0].lower_ != "the" and not words[-1].is_punct:
+                code = country_or_demonym_code(words.text)  # not "China," of "in China, police said"
                 if code:
                     width = n
                     break
@@ -326,7 +327,7 @@ def age_apposition_candidates(block: ParsedBlock) -> list[Candidate]:
         if j > i or doc[i].ent_type_ in {"GPE", "LOC", "FAC", "NORP"} or is_title_word(doc[j].text):
             continue
         cand = make_candidate(block, j, i + 1, PERSON, "age", rule="actors.person_with_age")
-        if cand and not country_code_of(cand.name):
+        if cand and not country_or_demonym_code(cand.name):
             out.append(cand)
     return out
 
@@ -396,7 +397,7 @@ def lowercase_ministry_candidates(block: ParsedBlock) -> list[Candidate]:
             and doc[j - 1].is_sent_start
             and doc[j - 1].is_title
             and doc[j - 1].is_alpha
-            and not country_code_of(doc[j - 1].text)
+            and not country_or_demonym_code(doc[j - 1].text)
             and doc[j - 1].lower_ not in MINISTRY_NON_NAMES | {"the", "a", "an", "every", "each", "no"}
         )
         if opens_sentence:
@@ -404,8 +405,8 @@ def lowercase_ministry_candidates(block: ParsedBlock) -> list[Candidate]:
         if j == i or doc[j].lower_ in MINISTRY_NON_NAMES or doc[i - 1].lower_ in MINISTRY_NON_NAMES:
             continue
         first, code = j, ""
-        if j > 0 and doc[j - 1].text[:1].isupper() and country_code_of(doc[j - 1].text):
-            first, code = j - 1, country_code_of(doc[j - 1].text)  # "the Peruvian interior ministry"
+        if j > 0 and doc[j - 1].text[:1].isupper() and country_or_demonym_code(doc[j - 1].text):
+            first, code = j - 1, country_or_demonym_code(doc[j - 1].text)  # "the Peruvian interior ministry"
         before = doc[first - 1] if first > 0 else None
         if (
             before is not None
@@ -433,7 +434,7 @@ def country_of_seat(words: Span) -> str:
     for n in (2, 1):
         if len(words) >= n and words[n - 1].text[:1].isupper():
             text = words[:n].text
-            code = country_code_of(text) or capital_countries().get(text, "")
+            code = country_or_demonym_code(text) or capital_countries().get(text, "")
             if code:
                 return code
     return ""
@@ -461,7 +462,7 @@ def possessive_org_candidates(block: ParsedBlock, credits: list[tuple[int, int]]
             continue
         start_char = m.start(1)
         words = m.group(1).split()
-        while words and (words[0] in LEADING_FUNCTION_WORDS or country_code_of(words[0])):
+        while words and (words[0] in LEADING_FUNCTION_WORDS or country_or_demonym_code(words[0])):
             start_char = block.text.index(words[1], start_char + len(words[0])) if len(words) > 1 else m.end()
             words.pop(0)
         if len(words) < 2:
@@ -500,7 +501,7 @@ def local_government_candidates(block: ParsedBlock) -> list[Candidate]:
         while words and words[0] in LEADING_FUNCTION_WORDS:
             words.pop(0)
             start_char = block.text.index(words[0], start_char) if words else -1
-        if not words or country_code_of(" ".join(words)) and m.group(2) != "state":
+        if not words or country_or_demonym_code(" ".join(words)) and m.group(2) != "state":
             continue  # "the Kenya state government" is a state body; "French regional council" no place name
         span = doc.char_span(start_char, m.end(3), alignment_mode="expand")
         if span is None or any(t.ent_type_ == "PERSON" for t in span):
@@ -562,7 +563,7 @@ def cue_phrase_org_candidates(block: ParsedBlock, credits: list[tuple[int, int]]
             blocked |= {"PERSON", "GPE", "LOC", "FAC"}
         if any(t.ent_type_ in blocked for t in span):
             continue
-        if is_title_word(doc[j].text) or country_code_of(span.text) or span.text in big_city_names():
+        if is_title_word(doc[j].text) or country_or_demonym_code(span.text) or span.text in big_city_names():
             continue
         if in_ranges(span.start_char, span.end_char, credits):
             continue

@@ -23,12 +23,13 @@ from tidynews.extract.actors.lexicon import (
     SUPERLATIVE_WORDS,
     TRADE_WORDS,
     big_city_names,
-    country_code_of,
+    country_or_demonym_code,
     group_words,
     known_organisations,
     not_actor_names,
 )
 from tidynews.extract.actors.names import Candidate, is_acronym, reject
+from tidynews.extract.datelines import read_dateline
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
 from tidynews.extract.titles import is_title_word
 from tidynews.nlp import ParsedArticle, ParsedBlock
@@ -89,16 +90,13 @@ def is_treaty_or_place(name: str, doc: Doc, end: int) -> bool:
     return bool(re.match(r"(?:trade |free trade |peace )?(?:agreement|deal|treaty|accord|pact)\b", nxt))
 
 
-DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?=\s*(?:\(|—|–|-\s))")
-
-
 @register_rule("actors.dateline_place", kind="drops")
 def in_dateline(block: ParsedBlock, cand: Candidate) -> bool:
     """The place of a dateline is no actor: "NAIROBI (Reuters) -", "WASHINGTON —".
 
     Example: SOUTHPORT CITY (Northern Wire) - Floods closed the port on Monday."""
-    m = DATELINE.match(block.text)
-    return bool(m) and cand.start - block.offset < m.end()
+    dateline = read_dateline(block.text)
+    return dateline is not None and cand.start - block.offset < dateline.place_end
 
 
 @register_rule("actors.not_a_name", kind="drops")
@@ -119,7 +117,7 @@ def is_junk_name(name: str, kind: str) -> str:
         return "an event, disease or holiday (data/actor_not_actors.csv)"
     if all(is_title_word(w) for w in words):
         return "title words only"
-    if name.lower() in group_words() or (country_code_of(name) and kind != PERSON):
+    if name.lower() in group_words() or (country_or_demonym_code(name) and kind != PERSON):
         return "a nationality, group or country word"
     if re.fullmatch(r"[DRI]-[A-Z][a-z]*\.?", name):
         return "a party-state tag"

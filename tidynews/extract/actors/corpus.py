@@ -9,6 +9,7 @@ two different entities would get the same slug.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from tidynews.extract.actors.lexicon import (
     GOVERNMENT_HEADS,
@@ -31,66 +32,81 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
     """
     items = [(ex.article_id, ent) for ex in extractions for ent in ex.actors]
     items = people_tagged_as_organisations(items)
-    clusters: list[list[tuple[str, Entity]]] = []
-    person_full: dict[str, int] = {}
-    org_norm: dict[tuple[str, str], int] = {}
-    org_name: dict[str, int] = {}
-    org_name_clusters: dict[str, set[int]] = defaultdict(set)
-    cluster_codes: dict[int, set[str]] = defaultdict(set)
+    clusters = CorpusClusters()
     # full-name people and organisations first, surname-only people after
-    order = sorted(items, key=lambda it: (it[1].type == "person" and len(name_tokens(it[1].name)) < 2,))
-    for aid, ent in order:
-        idx = None
-        if ent.type == "person":
-            toks = name_tokens(ent.name)
-            key = " ".join(toks).lower()
-            if key in person_full:
-                idx = person_full[key]
-            else:
-                hits = {
-                    i
-                    for full, i in person_full.items()
-                    if len(full.split()) > len(toks) and key in {v.lower() for v in surname_variants(full.split())}
-                }
-                if len(hits) == 1:
-                    idx = hits.pop()
-            if idx is None:
-                clusters.append([])
-                idx = len(clusters) - 1
-            person_full.setdefault(key, idx)
-        else:
-            code, norm = org_parts(ent.name)
-            code = code or ent.country_code
-            known = ent.name in known_organisations()
-            k = ("known:" + ent.name, "") if known else (code, norm)
-            # without a country only the same name merges: "Defense Ministry" in one story and
-            # "Ministry of Defence" in another may be two countries' ministries
-            # "Globex" in one story and "Globex Inc." in another are one company
-            name_key = slugify(company_core(ent.name))
-            idx = org_norm.get(k) if (known or code) else org_name.get(name_key)
-            if not (known or code) and len(org_name_clusters[name_key]) > 1:
-                idx = None  # "foreign ministry" of Peru and of Chile: a country-less one is neither
-            if idx is None and not known and norm not in STATE_BODIES and norm not in GOVERNMENT_HEADS:
-                # "the Army" of one story is not the "Syrian army" of another
-                same = {i for (c, n), i in org_norm.items() if n == norm and c and not code}
-                same |= {i for (c, n), i in org_norm.items() if n == norm and not c and code}
-                # a country-less cluster that already took another country's body is not this one's
-                same = {i for i in same if not code or cluster_codes[i] <= {code}}
-                if len(same) == 1:
-                    idx = same.pop()
-            if idx is None:
-                clusters.append([])
-                idx = len(clusters) - 1
-            org_name.setdefault(name_key, idx)
-            org_name_clusters[name_key].add(idx)
-            if code:
-                cluster_codes[idx].add(code)
-            org_norm.setdefault(k, idx)
-        clusters[idx].append((aid, ent))
+    for aid, ent in sorted(items, key=lambda it: (it[1].type == "person" and len(name_tokens(it[1].name)) < 2,)):
+        idx = clusters.person_cluster(ent) if ent.type == "person" else clusters.organisation_cluster(ent)
+        clusters.members[idx].append((aid, ent))
+    return actor_rows(clusters.members)
 
-    rows: list[dict] = []
-    mapping: dict[tuple[str, str], str] = {}
-    used: set[str] = set()
+
+@dataclass
+class CorpusClusters:
+    """Entities of every article put in clusters, one per real entity, with the indexes that find a cluster."""
+
+    members: list[list[tuple[str, Entity]]] = field(default_factory=list)
+    person_full: dict[str, int] = field(default_factory=dict)  # full name, lower case -> cluster
+    org_norm: dict[tuple[str, str], int] = field(default_factory=dict)  # (country, normal form) -> cluster
+    org_name: dict[str, int] = field(default_factory=dict)  # slug of the company core -> first cluster
+    org_name_clusters: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    cluster_codes: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def new_cluster(self) -> int:
+        self.members.append([])
+        return len(self.members) - 1
+
+    def person_cluster(self, ent: Entity) -> int:
+        """The cluster of a person: the same full name, else the one longer name ending with this one."""
+        toks = name_tokens(ent.name)
+        key = " ".join(toks).lower()
+        idx = self.person_full.get(key)
+        if idx is None:
+            hits = {
+                i
+                for full, i in self.person_full.items()
+                if len(full.split()) > len(toks) and key in {v.lower() for v in surname_variants(full.split())}
+            }
+            idx = hits.pop() if len(hits) == 1 else self.new_cluster()
+        self.person_full.setdefault(key, idx)
+        return idx
+
+    def organisation_cluster(self, ent: Entity) -> int:
+        """The cluster of an organisation: a curated name, the same normal form and country, or (without a
+        country) the same name; else the one cluster of that normal form with or without a country."""
+        code, norm = org_parts(ent.name)
+        code = code or ent.country_code
+        known = ent.name in known_organisations()
+        k = ("known:" + ent.name, "") if known else (code, norm)
+        # without a country only the same name merges: "Defense Ministry" in one story and
+        # "Ministry of Defence" in another may be two countries' ministries
+        # "Globex" in one story and "Globex Inc." in another are one company
+        name_key = slugify(company_core(ent.name))
+        idx = self.org_norm.get(k) if (known or code) else self.org_name.get(name_key)
+        if not (known or code) and len(self.org_name_clusters[name_key]) > 1:
+            idx = None  # "foreign ministry" of Peru and of Chile: a country-less one is neither
+        if idx is None and not known and norm not in STATE_BODIES and norm not in GOVERNMENT_HEADS:
+            idx = self.one_cluster_of_normal_form(norm, code)
+        if idx is None:
+            idx = self.new_cluster()
+        self.org_name.setdefault(name_key, idx)
+        self.org_name_clusters[name_key].add(idx)
+        if code:
+            self.cluster_codes[idx].add(code)
+        self.org_norm.setdefault(k, idx)
+        return idx
+
+    def one_cluster_of_normal_form(self, norm: str, code: str) -> int | None:
+        """The one cluster with this normal form and the other kind of country (one with, one without); "the Army"
+        of one story is not the "Syrian army" of another (state bodies never come here)."""
+        same = {i for (c, n), i in self.org_norm.items() if n == norm and c and not code}
+        same |= {i for (c, n), i in self.org_norm.items() if n == norm and not c and code}
+        # a country-less cluster that already took another country's body is not this one's
+        same = {i for i in same if not code or self.cluster_codes[i] <= {code}}
+        return same.pop() if len(same) == 1 else None
+
+
+def actor_rows(clusters: list[list[tuple[str, Entity]]]) -> tuple[list[dict], dict[tuple[str, str], str]]:
+    """One row per cluster, sorted by slug, with a unique actor_id; and (article_id, key) -> actor_id."""
     built = []
     for members in clusters:
         ents = [e for _, e in members]
@@ -102,14 +118,11 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
         aliases = set().union(*(e.aliases | {e.name} for e in ents)) - {name}
         built.append((name, kind, role, country, aliases, members))
     built.sort(key=lambda b: (slugify(b[0]), b[3], b[0]))
+    rows: list[dict] = []
+    mapping: dict[tuple[str, str], str] = {}
+    used: set[str] = set()
     for name, kind, role, country, aliases, members in built:
-        actor_id = slugify(name)
-        if actor_id in used:
-            actor_id = f"{actor_id}-{country.lower()}" if country else actor_id
-            n = 2
-            while actor_id in used:
-                actor_id = f"{slugify(name)}-{n}"
-                n += 1
+        actor_id = unique_actor_id(name, country, used)
         used.add(actor_id)
         rows.append(
             {
@@ -124,6 +137,18 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
         for aid, ent in members:
             mapping[(aid, ent.key)] = actor_id
     return rows, mapping
+
+
+def unique_actor_id(name: str, country: str, used: set[str]) -> str:
+    """The slug of the name; with the country code, then a number, appended when the slug is taken."""
+    actor_id = slugify(name)
+    if actor_id in used:
+        actor_id = f"{actor_id}-{country.lower()}" if country else actor_id
+        n = 2
+        while actor_id in used:
+            actor_id = f"{slugify(name)}-{n}"
+            n += 1
+    return actor_id
 
 
 def people_tagged_as_organisations(items: list[tuple[str, Entity]]) -> list[tuple[str, Entity]]:

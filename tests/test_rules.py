@@ -129,3 +129,24 @@ def test_steps_that_require_each_other_are_an_error():
 def test_a_field_the_extraction_does_not_have_is_an_error():
     with pytest.raises(StepOrderError, match="'quotes'"):
         step_order([Step("statements", noop, assigns=("quotes",))])
+
+
+def test_a_rule_is_described_by_its_whole_first_paragraph(monkeypatch):
+    from tidynews.extract.rules import register_rule
+
+    monkeypatch.setattr("tidynews.extract.rules.RULES", {})
+
+    @register_rule("figures.test_wrapped")
+    def wrapped():
+        """A number before a counted noun, written over
+        two lines of the docstring.
+
+        Example: Forty people came.
+        More words after the example.
+        """
+
+    from tidynews.extract import rules
+
+    rule = rules.RULES["figures.test_wrapped"]
+    assert rule.description == "A number before a counted noun, written over two lines of the docstring."
+    assert rule.example == "Forty people came."

@@ -61,13 +61,20 @@ def _add(rule: Rule) -> None:
     RULES[rule.id] = rule
 
 
+def first_paragraph(doc: str) -> str:
+    """What a rule finds: its docstring's first paragraph on one line (a sentence often wraps), without Example."""
+    paragraph = doc.strip().split("\n\n", 1)[0]
+    lines = [line.strip() for line in paragraph.splitlines() if not _EXAMPLE.match(line)]
+    return " ".join(line for line in lines if line)
+
+
 def register_rule(rule_id: str, kind: str = "finds") -> Callable[[F], F]:
     """Register a function as the rule `rule_id`; its docstring gives the description and `Example:` line."""
 
     def decorate(func: F) -> F:
         doc = func.__doc__ or ""
         example = _EXAMPLE.search(doc)
-        description = doc.strip().split("\n", 1)[0].strip()
+        description = first_paragraph(doc)
         _add(
             Rule(
                 rule_id,

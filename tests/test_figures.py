@@ -271,6 +271,13 @@ def test_attackers_get_no_victim_event():
         "The M6 was closed between junctions 4 and 5 after a crash.",  # road labels
         "The letter was sent to 10 Downing Street on Friday.",  # street number
         "The quote appears on page 12 of the report.",  # page label
+        "The shooting happened in the 4600 block of Elm Avenue.",  # address block
+        "Anyone with information should call (555) 937-8377.",  # phone numbers
+        "Tips can be left at 555-123-4567 or online.",
+        "Call the tip line at 1-800-423-TIPS.",
+        "She can be reached at 546-6249.",
+        "Police were called to 9834 Mustang Circle.",  # house number
+        "The crash closed County Road 133 for an hour.",  # road name
     ],
 )
 def test_not_figures(sentence):
@@ -668,3 +675,8 @@ def test_a_single_victim_counts_one(sentence, expected):
 )
 def test_an_article_is_no_figure_without_a_victim(sentence):
     assert [f.text for f in figures(sentence) if f.rule == "figures.indefinite_article"] == []
+
+
+def test_a_range_is_no_phone_number():
+    assert values("Between 300-1500 people attended the rally.") == [300, 1500]
+    assert values("The 4600 members of the club voted.") == [4600]

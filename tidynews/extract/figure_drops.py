@@ -27,6 +27,7 @@ from tidynews.extract.figure_lexicon import (
     PERSON_NOUNS,
     RANK_CUES,
     SMALL_NUMBERS,
+    STREET_WORDS,
     TENS,
     TIME_OF_DAY,
     TIME_UNITS,
@@ -367,26 +368,6 @@ def is_label_or_name(doc: Doc, cand: Candidate) -> bool:
     return False
 
 
-STREET_WORDS = {
-    "street",
-    "st",
-    "road",
-    "rd",
-    "avenue",
-    "ave",
-    "lane",
-    "boulevard",
-    "drive",
-    "place",
-    "square",
-    "terrace",
-    "crescent",
-    "close",
-    "way",
-    "highway",
-}
-
-
 @register_rule("figures.street_number", kind="drops")
 def is_street_number(doc: Doc, cand: Candidate) -> bool:
     """A house number: digits before a street name ("he lived at 221 Baker Street" -> not a figure).
@@ -425,12 +406,40 @@ def is_phone_number(doc: Doc, cand: Candidate) -> bool:
     Example: Witnesses were asked to call 0800 555 0199.
     """
     t = doc[cand.first]
-    if cand.kind != "digits" or cand.unit:
+    if cand.kind not in ("digits", "compound") or (cand.unit and cand.kind == "digits"):
         return False
     if re.fullmatch(r"0\d+", t.text):
         return True
     neighbours = [doc[k] for k in (cand.first - 1, cand.last + 1) if 0 <= k < len(doc)]
-    return any(re.fullmatch(r"\+?\d{2,}", n.text) and (n.text.startswith(("0", "+"))) for n in neighbours)
+    if any(re.fullmatch(r"\+?\d{2,}", n.text) and (n.text.startswith(("0", "+"))) for n in neighbours):
+        return True
+    start, end = t.idx, doc[cand.last].idx + len(doc[cand.last])
+    for match in NORTH_AMERICAN_PHONE.finditer(doc.text, max(0, start - 20), min(len(doc.text), end + 20)):
+        if match.start() <= start and end <= match.end():
+            return True
+    for match in LOCAL_PHONE.finditer(doc.text, max(0, start - 10), min(len(doc.text), end + 10)):
+        cue = doc.text[max(0, match.start() - 40) : match.start()].lower()
+        if match.start() <= start and end <= match.end() and any(w in cue.split() for w in PHONE_CUES):
+            return True
+    return False
+
+
+# "(209) 937-8377", "304-845-1611", "1-800-423-TIPS", "352.343.2101"; a seven-digit "546-6249" only after a cue
+NORTH_AMERICAN_PHONE = re.compile(
+    r"(?<![\w$.,])(?:\+?1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.](?:\d{4}|[A-Z]{4})(?![\w-])"
+)
+LOCAL_PHONE = re.compile(r"(?<![\w$.,-])\d{3}-\d{4}(?![\w-])")
+PHONE_CUES = ("call", "called", "calling", "at", "reached", "contact", "phone", "line", "hotline", "number", "tel")
+
+
+@register_rule("figures.block_number", kind="drops")
+def is_block_number(doc: Doc, cand: Candidate) -> bool:
+    """The number of a city block in an address: "the 4600 block of Main Street" (US police reports).
+
+    Example: The shooting happened in the 4600 block of Elm Avenue.
+    """
+    after = doc[cand.last + 1 : cand.last + 3]
+    return cand.kind == "digits" and not cand.unit and after.text.lower() == "block of"
 
 
 @register_rule("figures.article_without_event", kind="drops")
@@ -502,6 +511,7 @@ DROP_RULES: tuple[Callable[[Doc, Candidate], bool], ...] = (
     is_ratio_part,
     is_group_name,
     is_street_number,
+    is_block_number,
 )
 
 

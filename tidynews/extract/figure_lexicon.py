@@ -82,6 +82,7 @@ FATAL_ADJECTIVES = _words("fatal_adjective")  # "suffered fatal injuries": kille
 DEATH_WORDS = _words("death_word")  # in a sentence, say that someone died: a count of people shot stays "shot"
 OUTCOME_EVENTS = _words("outcome_event")  # what a shooting or an attack did: "shot and killed" -> killed
 EXPERIENCE_VERBS = _words("experience_verb")  # the subject suffers the noun: "suffered injuries" -> injured
+STREET_WORDS = _words("street_word")  # a number before "<Name> Street" is a house number
 PERSON_SINGULARS = _words("person_singular")  # "a man was killed": the article counts one
 
 

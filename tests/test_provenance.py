@@ -61,3 +61,46 @@ def test_citation_cff_references_every_article(built_package):
     assert strike["publisher"] == {"name": "Levante Port News"}
     assert strike["date-published"] == "2026-04-20"
     assert strike["url"] == "https://levante-port.example.net/news/dockers-strike"
+
+
+def test_no_text_package_keeps_checksums_and_says_so(articles_dir, tmp_path):
+    import csv
+    import hashlib
+
+    from tidynews.build import build_package
+    from tidynews.provenance import TEXT_KEY
+    from tidynews.validate import validate_package
+
+    out = tmp_path / "pkg"
+    build_package(articles_dir, out, include_text=False, use_cache=False)
+    with open(out / "datapackage" / "articles.csv", encoding="utf-8", newline="") as f:
+        rows = {r["article_id"]: r for r in csv.DictReader(f)}
+    assert {r["text"] for r in rows.values()} == {""}
+    # the checksum is of the text the offsets index: the file as read (these fixtures are UTF-8 with \n line ends)
+    flood = (articles_dir / "flood_relief.txt").read_text(encoding="utf-8")
+    assert rows["flood_relief"]["text_sha256"] == hashlib.sha256(flood.encode("utf-8")).hexdigest()
+    descriptor = descriptor_of(out)
+    assert descriptor[TEXT_KEY]["included"] is False
+    assert "obtain" in descriptor[TEXT_KEY]["note"]
+    validate_package(out)  # valid as published: spans are not checked against texts it does not have
+    assert descriptor[TEXT_KEY]["note"] in release_readme(out, RELEASED)
+
+
+def test_a_package_with_texts_may_not_lose_one(package_copy):
+    import csv
+
+    import pytest
+
+    from tidynews.errors import ValidationError
+    from tidynews.validate import validate_package
+
+    path = package_copy / "datapackage" / "articles.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    rows[0]["text"] = ""
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    with pytest.raises(ValidationError, match="text"):
+        validate_package(package_copy, use_frictionless=False)

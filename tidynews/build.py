@@ -33,7 +33,7 @@ from tidynews.paths import (
     descriptor_path,
     table_path,
 )
-from tidynews.provenance import PROVENANCE_KEY, provenance
+from tidynews.provenance import PROVENANCE_KEY, TEXT_KEY, provenance
 from tidynews.schemas import TableSchema, load_schemas
 from tidynews.sources import Columns, read_sources
 from tidynews.tables import assemble_tables, check_tables, write_csv
@@ -162,6 +162,37 @@ def source_entry(article: Article) -> dict:
     return entry
 
 
+TEXTS_OMITTED_NOTE = (
+    "This package was published without the article texts (`tidynews build --no-text`): `articles.text` is empty. "
+    "Every span's `start` and `end` still index the text the package was built from, which a user must obtain "
+    "from the article's URL (`articles.url`) and prepare as tidynews does (line ends made \\n; for a web page or "
+    "corpus row, the title, a blank line, then the body); `articles.text_sha256` is that text's SHA-256, so a user "
+    "can check that their copy is the one the offsets index. The spans were checked against the texts when the "
+    "package was built."
+)
+
+
+def omit_texts(staging: Path, schemas: dict[str, TableSchema], rows: list[dict], descriptor: dict) -> dict:
+    """Publish a validated package without its texts: `articles.text` emptied (and no longer required in the
+    package's own schema, which says why), the descriptor saying so; return the package's schemas."""
+    articles = json.loads(json.dumps(schemas["articles"].descriptor))
+    text = next(f for f in articles["fields"] if f["name"] == "text")
+    text.get("constraints", {}).pop("required", None)
+    text["description"] = "Empty: " + TEXTS_OMITTED_NOTE
+    (staging / SCHEMA_SUBDIR / "articles.json").write_text(
+        json.dumps(articles, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    schemas = {**schemas, "articles": TableSchema("articles", articles)}
+    write_csv([{**row, "text": ""} for row in rows], schemas["articles"], table_path(staging, "articles"))
+    for resource in descriptor["resources"]:  # the articles CSV changed: its size and checksum with it
+        if resource["name"] == "articles":
+            path = table_path(staging, "articles")
+            resource["bytes"], resource["hash"] = path.stat().st_size, f"sha256:{sha256_file(path)}"
+    descriptor[TEXT_KEY] = {"included": False, "note": TEXTS_OMITTED_NOTE}
+    write_descriptor(descriptor, descriptor_path(staging))
+    return schemas
+
+
 def write_descriptor(descriptor: dict, path: Path) -> None:
     Path(path).write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -252,13 +283,15 @@ def build_package(
     scheduler: str | None = None,
     cache_dir: Path | None = None,
     use_cache: bool = True,
+    include_text: bool = True,
 ) -> BuildResult:
     """Build the package for every article in seeds_dir (a folder, or a .csv/.jsonl/.parquet corpus file with
     `columns`) into out_dir; raise on bad input or invalid output.
 
     engine/scheduler: where the per-article parse and extraction run (tidynews.engines). The extraction cache
     (tidynews.cache) is `cache_dir`, by default `.tidynews-cache/` in out_dir; `use_cache=False` parses everything
-    and leaves the cache alone.
+    and leaves the cache alone. include_text=False (--no-text): the package is built and validated with the texts,
+    then published without them (see omit_texts).
     """
     seeds_dir, out_dir = Path(seeds_dir), Path(out_dir)
     check_engine(engine, scheduler)
@@ -301,6 +334,9 @@ def build_package(
         )
         write_descriptor(descriptor, descriptor_path(staging))
         validate_package(staging, use_frictionless=use_frictionless)
+        if not include_text:
+            schemas = omit_texts(staging, schemas, tables["articles"], descriptor)
+            validate_package(staging, use_frictionless=use_frictionless)
         write_database(staging, schemas, database_path(staging))
         install_package(staging, out_dir)
     finally:

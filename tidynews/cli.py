@@ -158,6 +158,12 @@ def build(
     no_cache: bool = typer.Option(
         False, "--no-cache", help="Parse and extract every article; neither read nor write the cache."
     ),
+    no_text: bool = typer.Option(
+        False,
+        "--no-text",
+        help="Publish without the article texts: spans then index a text the user obtains from the URL "
+        "(articles.text_sha256 lets them check it).",
+    ),
 ) -> None:
     """Extract, validate and write a complete package into OUT.
 
@@ -193,6 +199,7 @@ def build(
             scheduler=scheduler,
             cache_dir=cache,
             use_cache=not no_cache,
+            include_text=not no_text,
         )
     except TidynewsError as exc:
         fail(exc)

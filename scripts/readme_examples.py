@@ -42,6 +42,11 @@ FROM figures_with_article
 WHERE unit IS NULL AND counts IS NOT NULL
 ORDER BY value DESC
 LIMIT 5""",
+    "How many statements were quoted each week, and by which outlet? (dates from the articles' metadata)": """
+SELECT week, outlet, statements, articles, named_speakers
+FROM statements_by_week
+ORDER BY week, outlet
+LIMIT 5""",
     "Does every span match its article's text? (0 mismatches expected)": """
 SELECT 'statements' AS table_name, count(*) AS spans,
        count(*) FILTER (WHERE s.quote <> substr(a.text, s.start + 1, s."end" - s.start)) AS mismatches

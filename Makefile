@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-datapackage.json: $(STAMP) $(wildcard seeds/*.txt seeds/**/*.txt) $(wildcard tidynews/*.py tidynews/*/*.py tidynews/data/* tidynews/table_schemas/*.json)
+datapackage.json: $(STAMP) $(wildcard seeds/*.txt seeds/**/*.txt seeds/*.json seeds/*.yaml) $(wildcard tidynews/*.py tidynews/*/*.py tidynews/data/* tidynews/table_schemas/*.json)
 	$(BIN)/tidynews publish
 
 # publish always runs: the release step itself decides whether anything changed (and refuses a downgrade).

@@ -597,3 +597,33 @@ def test_titles_are_one_list_for_every_extractor():
     assert is_honorific("Dr.") and not is_honorific("Minister") and not title_kinds("Okafor")
     assert {"mr", "sheikh", "rev"} <= honorifics() and "mr" in honorifics_before_surname()
     assert "sheikh" not in honorifics_before_surname()
+
+
+# --- results lines (issue 12) ---------------------------------------------------------------------------
+
+
+def test_teams_of_a_score_line_are_organisations_and_scorers_people():
+    r = extract("Arden Rovers 2 (Okoro 17th, Barnes 60th) Castleford 1 (Whitlow 88th)")
+    found = {m.text: m.rule for m in r.actor_mentions}
+    assert found["Arden Rovers"] == found["Castleford"] == "actors.team_in_score_line"
+    assert {found["Okoro"], found["Barnes"], found["Whitlow"]} == {"actors.scorer_in_score_line"}
+    types = {e.name: e.type for e in r.actors}
+    assert types["Castleford"] == "organization" and types["Okoro"] == "person"
+
+
+def test_a_country_in_a_score_line_is_its_national_team_and_no_actor():
+    r = extract("Portugal 3 Arden Rovers 0")
+    assert [m.text for m in r.actor_mentions] == ["Arden Rovers"]
+
+
+def test_standings_and_fixture_lines_name_teams_and_players():
+    r = extract("Castleford 5 3 1 1 9 4 10\n\nArden Rovers v Millbrook Town\n\nD. Marsh 57.2 10 165 6 27.50")
+    types = {m.text: (m.rule, next(e.type for e in r.actors if e.key == m.key)) for m in r.actor_mentions}
+    assert types["Castleford"] == ("actors.team_in_standings_line", "organization")
+    assert types["Millbrook Town"] == ("actors.team_in_fixture_line", "organization")
+    assert types["D. Marsh"] == ("actors.team_in_standings_line", "person")
+
+
+def test_a_sentence_with_numbers_is_no_results_line():
+    r = extract("Arden Rovers signed 2 players and Castleford sold 1 in the summer.")
+    assert all(m.rule not in {"actors.team_in_score_line", "actors.team_in_standings_line"} for m in r.actor_mentions)

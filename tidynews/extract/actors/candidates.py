@@ -67,6 +67,7 @@ from tidynews.extract.actors.names import (
     title_glued_to_person,
     trim_leading_titles,
 )
+from tidynews.extract.actors.results import results_line_candidates
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
 from tidynews.extract.titles import is_title_word
 from tidynews.nlp import ParsedBlock
@@ -608,6 +609,7 @@ def find_candidates(block: ParsedBlock, credits: list[tuple[int, int]], trace: T
     others += lowercase_ministry_candidates(block)
     others += possessive_org_candidates(block, credits) + local_government_candidates(block)
     others += cue_phrase_org_candidates(block, credits)
+    others += results_line_candidates(block)
     for c in others:
         propose(trace, c)
     found += others

@@ -182,7 +182,11 @@ def drop_overlaps(cands: list[Candidate], trace: Trace = NULL_TRACE) -> list[Can
         "lowercase": 4,
         "age": 5,
     }
-    order = sorted(cands, key=lambda c: (c.kind == "weak", -(c.end - c.start), rank.get(c.source, 9), c.start))
+    # a team or scorer read from the shape of a results line wins over spaCy's reading of that line
+    order = sorted(
+        cands,
+        key=lambda c: (c.kind == "weak", c.source != "results", -(c.end - c.start), rank.get(c.source, 9), c.start),
+    )
     kept: list[Candidate] = []
     for c in order:
         covering = next((k for k in kept if c.start < k.end and k.start < c.end), None)

@@ -1,0 +1,118 @@
+"""Actors in sports results: the teams of score, standings and fixture lines, and the scorers in their brackets.
+
+A results line is a paragraph of its own with almost no lower-case words: "Arden Rovers 2 (Okoro 17th) Castleford 1",
+a standings row "Castleford 5 3 1 1 9 4 10", a fixture "Arden Rovers v Castleford". spaCy reads such lines badly
+(a club named after its town is tagged a place or a person, or nothing). Here a name in the team slot of such a
+line is the team, an organisation, even when it is a town's name: in "Castleford 2 Arden 1" the word names the club,
+not the place (a convention shared with CoNLL-2003). A country's name there is its national team, which CoNLL
+calls a place; it is left to the places table, as in prose. A two-word name spaCy tags PERSON, or an initial and a
+surname ("D. Marsh 86"), in a standings slot is a player (a person): cricket and golf tables list players.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tidynews.extract.actors.drops import is_junk_name
+from tidynews.extract.actors.lexicon import ORG, PERSON
+from tidynews.extract.actors.names import Candidate, make_candidate
+from tidynews.extract.countries import country_or_demonym_code
+from tidynews.extract.rules import register_rule
+from tidynews.nlp import ParsedBlock
+
+_WORD = r"(?:[A-Z][\w.'’&-]*|de|la|van|der|del|do|da|di|of|am|an|and)"
+NAME = rf"[A-Z][\w.'’&-]*(?: {_WORD})*?"
+NUMBER = r"\d+(?:\.\d+)?"
+SCORE_LINE = re.compile(
+    rf"^(?P<a>{NAME}) {NUMBER}(?: \((?P<sa>[^()]*)\))? (?P<b>{NAME}) {NUMBER}(?: \((?P<sb>[^()]*)\)?)?\.?$"
+)
+STANDINGS_LINE = re.compile(rf"^(?P<a>{NAME})(?: [\d./-]+){{3,}}$")
+FIXTURE_LINE = re.compile(rf"^(?P<a>{NAME}) (?:v|vs\.?) (?P<b>{NAME})\.?$")
+# one scorer in the brackets of a score line: "Okoro 17th", "Mary-Jo Bell 90th pen", "Okoro 17th, 44th"
+SCORER = re.compile(r"(?:^|, |; )(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}) \d+(?:st|nd|rd|th)?\b")
+PLAYER_NAME = re.compile(r"^[A-Z]\. ?[A-Z][\w'’-]+$")
+
+
+@register_rule("actors.team_in_score_line")
+def score_line_teams(block: ParsedBlock) -> list[Candidate]:
+    """The two teams of a score line, each followed by its score (and its scorers in brackets).
+
+    Example: Arden Rovers 2 Castleford 1"""
+    m = SCORE_LINE.match(block.text)
+    if m is None:
+        return []
+    return [c for g in ("a", "b") if (c := team_candidate(block, m.start(g), m.end(g), "actors.team_in_score_line"))]
+
+
+@register_rule("actors.scorer_in_score_line")
+def score_line_scorers(block: ParsedBlock) -> list[Candidate]:
+    """The scorers in the brackets of a score line, each with the minute of the goal.
+
+    Example: Arden Rovers 2 (Okoro 17th, Barnes 60th) Castleford 1 (Whitlow 88th)"""
+    m = SCORE_LINE.match(block.text)
+    if m is None:
+        return []
+    out = []
+    for g in ("sa", "sb"):
+        if not m.group(g):
+            continue
+        for s in SCORER.finditer(m.group(g)):
+            start = m.start(g) + s.start("name")
+            cand = span_candidate(block, start, start + len(s.group("name")), PERSON, "actors.scorer_in_score_line")
+            if cand:
+                out.append(cand)
+    return out
+
+
+@register_rule("actors.team_in_standings_line")
+def standings_line_team(block: ParsedBlock) -> list[Candidate]:
+    """The team of a standings row: a name followed by three numbers or more (a player in a players' table).
+
+    Example: Castleford 5 3 1 1 9 4 10"""
+    m = STANDINGS_LINE.match(block.text)
+    if m is None:
+        return []
+    cand = team_candidate(block, m.start("a"), m.end("a"), "actors.team_in_standings_line", players=True)
+    return [cand] if cand else []
+
+
+@register_rule("actors.team_in_fixture_line")
+def fixture_line_teams(block: ParsedBlock) -> list[Candidate]:
+    """The two teams of a fixture: "home v away".
+
+    Example: Arden Rovers v Castleford"""
+    m = FIXTURE_LINE.match(block.text)
+    if m is None:
+        return []
+    return [c for g in ("a", "b") if (c := team_candidate(block, m.start(g), m.end(g), "actors.team_in_fixture_line"))]
+
+
+def results_line_candidates(block: ParsedBlock) -> list[Candidate]:
+    """Every team and scorer of one results line (no line has more than one shape)."""
+    return score_line_teams(block) + score_line_scorers(block) + standings_line_team(block) + fixture_line_teams(block)
+
+
+def team_candidate(block: ParsedBlock, start: int, end: int, rule: str, players: bool = False) -> Candidate | None:
+    """The team named by block.text[start:end]; none for a country (its national team, a place in CoNLL's
+    convention), a month or a number word; a person when `players` and the name is a player's."""
+    text = block.text[start:end].rstrip(".")
+    end = start + len(text)
+    if country_or_demonym_code(text):
+        return None
+    span = block.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or any(t.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT"} for t in span):
+        return None
+    kind = ORG
+    if players and (PLAYER_NAME.match(text) or len(span) >= 2 and all(t.ent_type_ == "PERSON" for t in span)):
+        kind = PERSON
+    return span_candidate(block, start, end, kind, rule)
+
+
+def span_candidate(block: ParsedBlock, start: int, end: int, kind: str, rule: str) -> Candidate | None:
+    span = block.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    cand = make_candidate(block, span.start, span.end, kind, "results", rule=rule)
+    if cand is None or is_junk_name(cand.name, kind):
+        return None
+    return cand

@@ -21,8 +21,9 @@ from tidynews.articles import Article
 from tidynews.cache import CACHE_DIR_NAME, ExtractionCache
 from tidynews.database import write_database
 from tidynews.engines import check_engine, extracted_articles
-from tidynews.errors import BadArticleError, Problem, TidynewsError
+from tidynews.errors import BadArticleError, Problem, TidynewsError, ValidationError
 from tidynews.extract.common import ArticleExtraction
+from tidynews.parts import DEFAULT_ROWS_PER_PART, parts_database_sql, parts_descriptor, validate_parts, write_parts
 from tidynews.paths import (
     DATA_SUBDIR,
     REPO_ROOT,
@@ -255,6 +256,19 @@ def extraction_cache(seeds_dir: Path, out_dir: Path, cache_dir: Path | None) -> 
     return ExtractionCache(root)
 
 
+def write_parquet_parts(
+    staging: Path, schemas: dict[str, TableSchema], descriptor: dict, rows_per_part: int, use_frictionless: bool
+) -> None:
+    """Replace the validated CSVs in staging by Parquet parts, validate the parts, write the database of views."""
+    parts = write_parts(staging, schemas, rows_per_part)
+    descriptor = parts_descriptor(descriptor, parts)
+    write_descriptor(descriptor, descriptor_path(staging))
+    problems = validate_parts(staging, descriptor, schemas) if use_frictionless else []
+    if problems:
+        raise ValidationError(f"the Parquet parts are invalid: {len(problems)} problem(s)", problems)
+    write_database(staging, schemas, database_path(staging), table_sql=parts_database_sql(descriptor, schemas))
+
+
 def install_package(staging: Path, out_dir: Path) -> None:
     """Move a complete, validated package from staging into out_dir, replacing the old one."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -284,6 +298,8 @@ def build_package(
     cache_dir: Path | None = None,
     use_cache: bool = True,
     include_text: bool = True,
+    parquet_parts: bool = False,
+    rows_per_part: int = DEFAULT_ROWS_PER_PART,
 ) -> BuildResult:
     """Build the package for every article in seeds_dir (a folder, or a .csv/.jsonl/.parquet corpus file with
     `columns`) into out_dir; raise on bad input or invalid output.
@@ -291,7 +307,8 @@ def build_package(
     engine/scheduler: where the per-article parse and extraction run (tidynews.engines). The extraction cache
     (tidynews.cache) is `cache_dir`, by default `.tidynews-cache/` in out_dir; `use_cache=False` parses everything
     and leaves the cache alone. include_text=False (--no-text): the package is built and validated with the texts,
-    then published without them (see omit_texts).
+    then published without them (see omit_texts). parquet_parts: each table as Parquet parts of at most
+    rows_per_part rows, the database as views over them (tidynews.parts), once the CSVs are validated.
     """
     seeds_dir, out_dir = Path(seeds_dir), Path(out_dir)
     check_engine(engine, scheduler)
@@ -337,7 +354,10 @@ def build_package(
         if not include_text:
             schemas = omit_texts(staging, schemas, tables["articles"], descriptor)
             validate_package(staging, use_frictionless=use_frictionless)
-        write_database(staging, schemas, database_path(staging))
+        if parquet_parts:
+            write_parquet_parts(staging, schemas, descriptor, rows_per_part, use_frictionless)
+        else:
+            write_database(staging, schemas, database_path(staging))
         install_package(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

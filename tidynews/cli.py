@@ -164,6 +164,13 @@ def build(
         help="Publish without the article texts: spans then index a text the user obtains from the URL "
         "(articles.text_sha256 lets them check it).",
     ),
+    parquet_parts: bool = typer.Option(
+        False,
+        "--parquet-parts",
+        help="Write each table as Parquet parts (datapackage/TABLE/part-*.parquet) instead of one CSV; the database "
+        "then holds views over the parts.",
+    ),
+    rows_per_part: int = typer.Option(1_000_000, "--rows-per-part", min=1, help="With --parquet-parts: rows per part."),
 ) -> None:
     """Extract, validate and write a complete package into OUT.
 
@@ -200,6 +207,8 @@ def build(
             cache_dir=cache,
             use_cache=not no_cache,
             include_text=not no_text,
+            parquet_parts=parquet_parts,
+            rows_per_part=rows_per_part,
         )
     except TidynewsError as exc:
         fail(exc)

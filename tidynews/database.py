@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from tidynews.errors import TidynewsError
-from tidynews.paths import table_path
+from tidynews.paths import DATA_SUBDIR, table_path
 from tidynews.schemas import DUCKDB_TYPES, TableSchema, duckdb_ddl, field_type, sql_literal
 
 # The Monday of the week of an article's publication day (`published` is ISO 8601: its first 10 characters are the
@@ -148,15 +148,25 @@ def make_identifier_deterministic(path: Path) -> bool:
     return True
 
 
-def write_database(package_dir: Path, schemas: dict[str, TableSchema], path: Path) -> None:
-    """Create the database at `path` from the package's CSVs (a new file; any old one is replaced)."""
+def write_database(
+    package_dir: Path, schemas: dict[str, TableSchema], path: Path, table_sql: list[str] | None = None
+) -> None:
+    """Create the database at `path` from the package's CSVs (a new file; any old one is replaced).
+
+    table_sql: statements that make the tables instead (views over Parquet parts, tidynews.parts), with paths
+    relative to package_dir.
+    """
     path = Path(path)
     if path.exists():
         path.unlink()
     con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION, "threads": 1})
     try:
         con.execute("SET threads = 1")  # one writer thread: the same rows land in the same blocks every time
-        for schema in schemas.values():
+        if table_sql is not None:
+            con.execute(f"SET file_search_path = {sql_literal(str(Path(package_dir).resolve()))}")
+            for stmt in table_sql:
+                con.execute(stmt)
+        for schema in schemas.values() if table_sql is None else ():
             for stmt in duckdb_ddl(schema):
                 con.execute(stmt)
             columns = ", ".join(f"'{f['name']}': '{DUCKDB_TYPES[field_type(f)]}'" for f in schema.fields)
@@ -184,9 +194,24 @@ QUERY_CONFIG = {
 }
 
 
+PARTS_QUERY_CONFIG = {name: value for name, value in QUERY_CONFIG.items() if "extensions" in name}
+
+
 def run_query(database: Path, sql: str) -> tuple[list[str], list[tuple]]:
     """Run SQL read-only against the database, with external access off; return column names and rows."""
-    con = duckdb.connect(str(database), read_only=True, config=QUERY_CONFIG)
+    from tidynews.parts import has_parts
+
+    package_dir = Path(database).resolve().parent.parent
+    if has_parts(package_dir):
+        # its tables are views over Parquet files in the package's data folder: that folder, and nothing else
+        con = duckdb.connect(str(database), read_only=True, config=PARTS_QUERY_CONFIG)
+        allowed = [f"{DATA_SUBDIR}/", f"{package_dir / DATA_SUBDIR}/"]  # as the views name them, and absolute
+        con.execute(f"SET allowed_directories = [{', '.join(sql_literal(a) for a in allowed)}]")
+        con.execute(f"SET file_search_path = {sql_literal(str(package_dir))}")
+        for name, value in QUERY_CONFIG.items():
+            con.execute(f"SET {name} = {str(value).lower()}")
+    else:
+        con = duckdb.connect(str(database), read_only=True, config=QUERY_CONFIG)
     try:
         cur = con.execute(sql)
         if cur is None or cur.description is None:  # "" or only a comment: DuckDB runs nothing

@@ -59,7 +59,7 @@ def seeds(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def cluster():
     """Two worker processes, one thread each; a task is retried once after its worker dies, then given up."""
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+    with dask.config.set({**tidynews.engines.LOCAL_CLUSTER_CONFIG, "distributed.scheduler.allowed-failures": 1}):
         cluster = LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
         )

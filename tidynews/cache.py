@@ -70,6 +70,7 @@ NOT_EXTRACTION = frozenset(
         "evaluate",
         "explain",
         "metadata",
+        "parts",
         "provenance",
         "release",
         "schemas",

@@ -34,7 +34,10 @@ ARTICLES_PER_TASK = 8
 # Dask tasks submitted ahead of the one being gathered, per worker: keeps every worker busy without sending the
 # whole corpus to the scheduler at once.
 TASKS_IN_FLIGHT_PER_WORKER = 4
-SCHEDULER_TIMEOUT = "10s"  # to connect to a scheduler given by address
+SCHEDULER_TIMEOUT = "10s"
+# A worker holds only the task it runs (no queue of its own): when it dies, no task that merely waited there is
+# counted as a suspect, so an innocent article is never reported for another's crash.
+LOCAL_CLUSTER_CONFIG = {"distributed.scheduler.worker-saturation": 1.0}  # to connect to a scheduler given by address
 
 Result = ArticleExtraction | Problem
 BatchTask = Callable[[list[Article]], list[Result]]
@@ -142,13 +145,14 @@ def dask_results(
             except OSError as exc:
                 raise TidynewsError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         else:
-            cluster = LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=":0",  # any free port: two builds at once must not fight over 8787
-                silence_logs=logging.ERROR,
-            )
+            with dask.config.set(LOCAL_CLUSTER_CONFIG):
+                cluster = LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=":0",  # any free port: two builds at once must not fight over 8787
+                    silence_logs=logging.ERROR,
+                )
             client = Client(cluster)
         with client:
             attempts = 1 + scheduler_allowed_failures(client, dask.config.get("distributed.scheduler.allowed-failures"))

@@ -58,12 +58,44 @@ TABLES = {
         }
     ],
     "actor_mentions": [
-        {"article_id": "a1", "actor_id": "ann-lee", "text": "Ann Lee", "start": 0, "end": 7, "zone": "body"},
-        {"article_id": "a1", "actor_id": "ann-lee", "text": "Lee", "start": 65, "end": 68, "zone": "body"},
+        {
+            "article_id": "a1",
+            "actor_id": "ann-lee",
+            "text": "Ann Lee",
+            "start": 0,
+            "end": 7,
+            "zone": "body",
+            "rule": "actors.person",
+        },
+        {
+            "article_id": "a1",
+            "actor_id": "ann-lee",
+            "text": "Lee",
+            "start": 65,
+            "end": 68,
+            "zone": "body",
+            "rule": "actors.surname",
+        },
     ],
     "place_mentions": [
-        {"article_id": "a1", "place_id": "oslo-no", "text": "Oslo", "start": 25, "end": 29, "zone": "body"},
-        {"article_id": "a1", "place_id": "oslo-no", "text": "Oslo", "start": 42, "end": 46, "zone": "body"},
+        {
+            "article_id": "a1",
+            "place_id": "oslo-no",
+            "text": "Oslo",
+            "start": 25,
+            "end": 29,
+            "zone": "body",
+            "rule": "places.city",
+        },
+        {
+            "article_id": "a1",
+            "place_id": "oslo-no",
+            "text": "Oslo",
+            "start": 42,
+            "end": 46,
+            "zone": "body",
+            "rule": "places.city",
+        },
     ],
     "statements": [
         {
@@ -77,6 +109,7 @@ TABLES = {
             "start": 13,
             "end": 40,
             "zone": "body",
+            "rule": "statements.reported_clause",
         },
         # Ann Lee is quoted in a2 without being named there: she still "appears" in a2
         {
@@ -90,6 +123,7 @@ TABLES = {
             "start": 1,
             "end": 14,
             "zone": "body",
+            "rule": "statements.quote",
         },
     ],
     "figures": [],

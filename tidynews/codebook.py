@@ -167,7 +167,7 @@ def rule_section(tables: list[tuple[dict, dict, list[dict[str, str]]]]) -> list[
         "## Which rule made a row",
         "",
         "The `rule` column of " + ", ".join(f"`{t}`" for t in SPAN_SURFACE) + " holds the id of the extraction "
-        "rule that made the row (`<table>.<name>`, e.g. `statements.<name>`; empty where no rule id was recorded). "
+        "rule that made the row (`<table>.<name>`, e.g. `statements.<name>`; required on every row). "
         f"`{RULES_NAME}` in this release lists every rule with what it finds and an example sentence; "
         "`tidynews explain ARTICLE` shows every candidate the rules considered in one article, and which rule "
         "dropped or merged it and why.",

@@ -75,9 +75,17 @@ def test_the_checks_beyond_the_schemas_are_listed(book):
     assert "| `span-text` |" in checks and "`quote` (statements)" in checks
 
 
-def test_the_rule_column_is_described(book):
+def test_the_rule_column_is_described_with_rows_per_rule(built_package, book):
     words = book.split("## Which rule made a row", 1)[1].split("\n## ", 1)[0]
     assert "`rule` column of" in words and "RULES.md" in words and "tidynews explain" in words
+    for table in ("statements", "figures", "actor_mentions", "place_mentions"):
+        with open(table_path(built_package, table), encoding="utf-8") as f:
+            counts: dict[str, int] = {}
+            for row in csv.DictReader(f):
+                counts[row["rule"]] = counts.get(row["rule"], 0) + 1
+        assert counts, table
+        for rule, n in counts.items():
+            assert f"| `{table}` | `{rule}` | {n} |" in words
 
 
 def test_example_values_come_from_the_data(book):

@@ -68,11 +68,35 @@ def test_one_id_for_every_spelling_of_a_country():
     assert ids == {"us"}
 
 
-def test_country_row_has_geonames_id_and_no_invented_coordinates():
+def test_country_row_has_geonames_id_and_a_point_inside_the_country():
     france = resolve_place("France")
     assert (france.place_id, france.type, france.country_code) == ("fr", "country", "FR")
     assert france.geonames_id == 3017382
-    assert france.latitude is None and france.longitude is None
+    # metropolitan France lies between 42 and 51.5 N, 5 W and 8.5 E
+    assert 42 < france.latitude < 51.5 and -5 < france.longitude < 8.5
+
+
+def test_states_provinces_and_counties_have_points():
+    kentucky = resolve_place("Kentucky")
+    assert (kentucky.place_id, kentucky.geonames_id) == ("us-ky", 6254925)
+    assert 36.5 < kentucky.latitude < 39.2 and -89.6 < kentucky.longitude < -81.9
+    ontario = resolve_place("Ontario")
+    assert (ontario.type, ontario.country_code) == ("region", "CA")
+    county = resolve_place("Laurel County")
+    assert (county.type, county.country_code, county.place_id) == ("region", "US", "laurel-county-us-ky")
+
+
+def test_a_small_town_of_the_gazetteer_resolves_with_its_point():
+    # Hazard, Kentucky has about 5,000 people: not in a gazetteer of cities of 15,000
+    town = resolve_place("Hazard", hints=[resolve_place("Kentucky")])
+    assert (town.type, town.country_code, town.admin1) == ("city", "US", "KY")
+    assert 37 < town.latitude < 37.5
+
+
+def test_a_name_is_the_town_of_the_state_the_story_names():
+    town = resolve_place("Richmond", us_state_codes={"KY"}, article_countries={"US"})
+    assert (town.country_code, town.admin1) == ("US", "KY")
+    assert resolve_place("Richmond", article_countries={"US"}).admin1 == "VA"
 
 
 def test_countries_win_over_same_named_towns():
@@ -143,7 +167,9 @@ def test_washington_and_new_york_are_the_cities():
 def test_spelling_variants_of_a_city_but_not_translations():
     assert resolve_place("Misrata").country_code == "LY"
     assert resolve_place("Kiev").place_id == resolve_place("Kyiv").place_id
-    assert resolve_place("White House") is None  # GeoNames lists it as a translation of Casablanca
+    assert resolve_place("Casablanca").country_code == "MA"
+    white_house = resolve_place("White House")  # GeoNames lists it as a translation of Casablanca
+    assert white_house is None or white_house.country_code != "MA"
     assert resolve_place("MoD") is None
 
 
@@ -292,8 +318,9 @@ def test_washington_state_is_the_state():
 
 
 def test_unknown_place_placed_by_the_text_is_kept_in_that_country():
-    table = rows("Rockets landed near Metula, Israel, and in Bint Jbeil, Lebanon.")
-    assert (table["Metula"]["type"], table["Metula"]["country_code"]) == ("other", "IL")
+    table = rows("Rockets landed near Kfar Zorvan, Israel, near Metula, Israel, and in Bint Jbeil, Lebanon.")
+    assert (table["Kfar Zorvan"]["type"], table["Kfar Zorvan"]["country_code"]) == ("other", "IL")
+    assert (table["Metula"]["type"], table["Metula"]["country_code"]) == ("city", "IL")  # 1,600 people
     assert table["Bint Jbeil"]["country_code"] == "LB"
     assert table["Lebanon"]["place_id"] == "lb"
 

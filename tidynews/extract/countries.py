@@ -35,6 +35,8 @@ DISSOLVED = {"AN", "CS"}
 
 def fold(name: str) -> str:
     """The lookup key of a name: accents off, curly apostrophes straight, lower case, single spaces."""
+    if name.isascii():
+        return " ".join(name.lower().split())
     s = unicodedata.normalize("NFKD", name.replace("’", "'").replace("‘", "'"))
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     return re.sub(r"\s+", " ", s).strip()

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
+from tidynews.extract import geonames_index as geo
 from tidynews.extract.common import slugify
 from tidynews.extract.countries import (
     POSSESSIVE,
@@ -56,11 +56,18 @@ LOCATIVE_PREPOSITIONS = _word_list("locative")  # 'flew to Dakar'
 FUNCTION_WORDS = _word_list("function")  # 'Isle of Man'
 AREA_AFTER = _word_list("area_after")  # 'the Donetsk region'
 UNIT_DESCRIPTIONS = _word_list("unit_description")  # 'the Northern region' describes, does not name
+UNIT_KIND_WORDS = AREA_WORDS | {"parish", "borough", "township", "municipality"}
 MIN_CITY_OVER_STATE = 500_000  # a city this big wins over a US state of the same name ("New York", "Washington")
 ANY_US_STATE = "*"  # in us_state_codes: the story is about US states ("Florida and Georgia")
 MIN_MISLABELLED_CITY = 100_000  # a PERSON/ORG-tagged name after 'in'/'to' counts as a city from this size
 MIN_UNANCHORED_CITY = 100_000  # a smaller town counts only in a country the article names
-OTHER_CITY_SHARE = 0.1  # a smaller namesake in a country the article names must have this share of the largest's people
+MIN_WORLD_CITY = 1_000_000  # a name this big is the world city even in a story set in a state with a namesake
+# a city smaller than this share of a same-named division's people yields to it ('Ontario', not Ontario, California;
+# 'Beijing' the city, not the municipality)
+CITY_SHARE_OF_DIVISION = 0.1
+MIN_UNANCHORED_DIVISION = 1_000_000  # a division of a country the story does not name counts from this size
+# a smaller namesake in a country the article names must have this share of the largest's people
+OTHER_CITY_SHARE = 0.02
 
 
 @dataclass(frozen=True)
@@ -114,47 +121,71 @@ def state_abbreviations() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def us_states() -> dict[str, dict]:
-    return {fold(s["name"]): s for s in geonames().get_us_states().values()}
-
-
-def _is_spelling_of(alternate: str, name: str) -> bool:
-    """True when a GeoNames alternate name is a spelling of the city's name, not a translation or a code.
-
-    'Misrata' of 'Misratah' and 'New York' of 'New York City' pass; 'White House' (a translation of Casablanca),
-    'Hamas' (of Hamm) and 'MOD' (of Modesto) do not.
-    """
-    if len(alternate) < 4 or alternate.isupper() or not alternate[0].isupper():
-        return False
-    a, n = fold(alternate), fold(name)
-    if a == n or n == f"{a} city" or a == f"{n} city":
-        return True
-    return a[0] == n[0] and SequenceMatcher(None, a, n).ratio() >= 0.75
-
-
-@lru_cache(maxsize=1)
-def cities_named() -> dict[str, list[dict]]:
-    """City name (and its spellings in Latin script) -> every city of that name, most populous first."""
-    table: dict[str, list[dict]] = {}
-    for city in geonames().get_cities().values():
-        keys = {fold(city["name"])}
-        keys |= {
-            fold(alt) for alt in city.get("alternatenames", []) if alt.isascii() and _is_spelling_of(alt, city["name"])
+    """US states (and DC) by folded name: code, name, GeoNames id and the point of the GeoNames index."""
+    points = {r.admin1: r for r in geo.entries_of_kind("admin1") if r.country_code == "US"}
+    table = {}
+    for s in geonames().get_us_states().values():
+        point = points.get(s["code"])
+        table[fold(s["name"])] = {
+            **s,
+            "latitude": point.latitude if point else None,
+            "longitude": point.longitude if point else None,
         }
-        for k in keys:
-            table.setdefault(k, []).append(city)
-    for cities in table.values():
-        cities.sort(key=lambda c: -c["population"])
     return table
 
 
+def state_by_code(code: str) -> Place:
+    """The place of a US state by its two-letter code ('KY')."""
+    return state_place(next(s for s in us_states().values() if s["code"] == code))
+
+
+def _city_dict(r: geo.GeoRow) -> dict:
+    return {
+        "name": r.name,
+        "countrycode": r.country_code,
+        "admin1code": r.admin1,
+        "population": r.population,
+        "geonameid": r.geonames_id,
+        "latitude": r.latitude,
+        "longitude": r.longitude,
+    }
+
+
+@lru_cache(maxsize=65536)
+def _cities_of(key: str) -> tuple[dict, ...]:
+    return tuple(_city_dict(r) for r in geo.entries(key, ("city",)))
+
+
+class _CityTable:
+    """Folded city name (or spelling) -> every town of 1,000 people or more of that name, most populous first."""
+
+    def get(self, key: str, default: list | None = None) -> list[dict] | None:
+        found = _cities_of(key)
+        return list(found) if found else default
+
+    def __contains__(self, key: str) -> bool:
+        return bool(_cities_of(key))
+
+
+_CITY_TABLE = _CityTable()
+
+
+def cities_named() -> _CityTable:
+    """City name (and its spellings in Latin script) -> every city of that name, most populous first."""
+    return _CITY_TABLE
+
+
 def country_place(code: str) -> Place:
-    """The place row of a country: canonical short name, GeoNames id, no coordinates (no centroid is installed)."""
+    """The place row of a country: canonical short name, GeoNames id and a point (countryinfo's)."""
     info = geonames_countries().get(code, {})
+    point = geo.country_row(code)
     return Place(
         place_id=code.lower(),
         name=country_name(code),
         type="country",
         country_code=code,
+        latitude=point.latitude if point else None,
+        longitude=point.longitude if point else None,
         geonames_id=info.get("geonameid"),
     )
 
@@ -185,9 +216,56 @@ def state_place(state: dict) -> Place:
         name=state["name"],
         type="region",
         country_code="US",
+        latitude=state.get("latitude"),
+        longitude=state.get("longitude"),
         geonames_id=state["geonameid"],
         admin1=state["code"],
     )
+
+
+def division_place(r: geo.GeoRow) -> Place:
+    """A first- or second-level division ('Ontario', 'Tamil Nadu', 'Laurel County'): a region with the point of
+    the GeoNames index. A county's id carries its state ('laurel-county-us-ky'), as many states have one."""
+    if r.country_code == "US" and r.kind == "admin1" and fold(r.name) in us_states():
+        return state_place(us_states()[fold(r.name)])
+    suffix = f"-{r.admin1.lower()}" if r.kind == "admin2" and r.admin1 else ""
+    return Place(
+        place_id=place_id_for(r.name, r.country_code) + suffix,
+        name=r.name,
+        type="region",
+        country_code=r.country_code,
+        latitude=r.latitude,
+        longitude=r.longitude,
+        geonames_id=r.geonames_id,
+        admin1=r.admin1 if r.country_code == "US" else "",
+    )
+
+
+def pick_division(
+    key: str, hints: list[Place], article_countries: set[str] | None, us_state_codes: set[str] | None
+) -> geo.GeoRow | None:
+    """The division of this name meant: one inside the state or country named after it, else in a state or
+    country the article names, else the most populous."""
+    found = geo.entries(key, ("admin1", "admin2"))
+    if not found or key in _description_keys():
+        return None
+    for area in hints:
+        inside = [
+            r for r in found if r.country_code == area.country_code and (not area.admin1 or r.admin1 == area.admin1)
+        ]
+        if inside:
+            return inside[0]
+    if us_state_codes:
+        inside = [r for r in found if r.country_code == "US" and r.admin1 in us_state_codes]
+        if inside:
+            return inside[0]
+    if article_countries:
+        inside = [r for r in found if r.country_code in article_countries]
+        if inside:
+            return inside[0]
+    # a division of a country the story never names must be a big one ('Tamil Nadu'), not the 'Gulf' province of
+    # a far country for 'the Gulf region'
+    return found[0] if found[0].population >= MIN_UNANCHORED_DIVISION or _names_a_unit(key) else None
 
 
 def resolve_country(name: str) -> str | None:
@@ -220,7 +298,11 @@ def hint_places(hint_text: str) -> list[Place]:
 
 
 def _pick_city(
-    cities: list[dict], hints: list[Place], article_countries: set[str] | None, after_locative: bool = False
+    cities: list[dict],
+    hints: list[Place],
+    article_countries: set[str] | None,
+    after_locative: bool = False,
+    us_state_codes: set[str] | None = None,
 ) -> dict | None:
     """The city meant: one inside the place named right after it ("Paris, Texas"), else the most populous,
     unless only a namesake of comparable size lies in a country the article names (Tripoli in a Lebanon story).
@@ -235,6 +317,11 @@ def _pick_city(
             return inside[0]
     # no hint, or one that does not contain the city ("London, Germany and France said"): the usual choice
     largest = cities[0]
+    if us_state_codes and largest["population"] < MIN_WORLD_CITY:
+        # a Kentucky story's 'Richmond' is the Kentucky town, unless the name is a world city's
+        in_states = [c for c in cities if c["countrycode"] == "US" and c.get("admin1code") in us_state_codes]
+        if in_states:
+            return in_states[0]
     if article_countries is None or largest["countrycode"] in article_countries:
         return largest
     for city in cities[1:]:
@@ -324,11 +411,30 @@ def resolve_place(
     state = us_states().get(key) or us_states().get(re.sub(r" state$", "", key))
     if state and (key.endswith(" state") or not cities or cities[0]["population"] < MIN_CITY_OVER_STATE):
         return state_place(state)
+    division = pick_division(key, hints, article_countries, us_state_codes)
+    if division is not None and division.kind == "admin1" and division.country_code == "US":
+        division = None  # US states are read above, with their namesake cities
+    if division is not None and (
+        not cities or cities[0]["population"] < CITY_SHARE_OF_DIVISION * division.population or _names_a_unit(key)
+    ):
+        return division_place(division)  # 'Ontario', 'Tamil Nadu', 'Laurel County'
     if cities:
-        city = _pick_city(cities, hints, article_countries, after_locative)
+        city = _pick_city(cities, hints, article_countries, after_locative, us_state_codes)
         if city is not None:
             return city_place(city)
+    if division is not None and after_locative:
+        return division_place(division)
     return _directional_region(key_text, hints, article_countries) or _natural_feature(key_text, hints)
+
+
+@lru_cache(maxsize=1)
+def _description_keys() -> frozenset[str]:
+    return frozenset(fold(w) for w in UNIT_DESCRIPTIONS)
+
+
+def _names_a_unit(key: str) -> bool:
+    """'laurel county', 'orleans parish': the name says it is a division."""
+    return key.rsplit(" ", 1)[-1] in UNIT_KIND_WORDS
 
 
 @lru_cache(maxsize=1)
@@ -369,9 +475,9 @@ def _major_cities() -> frozenset[str]:
     """Names of national capitals and cities of a million people or more, except ambiguous ones ('Sofia')."""
     capitals = {(c["iso"], fold(c["capital"])) for c in geonames_countries().values() if c["capital"]}
     names = {
-        fold(city["name"])
-        for city in geonames().get_cities().values()
-        if city["population"] >= 1_000_000 or (city["countrycode"], fold(city["name"])) in capitals
+        fold(r.name)
+        for r in geo.entries_of_kind("city")
+        if r.population >= 1_000_000 or (r.country_code, fold(r.name)) in capitals
     }
     return frozenset(names - ambiguous_names())
 

@@ -26,16 +26,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from tidynews.articles import BODY, CAPTION, HEADLINE, STANDFIRST
+from tidynews.extract import geonames_index as geo
 from tidynews.extract.common import ArticleExtraction, Entity, Mention
 from tidynews.extract.countries import (
     POSSESSIVE,
     clean_place_text,
     country_names,
     fold,
+    read_data_csv,
 )
 from tidynews.extract.datelines import read_dateline
 from tidynews.extract.gazetteer import (
@@ -60,6 +63,7 @@ from tidynews.extract.gazetteer import (
     resolve_country,
     resolve_place,
     state_abbreviations,
+    state_by_code,
     unit_region,
     us_states,
 )
@@ -92,6 +96,8 @@ RULE_OF_SOURCE = {
     "scan": "places.lexicon_scan",
     "dateline": "places.dateline",
     "unit_of": "places.unit_of",
+    "embedded": "places.embedded",
+    "abbreviation": "places.state_abbreviation",
 }
 
 
@@ -293,6 +299,77 @@ def scan_candidates(doc: Doc) -> list[Candidate]:
     return out
 
 
+EMBEDDING_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP"}
+HYPHENS = {"-", "–", "—"}
+MIN_EMBEDDED_CITY = 100_000  # a city named inside an organisation's name counts from this size (or in the story)
+
+
+@register_rule("places.embedded")
+def embedded_candidates(doc: Doc) -> list[Candidate]:
+    """A place named inside the name of an organisation, a building or an event ("Kentucky State Police", "the
+    Ohio Department of Health", "University of Toronto"): a country, a state or province, or a city of 100,000
+    people. The organisation keeps its full name in the actors table; the place gets its own mention.
+
+    Example: The Kentucky State Police closed the highway on Sunday.
+    """
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in EMBEDDING_LABELS or len(ent) < 2:
+            continue
+        i = ent.start
+        while i < ent.end:
+            for n in range(min(3, ent.end - i), 0, -1):
+                span = doc[i : i + n]
+                if span.start == ent.start and span.end == ent.end or not _is_capitalised_name(span):
+                    continue
+                if span[0].lower_ in FUNCTION_WORDS or span[-1].lower_ in FUNCTION_WORDS:
+                    continue
+                if not (span[0].is_alpha and (span[-1].is_alpha or span[-1].text.endswith("."))):
+                    continue
+                before = doc[span.start - 1] if span.start > 0 else None
+                after = doc[span.end] if span.end < len(doc) else None
+                if before is not None and (before.lower_ == "of" or before.text in HYPHENS):
+                    continue  # 'Bank of Dandong' names the bank, 'Trans-Pacific' no ocean
+                if after is not None and after.text in HYPHENS:
+                    continue
+                if embedded_place_kind(span.text):
+                    out.append(Candidate(span.start_char, span.end_char, "embedded", after_locative=True))
+                    i += n - 1
+                    break
+            i += 1
+    return out
+
+
+def embedded_place_kind(text: str) -> str | None:
+    """'country', 'region' or 'city' when a name inside an organisation's name may be taken for a place."""
+    kind = lexicon_kind(text)
+    if kind in {"country", "region"}:
+        return kind
+    key = fold(text)
+    if key in us_states() or any(r.population >= 1_000_000 for r in geo.entries(key, ("admin1",))):
+        return "region"
+    if is_big_city(text, MIN_EMBEDDED_CITY):
+        return "city"
+    return None
+
+
+@register_rule("places.state_abbreviation")
+def state_abbreviation_candidates(doc: Doc) -> list[Candidate]:
+    """A postal or AP abbreviation of a state after a town and a comma ("Lexington, Ky.", "Charleston, W.Va."),
+    emitted as a mention of the state.
+
+    Example: The plant in Lexington, Ky., will close in May.
+    """
+    out = []
+    for token in doc[2:]:
+        if doc[token.i - 1].text == "," and doc[token.i - 2].text[:1].isupper():
+            text = token.text if token.text in state_abbreviations() else token.text + "."
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if text in state_abbreviations() and (text == token.text or nxt is not None and nxt.text == "."):
+                out.append(Candidate(token.idx, token.idx + len(text), "abbreviation"))
+    return out
+
+
 AREA_OF = re.compile(
     r"\b[Tt]he (province|region|state|county|district|prefecture|governorate|department|oblast) of "
     r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
@@ -385,6 +462,21 @@ def is_person_name(cand: Candidate, big_city_after_locative: bool) -> bool:
     return cand.source == "person" and not big_city_after_locative
 
 
+@lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    return frozenset(fold(r["name"]) for r in read_data_csv("place_not_places.csv"))
+
+
+@register_rule("places.drop_institution", kind="drops")
+def is_institution(text: str) -> bool:
+    """A seat of government named for the institution (data/place_not_places.csv): no place, even where the
+    gazetteer lists a town of that name.
+
+    Example: Officials at the White House said the talks would go on.
+    """
+    return fold(clean_place_text(text)) in _not_places()
+
+
 @register_rule("places.drop_unknown_name", kind="drops")
 def unknown_name(text: str) -> Resolution:
     """A name the gazetteer does not know and the text does not place: spaCy tags organisations and people as GPE
@@ -411,6 +503,15 @@ def resolve_candidate(
     `unit_country` (see `unit_region`); None there means the kind word does not make a unit (see `unit_country_of`).
     """
     found_by = RULE_OF_SOURCE[cand.source]
+    if is_institution(text):
+        return None, "places.drop_institution", "a seat of government named for the institution"
+    if cand.source == "abbreviation":
+        return state_by_code(state_abbreviations()[text.strip()]), found_by, ""
+    if cand.source == "embedded":
+        place = resolve_place(
+            text, article_countries=article_countries, us_state_codes=us_state_codes, after_locative=True
+        )
+        return (place, found_by, "") if place is not None else unknown_name(text)
     if cand.area_before:
         text = re.split(r"\s+of\s+", text, maxsplit=1)[-1]
         place = resolve_place(text, article_countries=article_countries, after_locative=True)
@@ -499,7 +600,13 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     for block in parsed.zone_blocks(HEADLINE, STANDFIRST, BODY, CAPTION):
         taken: set[int] = set()
         area_of = area_of_candidates(block.doc)
-        candidates = dateline_candidates(block.doc) + entity_candidates(block.doc) + scan_candidates(block.doc)
+        candidates = (
+            dateline_candidates(block.doc)
+            + state_abbreviation_candidates(block.doc)
+            + embedded_candidates(block.doc)  # before its organisation's own candidate, which starts there too
+            + entity_candidates(block.doc)
+            + scan_candidates(block.doc)
+        )
         # "the province of Cotopaxi": the name inside is read with its kind word, not on its own
         candidates = area_of + [c for c in candidates if not any(a.start <= c.start < a.end for a in area_of)]
         for cand in candidates:

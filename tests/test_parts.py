@@ -91,3 +91,24 @@ def test_parts_package_is_reproducible(parts_package, articles_dir, tmp_path, mo
     for name in files:
         assert (again / name).read_bytes() == (parts_package / name).read_bytes(), name
     assert descriptor_path(again).read_bytes() == descriptor_path(parts_package).read_bytes()
+
+
+def test_tidynews_validate_checks_a_parts_package_part_by_part(parts_package, tmp_path):
+    import shutil
+
+    from tidynews.errors import ValidationError
+    from tidynews.parts import key_problems
+    from tidynews.validate import validate_package
+
+    validate_package(parts_package)  # valid as built
+    copy = tmp_path / "pkg"
+    shutil.copytree(parts_package, copy)
+    desc = descriptor(copy)
+    resource = next(r for r in desc["resources"] if r["name"] == "actor_mentions")
+    first, last = copy / resource["path"][0], copy / resource["path"][-1]
+    pq.write_table(pa.concat_tables([pq.read_table(last), pq.read_table(first).slice(0, 1)]), last)
+    with pytest.raises(ValidationError, match="bytes or SHA-256 differ") as caught:
+        validate_package(copy)
+    assert caught.value.problems[0].file == resource["path"][-1]
+    problems = key_problems(copy, desc, load_schemas())  # the row copied from the first part repeats its key
+    assert [(p.rule, p.table) for p in problems] == [("primary-key", "actor_mentions")]

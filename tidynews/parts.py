@@ -11,6 +11,10 @@ then has Frictionless validate the rows of every part against its Table Schema (
 keys that span parts were checked on the CSVs). Frictionless 5 validates only the first file of a multi-part Parquet
 resource (`frictionless validate datapackage.json` reads `path[0]`), which is why the build validates part by part.
 
+`tidynews validate` of a parts package (`validate_parts_package`): every part present with the bytes and SHA-256
+the descriptor records, its rows valid for Frictionless, primary and foreign keys across parts and tables in DuckDB
+SQL (the span checks run on CSV packages only).
+
 The views read the parts by paths relative to the package folder: run DuckDB from that folder (`tidynews query`
 does this for you).
 """
@@ -143,6 +147,66 @@ def validate_parts(package_dir: Path, descriptor: dict, schemas: dict[str, Table
                         )
                 problems += [Problem(rule=e.type, message=e.message, file=part["path"]) for e in report.errors]
     return problems
+
+
+def key_problems(package_dir: Path, descriptor: dict, schemas: dict[str, TableSchema]) -> list[Problem]:
+    """Primary keys unique and foreign keys found across all parts of all tables (DuckDB SQL over the parts)."""
+    import duckdb
+
+    def rows_of(table: str) -> str:
+        resource = next(r for r in descriptor["resources"] if r["name"] == table)
+        paths = ", ".join(sql_literal(str(Path(package_dir) / p)) for p in resource["path"])
+        return f"read_parquet([{paths}])"
+
+    def cols(names: list[str]) -> str:
+        return ", ".join(f'"{n}"' for n in names)
+
+    problems = []
+    con = duckdb.connect()
+    try:
+        for name, schema in schemas.items():
+            if schema.primary_key:
+                sql = f"SELECT count(*) FROM (SELECT {cols(schema.primary_key)} FROM {rows_of(name)} GROUP BY ALL "
+                (duplicates,) = con.execute(sql + "HAVING count(*) > 1)").fetchone()
+                if duplicates:
+                    message = f"{duplicates} value(s) of {', '.join(schema.primary_key)} are not unique across parts"
+                    problems.append(Problem("primary-key", message, table=name))
+            for fields, target, target_fields in schema.foreign_keys:
+                on = " AND ".join(f'c."{f}" = p."{t}"' for f, t in zip(fields, target_fields, strict=True))
+                present = " AND ".join(f'c."{f}" IS NOT NULL' for f in fields)
+                sql = (
+                    f"SELECT count(*) FROM {rows_of(name)} c WHERE {present} AND NOT EXISTS "
+                    f"(SELECT 1 FROM {rows_of(target or name)} p WHERE {on})"
+                )
+                (missing,) = con.execute(sql).fetchone()
+                if missing:
+                    message = f"{missing} row(s) whose {', '.join(fields)} is not in {target or name}"
+                    problems.append(Problem("foreign-key", message, table=name))
+    finally:
+        con.close()
+    return problems
+
+
+def validate_parts_package(package_dir: Path, schemas: dict[str, TableSchema]) -> list[Problem]:
+    """Everything `tidynews validate` checks of a parts package: each listed part present with its recorded bytes
+    and SHA-256, its rows valid for Frictionless, primary and foreign keys across parts and tables."""
+    package_dir = Path(package_dir)
+    descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
+    problems = []
+    for resource in descriptor["resources"]:
+        for part in resource.get(PARTS_KEY, []):
+            path = package_dir / part["path"]
+            if not path.is_file():
+                problems.append(Problem("missing-part", "listed in datapackage.json, not found", file=part["path"]))
+                continue
+            data = path.read_bytes()
+            if f"sha256:{hashlib.sha256(data).hexdigest()}" != part["hash"] or len(data) != part["bytes"]:
+                problems.append(
+                    Problem("hash-count", "bytes or SHA-256 differ from datapackage.json", file=part["path"])
+                )
+    if problems:
+        return problems
+    return validate_parts(package_dir, descriptor, schemas) + key_problems(package_dir, descriptor, schemas)
 
 
 def parts_database_sql(descriptor: dict, schemas: dict[str, TableSchema]) -> list[str]:

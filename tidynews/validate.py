@@ -484,9 +484,14 @@ def validate_package(package_dir: Path, use_frictionless: bool = True) -> None:
     unsafe = package_problems(package_dir)
     if unsafe:  # nothing else is read from a package whose descriptor is missing, broken or points outside it
         raise ValidationError(f"package at {package_dir} is invalid: {len(unsafe)} problem(s)", unsafe)
-    problems = validate_pandera(package_dir)
-    if use_frictionless:
-        problems += validate_frictionless(package_dir)
+    from tidynews.parts import has_parts, validate_parts_package
+
+    if has_parts(package_dir):  # tables as Parquet parts (build --parquet-parts): checked part by part
+        problems = validate_parts_package(package_dir, load_schemas(package_dir / "schemas"))
+    else:
+        problems = validate_pandera(package_dir)
+        if use_frictionless:
+            problems += validate_frictionless(package_dir)
     if problems:
         raise ValidationError(
             f"package at {package_dir} is invalid: {len(problems)} problem(s). Fix the cells listed below, or "

@@ -627,3 +627,21 @@ def test_standings_and_fixture_lines_name_teams_and_players():
 def test_a_sentence_with_numbers_is_no_results_line():
     r = extract("Arden Rovers signed 2 players and Castleford sold 1 in the summer.")
     assert all(m.rule not in {"actors.team_in_score_line", "actors.team_in_standings_line"} for m in r.actor_mentions)
+
+
+# --- headlines in capitals (issue 12) ---------------------------------------------------------------------
+
+
+def test_a_name_in_a_capitals_headline_is_found_from_the_body():
+    r = extract(
+        "Castleford manager Piet Okoro praised his players after the win on Saturday.",
+        headline="FOOTBALL - OKORO HAILS CASTLEFORD SPIRIT",
+    )
+    headline = [(m.text, m.rule) for m in r.actor_mentions if m.zone == "headline"]
+    assert ("OKORO", "actors.known_name_repeated") in headline
+    assert next(e for e in r.actors if "OKORO" in mentions_of(r, e.name)).name == "Piet Okoro"
+
+
+def test_capitals_headline_words_named_nowhere_else_are_no_actors():
+    r = extract("Farmers in the north said the rain came too late for the wheat.", headline="STORM DELAYS HARVEST")
+    assert [m.text for m in r.actor_mentions if m.zone == "headline"] == []

@@ -41,6 +41,7 @@ from tidynews.extract.actors.names import (
     initials,
     is_acronym,
     is_age,
+    is_shouting,
     make_candidate,
     merged,
     name_tokens,
@@ -363,15 +364,19 @@ def scan_known_names(
     forms.sort(key=lambda vg: -len(vg[0]))
     for block in blocks:
         text = block.text
+        shouting = is_shouting(text)  # a headline in capitals writes "GALLANT" for Gallant
         for v, g in forms:
-            if len(owners[v]) > 1 or v not in text:
+            written = v.upper() if shouting else v
+            if len(owners[v]) > 1 or written not in text:
                 continue
-            for m in _scan_pattern(v).finditer(text):
+            for m in _scan_pattern(written).finditer(text):
                 s, e = block.offset + m.start(), block.offset + m.end()
                 if any(s < te and ts < e for ts, te in taken) or in_ranges(m.start(), m.end(), credits[id(block)]):
                     continue
                 span = block.doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                if span is None or not _name_boundaries_ok(block.doc, span, g.kind):
+                if span is None or not shouting and not _name_boundaries_ok(block.doc, span, g.kind):
+                    continue
+                if shouting and any(t.ent_type_ in {"DATE", "TIME"} for t in span):
                     continue
                 cand = make_candidate(
                     block, span.start, span.end, g.kind, "scan", g.known, "actors.known_name_repeated"
@@ -544,8 +549,29 @@ def settle_kinds(
     set_the_countrys_ministry(cands, blocks)
     person_from_apposition(cands)
     people_named_like_organisations(cands)
+    cands = drop_shouted_unknown_names(cands, parsed.text, trace)
     # names used as titles are no actors: drop treaty acronyms "(CSP)" defined after a dropped name
     return drop_defined_non_actors(cands, parsed, trace)
+
+
+@register_rule("actors.shouted_unknown_name", kind="drops")
+def drop_shouted_unknown_names(cands: list[Candidate], text: str, trace: Trace = NULL_TRACE) -> list[Candidate]:
+    """In a line written in capitals spaCy takes headline words for names ("RAIN STOPS PLAY", "DEFEAT"): a
+    name found there by spaCy is kept only when the article also writes it in lower case letters elsewhere
+    ("Gallant" for "GALLANT"), or it is a curated organisation or a results line's team.
+
+    Example (headline): STORM DELAYS HARVEST IN NORTH"""
+    out = []
+    for c in cands:
+        if c.source == "spacy" and c.known is None and is_shouting(c.block.text):
+            spellings = {c.name.title(), *(w.title() for w in c.name.split() if len(w) > 2)}
+            if not any(re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text) for w in spellings):
+                reject(
+                    trace, c, drop_shouted_unknown_names, "written in capitals only, and nowhere else in the article"
+                )
+                continue
+        out.append(c)
+    return out
 
 
 def group_candidates(cands: list[Candidate], text: str, trace: Trace) -> tuple[list[Group], list[Group]]:

@@ -42,6 +42,12 @@ from tidynews.nlp import ParsedBlock
 TABLE = "actors"
 
 
+def is_shouting(text: str) -> bool:
+    """A line written in capitals: more than 60 % of its letters are capitals ("RAIN STOPS PLAY IN LEEDS")."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) > 0.6 * max(len(letters), 1)
+
+
 @dataclass
 class Candidate:
     """A span that may name an actor. Offsets are article offsets; tokens index the block's Doc."""

@@ -87,9 +87,49 @@ def fixture_line_teams(block: ParsedBlock) -> list[Candidate]:
     return [c for g in ("a", "b") if (c := team_candidate(block, m.start(g), m.end(g), "actors.team_in_fixture_line"))]
 
 
+BRACKETED = re.compile(
+    r"(?<![\w.'’-])(?P<name>[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|der|dos|da|del)){0,3})"
+    r" \((?P<inner>[A-Z][\w.' -]*)\)"
+)
+
+
+def is_list_line(text: str) -> bool:
+    """A line of a table, list or results: fewer than four lower-case words."""
+    return len(re.findall(r"\b[a-z]+\b", text)) < 4
+
+
+@register_rule("actors.player_with_team_in_brackets")
+def bracketed_players(block: ParsedBlock) -> list[Candidate]:
+    """In a list or results line, a name followed by a country or a club in brackets is a player (a person), and a
+    club in the brackets is an organisation: "Ana Ruiz (Spain) beat Lena Holt (Austria) 6-3 6-4".
+
+    Example: Tomas Brandt (Valdora Rovers), Piet Okoro (Germany), Lars Wirth (Arden City)"""
+    if not is_list_line(block.text):
+        return []
+    out = []
+    for m in BRACKETED.finditer(block.text):
+        inner = m.group("inner").strip()
+        if len(inner) < 3 or any(c.isdigit() for c in inner) or inner.isupper() and " " not in inner:
+            continue  # "(L)", "(H.K. cents)", an acronym defined in brackets
+        rest = block.text[m.end() :].lstrip()
+        if re.match(r"\d+(?:\s|$|[.,])", rest) and not re.match(r"\d+-\d", rest):
+            continue  # "Legia Warsaw (Poland) 2": a club with a score, not a player
+        player = span_candidate(block, m.start("name"), m.end("name"), PERSON, "actors.player_with_team_in_brackets")
+        if player is None or country_or_demonym_code(player.name):
+            continue
+        out.append(player)
+        if not country_or_demonym_code(inner):
+            start = m.start("inner")
+            club = span_candidate(block, start, start + len(inner), ORG, "actors.player_with_team_in_brackets")
+            if club:
+                out.append(club)
+    return out
+
+
 def results_line_candidates(block: ParsedBlock) -> list[Candidate]:
-    """Every team and scorer of one results line (no line has more than one shape)."""
-    return score_line_teams(block) + score_line_scorers(block) + standings_line_team(block) + fixture_line_teams(block)
+    """Every team, scorer and player of one results or list line."""
+    found = score_line_teams(block) + score_line_scorers(block) + standings_line_team(block) + fixture_line_teams(block)
+    return found + bracketed_players(block)
 
 
 def team_candidate(block: ParsedBlock, start: int, end: int, rule: str, players: bool = False) -> Candidate | None:

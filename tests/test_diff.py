@@ -101,6 +101,41 @@ def test_only_version_and_created_differ_is_no_change(tmp_path, old):
 # --- MAJOR ---------------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "where,prop,value",
+    [
+        ("schema", "missingValues", ["", "none", "n/a"]),  # "none" was a value; now it is missing
+        ("age", "groupChar", ","),  # "80,000" read as 80000, and "8,0" as 80
+        ("age", "bareNumber", False),  # "41 years" was an error, now 41
+        ("age", "decimalChar", ","),
+        ("name", "missingValues", ["-"]),
+        ("role", "trueValues", ["yes"]),
+        ("resource", "dialect", {"delimiter": ";"}),
+        ("resource", "encoding", "latin-1"),
+    ],
+)
+def test_a_property_that_changes_how_values_are_read_is_major(tmp_path, old, where, prop, value):
+    def change(spec):
+        if where == "schema":
+            people(spec)["schema"][prop] = value
+        elif where == "resource":
+            people(spec)[prop] = value
+        else:
+            field(spec, where)[prop] = value
+
+    spec = base()
+    change(spec)
+    if where == "resource":  # write_package keeps only the description: add the property to the descriptor
+        new = write_package(tmp_path / "new", spec)
+        d = json.loads((new / "datapackage.json").read_text())
+        d["resources"][0][prop] = value
+        (new / "datapackage.json").write_text(json.dumps(d))
+        assert diff_packages(old, new).level == "major"
+    else:
+        assert level_after(tmp_path, old, change) == "major"
+
+
+
 def test_field_removed_is_major(tmp_path, old):
     def change(spec):
         people(spec)["schema"]["fields"].pop(3)  # role

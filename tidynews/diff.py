@@ -43,6 +43,12 @@ IGNORED_RESOURCE_KEYS = {"bytes", "hash", "schema", "path"}
 LOWER_BOUNDS = {"minimum", "exclusiveMinimum", "minLength"}  # raising one tightens
 UPPER_BOUNDS = {"maximum", "exclusiveMaximum", "maxLength"}  # lowering one tightens
 FLAGS = {"required", "unique"}  # switching one on tightens
+# Field and schema properties that only describe; every other one (missingValues, groupChar, decimalChar,
+# bareNumber, trueValues, falseValues, datetime formats, ...) changes how a cell is read: a MAJOR change.
+DESCRIPTIVE_PROPS = {"title", "description", "example", "examples", "rdfType", "$schema"}
+SCHEMA_STRUCTURE_KEYS = {"fields", "primaryKey", "foreignKeys"}  # compared on their own
+# Resource properties that change how the file is read (the others, title and description, only describe).
+PARSING_RESOURCE_KEYS = {"dialect", "encoding", "format", "mediatype", "compression", "scheme", "type", "innerpath"}
 
 
 def natural_key(key: str) -> list:
@@ -358,7 +364,25 @@ def diff_table(old: PackageSnapshot, new: PackageSnapshot, table: str) -> TableD
                 )
         for prop in sorted((set(o) | set(f)) - {"name", "type", "format", "constraints"}):
             if o.get(prop) != f.get(prop):
-                td.changes.append(Change(table, f"field `{f['name']}` {prop} changed", "patch"))
+                if prop in DESCRIPTIVE_PROPS:
+                    td.changes.append(Change(table, f"field `{f['name']}` {prop} changed", "patch"))
+                else:  # missingValues, groupChar, decimalChar, bareNumber, trueValues ...: "80,000" may now read as 8
+                    td.changes.append(
+                        Change(
+                            table,
+                            f"field `{f['name']}` {prop} {o.get(prop)!r} -> {f.get(prop)!r} (changes how values are read)",
+                            "major",
+                        )
+                    )
+    for prop in sorted((set(old_schema) | set(new_schema)) - SCHEMA_STRUCTURE_KEYS - DESCRIPTIVE_PROPS):
+        if old_schema.get(prop) != new_schema.get(prop):  # missingValues of the whole table, ...
+            td.changes.append(
+                Change(
+                    table,
+                    f"schema {prop} {old_schema.get(prop)!r} -> {new_schema.get(prop)!r} (changes how values are read)",
+                    "major",
+                )
+            )
 
     # Keys
     if [renames.get(c, c) for c in old_key] != new_key:
@@ -374,7 +398,11 @@ def diff_table(old: PackageSnapshot, new: PackageSnapshot, table: str) -> TableD
     new_res = {k: v for k, v in new.resource(table).items() if k not in IGNORED_RESOURCE_KEYS}
     for prop in sorted(set(old_res) | set(new_res)):
         if old_res.get(prop) != new_res.get(prop):
-            td.changes.append(Change(table, f"table {prop} changed", "patch"))
+            if prop in PARSING_RESOURCE_KEYS:
+                what = f"table {prop} {old_res.get(prop)!r} -> {new_res.get(prop)!r} (changes how the file is read)"
+                td.changes.append(Change(table, what, "major"))
+            else:
+                td.changes.append(Change(table, f"table {prop} changed", "patch"))
 
     # Rows, by primary key (a table without one: by the whole row, so a change shows as one removed + one added)
     renamed_back = {n: o for o, n in renames.items()}

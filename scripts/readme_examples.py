@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from tidynews.database import run_query
+from tidynews.markdown import md_text
 from tidynews.paths import REPO_ROOT, database_path
 from tidynews.tables import format_cell
 
@@ -61,7 +62,7 @@ def markdown_table(columns: list[str], rows: list[tuple]) -> str:
     def cell(value: object) -> str:
         text = format_cell(value)  # 80000.0 -> 80000, None -> '', as in the CSVs
         text = text if len(text) <= CELL_WIDTH else text[: CELL_WIDTH - 1] + "…"
-        return text.replace("|", "\\|").replace("\n", " ")
+        return md_text(text)  # data in the README: one line, Markdown syntax shown as text
 
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]

@@ -135,7 +135,6 @@ def test_a_property_that_changes_how_values_are_read_is_major(tmp_path, old, whe
         assert level_after(tmp_path, old, change) == "major"
 
 
-
 def test_field_removed_is_major(tmp_path, old):
     def change(spec):
         people(spec)["schema"]["fields"].pop(3)  # role

@@ -215,3 +215,48 @@ def test_diff_and_validate_refuse_a_zip_that_unpacks_past_the_limit(built_packag
         result = runner.invoke(app, args)
         assert result.exit_code == 1, result.output
         assert "zip bomb" in result.output and "statements.csv" in result.output
+
+
+# --- item 10: names and data cannot write Markdown structure into generated files ---------------------------------
+
+FAKE = "x\n\n## 9.9.9 (2030-01-01)\n\nRetracted: all data is fake `|` <b>"
+
+
+def test_a_file_name_with_a_newline_writes_no_heading_into_the_changelog():
+    from tidynews.diff import PackageDiff, TableDiff
+    from tidynews.release import changelog_entry
+
+    table = TableDiff("articles", added=[FAKE], removed=[], changed=[(FAKE + "/s001", {"quote": ("a", "b")})])
+    entry = changelog_entry("0.2.0", "2026-01-02", "minor", PackageDiff("0.1.0", "0.2.0", [table]), {}, False)
+    assert [line for line in entry.splitlines() if line.startswith("#")] == ["## 0.2.0 (2026-01-02)"]
+    assert "Retracted" in entry  # shown, as text inside a code span
+    assert all("\n" not in line for line in entry.splitlines())
+
+
+def test_data_in_the_codebook_stays_inside_its_cell(package_copy):
+    import csv as csvmod
+
+    from tidynews.codebook import codebook
+
+    path = package_copy / "datapackage" / "articles.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csvmod.DictReader(f))
+    rows.sort(key=lambda r: r["article_id"])
+    rows[0]["title"] = FAKE
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csvmod.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    book = codebook(package_copy, "2026-01-01")
+    assert not [line for line in book.splitlines() if line.startswith("## 9.9.9")]
+    title_row = next(line for line in book.splitlines() if line.startswith("| `title` |"))
+    assert "Retracted" in title_row and title_row.count(" | ") == 4  # five cells: the pipe in the data is escaped
+
+
+def test_markdown_helpers():
+    from tidynews.markdown import md_code, md_text
+
+    assert md_code("a`b") == "``a`b``"
+    assert md_code("`x`") == "`` `x` ``"
+    assert md_code("a|b", in_table=True) == "`a\\|b`"
+    assert md_text("# x\n*y*") == "\\# x\\n\\*y\\*"

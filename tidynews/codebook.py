@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 from tidynews.checks import EXTRA_CHECKS, SPAN_SURFACE
 from tidynews.database import MINIMUM_DUCKDB, VIEWS
+from tidynews.markdown import md_cell, md_code
 from tidynews.paths import (
     CHANGELOG_NAME,
     CHECKSUMS_NAME,
@@ -102,9 +104,9 @@ def provenance_lines(descriptor: dict, released: str) -> list[str]:
     return out
 
 
-def md_cell(value: object) -> str:
-    """A value made safe for one Markdown table cell: one line, pipes escaped."""
-    return str(value).replace("|", "\\|").replace("\n", " ")
+def anchor(name: str) -> str:
+    """The link target of a heading (GitHub's rule for plain names: lower case, no punctuation)."""
+    return re.sub(r"[^a-z0-9_-]", "", name.lower())
 
 
 def clip(text: str, width: int = EXAMPLE_WIDTH) -> str:
@@ -208,7 +210,10 @@ def codebook(package_dir: Path, released: str) -> str:
         rows = read_rows(package_dir, res)
         schema = table_schema(package_dir, res)
         tables.append((res, schema, rows))
-        out.append(f"| [`{res['name']}`](#{res['name']}) | {len(rows)} | {md_cell(res.get('description', ''))} |")
+        out.append(
+            f"| [{md_code(res['name'], in_table=True)}](#{anchor(res['name'])}) | {len(rows)} | "
+            f"{md_cell(res.get('description', ''))} |"
+        )
     out += [
         "",
         "## How spans work",
@@ -260,7 +265,7 @@ def codebook(package_dir: Path, released: str) -> str:
             example = example_value(rows, f["name"])
             out.append(
                 f"| `{f['name']}` | {field_type(f)} | {md_cell(describe_constraints(f, pk))} | "
-                f"{md_cell(f.get('description', ''))} | {'`' + md_cell(example) + '`' if example else ''} |"
+                f"{md_cell(f.get('description', ''))} | {md_code(example, in_table=True) if example else ''} |"
             )
     out += ["", "## Views (in the DuckDB database)", "", "| view | what one row is |", "|---|---|"]
     out += [f"| `{name}` | {md_cell(comment)} |" for name, (comment, _sql) in VIEWS.items()]

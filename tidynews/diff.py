@@ -31,6 +31,7 @@ from tidynews.guard import (
     package_file,
     zip_package_prefix,
 )
+from tidynews.markdown import md_code
 from tidynews.paths import DESCRIPTOR_NAME
 from tidynews.schemas import field_type, foreign_keys, primary_key
 
@@ -49,6 +50,11 @@ DESCRIPTIVE_PROPS = {"title", "description", "example", "examples", "rdfType", "
 SCHEMA_STRUCTURE_KEYS = {"fields", "primaryKey", "foreignKeys"}  # compared on their own
 # Resource properties that change how the file is read (the others, title and description, only describe).
 PARSING_RESOURCE_KEYS = {"dialect", "encoding", "format", "mediatype", "compression", "scheme", "type", "innerpath"}
+
+
+def code(value: object) -> str:
+    """A name or value in a change's description, as a Markdown code span (the changelog is Markdown)."""
+    return md_code(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
 
 
 def natural_key(key: str) -> list:
@@ -330,17 +336,17 @@ def diff_table(old: PackageSnapshot, new: PackageSnapshot, table: str) -> TableD
     key = [c for c in new_key if c in old_names] if new_key == old_key else []
     renames = _renames(old, new, table, removed, added, old_rows, new_rows, key)
     for o, n in renames.items():
-        td.changes.append(Change(table, f"field `{o}` renamed to `{n}`", "major"))
+        td.changes.append(Change(table, f"field {code(o)} renamed to {code(n)}", "major"))
     for n in removed:
         if n not in renames:
-            td.changes.append(Change(table, f"field `{n}` removed", "major"))
+            td.changes.append(Change(table, f"field {code(n)} removed", "major"))
     for n in added:
         if n not in renames.values():
-            td.changes.append(Change(table, f"field `{n}` added", "minor"))
+            td.changes.append(Change(table, f"field {code(n)} added", "minor"))
     common_old = [renames.get(n, n) for n in old_names if n in new_names or n in renames]
     common_new = [n for n in new_names if n in common_old]
     if common_old != common_new:
-        td.changes.append(Change(table, "fields reordered: " + ", ".join(f"`{n}`" for n in common_new), "major"))
+        td.changes.append(Change(table, "fields reordered: " + ", ".join(f"{code(n)}" for n in common_new), "major"))
     old_by_name = {renames.get(f["name"], f["name"]): f for f in _fields(old_schema)}
     for f in _fields(new_schema):
         o = old_by_name.get(f["name"])
@@ -350,7 +356,13 @@ def diff_table(old: PackageSnapshot, new: PackageSnapshot, table: str) -> TableD
             if o.get(prop, "default" if prop == "format" else "string") != f.get(
                 prop, "default" if prop == "format" else "string"
             ):
-                td.changes.append(Change(table, f"field `{f['name']}` {prop} {o.get(prop)} -> {f.get(prop)}", "major"))
+                td.changes.append(
+                    Change(
+                        table,
+                        f"field {code(f['name'])} {code(prop)} {code(o.get(prop))} -> {code(f.get(prop))}",
+                        "major",
+                    )
+                )
         oc, nc = o.get("constraints", {}), f.get("constraints", {})
         for name in sorted(set(oc) | set(nc)):
             direction = compare_constraint(name, oc.get(name), nc.get(name))
@@ -358,19 +370,21 @@ def diff_table(old: PackageSnapshot, new: PackageSnapshot, table: str) -> TableD
                 td.changes.append(
                     Change(
                         table,
-                        f"field `{f['name']}` constraint `{name}` {direction} ({oc.get(name)} -> {nc.get(name)})",
+                        f"field {code(f['name'])} constraint {code(name)} {direction} "
+                        f"({code(oc.get(name))} -> {code(nc.get(name))})",
                         "major" if direction == "tightened" else "minor",
                     )
                 )
         for prop in sorted((set(o) | set(f)) - {"name", "type", "format", "constraints"}):
             if o.get(prop) != f.get(prop):
                 if prop in DESCRIPTIVE_PROPS:
-                    td.changes.append(Change(table, f"field `{f['name']}` {prop} changed", "patch"))
+                    td.changes.append(Change(table, f"field {code(f['name'])} {code(prop)} changed", "patch"))
                 else:  # missingValues, groupChar, decimalChar, bareNumber, trueValues ...: "80,000" may now read as 8
                     td.changes.append(
                         Change(
                             table,
-                            f"field `{f['name']}` {prop} {o.get(prop)!r} -> {f.get(prop)!r} (changes how values are read)",
+                            f"field {code(f['name'])} {code(prop)} {code(o.get(prop))} -> {code(f.get(prop))} "
+                            "(changes how values are read)",
                             "major",
                         )
                     )
@@ -379,7 +393,8 @@ def diff_table(old: PackageSnapshot, new: PackageSnapshot, table: str) -> TableD
             td.changes.append(
                 Change(
                     table,
-                    f"schema {prop} {old_schema.get(prop)!r} -> {new_schema.get(prop)!r} (changes how values are read)",
+                    f"schema {code(prop)} {code(old_schema.get(prop))} -> {code(new_schema.get(prop))} "
+                    "(changes how values are read)",
                     "major",
                 )
             )
@@ -399,7 +414,7 @@ def diff_table(old: PackageSnapshot, new: PackageSnapshot, table: str) -> TableD
     for prop in sorted(set(old_res) | set(new_res)):
         if old_res.get(prop) != new_res.get(prop):
             if prop in PARSING_RESOURCE_KEYS:
-                what = f"table {prop} {old_res.get(prop)!r} -> {new_res.get(prop)!r} (changes how the file is read)"
+                what = f"table {code(prop)} {code(old_res.get(prop))} -> {code(new_res.get(prop))} (read differently)"
                 td.changes.append(Change(table, what, "major"))
             else:
                 td.changes.append(Change(table, f"table {prop} changed", "patch"))
@@ -452,7 +467,7 @@ def diff_packages(old: PackageSnapshot | Path, new: PackageSnapshot | Path) -> P
         metadata.append(Change("", "tables reordered", "patch"))
     for prop in sorted((set(old.descriptor) | set(new.descriptor)) - IGNORED_PACKAGE_KEYS):
         if old.descriptor.get(prop) != new.descriptor.get(prop):
-            metadata.append(Change("", f"package `{prop}` changed", "patch"))
+            metadata.append(Change("", f"package {code(prop)} changed", "patch"))
     return PackageDiff(old.version, new.version, tables, metadata)
 
 

@@ -35,6 +35,7 @@ import pyarrow.parquet as pq
 from tidynews.codebook import citation_cff, codebook, data_licence, release_readme, rules_markdown
 from tidynews.diff import LEVELS, PackageDiff, diff_packages, load_package
 from tidynews.errors import TidynewsError
+from tidynews.markdown import md_code, one_line
 from tidynews.paths import (
     CHANGELOG_NAME,
     CHECKSUMS_NAME,
@@ -212,7 +213,7 @@ def read_changelog(last: LastRelease | None) -> str:
 
 
 def _name_rows(label: str, keys: list[str]) -> str:
-    shown = ", ".join(f"`{k}`" for k in keys[:MAX_NAMED_ROWS])
+    shown = ", ".join(md_code(k) for k in keys[:MAX_NAMED_ROWS])
     more = f" and {len(keys) - MAX_NAMED_ROWS} more" if len(keys) > MAX_NAMED_ROWS else ""
     return f"  - {label}: {shown}{more}"
 
@@ -244,7 +245,8 @@ def changelog_entry(
             lines.append(_name_rows("removed", t.removed))
         if t.changed:
             lines.append(_name_rows("corrected", [f"{k} ({', '.join(cells)})" for k, cells in t.changed]))
-    return "\n".join(lines) + "\n"
+    # row keys and field names come from file names and data: each line stays one line (no fake headings)
+    return "\n".join(one_line(line) for line in lines) + "\n"
 
 
 def add_to_changelog(changelog: str, entry: str) -> str:

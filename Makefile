@@ -16,8 +16,9 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-datapackage.json: $(STAMP) $(wildcard seeds/*.txt seeds/**/*.txt seeds/*.json seeds/*.yaml) $(wildcard tidynews/*.py tidynews/*/*.py tidynews/data/* tidynews/table_schemas/*.json)
-	$(BIN)/tidynews publish
+# build/package: the package of seeds/, rebuilt when an input changes; never the release (that is `make publish`).
+build/package/datapackage.json: $(STAMP) $(wildcard seeds/*.txt seeds/**/*.txt seeds/*.json seeds/*.yaml) $(wildcard tidynews/*.py tidynews/*/*.py tidynews/data/* tidynews/table_schemas/*.json)
+	$(BIN)/tidynews build --seeds seeds --out build/package
 
 # publish always runs: the release step itself decides whether anything changed (and refuses a downgrade).
 # `make publish BUMP=major` forces a level. Then the README's example questions are re-run on the release.
@@ -25,7 +26,7 @@ publish: $(STAMP)
 	$(BIN)/tidynews publish $(if $(BUMP),--bump $(BUMP))
 	$(BIN)/python scripts/readme_examples.py
 
-build: datapackage.json
+build: build/package/datapackage.json
 
 test: $(STAMP)
 	$(BIN)/ruff check tidynews tests scripts

@@ -5,6 +5,7 @@ Every test here failed on the code before the fix it names."""
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -260,3 +261,206 @@ def test_markdown_helpers():
     assert md_code("`x`") == "`` `x` ``"
     assert md_code("a|b", in_table=True) == "`a\\|b`"
     assert md_text("# x\n*y*") == "\\# x\\n\\*y\\*"
+
+
+# --- item 3 and item 14: links in the seeds folder -------------------------------------------------------------
+
+ARTICLE = "Port reopens after storm\n\nThe harbour reopened on Monday, the port authority said.\n"
+
+
+def build_cli(seeds: Path, out: Path, *extra: str):
+    return runner.invoke(app, ["build", "--seeds", str(seeds), "--out", str(out), "--fast", *extra])
+
+
+@pytest.fixture
+def link_seeds(tmp_path) -> Path:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "port.txt").write_text(ARTICLE, encoding="utf-8")
+    secret = tmp_path / "private"
+    secret.mkdir()
+    (secret / "credentials.txt").write_text("aws_secret_access_key = hunter2\n", encoding="utf-8")
+    return seeds
+
+
+@pytest.mark.parametrize("kind", ["file", "folder"])
+def test_links_out_of_the_seeds_folder_are_refused(link_seeds, tmp_path, kind):
+    secret = tmp_path / "private"
+    if kind == "file":
+        (link_seeds / "passwd.txt").symlink_to(secret / "credentials.txt")
+    else:
+        (link_seeds / "more").symlink_to(secret, target_is_directory=True)
+    result = build_cli(link_seeds, tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    assert "[outside-seeds]" in result.output
+    assert "hunter2" not in result.output
+    result = build_cli(link_seeds, tmp_path / "out2", "--skip-bad")
+    assert result.exit_code == 0, result.output
+    texts = (tmp_path / "out2" / "datapackage" / "articles.csv").read_text(encoding="utf-8")
+    assert "hunter2" not in texts and "harbour reopened" in texts
+
+
+def test_a_dangling_link_is_reported_before_extraction(link_seeds, tmp_path, monkeypatch):
+    (link_seeds / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    result = build_cli(link_seeds, tmp_path / "out")
+    assert result.exit_code == 1
+    assert "[broken-link]" in result.output and "gone.txt" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+
+
+def test_a_link_inside_the_seeds_folder_is_read(link_seeds, tmp_path):
+    (link_seeds / "sub").mkdir()
+    (link_seeds / "sub" / "again.txt").symlink_to(link_seeds / "port.txt")
+    result = build_cli(link_seeds, tmp_path / "out")
+    assert result.exit_code == 0, result.output  # the same text twice: kept once, with a warning
+    assert "same text" in result.output
+
+
+# --- item 15: encodings ---------------------------------------------------------------------------------
+
+
+def test_utf16_without_bom_is_called_utf16_not_binary():
+    from tidynews.articles import decode_article
+    from tidynews.errors import BadArticleError
+
+    for codec in ("utf-16-le", "utf-16-be"):
+        with pytest.raises(BadArticleError) as exc:
+            decode_article(ARTICLE.encode(codec), "a.txt")
+        assert exc.value.problems[0].rule == "encoding"
+        assert "UTF-16" in exc.value.problems[0].message
+
+
+def test_a_file_mixing_utf8_and_cp1252_is_refused_not_garbled():
+    from tidynews.articles import decode_article
+    from tidynews.errors import BadArticleError
+
+    data = "Caf\u00e9 owners met.\n".encode() + "The na\u00efve plan failed.\n".encode("cp1252")
+    with pytest.raises(BadArticleError) as exc:
+        decode_article(data, "mixed.txt")
+    problem = exc.value.problems[0]
+    assert problem.rule == "encoding" and "mixes UTF-8 and Windows-1252" in problem.message
+    # plain Windows-1252 is still read, with its warning
+    assert decode_article("The na\u00efve plan failed.\n".encode("cp1252"), "a.txt") == (
+        "The na\u00efve plan failed.\n",
+        "cp1252",
+    )
+
+
+# --- item 1: never overwrite a user's files -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "mine",
+    [
+        "notes.md",  # a folder of the user's own files
+        "schemas/my_db_schema.sql",
+        "datapackage/notes.md",
+    ],
+)
+def test_build_refuses_a_folder_with_files_it_did_not_write(link_seeds, built_package, tmp_path, mine):
+    out = tmp_path / "out"
+    if "/" in mine:
+        shutil.copytree(built_package, out)  # a tidynews package, with a file of the user's inside
+    (out / mine).parent.mkdir(parents=True, exist_ok=True)
+    (out / mine).write_text("my own work\n", encoding="utf-8")
+    result = build_cli(link_seeds, out)
+    assert result.exit_code == 1, result.output
+    assert str(out) in result.output and Path(mine).name in result.output and "--force" in result.output
+    assert (out / mine).read_text(encoding="utf-8") == "my own work\n"
+    result = build_cli(link_seeds, out, "--force")
+    assert result.exit_code == 0, result.output
+
+
+def test_build_refuses_someone_elses_datapackage(link_seeds, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "datapackage.json").write_text('{"name": "my-survey", "resources": []}', encoding="utf-8")
+    result = build_cli(link_seeds, out)
+    assert result.exit_code == 1 and "datapackage.json" in result.output
+    assert json.loads((out / "datapackage.json").read_text())["name"] == "my-survey"
+
+
+def test_build_into_its_own_package_again_is_allowed(link_seeds, tmp_path):
+    out = tmp_path / "out"
+    assert build_cli(link_seeds, out).exit_code == 0
+    result = build_cli(link_seeds, out)
+    assert result.exit_code == 0, result.output
+
+
+# --- item 2: build's default output is not the release --------------------------------------------------------
+
+
+def test_build_without_out_does_not_write_the_release(link_seeds, tmp_path, monkeypatch):
+    from tidynews.paths import REPO_ROOT
+
+    monkeypatch.chdir(tmp_path)
+    before = (REPO_ROOT / "datapackage.json").stat().st_mtime_ns
+    result = runner.invoke(app, ["build", "--seeds", str(link_seeds), "--fast"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "build" / "package" / "datapackage.json").exists()
+    assert (REPO_ROOT / "datapackage.json").stat().st_mtime_ns == before
+
+
+def test_make_build_does_not_publish():
+    from tidynews.paths import REPO_ROOT
+
+    makefile = (REPO_ROOT / "Makefile").read_text(encoding="utf-8")
+    target = makefile.split("\nbuild:", 1)[1].split()[0]  # the file `make build` makes
+    rule = makefile.split(f"\n{target}:", 1)[1].split("\n\n", 1)[0]
+    recipe = [line for line in rule.splitlines()[1:] if line.startswith("\t")]
+    assert recipe and all("publish" not in line for line in recipe), rule
+    assert any("tidynews build" in line for line in recipe), rule
+
+
+# --- item 14: messages, not tracebacks ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["notanumber", "99999999999999999999", "-5"])
+def test_a_bad_source_date_epoch_is_a_message_before_extraction(link_seeds, tmp_path, monkeypatch, value):
+    from tidynews import build
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    monkeypatch.setattr(build, "extract_all", lambda *a, **k: pytest.fail("extraction ran"))
+    result = build_cli(link_seeds, tmp_path / "out")
+    assert result.exit_code == 1
+    assert "SOURCE_DATE_EPOCH" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+
+
+def test_an_unwritable_out_is_a_message_before_extraction(link_seeds, tmp_path, monkeypatch):
+    """Tests run as root, which writes anywhere: the read-only folder is simulated where the folder is made."""
+    import tempfile
+
+    from tidynews import build
+
+    def read_only(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "ro"))
+
+    monkeypatch.setattr(tempfile, "mkdtemp", read_only)
+    monkeypatch.setattr(build, "extract_all", lambda *a, **k: pytest.fail("extraction ran"))
+    result = build_cli(link_seeds, tmp_path / "ro")
+    assert result.exit_code == 1
+    assert "cannot write into" in result.output and "Permission denied" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+
+
+def test_a_full_disk_is_a_message_and_the_old_package_stays(link_seeds, tmp_path, monkeypatch):
+    import errno
+
+    from tidynews import build
+
+    out = tmp_path / "out"
+    assert build_cli(link_seeds, out).exit_code == 0
+    before = (out / "datapackage" / "articles.csv").read_bytes()
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device", str(out))
+
+    monkeypatch.setattr(build, "write_csv", full)
+    result = build_cli(link_seeds, out)
+    assert result.exit_code == 1
+    assert "No space left on device" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert (out / "datapackage" / "articles.csv").read_bytes() == before
+    assert not list(out.glob(".tidynews-build-*"))

@@ -9,6 +9,7 @@ with line endings normalised to "\\n". No other change is made, so offsets stay 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -77,6 +78,19 @@ def _plausible_cp1252(text: str) -> bool:
     return non_ascii <= MAX_CP1252_NON_ASCII_SHARE * max(len(letters), 1)
 
 
+# A UTF-8 character of two to four bytes (a lead byte and its continuation bytes)
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """UTF-16 text without a byte-order mark: in Latin-script text every other byte (odd or even) is NUL."""
+    head = data[:8192]
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return max(even.count(0) / len(even), odd.count(0) / max(len(odd), 1)) > 0.9
+
+
 def decode_article(data: bytes, source: str) -> tuple[str, str]:
     """Return (text, encoding) for the bytes of an article file, or raise BadArticleError.
 
@@ -91,6 +105,11 @@ def decode_article(data: bytes, source: str) -> tuple[str, str]:
 
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise bad("encoding", "the file is UTF-16 (it starts with a UTF-16 byte-order mark); re-save it as UTF-8")
+    if b"\x00" in data[:8192] and _looks_like_utf16(data):
+        raise bad(
+            "encoding",
+            "the file is UTF-16 without a byte-order mark (every other byte is NUL); re-save it as UTF-8",
+        )
     if b"\x00" in data[:8192]:
         raise bad(
             "binary",
@@ -114,6 +133,14 @@ def decode_article(data: bytes, source: str) -> tuple[str, str]:
             raise bad("encoding", f"{where} and not Windows-1252 text either; re-save the file as UTF-8") from None
         if _CONTROL.search(text):
             raise bad("binary", f"{where} and holds control characters: it is not a text article; remove it")
+        utf8_run = _UTF8_MULTIBYTE.search(data)
+        if utf8_run:  # "café" in UTF-8 and "naïve" in Windows-1252 in one file: one decoding would garble the other
+            raise bad(
+                "encoding",
+                f"{where}, yet byte {utf8_run.start()} starts a UTF-8 character "
+                f"({data[utf8_run.start() : utf8_run.end()].decode('utf-8')!r}): the file mixes UTF-8 and "
+                "Windows-1252, and either reading would garble part of it; re-save the file as UTF-8",
+            )
         if not _plausible_cp1252(text):
             raise bad(
                 "encoding",
@@ -303,6 +330,13 @@ def read_article(path: Path, root: Path) -> Article:
     return article
 
 
+def _is_candidate(path: Path, seeds_dir: Path, suffixes: tuple[str, ...]) -> bool:
+    """An article file, or a link that read_or_problem must refuse (dangling, or to a file or folder outside)."""
+    if path.is_symlink() and link_problem(path, seeds_dir) is not None:
+        return True  # reported, never read; a link inside the folder is read like the file it points to
+    return path.is_file() and path.suffix.lower() in suffixes
+
+
 def find_article_files(seeds_dir: Path, suffixes: tuple[str, ...] = (".txt",)) -> list[Path]:
     """Every .txt file (or file with one of `suffixes`) under seeds_dir, in a stable order (sorted by relative path)."""
     seeds_dir = Path(seeds_dir)
@@ -312,7 +346,7 @@ def find_article_files(seeds_dir: Path, suffixes: tuple[str, ...] = (".txt",)) -
             [Problem("no-seeds", "the folder does not exist; give --seeds DIR", file=str(seeds_dir))],
         )
     files = sorted(
-        (p for p in seeds_dir.rglob("*") if p.is_file() and p.suffix.lower() in suffixes),
+        (p for p in seeds_dir.rglob("*") if _is_candidate(p, seeds_dir, suffixes)),
         key=lambda p: p.relative_to(seeds_dir).as_posix(),
     )
     if not files:
@@ -348,8 +382,38 @@ def read_articles(seeds_dir: Path, skip_bad: bool = False) -> ReadResult:
     )
 
 
+def link_problem(path: Path, root: Path) -> Problem | None:
+    """A file or folder link that leaves the seeds folder, or leads nowhere: never read.
+
+    A credentials file linked into the seeds (`ln -s ~/.aws/credentials s/a.txt`) must not be published.
+    """
+    source = path.relative_to(root).as_posix()
+    if not path.is_symlink() and path.resolve().is_relative_to(Path(root).resolve()):
+        return None
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return Problem(
+            "broken-link",
+            f"a link to {os.readlink(path) if path.is_symlink() else '?'}, which does not exist; remove it",
+            file=source,
+        )
+    if not real.is_relative_to(Path(root).resolve()):
+        kind = "folder" if real.is_dir() else "file"
+        return Problem(
+            "outside-seeds",
+            f"a link to the {kind} {real}, outside the seeds folder: tidynews reads only files inside it; copy the "
+            "article into the folder if it belongs to the corpus, else remove the link",
+            file=source,
+        )
+    return None
+
+
 def read_or_problem(path: Path, root: Path) -> Article | list[Problem]:
     """The article in the file, or the problems that keep it out."""
+    link = link_problem(path, root)
+    if link is not None:
+        return [link]
     try:
         return read_article(path, root)
     except BadArticleError as exc:

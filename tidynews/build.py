@@ -23,13 +23,15 @@ from tidynews.database import write_database
 from tidynews.engines import check_engine, extracted_articles
 from tidynews.errors import BadArticleError, Problem, TidynewsError, ValidationError
 from tidynews.extract.common import ArticleExtraction
+from tidynews.guard import check_output_folder, source_date_epoch
 from tidynews.parts import DEFAULT_ROWS_PER_PART, parts_database_sql, parts_descriptor, validate_parts, write_parts
 from tidynews.paths import (
     DATA_SUBDIR,
-    REPO_ROOT,
+    DEFAULT_BUILD_DIR,
     SCHEMA_SUBDIR,
     SCHEMAS_DIR,
     SEEDS_DIR,
+    TABLES,
     database_path,
     descriptor_path,
     table_path,
@@ -71,7 +73,8 @@ def created_timestamp(seeds_dir: Path) -> str:
 
     Falls back to the newest seed file's modification time outside git.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    given = source_date_epoch()
+    epoch = str(given) if given is not None else ""
     seeds_dir = Path(seeds_dir)
     folder, pathspec = (seeds_dir.parent, seeds_dir.name) if seeds_dir.is_file() else (seeds_dir, ".")
     if not epoch:
@@ -90,9 +93,11 @@ def created_timestamp(seeds_dir: Path) -> str:
         mtimes = (
             [seeds_dir.stat().st_mtime]
             if seeds_dir.is_file()
-            else [p.stat().st_mtime for p in seeds_dir.rglob("*.txt")]
+            else [p.lstat().st_mtime for p in seeds_dir.rglob("*.txt")]  # lstat: a dangling link has a time too
         )
         epoch = str(int(max(mtimes))) if mtimes else "0"
+    if not epoch.isdigit():  # git printed something else
+        epoch = "0"
     return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -283,9 +288,20 @@ def install_package(staging: Path, out_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def make_staging(out_dir: Path) -> Path:
+    """A new staging folder inside out_dir (made first, so a folder we cannot write to fails at once)."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=".tidynews-build-", dir=out_dir))
+    except OSError as exc:
+        raise TidynewsError(
+            f"cannot write into {out_dir}: {exc.strerror or exc}; give a folder you can write to (--out)"
+        ) from None
+
+
 def build_package(
     seeds_dir: Path = SEEDS_DIR,
-    out_dir: Path = REPO_ROOT,
+    out_dir: Path = DEFAULT_BUILD_DIR,
     skip_bad: bool = False,
     workers: int = 1,
     use_frictionless: bool = True,
@@ -300,6 +316,7 @@ def build_package(
     include_text: bool = True,
     parquet_parts: bool = False,
     rows_per_part: int = DEFAULT_ROWS_PER_PART,
+    force: bool = False,
 ) -> BuildResult:
     """Build the package for every article in seeds_dir (a folder, or a .csv/.jsonl/.parquet corpus file with
     `columns`) into out_dir; raise on bad input or invalid output.
@@ -308,59 +325,69 @@ def build_package(
     (tidynews.cache) is `cache_dir`, by default `.tidynews-cache/` in out_dir; `use_cache=False` parses everything
     and leaves the cache alone. include_text=False (--no-text): the package is built and validated with the texts,
     then published without them (see omit_texts). parquet_parts: each table as Parquet parts of at most
-    rows_per_part rows, the database as views over them (tidynews.parts), once the CSVs are validated.
+    rows_per_part rows, the database as views over them (tidynews.parts), once the CSVs are validated. out_dir must
+    be empty or hold a tidynews package (guard.check_output_folder), unless `force`.
     """
     seeds_dir, out_dir = Path(seeds_dir), Path(out_dir)
     check_engine(engine, scheduler)
-    cache = extraction_cache(seeds_dir, out_dir, cache_dir) if use_cache else None
-
-    # Load inputs
-    schemas = load_schemas(SCHEMAS_DIR)
-    read = read_sources(seeds_dir, skip_bad=skip_bad, columns=columns)
-    if on_start:
-        on_start(len(read.articles))
-
-    # Process data: an article whose extraction fails is reported like an unreadable one
-    articles, extractions, failed = extract_all(
-        read.articles, workers=workers, on_article=on_article, engine=engine, scheduler=scheduler, cache=cache
-    )
-    if failed and not skip_bad:
-        raise BadArticleError(
-            f"{len(failed)} article(s) in {seeds_dir} could not be extracted (build with --skip-bad to leave them out)",
-            failed,
-        )
-    read.skipped.extend(failed)
-    tables = assemble_tables(articles, extractions)
-    check_tables(tables, schemas)
-
-    # Save outputs: staging folder inside out_dir (same file system, so the final moves are renames)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".tidynews-build-", dir=out_dir))
+    # Before the (long) extraction: whether out_dir may be written to at all, and SOURCE_DATE_EPOCH
+    check_output_folder(out_dir, list(TABLES), force=force)
+    created = created_timestamp(seeds_dir)
+    out_existed = out_dir.exists()
+    staging = make_staging(out_dir)
+    done = False
     try:
-        (staging / DATA_SUBDIR).mkdir()
-        shutil.copytree(SCHEMAS_DIR, staging / SCHEMA_SUBDIR)
-        for name, schema in schemas.items():
-            write_csv(tables[name], schema, table_path(staging, name))
-        descriptor = package_descriptor(
-            staging,
-            schemas,
-            articles,
-            version or previous_version(out_dir),
-            created_timestamp(seeds_dir),
-            read.skipped,
+        cache = extraction_cache(seeds_dir, out_dir, cache_dir) if use_cache else None
+
+        # Load inputs
+        schemas = load_schemas(SCHEMAS_DIR)
+        read = read_sources(seeds_dir, skip_bad=skip_bad, columns=columns)
+        if on_start:
+            on_start(len(read.articles))
+
+        # Process data: an article whose extraction fails is reported like an unreadable one
+        articles, extractions, failed = extract_all(
+            read.articles, workers=workers, on_article=on_article, engine=engine, scheduler=scheduler, cache=cache
         )
-        write_descriptor(descriptor, descriptor_path(staging))
-        validate_package(staging, use_frictionless=use_frictionless)
-        if not include_text:
-            schemas = omit_texts(staging, schemas, tables["articles"], descriptor)
+        if failed and not skip_bad:
+            raise BadArticleError(
+                f"{len(failed)} article(s) in {seeds_dir} could not be extracted (build with --skip-bad to leave them "
+                "out)",
+                failed,
+            )
+        read.skipped.extend(failed)
+        tables = assemble_tables(articles, extractions)
+        check_tables(tables, schemas)
+
+        # Save outputs: the staging folder is inside out_dir (same file system, so the final moves are renames)
+        try:
+            (staging / DATA_SUBDIR).mkdir()
+            shutil.copytree(SCHEMAS_DIR, staging / SCHEMA_SUBDIR)
+            for name, schema in schemas.items():
+                write_csv(tables[name], schema, table_path(staging, name))
+            descriptor = package_descriptor(
+                staging, schemas, articles, version or previous_version(out_dir), created, read.skipped
+            )
+            write_descriptor(descriptor, descriptor_path(staging))
             validate_package(staging, use_frictionless=use_frictionless)
-        if parquet_parts:
-            write_parquet_parts(staging, schemas, descriptor, rows_per_part, use_frictionless)
-        else:
-            write_database(staging, schemas, database_path(staging))
-        install_package(staging, out_dir)
+            if not include_text:
+                schemas = omit_texts(staging, schemas, tables["articles"], descriptor)
+                validate_package(staging, use_frictionless=use_frictionless)
+            if parquet_parts:
+                write_parquet_parts(staging, schemas, descriptor, rows_per_part, use_frictionless)
+            else:
+                write_database(staging, schemas, database_path(staging))
+            install_package(staging, out_dir)
+            done = True
+        except OSError as exc:  # disk full, a folder made read-only meanwhile: the old package stays as it was
+            raise TidynewsError(
+                f"cannot write the package into {out_dir}: {exc.strerror or exc} ({exc.filename or out_dir}); "
+                "nothing there was changed. Free some space or give another --out"
+            ) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if not done and not out_existed:  # a failed build leaves no trace: not even the folder it made
+            shutil.rmtree(out_dir, ignore_errors=True)
     if cache is not None:
         cache.keep_only_used()
     rows = {k: len(v) for k, v in tables.items()}

@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from tidynews.errors import TidynewsError
-from tidynews.paths import DIST_DIR, REPO_ROOT, SEEDS_DIR, database_path, find_package
+from tidynews.paths import DEFAULT_BUILD_DIR, DIST_DIR, REPO_ROOT, SEEDS_DIR, database_path, find_package
 
 app = typer.Typer(
     help="Turn news articles into a validated, versioned Frictionless data package.",
@@ -125,7 +125,15 @@ def _column(default: str, what: str):
 def build(
     ctx: typer.Context,
     seeds: Path = typer.Option(SEEDS_DIR, "--seeds", help=SEEDS_HELP),
-    out_dir: Path = typer.Option(REPO_ROOT, "--out", help="Folder to write the package into."),
+    out_dir: Path = typer.Option(
+        DEFAULT_BUILD_DIR,
+        "--out",
+        help="Folder to write the package into: empty, or holding a tidynews package (never the release: "
+        "`tidynews publish` writes that).",
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Write into OUT even if it holds files that are not a tidynews package's."
+    ),
     skip_bad: bool = typer.Option(
         False, "--skip-bad", help="Skip unreadable articles or rows (recorded in the package) instead of failing."
     ),
@@ -209,6 +217,7 @@ def build(
             include_text=not no_text,
             parquet_parts=parquet_parts,
             rows_per_part=rows_per_part,
+            force=force,
         )
     except TidynewsError as exc:
         fail(exc)

@@ -252,6 +252,29 @@ def check_output_folder(folder: Path, tables: list[str], force: bool = False) ->
         )
 
 
+# --- SOURCE_DATE_EPOCH ------------------------------------------------------------------------------------
+
+LAST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second a date of four digits can name
+
+
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH as seconds since 1970, None when unset; a clear error when it is not such a number."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    try:
+        epoch = int(value)
+    except ValueError:
+        raise TidynewsError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 (e.g. 1767225600), not {value!r}"
+        ) from None
+    if not 0 <= epoch <= LAST_EPOCH:
+        raise TidynewsError(
+            f"SOURCE_DATE_EPOCH {epoch} is out of range: give seconds from 0 (1970) to {LAST_EPOCH} (9999-12-31)"
+        )
+    return epoch
+
+
 # --- fault injection (tests) ------------------------------------------------------------------------------
 
 FAULT_ENV = "TIDYNEWS_KILL_AT"

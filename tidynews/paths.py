@@ -16,6 +16,8 @@ REPO_ROOT = PACKAGE_DIR.parent if (PACKAGE_DIR.parent / "pyproject.toml").is_fil
 SCHEMAS_DIR = PACKAGE_DIR / "table_schemas"  # the source of truth; a package's schemas/ is a copy
 SEEDS_DIR = REPO_ROOT / "seeds"
 DIST_DIR = REPO_ROOT / "dist"
+# `tidynews build` without --out writes here (relative to the current folder), never over the release at the root
+DEFAULT_BUILD_DIR = Path("build") / "package"
 DATA_DIR = PACKAGE_DIR / "data"  # curated tables that ship with the library (gazetteer, lexicons)
 
 DESCRIPTOR_NAME = "datapackage.json"

@@ -35,6 +35,7 @@ import pyarrow.parquet as pq
 from tidynews.codebook import citation_cff, codebook, data_licence, release_readme, rules_markdown
 from tidynews.diff import LEVELS, PackageDiff, diff_packages, load_package
 from tidynews.errors import TidynewsError
+from tidynews.guard import source_date_epoch
 from tidynews.markdown import md_code, one_line
 from tidynews.paths import (
     CHANGELOG_NAME,
@@ -138,8 +139,8 @@ def release_date(date: str | None = None) -> str:
             return datetime.strptime(date, "%Y-%m-%d").strftime("%Y-%m-%d")
         except ValueError:
             raise ReleaseError(f"--date must be YYYY-MM-DD, not {date!r}") from None
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    now = datetime.fromtimestamp(int(epoch), tz=UTC) if epoch else datetime.now(tz=UTC)
+    epoch = source_date_epoch()
+    now = datetime.fromtimestamp(epoch, tz=UTC) if epoch is not None else datetime.now(tz=UTC)
     return now.strftime("%Y-%m-%d")
 
 

@@ -33,6 +33,7 @@ from tidynews.articles import (
     collect_articles,
     decode_article,
     find_article_files,
+    link_problem,
     read_file_bytes,
     read_or_problem,
     split_zones,
@@ -125,6 +126,10 @@ def read_folder(folder: Path, skip_bad: bool = False) -> ReadResult:
             yield problems
         for path in files:
             rel = path.relative_to(folder).as_posix()
+            link = link_problem(path, folder)  # a link out of the folder, or to nothing: refused, never read
+            if link is not None:
+                yield [link]
+                continue
             article = read_html_or_problem(path, folder) if path.suffix.lower() in HTML_SUFFIXES else None
             if article is None:
                 article = read_or_problem(path, folder)

@@ -12,8 +12,11 @@
    time as a fraction of the full build.
 6. Times `tidynews validate --fast` against `frictionless validate` on the corpus package, and on a copy whose
    figures table has 1,000,000 rows with a few seeded errors, and shows which seeded errors each one caught.
+7. Times one 4.9 MB article against the same text cut into 5 KB articles (one worker each): every per-article step
+   must be linear (target: the long article at most 1.3 times the split ones). `--long-article` runs only this.
 
-Not part of the test suite. Usage: python scripts/bench.py [--articles 1000] [--workers 2] [--rows 1000000]
+Not part of the test suite.
+Usage: python scripts/bench.py [--articles 1000] [--workers 2] [--rows 1000000] [--long-article]
 """
 
 from __future__ import annotations
@@ -224,8 +227,9 @@ def process_tree_rss(root: int) -> int:
     return total
 
 
-def run(cmd: list[str], **kwargs) -> tuple[float, int, subprocess.CompletedProcess]:
-    """Run cmd to the end; return (seconds, peak resident bytes of its process tree, result)."""
+def run(cmd: list[str], timeout: float | None = None, **kwargs) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Run cmd to the end (TimeoutExpired after `timeout` s, the process killed); return (seconds, peak resident
+    bytes of its process tree, result)."""
     peak = 0
     start = time.perf_counter()
     # the code of this checkout, whichever editable install the interpreter's tidynews points to
@@ -241,7 +245,13 @@ def run(cmd: list[str], **kwargs) -> tuple[float, int, subprocess.CompletedProce
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    stdout, stderr = proc.communicate()
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        done.set()
+        raise
     seconds = time.perf_counter() - start
     done.set()
     sampler.join()
@@ -353,12 +363,87 @@ def validate_both(pkg: Path, label: str) -> tuple[float, float, set, set]:
 # --- main -------------------------------------------------------------------------------------
 
 
+LONG_ARTICLE_BYTES = 4_900_000  # under the 5 MB limit of one article
+SPLIT_ARTICLE_BYTES = 5_000
+
+
+def long_and_split(folder: Path, total: int = LONG_ARTICLE_BYTES, part: int = SPLIT_ARTICLE_BYTES) -> tuple[Path, Path]:
+    """One article of `total` bytes (a headline, then generated paragraphs) in folder/long, and the same paragraphs
+    cut into articles of about `part` bytes in folder/split (each part's first paragraph is its headline)."""
+    long_dir, split_dir = folder / "long", folder / "split"
+    for d in (long_dir, split_dir):
+        if d.exists():
+            shutil.rmtree(d)
+        d.mkdir(parents=True)
+    paragraphs, size = [], 0
+    for text in corpus_texts(seed=11):
+        for paragraph in text.split("\n\n"):
+            paragraph = paragraph.strip()
+            if size + len(paragraph.encode()) + 2 > total:
+                break
+            paragraphs.append(paragraph)
+            size += len(paragraph.encode()) + 2
+        else:
+            continue
+        break
+    (long_dir / "long.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    parts, current, current_size = [], [], 0
+    for paragraph in paragraphs:
+        if current and current_size + len(paragraph.encode()) > part:
+            parts.append(current)
+            current, current_size = [], 0
+        current.append(paragraph)
+        current_size += len(paragraph.encode()) + 2
+    parts.append(current)
+    for i, chunk in enumerate(parts):
+        (split_dir / f"part_{i:05d}.txt").write_text("\n\n".join(chunk) + "\n", encoding="utf-8")
+    return long_dir, split_dir
+
+
+def bench_long_article(timeout: float) -> None:
+    """Item 16 of issue 9: every per-article step is linear, so one 4.9 MB article costs about what the same text
+    costs as 5 KB articles (target: at most 1.3 times). One worker each, no extraction cache."""
+    long_dir, split_dir = long_and_split(BENCH_DIR / "long-article")
+    n_split = len(list(split_dir.iterdir()))
+    size = (long_dir / "long.txt").stat().st_size
+    print(f"long article: {size:,} bytes in one file; the same text as {n_split} articles of about 5 KB")
+    times = {}
+    for label, seeds in (("split", split_dir), ("long", long_dir)):
+        out = BENCH_DIR / "long-article" / f"pkg-{label}"
+        if out.exists():
+            shutil.rmtree(out)
+        cmd = [str(BIN / "tidynews"), "build", "--seeds", str(seeds), "--out", str(out), "--workers", "1"]
+        cmd += ["--no-cache", "--fast"]
+        try:
+            seconds, tree, result = run(cmd, timeout=timeout)
+        except subprocess.TimeoutExpired:
+            print(f"  {label:5} over the {timeout:.0f} s limit: stopped")
+            times[label] = None
+            continue
+        must(result)
+        times[label] = seconds
+        print(f"  {label:5} {seconds:7.1f} s  peak memory {tree / 2**20:,.0f} MiB   {' '.join(cmd[1:])}")
+    if times.get("long") and times.get("split"):
+        print(f"  ratio long / split: {times['long'] / times['split']:.2f} (target <= 1.3)")
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument(
+        "--long-article",
+        action="store_true",
+        help="Only time one 4.9 MB article against the same text as 5 KB articles (also part of the full run).",
+    )
+    parser.add_argument("--long-timeout", type=float, default=3600, help="Seconds before a build is stopped.")
     args = parser.parse_args()
+    if args.long_article:
+        print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
+        bench_long_article(args.long_timeout)
+        return
 
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
     corpus, pkg, dask_pkg = BENCH_DIR / "corpus", BENCH_DIR / "pkg", BENCH_DIR / "pkg-dask"
@@ -419,7 +504,7 @@ def main() -> None:
             f"  line {line:>8} {column:<10} {value!r:<18} {rule:<22} {'yes' if mine else 'NO':<5} "
             f"{'yes' if fl else 'NO'}"
         )
-    print(f"load average {os.getloadavg()[0]:.1f} at the end")
+    bench_long_article(args.long_timeout)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ Every publish goes into tmp folders (dist/ and a stand-in for the repository roo
 import csv
 import hashlib
 import shutil
+import signal
 import subprocess
 import sys
 import zipfile
@@ -18,6 +19,7 @@ import pytest
 from tidynews import release
 from tidynews.cache import CACHE_DIR_NAME
 from tidynews.database import VIEWS
+from tidynews.guard import FAULT_ENV
 from tidynews.release import ReleaseError, publish
 
 EPOCH = "1767225600"  # 2026-01-01: fixes `created` and the release date, so bytes can be compared
@@ -261,8 +263,13 @@ def test_fresh_clone_compares_with_the_root_and_refuses_an_unreleased_root(relea
     from tidynews.build import build_package
 
     seeds, dist, root = released
+    original = (dist / "tidynews-0.1.0.zip").read_bytes()
     shutil.rmtree(dist)
-    assert publish(seeds, root, dist).message == "no change since 0.1.0: nothing released"
+    result = publish(seeds, root, dist)
+    assert result.message.startswith("no change since 0.1.0: nothing released")
+    # the missing archive of the current release is rebuilt and checked against releases/SHA256SUMS (issue 9 item 13)
+    assert "rebuilt" in result.message and (dist / "tidynews-0.1.0.zip").read_bytes() == original
+    shutil.rmtree(dist)
     build_package(seeds, root, use_frictionless=False)
     with pytest.raises(ReleaseError, match="CHANGELOG.md lists release 0.1.0, but neither"):
         publish(seeds, root, dist)
@@ -304,3 +311,129 @@ def test_release_of_a_folder_that_is_not_a_built_package_is_refused(tmp_path):
     with pytest.raises(ReleaseError, match="not a package built by `tidynews build`"):
         release.release_package(tmp_path / "pkg", tmp_path / "root", tmp_path / "dist")
     assert not (tmp_path / "dist").exists() or not any((tmp_path / "dist").iterdir())
+
+
+# --- issue 9: interrupted publishes, the committed checksums, the root's files ------------------------------------
+
+
+def test_each_release_checksum_is_committed_at_the_root(first_release):
+    _, dist, root = first_release
+    digest = hashlib.sha256((dist / "tidynews-0.1.0.zip").read_bytes()).hexdigest()
+    assert (root / "releases" / "SHA256SUMS").read_text() == f"{digest}  tidynews-0.1.0.zip\n"
+
+
+def test_a_rebuilt_archive_that_differs_is_not_put_in_dist(released):
+    seeds, dist, root = released
+    shutil.rmtree(dist)
+    sums = root / "releases" / "SHA256SUMS"
+    sums.write_text(f"{'0' * 64}  tidynews-0.1.0.zip\n")
+    result = publish(seeds, root, dist)
+    assert "does not match its checksum" in result.message
+    assert not (dist / "tidynews-0.1.0.zip").exists()
+
+
+def fake_release(folder: Path, version: str, tag: str) -> Path:
+    """A release folder as install_root takes it, every file holding `tag` (the old and the new release differ)."""
+    rel = folder / f"tidynews-{version}"
+    for name in ("datapackage/articles.csv", "datapackage/tidynews.duckdb", "schemas/articles.json"):
+        (rel / name).parent.mkdir(parents=True, exist_ok=True)
+        (rel / name).write_text(f"{tag} {name}\n")
+    for name in release.ROOT_FILES:
+        (rel / name).write_text(f"{tag} {name}\n")
+    return rel
+
+
+def root_state(root: Path) -> dict[str, bytes]:
+    return {k: v for k, v in snapshot(root).items() if not k.startswith(".tidynews-")}
+
+
+def killed_install(release_dir: Path, root: Path, at: int) -> int:
+    """install_root in a child process that SIGKILLs itself at its at-th rename (as kill -9 would); its exit signal."""
+    import os
+
+    pid = os.fork()
+    if pid == 0:  # the child: no pytest clean-up may run here
+        try:
+            os.environ[FAULT_ENV] = str(at)
+            release.install_root(release_dir, root, zip_sha="a" * 64)
+        finally:
+            os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    return os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0
+
+
+def test_kill_at_every_rename_of_the_root_install_leaves_old_or_new_in_full(tmp_path):
+    old_rel, new_rel = fake_release(tmp_path / "o", "0.1.0", "old"), fake_release(tmp_path / "n", "0.2.0", "new")
+    reference = tmp_path / "reference"
+    release.install_root(old_rel, reference, zip_sha="b" * 64)
+    old_state = root_state(reference)
+    release.install_root(new_rel, reference, zip_sha="a" * 64)
+    new_state = root_state(reference)
+    assert old_state != new_state
+    at, outcomes = 0, []
+    while True:
+        at += 1
+        root = tmp_path / f"root{at}"
+        shutil.copytree(tmp_path / "o", tmp_path / f"o{at}")
+        release.install_root(tmp_path / f"o{at}" / "tidynews-0.1.0", root, zip_sha="b" * 64)
+        signal_number = killed_install(new_rel, root, at)
+        if signal_number == 0:
+            break  # the install ran through: every step has been tried
+        assert signal_number == signal.SIGKILL
+        release.recover(root, tmp_path / "dist")  # what the next publish does first
+        state = root_state(root)
+        assert state in (old_state, new_state), f"kill at step {at}: a mixed root"
+        assert not list(root.glob(".tidynews-*")), f"kill at step {at}: leftovers"
+        outcomes.append("new" if state == new_state else "old")
+    assert at > 10  # the journal, each item's two renames, the journal's removal
+    assert outcomes[0] == "old" and set(outcomes[1:]) == {"new"}  # once the journal is written, the new one wins
+
+
+def test_a_zip_without_its_checksum_or_a_half_installed_root_is_repaired(released):
+    seeds, dist, root = released
+    (dist / "tidynews-0.1.0.zip.sha256").unlink()
+    (root / "CODEBOOK.md").write_text("# an older codebook\n")
+    (root / ".tidynews-install-999999-x").mkdir()  # a leftover of a dead process
+    result = publish(seeds, root, dist)
+    assert result.version is None and "reinstalled 0.1.0" in result.message
+    digest = hashlib.sha256((dist / "tidynews-0.1.0.zip").read_bytes()).hexdigest()
+    assert (dist / "tidynews-0.1.0.zip.sha256").read_text() == f"{digest}  tidynews-0.1.0.zip\n"
+    with zipfile.ZipFile(dist / "tidynews-0.1.0.zip") as zf:
+        assert (root / "CODEBOOK.md").read_bytes() == zf.read("tidynews-0.1.0/CODEBOOK.md")
+    assert not (root / ".tidynews-install-999999-x").exists()
+
+
+def test_publish_does_not_suggest_skip_bad(released):
+    seeds, dist, root = released
+    (seeds / "empty.txt").write_text("")
+    with pytest.raises(release.BadArticleError) as exc:
+        publish(seeds, root, dist)
+    assert "--skip-bad" not in exc.value.summary.replace("has no --skip-bad", "")
+
+
+def test_publish_refuses_a_root_with_the_users_own_files(released, tmp_path):
+    seeds, dist, _ = released
+    root = tmp_path / "mine"
+    root.mkdir()
+    (root / "CHANGELOG.md").write_text("# My project\n\nMy own notes.\n")
+    (root / "datapackage.json").write_text('{"name": "my-data", "resources": []}')
+    with pytest.raises(release.TidynewsError, match="not empty and holds no tidynews package"):
+        publish(seeds, root, dist)
+    assert (root / "CHANGELOG.md").read_text() == "# My project\n\nMy own notes.\n"
+
+
+def test_a_root_that_cannot_be_written_after_the_zip_says_so(released, monkeypatch):
+    seeds, dist, root = released
+    (seeds / "bridge.txt").write_text(NEW_ARTICLE)
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device", str(root))
+
+    monkeypatch.setattr(release, "install_root", full)
+    with pytest.raises(ReleaseError, match=r"released 0\.2\.0 into .*tidynews-0\.2\.0\.zip, but could not install"):
+        publish(seeds, root, dist)
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    result = publish(seeds, root, dist)  # the next publish finishes the install
+    assert "reinstalled 0.2.0" in result.message
+    assert '"version": "0.2.0"' in (root / "datapackage.json").read_text()

@@ -34,8 +34,8 @@ import pyarrow.parquet as pq
 
 from tidynews.codebook import citation_cff, codebook, data_licence, release_readme, rules_markdown
 from tidynews.diff import LEVELS, PackageDiff, diff_packages, load_package
-from tidynews.errors import TidynewsError
-from tidynews.guard import source_date_epoch
+from tidynews.errors import BadArticleError, TidynewsError
+from tidynews.guard import check_output_folder, extract_package_zip, source_date_epoch, step
 from tidynews.markdown import md_code, one_line
 from tidynews.paths import (
     CHANGELOG_NAME,
@@ -52,6 +52,7 @@ from tidynews.paths import (
     RULES_NAME,
     SCHEMA_SUBDIR,
     SEEDS_DIR,
+    TABLES,
     database_path,
     descriptor_path,
     parquet_path,
@@ -381,6 +382,7 @@ def move_into_dist(files: list[Path], dist_dir: Path) -> None:
                     raise ReleaseError(f"{target} already exists: a released version is never overwritten") from None
                 os.replace(f, target)
             linked.append(target)
+            step(f"linked {target.name}")
     except BaseException:
         for target in linked:
             target.unlink(missing_ok=True)
@@ -390,46 +392,193 @@ def move_into_dist(files: list[Path], dist_dir: Path) -> None:
 ROOT_FILES = (DESCRIPTOR_NAME, CHANGELOG_NAME, CODEBOOK_NAME, RULES_NAME, CITATION_NAME)
 
 
-def install_root(release_dir: Path, root: Path) -> None:
-    """Make the root hold the release: its descriptor, CSVs and database, schemas, changelog, codebook, rules and
-    citation.
+RELEASES_SUBDIR = "releases"
+RELEASE_SUMS = f"{RELEASES_SUBDIR}/SHA256SUMS"  # committed: the checksum of every release's zip, one line each
+JOURNAL_NAME = ".tidynews-install.json"  # at root while an install is under way: what to finish after a crash
 
-    The Parquet copies and the README stay in the zip (the repository has its own README). The root's schemas/ is
-    the published copy of the library's Table Schemas (tidynews/table_schemas/), replaced like the rest.
+
+def release_sums(root: Path) -> dict[str, str]:
+    """zip name -> SHA-256 from root/releases/SHA256SUMS (empty when there is none)."""
+    try:
+        text = (Path(root) / RELEASE_SUMS).read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    sums = {}
+    for line in text.splitlines():
+        digest, _, name = line.partition("  ")
+        if re.fullmatch(r"[0-9a-f]{64}", digest) and ZIP_NAME.match(name):
+            sums[name] = digest
+    return sums
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _temp_folder(prefix: str, parent: Path) -> Path:
+    """A new folder `.tidynews-<what>-<pid>-<random>` in parent: the pid lets a later run tell a leftover from the
+    folder of a publish still running."""
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=parent))
+
+
+def remove_leftovers(folder: Path) -> list[str]:
+    """Remove the `.tidynews-*` folders that interrupted runs left in folder (not those of running processes)."""
+    removed = []
+    if not Path(folder).is_dir():
+        return removed
+    for entry in Path(folder).iterdir():
+        m = re.match(r"^\.tidynews-(?:build|publish|install|restore|rebuild)-(\d+)-", entry.name)
+        if entry.is_dir() and m and int(m[1]) != os.getpid() and not _pid_alive(int(m[1])):
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry.name)
+    return removed
+
+
+def _finish_install(root: Path) -> bool:
+    """Finish the install the journal at root describes (idempotent: each item is either still in new/, or already
+    at root); return whether there was one."""
+    journal = root / JOURNAL_NAME
+    try:
+        plan = json.loads(journal.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError) as exc:
+        raise ReleaseError(f"{journal} (an interrupted publish) is unreadable: {exc}; remove it and publish") from None
+    staging = root / plan["staging"]
+    for name in plan["items"]:
+        new, old, target = staging / "new" / name, staging / "old" / name, root / name
+        if not os.path.lexists(new):
+            continue  # already installed
+        if os.path.lexists(target):
+            if os.path.lexists(old):  # cannot happen in the order install_root works; keep the new release
+                shutil.rmtree(target) if target.is_dir() and not target.is_symlink() else target.unlink()
+            else:
+                old.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(target, old)
+                step(f"finish: old {name}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(new, target)
+        step(f"finish: new {name}")
+    journal.unlink()
+    shutil.rmtree(staging, ignore_errors=True)
+    return True
+
+
+def recover(root: Path | None, dist_dir: Path) -> list[str]:
+    """Finish an interrupted publish: complete a root install whose journal is there, write the missing `.sha256`
+    of a zip in dist/ (verified against releases/SHA256SUMS when listed there), remove leftover temporary
+    folders. Returns what was done, in words."""
+    done = []
+    if root is not None and Path(root).is_dir():
+        if _finish_install(Path(root)):
+            done.append(f"finished the interrupted install at {root}")
+        done += [f"removed {name} from {root}" for name in remove_leftovers(Path(root))]
+    dist_dir = Path(dist_dir)
+    sums = release_sums(root) if root is not None else {}
+    for version, zip_path in sorted(released_zips(dist_dir).items()):
+        sha_path = zip_path.with_name(zip_path.name + ".sha256")
+        if sha_path.exists():
+            continue
+        digest = sha256_file(zip_path)
+        if zip_path.name in sums and sums[zip_path.name] != digest:
+            raise ReleaseError(
+                f"{zip_path} does not match its checksum in {root}/{RELEASE_SUMS}: it is not the release {version}; "
+                "move it away and publish again"
+            )
+        tmp = dist_dir / f".{sha_path.name}.tmp"
+        tmp.write_text(f"{digest}  {zip_path.name}\n", encoding="utf-8")
+        os.replace(tmp, sha_path)
+        done.append(f"wrote the missing {sha_path.name}")
+    done += [f"removed {name} from {dist_dir}" for name in remove_leftovers(dist_dir)]
+    return done
+
+
+def install_root(release_dir: Path, root: Path, zip_sha: str | None = None) -> None:
+    """Make the root hold the release: its descriptor, CSVs and database, schemas, changelog, codebook, rules,
+    citation, and the zip's checksum added to releases/SHA256SUMS.
+
+    All or nothing, even under kill -9: everything is staged in root/.tidynews-install-*/new, then a journal naming
+    the items is written (atomically), then each item is swapped in by renames, then the journal is removed. A
+    publish that finds the journal finishes the swap (recover), so the root ends as the old release or the new one
+    in full. The Parquet copies and the README stay in the zip (the repository has its own README).
     """
     root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".tidynews-install-", dir=root))
-    try:
-        shutil.copytree(release_dir / DATA_SUBDIR, staging / DATA_SUBDIR)
-        for name in ROOT_FILES:
-            shutil.copy2(release_dir / name, staging / name)
-        shutil.copytree(release_dir / SCHEMA_SUBDIR, staging / SCHEMA_SUBDIR)
-        old = staging / "old"
-        for name in (DATA_SUBDIR, SCHEMA_SUBDIR):
-            if (staging / name).exists():
-                if (root / name).exists():
-                    old.mkdir(exist_ok=True)
-                    os.replace(root / name, old / name)
-                os.replace(staging / name, root / name)
-        for name in ROOT_FILES:  # the descriptor last among the package files would be nicer, but all are renames
-            os.replace(staging / name, root / name)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    _finish_install(root)  # an earlier interrupted install first: one journal at a time
+    staging = _temp_folder(".tidynews-install-", root)
+    new = staging / "new"
+    new.mkdir()
+    shutil.copytree(release_dir / DATA_SUBDIR, new / DATA_SUBDIR)
+    shutil.copytree(release_dir / SCHEMA_SUBDIR, new / SCHEMA_SUBDIR)
+    for name in ROOT_FILES:
+        shutil.copy2(release_dir / name, new / name)
+    items = [DATA_SUBDIR, SCHEMA_SUBDIR, *ROOT_FILES]
+    if zip_sha is not None:
+        zip_name = f"{release_dir.name}.zip"
+        sums = {**release_sums(root), zip_name: zip_sha}
+        lines = sorted(sums.items(), key=lambda kv: parse_version(ZIP_NAME.match(kv[0])[1]))
+        (new / RELEASES_SUBDIR).mkdir()
+        (new / RELEASE_SUMS).write_text("".join(f"{d}  {n}\n" for n, d in lines), encoding="utf-8")
+        items.append(RELEASE_SUMS)
+    # the descriptor last: a reader who sees the new version sees every other file of it already
+    items.remove(DESCRIPTOR_NAME)
+    items.append(DESCRIPTOR_NAME)
+    journal_tmp = staging / "journal.json"
+    journal_tmp.write_text(json.dumps({"staging": staging.name, "items": items}), encoding="utf-8")
+    step("staged")  # killed here: no journal, the root is the old release; the next publish removes the staging
+    os.replace(journal_tmp, root / JOURNAL_NAME)
+    step("journal written")
+    for name in items:
+        target, old = root / name, staging / "old" / name
+        if os.path.lexists(target):
+            old.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(target, old)
+            step(f"old {name} moved aside")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(new / name, target)
+        step(f"new {name} in place")
+    (root / JOURNAL_NAME).unlink()
+    step("journal removed")
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def root_holds(zip_path: Path, root: Path) -> bool:
+    """Whether root holds, byte for byte, the package files and documents of the release in zip_path."""
+    stem = zip_path.name[: -len(".zip")]
+    with zipfile.ZipFile(zip_path) as zf:
+        for info in zf.infolist():
+            rel = info.filename[len(stem) + 1 :]
+            top = rel.split("/", 1)[0]
+            if top not in {DATA_SUBDIR, SCHEMA_SUBDIR, *ROOT_FILES} or info.is_dir():
+                continue
+            path = root / rel
+            if not path.is_file() or path.stat().st_size != info.file_size or path.read_bytes() != zf.read(info):
+                return False
+    return True
 
 
 def restore_root(last: LastRelease, root: Path, work: Path) -> bool:
-    """Reinstall the last release at root when root no longer holds it (a plain build, a crash); return if done."""
-    if last.path.suffix != ".zip":
+    """Reinstall the last release at root when root does not hold it in full (a plain build, a crash between
+    dist/ and the root); return whether it did."""
+    if last.path.suffix != ".zip" or root_holds(last.path, root):
         return False
     stem = release_stem(last.version)
-    with zipfile.ZipFile(last.path) as zf:
-        released = zf.read(f"{stem}/{DESCRIPTOR_NAME}")
-        current = descriptor_path(root).read_bytes() if descriptor_path(root).exists() else b""
-        if current == released:
-            return False
-        zf.extractall(work / "restore")
-    install_root(work / "restore" / stem, root)
+    extract_package_zip(last.path, work / "restore" / stem)
+    install_root(work / "restore" / stem, root, zip_sha=sha256_file(last.path))
     return True
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 # --- The whole flow -------------------------------------------------------------------------------------------
@@ -444,6 +593,7 @@ def publish(
     on_start: Callable[[int], None] | None = None,
     on_article: Callable[[], None] | None = None,
     date: str | None = None,
+    force: bool = False,
 ) -> PublishResult:
     """Build and validate the package of seeds_dir once, then release it (release_package).
 
@@ -456,24 +606,90 @@ def publish(
     check_bump(bump)
     dist_dir = Path(dist_dir)
     dist_dir.mkdir(parents=True, exist_ok=True)
+    recover(Path(root) if root is not None else None, dist_dir)
+    if root is not None:
+        check_release_root(Path(root), force)
     last = find_last_release(dist_dir, Path(root) if root is not None else None)
-    work = Path(tempfile.mkdtemp(prefix=".tidynews-build-", dir=dist_dir))
+    work = _temp_folder(".tidynews-build-", dist_dir)
     try:
         # build and validate (raises, releasing nothing, when the package is invalid)
         built = work / "build"
-        build_package(
-            seeds_dir,
-            built,
-            workers=workers,
-            # the extraction cache outlives the build folder: beside the release at root, never in it
-            cache_dir=root / CACHE_DIR_NAME if root is not None else None,
-            version=last.version if last else FIRST_VERSION,
-            on_start=on_start,
-            on_article=on_article,
-        )
-        return release_package(built, root, dist_dir, bump=bump, date=date, validated=True)
+        try:
+            build_package(
+                seeds_dir,
+                built,
+                workers=workers,
+                # the extraction cache outlives the build folder: beside the release at root, never in it
+                cache_dir=root / CACHE_DIR_NAME if root is not None else None,
+                version=last.version if last else FIRST_VERSION,
+                on_start=on_start,
+                on_article=on_article,
+            )
+        except BadArticleError as exc:  # publish has no --skip-bad: a release holds every article
+            raise BadArticleError(
+                exc.summary.replace(
+                    "(fix or remove them, or build with --skip-bad)",
+                    "(fix or remove them: a release holds every article, so publish has no --skip-bad)",
+                ),
+                exc.problems,
+            ) from None
+        return release_package(built, root, dist_dir, bump=bump, date=date, validated=True, force=force)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def check_release_root(root: Path, force: bool = False) -> None:
+    """The root may receive a release: empty, or holding a tidynews package whose documents are tidynews's (never a
+    user's own CHANGELOG.md), and writable (checked now, before any work)."""
+    check_output_folder(root, list(TABLES), force=force)
+    changelog = root / CHANGELOG_NAME
+    if not force and changelog.is_file():
+        head = changelog.read_text(encoding="utf-8", errors="replace")[: len(CHANGELOG_HEADER)]
+        if not head.startswith("# Changelog\n\nEvery release of the tidynews data package"):
+            raise ReleaseError(
+                f"{changelog} was not written by tidynews publish and would be replaced; move it, or use --force"
+            )
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        probe = _temp_folder(".tidynews-publish-", root)
+        probe.rmdir()
+    except OSError as exc:
+        raise ReleaseError(f"cannot write into {root}: {exc.strerror or exc}; nothing was released") from None
+
+
+def rebuild_archive(built: Path, root: Path, dist_dir: Path, version: str, work: Path) -> str:
+    """The zip of the release at root, rebuilt from a build of the same inputs, into dist/ when it matches the
+    checksum committed in releases/SHA256SUMS byte for byte (a fresh clone has no dist/); says what happened."""
+    zip_path = release_zip_path(version, dist_dir)
+    listed = release_sums(root).get(zip_path.name)
+    if listed is None:
+        return f"{root}/{RELEASE_SUMS} lists no checksum for {zip_path.name}: it cannot be rebuilt and checked"
+    descriptor = json.loads(descriptor_path(root).read_text(encoding="utf-8"))
+    released = (descriptor.get(RELEASE_MARKER) or {}).get("released")
+    rebuild = work / "rebuild"
+    shutil.copytree(built, rebuild, ignore=shutil.ignore_patterns(".tidynews-*"))
+    from tidynews.build import write_descriptor
+
+    built_descriptor = json.loads(descriptor_path(rebuild).read_text(encoding="utf-8"))
+    built_descriptor["created"] = descriptor.get("created", built_descriptor.get("created"))
+    write_descriptor(built_descriptor, descriptor_path(rebuild))
+    release_dir = work / "rebuilt" / release_stem(version)
+    release_dir.parent.mkdir()
+    changelog = (root / CHANGELOG_NAME).read_text(encoding="utf-8")
+    assemble_release(rebuild, release_dir, version, released, changelog)
+    staged_zip = work / "rebuilt" / zip_path.name
+    write_zip(release_dir, staged_zip)
+    digest = sha256_file(staged_zip)
+    if digest != listed:
+        return (
+            f"rebuilt {zip_path.name} does not match its checksum in {RELEASE_SUMS} ({digest[:12]}… against "
+            f"{listed[:12]}…): the code that made {version} differs from this checkout; check out the commit of "
+            f"{version} to rebuild it"
+        )
+    staged_sum = work / "rebuilt" / f"{zip_path.name}.sha256"
+    staged_sum.write_text(f"{digest}  {zip_path.name}\n", encoding="utf-8")
+    move_into_dist([staged_zip, staged_sum], dist_dir)
+    return f"rebuilt {zip_path} byte for byte (it matches {RELEASE_SUMS})"
 
 
 def check_bump(bump: str | None) -> None:
@@ -500,6 +716,7 @@ def release_package(
     bump: str | None = None,
     date: str | None = None,
     validated: bool = False,
+    force: bool = False,
 ) -> PublishResult:
     """Release a package `tidynews build` wrote: compare it with the last release, choose the version, and if
     anything changed write the release (its CSVs and DuckDB database as built, never rebuilt) into dist/ and root.
@@ -519,8 +736,11 @@ def release_package(
     root = Path(root) if root is not None else None
     released = release_date(date)
     dist_dir.mkdir(parents=True, exist_ok=True)
+    recovered = recover(root, dist_dir)
+    if root is not None:
+        check_release_root(root, force)
     last = find_last_release(dist_dir, root)
-    work = Path(tempfile.mkdtemp(prefix=".tidynews-publish-", dir=dist_dir))
+    work = _temp_folder(".tidynews-publish-", dist_dir)
     try:
         # 1. compare and choose the version
         if last is None:
@@ -532,7 +752,10 @@ def release_package(
             needed = diff.level
             if needed is None:
                 restored = root is not None and restore_root(last, root, work)
-                note = f"; reinstalled {last.version} at {root}" if restored else ""
+                notes = recovered + ([f"reinstalled {last.version} at {root}"] if restored else [])
+                if last.path.suffix != ".zip" and root is not None:
+                    notes.append(rebuild_archive(built, root, dist_dir, last.version, work))
+                note = "".join(f"; {n}" for n in notes if n)
                 return PublishResult(None, None, f"no change since {last.version}: nothing released{note}", diff=diff)
             level = choose_level(needed, bump)
             version = bump_version(last.version, level)
@@ -553,7 +776,14 @@ def release_package(
         # 4. into dist/ only when complete, then the root
         move_into_dist([staged_zip, staged_sum], dist_dir)
         if root is not None:
-            install_root(release_dir, root)
+            try:
+                install_root(release_dir, root, zip_sha=sha256_file(staged_zip))
+            except OSError as exc:
+                raise ReleaseError(
+                    f"released {version} into {zip_path}, but could not install it at {root}: "
+                    f"{exc.strerror or exc} ({exc.filename or root}). Free space or make {root} writable, then run "
+                    "`tidynews publish` again: it finishes the install"
+                ) from None
         return PublishResult(version, level, f"released {version} ({level}): {zip_path}", zip_path, diff, entry)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -718,3 +718,50 @@ def test_a_quotation_ending_in_a_nested_quotation_takes_the_reporting_clause_aft
     text = "Ferries\n\n“She asked me, ‘Why is the boat late again?’” Ana Ruiz told reporters.\n"
     s = one(text, "She asked me")
     assert (s.speaker, s.cue, s.rule) == ("Ana Ruiz", "told", "statements.quote_cue_after")
+
+
+# --- more reporting verbs: phrasal cues, questions, objects and topics ----------------------------------------
+
+MORE_CUES = """Harbour row
+
+The harbour master pointed out that the ferry was older than the bridge.
+
+The mayor made it clear that the old pier would not reopen.
+
+Councillor Ines Duarte asked the engineers whether the pier was safe.
+
+The opposition leader criticized the plan to sell the harbour.
+
+The fishermen's union accused the council of neglecting the port.
+
+The minister spoke about the new harbour at length.
+"""
+
+
+@pytest.mark.parametrize(
+    "quote, speaker, rule",
+    [
+        ("the ferry was older than the bridge", "The harbour master", "phrasal_cue"),
+        ("the old pier would not reopen", "The mayor", "made_clear"),
+        ("whether the pier was safe", "Councillor Ines Duarte", "reported_question"),
+        ("the plan to sell the harbour", "The opposition leader", "reported_object"),
+        ("the council of neglecting the port", "The fishermen's union", "reported_object"),
+        ("the new harbour", "The minister", "reported_object"),
+    ],
+)
+def test_more_reporting_verbs(quote, speaker, rule):
+    s = one(MORE_CUES, quote)
+    assert (s.quote, s.speaker, s.kind, s.rule) == (quote, speaker, "indirect", f"statements.{rule}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor will ask the council to approve the new bridge.",  # not said yet
+        "The two women spoke for about five minutes.",  # a duration, not a topic
+        "Nobody knows what the senator said at the dinner.",  # a wh-object: no clause of its own
+        'Ferry users were angry. <tweet author="ferrywatch" text="The ferry is late again">',  # markup
+    ],
+)
+def test_no_statement_from_what_is_not_said(text):
+    assert statements(f"Report\n\n{text}\n") == []

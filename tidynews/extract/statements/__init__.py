@@ -37,6 +37,7 @@ linear or n log n in the size of the article.
 from __future__ import annotations
 
 import bisect
+import re
 
 from tidynews.articles import BODY, HEADLINE
 from tidynews.extract.common import ArticleExtraction, Statement
@@ -60,6 +61,18 @@ def is_scare_quote(item: Found, speaker: str) -> bool:
     Example: The “new normal” has arrived for the farmers of the valley.
     """
     return item.from_context and not speaker and item.kind == "partial"
+
+
+MARKUP = re.compile(r"<[^<>\n]{1,400}>")
+
+
+@register_rule("statements.markup_is_not_speech", kind="drops")
+def in_markup(item: Found, tags: Intervals) -> bool:
+    """Markup left in an article's text (an embedded post: <tweet id="…">) is no speech, nor is what it quotes.
+
+    Example: Riders were angry. <tweet author="ferrywatch" text="The ferry is late again"> Nobody replied.
+    """
+    return tags.overlaps(item.start, item.end)
 
 
 def _without_partials_inside(found: list[Found], reported: list[Found]) -> tuple[list[Found], list[Found]]:
@@ -154,7 +167,13 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
     resolver = SpeakerResolver(parsed, result)
     resolver.note_subjects(blocks, finder.quoted)
     previous: tuple[str, str, int, str] | None = None  # speaker text, key, paragraph, cue of the last statement
+    tags = Intervals([(m.start(), m.end()) for m in MARKUP.finditer(parsed.text)])
     for item in found:
+        if in_markup(item, tags):
+            if trace.enabled:
+                text = parsed.text[item.start : item.end]
+                trace.drop("statements", text, item.start, item.end, in_markup.rule_id, "markup", proposed_by=item.rule)
+            continue
         speaker, key, cue = "", "", item.cue_text
         if item.subject is not None and item.block is not None and item.subject_span is not None:
             speaker, key, category = resolver.resolve(item.block, item.subject, item.subject_span)

@@ -43,6 +43,11 @@ OBJECT_CUES = words("statement_verbs", "object_cue")
 NEEDS_SPEAKER_SUBJECT = words("statement_verbs", "needs_speaker_subject")
 # Verbs that take no noun object: a long "object" of theirs is a misparsed clause ("says the council plan …").
 CLAUSE_ONLY_CUES = words("statement_verbs", "clause_only")
+# Verbs of asking: their whether/if/wh- clause is the question asked ("asked whether the bridge was safe").
+QUESTION_CUES = words("statement_verbs", "question_cue")
+# Verbs that report only what they are about ("spoke about the harbour"): a preposition about/on/of, no object.
+TOPIC_CUES = words("statement_verbs", "topic_cue")
+TOPIC_PREPS = {"about", "on", "of"}
 
 RESEARCH_NOUNS = words("statement_nouns", "research")
 PERSON_NOUNS = words("statement_nouns", "person")

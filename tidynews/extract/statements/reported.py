@@ -16,6 +16,13 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
+from tidynews.extract.statements.cues import (
+    is_phrasal_cue,
+    is_question_cue,
+    is_reporting_verb,
+    made_clear,
+    reported_question,
+)
 from tidynews.extract.statements.inserted import as_cue_clause, is_as_put_it, own_clause, reported_clause_around_cue
 from tidynews.extract.statements.lexicon import (
     BACKGROUND_PREPOSITIONS,
@@ -26,6 +33,8 @@ from tidynews.extract.statements.lexicon import (
     OBJECT_CUES,
     REPORT_CUES,
     SUBJECT_DEPS,
+    TOPIC_CUES,
+    TOPIC_PREPS,
 )
 from tidynews.extract.statements.quotation_marks import Quotation
 from tidynews.extract.statements.syntax import (
@@ -134,6 +143,8 @@ def reported_object(verb: Token) -> tuple[int, int] | None:
     ]
     if verb.lemma_ == "call" and not any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" for c in comps):
         return None  # "called a meeting": not speech
+    if verb.lemma_ in TOPIC_CUES:
+        comps = [c for c in comps if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS]  # not "spoke for five minutes"
     if not comps:
         return None
     lo = min(c.left_edge.i for c in comps)
@@ -142,6 +153,9 @@ def reported_object(verb: Token) -> tuple[int, int] | None:
         on = next((c for c in comps if c.dep_ == "prep" and c.lower_ in ("on", "for")), None)
         if on is not None:
             lo = on.i + 1
+    first = verb.doc[lo]
+    if first.dep_ == "prep" and first.head.i == verb.i:
+        lo += 1  # "talked about the harbour", "warned of a storm": what was said is the object of the preposition
     return trim(verb.doc, lo, hi)
 
 
@@ -151,6 +165,10 @@ def complement_span(verb: Token) -> tuple[int, int, str] | None:
     "X said (that) CLAUSE" -> the clause; "CLAUSE, X said." -> the clause before; for verbs like
     deny / describe / call on / urge: their objects ("denied any role", "called on Israel to …").
     """
+    for special in (made_clear, reported_question):
+        span = special(verb)
+        if span is not None:
+            return (*span, special.rule_id)
     ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if ccomp is not None:
         if ccomp.i < verb.i:
@@ -262,8 +280,21 @@ def has_wh_object(verb: Token) -> bool:
     return any(c.tag_ in ("WRB", "WP", "WDT") and c.dep_ != "nsubj" and c.i < verb.i for c in verb.children)
 
 
+@register_rule("statements.not_said_yet", kind="drops")
+def is_not_said_yet(verb: Token) -> bool:
+    """A reporting verb with a modal of the future or of possibility reports nothing said yet: "will ask", "may
+    announce", "could say" ("would" is left alone: "he would later say" is past).
+
+    Example: The mayor will ask the council to approve the new bridge.
+    """
+    return any(c.dep_ == "aux" and c.lower_ in NOT_YET_MODALS for c in verb.children)
+
+
+NOT_YET_MODALS = {"will", "'ll", "shall", "may", "might", "could", "should", "can", "must"}
+
 REJECTIONS: tuple[tuple[Callable[[Token], bool], str], ...] = (
     (is_negated_or_passive, "negated or passive"),
+    (is_not_said_yet, "not said yet"),
     (is_under_infinitive, "under an infinitive"),
     (is_modifier, "modifies a noun"),
     (is_background_participle, "background after a preposition"),
@@ -283,7 +314,7 @@ def is_inside_reported_clause(verb: Token, taken: _Covered) -> bool:
 def is_open_question(doc, lo: int, hi: int) -> bool:
     """A reported "whether"/"if" clause is an open question, not a statement.
 
-    Example: The agency will announce whether the dam is safe.
+    Example: The agency announced whether the dam had passed its inspection.
     """
     roots = [t for t in doc[lo:hi] if not lo <= t.head.i < hi]
     return doc[lo].lower_ in ("whether", "if") and any(doc[lo].head.i == r.i for r in roots)
@@ -347,11 +378,7 @@ def reported_speech(
             lo, hi = block.offset + sent.start_char, block.offset + sent.end_char
             trace.drop("statements", text[lo:hi], lo, hi, rule, f"{verb.text!r}: {reason}")
 
-    verbs = [
-        t
-        for t in doc
-        if (is_cue(t, REPORT_CUES) or reports_a_finding(t) or is_as_put_it(t)) and not quoted[t.i] and t.i not in used
-    ]
+    verbs = [t for t in doc if (is_reporting_verb(t) or is_as_put_it(t)) and not quoted[t.i] and t.i not in used]
     verbs.sort(key=depth)
     for verb in verbs:
         rejected = next((r for r in REJECTIONS if r[0](verb)), None)
@@ -361,14 +388,14 @@ def reported_speech(
         if is_inside_reported_clause(verb, taken):
             drop(verb, is_inside_reported_clause.rule_id, "inside a clause already reported")
             continue
-        if has_wh_object(verb):
+        if has_wh_object(verb) and not is_question_cue(verb):
             drop(verb, has_wh_object.rule_id, "a wh-word is its object")
             continue
         span = complement_span(verb)
         if span is None:
             continue
         lo, hi, rule = span
-        if is_open_question(doc, lo, hi):
+        if is_open_question(doc, lo, hi) and rule != reported_question.rule_id:
             drop(verb, is_open_question.rule_id, "an open question")
             continue
         subj = subject_of(verb)
@@ -377,6 +404,8 @@ def reported_speech(
             continue
         if reports_a_finding(verb):
             rule = reports_a_finding.rule_id
+        elif rule == reported_that_clause.rule_id and not is_cue(verb, REPORT_CUES) and is_phrasal_cue(verb):
+            rule = is_phrasal_cue.rule_id
         clauses = [(lo, hi, rule)] + [(a, b, further_that_clauses.rule_id) for a, b in further_that_clauses(verb)]
         for clause_lo, clause_hi, clause_rule in clauses:
             item = _indirect_statement(block, quotation_index, verb, subj, clause_lo, clause_hi)

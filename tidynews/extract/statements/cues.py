@@ -1,0 +1,82 @@
+"""Reporting cues beyond a single reporting verb: phrasal verbs ("pointed out that …", "made it clear that …") and
+verbs of asking ("asked whether …", "wondered why …"), whose whether/if/wh- clause is what was asked.
+
+Owns `is_reporting_verb` (which tokens reported speech starts from), `is_question_cue` and the rules
+`statements.phrasal_cue`, `statements.made_clear` and `statements.reported_question`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidynews.extract.rules import register_rule
+from tidynews.extract.statements.lexicon import OBJECT_CUES, QUESTION_CUES, REPORT_CUES, words
+from tidynews.extract.statements.syntax import is_cue, reports_a_finding, trim
+
+PHRASAL_CUES = words("statement_words", "phrasal_cue")  # "point out", "make clear"
+WH_WORDS = {"whether", "if", "what", "why", "how", "who", "whom", "whose", "which", "when", "where"}
+
+
+@register_rule("statements.phrasal_cue")
+def is_phrasal_cue(token: Token) -> bool:
+    """A verb and particle that report like a reporting verb: "pointed out that …", "spelled out that …".
+
+    Example: The mayor pointed out that the ferry was older than the bridge.
+    """
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    return any(f"{token.lemma_.lower()} {p}" in PHRASAL_CUES for p in particles) or _clear_of(token) is not None
+
+
+def _clear_of(token: Token) -> Token | None:
+    """The "clear" of "made (it) clear", if `token` is that "made"."""
+    if token.lemma_.lower() != "make" or "make clear" not in PHRASAL_CUES:
+        return None
+    return next((c for c in token.children if c.lower_ == "clear" and c.dep_ in ("ccomp", "oprd", "acomp")), None)
+
+
+def is_question_cue(token: Token) -> bool:
+    return is_cue(token, QUESTION_CUES)
+
+
+def is_reporting_verb(token: Token) -> bool:
+    """Whether reported speech may start from this token: a reporting, object or question verb, a finding of
+    research, or a phrasal cue."""
+    return is_cue(token, REPORT_CUES | OBJECT_CUES | QUESTION_CUES) or reports_a_finding(token) or is_phrasal_cue(token)
+
+
+@register_rule("statements.made_clear")
+def made_clear(verb: Token) -> tuple[int, int] | None:
+    """ "made (it) clear that CLAUSE": the clause is what was said.
+
+    Example: The mayor made it clear that the bridge would not reopen.
+    """
+    clear = _clear_of(verb)
+    if clear is None:
+        return None
+    clause = next(
+        (c for c in clear.children if c.dep_ in ("advcl", "ccomp") and any(m.lower_ == "that" for m in c.children)),
+        None,
+    )
+    if clause is None:
+        return None
+    return trim(verb.doc, clause.left_edge.i, clause.right_edge.i + 1)
+
+
+@register_rule("statements.reported_question")
+def reported_question(verb: Token) -> tuple[int, int] | None:
+    """A question reported by a verb of asking: "asked (the engineers) whether the bridge was safe" -> the
+    whether/if/wh- clause, wh-word included.
+
+    Example: The mayor asked the engineers whether the bridge was safe.
+    """
+    if not is_question_cue(verb):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is None:
+        return None
+    lo = clause.left_edge.i
+    if verb.doc[lo].lower_ not in WH_WORDS:
+        return None
+    return trim(verb.doc, lo, clause.right_edge.i + 1)

@@ -148,7 +148,7 @@ def test_few_several_and_couple_are_not_figures():
         ("Some 400 families were evacuated from the valley.", "approximate", "Some 400"),
         ("About 60 inmates escaped from the prison.", "approximate", "About 60"),
         ("Roughly 9,000 tickets were sold.", "approximate", "Roughly 9,000"),
-        ("Nearly 700 nurses signed the letter.", "approximate", "Nearly 700"),
+        ("Nearly 700 nurses signed the letter.", "less_than", "Nearly 700"),  # a little under 700
         ("An estimated 15,000 people attended the rally.", "approximate", "An estimated 15,000"),
         ("Up to 40 patients could be moved.", "at_most", "Up to 40"),
         ("No more than 12 visitors are allowed inside.", "at_most", "No more than 12"),
@@ -680,3 +680,74 @@ def test_an_article_is_no_figure_without_a_victim(sentence):
 def test_a_range_is_no_phone_number():
     assert values("Between 300-1500 people attended the rally.") == [300, 1500]
     assert values("The 4600 members of the club voted.") == [4600]
+
+
+# --- quantities: units, currencies, ranges, qualifiers ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, value, unit, text",
+    [
+        ("The new turbine produces 5kW of power.", 5, "kW", "5kW"),
+        ("Their first flat measured 20sqm.", 20, "m2", "20sqm"),
+        ("The laptop ships with 300GB of storage.", 300, "GB", "300GB"),
+        ("A second-class stamp now costs 45p.", 0.45, "GBP", "45p"),
+        ("The merger is valued at 3.5bn euros.", 3.5e9, "EUR", "3.5bn euros"),
+        ("The start-up raised US$5m from investors.", 5e6, "USD", "US$5m"),
+        ("Concert tickets sell for A$20.", 20, "AUD", "A$20"),
+        ("The miner lost AUD1.5m in the quarter.", 1.5e6, "AUD", "AUD1.5m"),
+        ("A bowl of noodles costs RM30 at the airport.", 30, "MYR", "RM30"),
+        ("Entry costs Rs 500 for adults.", 500, "INR", "Rs 500"),
+        ("The regulator imposed a fine of 5 million euros.", 5e6, "EUR", "5 million euros"),
+        ("Pickers earn 20 ringgit a day.", 20, "MYR", "20 ringgit"),
+        ("Gusts reached 90 miles per hour on the coast.", 90, "miles per hour", "90 miles per hour"),
+        ("The economy grew 2 per cent a year over the decade.", 2, "percent per year", "2 per cent a year"),
+        ("The alloy is rated at 50 ksi.", 50, "ksi", "50 ksi"),
+        ("The fibres are 10 μm thick.", 10, "μm", "10 μm"),
+        ("The tractor has a 300 hp engine.", 300, "hp", "300 hp"),
+        ("The home battery stores 13.5kWh.", 13.5, "kWh", "13.5kWh"),
+        ("The field pumps 50,000 bpd of crude.", 50000, "barrels per day", "50,000 bpd"),
+        ("The smelter emits 2 million tonnes CO2 a year.", 2e6, "tonnes CO2", "2 million tonnes CO2"),
+    ],
+)
+def test_units_and_currencies(sentence, value, unit, text):
+    found = one(sentence)
+    assert (found.value, found.unit, found.text) == (pytest.approx(value), unit, text)
+
+
+def test_rates_are_not_times_ago():
+    assert one("Prices rose 5 percent a year ago.").unit == "percent"
+
+
+@pytest.mark.parametrize(
+    "sentence, ends",
+    [
+        ("Fares rose from 10 to 15 dollars.", [(10, "USD"), (15, "USD")]),
+        ("The storm dropped 5- or 6-inch hail.", [(5, "in"), (6, "in")]),
+        ("Rents rose 10-15% this year.", [(10, "percent"), (15, "percent")]),
+        ("Sales were $10-15 million last year.", [(10e6, "USD"), (15e6, "USD")]),
+        ("The count rose from 900 to 1.2 million.", [(900, ""), (1.2e6, "")]),
+    ],
+)
+def test_ranges_give_both_ends_with_one_unit(sentence, ends):
+    assert [(f.value, f.unit) for f in figures(sentence)] == [(pytest.approx(v), u) for v, u in ends]
+
+
+def test_suspended_hyphen_is_not_in_the_text():
+    assert [f.text for f in figures("Gardeners use 5- or 6-inch pots.")] == ["5", "6-inch"]
+
+
+@pytest.mark.parametrize(
+    "sentence, qualifier",
+    [
+        ("Up to 50 people were evacuated.", "at_most"),
+        ("As many as 200 homes were damaged.", "at_most"),
+        ("The bridge cost just under $2m.", "less_than"),
+        ("Inflation was lower than 3% in May.", "less_than"),
+        ("Almost 40 flights were cancelled.", "less_than"),
+        ("Nearly 300 people attended.", "less_than"),
+        ("Higher than 80 percent of voters took part.", "more_than"),
+    ],
+)
+def test_bounds(sentence, qualifier):
+    assert one(sentence).qualifier == qualifier

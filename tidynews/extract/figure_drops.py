@@ -32,6 +32,7 @@ from tidynews.extract.figure_lexicon import (
     TIME_OF_DAY,
     TIME_UNITS,
     TIME_WORDS,
+    UNIT_SUBSTANCES,
     WEEKDAYS,
 )
 from tidynews.extract.figure_numbers import Candidate
@@ -395,7 +396,11 @@ def is_in_brackets_code(doc: Doc, cand: Candidate) -> bool:
     nxt = doc[cand.last + 1] if cand.last + 1 < len(doc) else None
     if previous is not None and previous.text == "[" and nxt is not None and nxt.text == "]":
         return True
-    return any(re.search(r"[A-Za-z]\d", t.text) for t in doc[cand.first : cand.last + 1])
+    if cand.rule == "figures.currency_prefix":
+        return False  # "AUD1.5m": a currency code, not a reference code
+    return any(
+        re.search(r"[A-Za-z]\d", t.text) and t.lower_ not in UNIT_SUBSTANCES for t in doc[cand.first : cand.last + 1]
+    )
 
 
 @register_rule("figures.phone_number", kind="drops")

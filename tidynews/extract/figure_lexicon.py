@@ -82,6 +82,10 @@ FATAL_ADJECTIVES = _words("fatal_adjective")  # "suffered fatal injuries": kille
 DEATH_WORDS = _words("death_word")  # in a sentence, say that someone died: a count of people shot stays "shot"
 OUTCOME_EVENTS = _words("outcome_event")  # what a shooting or an attack did: "shot and killed" -> killed
 EXPERIENCE_VERBS = _words("experience_verb")  # the subject suffers the noun: "suffered injuries" -> injured
+CURRENCY_CODES = set(CURRENCY_SYMBOLS.values()) | set(CURRENCY_WORDS.values()) | set(CURRENCY_NAMES)  # ISO 4217
+CURRENCY_SUBUNITS = load_word_lists()["currency_subunit"]  # "45p": a hundredth of GBP
+RATE_WORDS = load_word_lists()["rate_word"]  # "miles per hour", "per cent a year"
+UNIT_SUBSTANCES = load_word_lists()["unit_substance"]  # "tonnes CO2"
 STREET_WORDS = _words("street_word")  # a number before "<Name> Street" is a house number
 PERSON_SINGULARS = _words("person_singular")  # "a man was killed": the article counts one
 
@@ -93,6 +97,8 @@ DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 DIGITS_WITH_SUFFIX = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([A-Za-z%°/]+)$")
 # A temperature as one token: "41C", "-5C", "−12C", "38°", "104F." (sentence-final), or bare digits "-5".
 SIGNED_TEMPERATURE = re.compile(r"^([-−–]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(°?[CF]|°)?\.?$")
+# A currency code or symbol glued before digits, with a scale or nothing after: "AUD1.5", "RM30", "Rs500", "NZ$40".
+CURRENCY_PREFIXED = re.compile(r"^([A-Za-z]{1,3}\$?|[$£€¥₹₩₪₦₱₽₫฿])((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([A-Za-z]*)$")
 TIME_OF_DAY = re.compile(r"^\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)$|^\d{1,2}:\d{2}$", re.IGNORECASE)
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from tidynews.extract.figure_lexicon import (
+    CURRENCY_PREFIXED,
+    CURRENCY_SUBUNITS,
     CURRENCY_SYMBOLS,
     DIGITS,
     DIGITS_WITH_SUFFIX,
@@ -56,6 +58,7 @@ class Candidate:
     qualifier_first: int = -1  # first token of the qualifier phrase, when there is one
     rule: str = ""  # id of the `finds` rule that proposed it: the figure's `rule`
     noun: int = -1  # token of the counted noun, when the finder knows it ("a man": man)
+    range_partner: bool = False  # took its unit from the other end of a range: "10" in "10-15%"
 
 
 def word_number_value(words: list[str]) -> float | None:
@@ -167,6 +170,8 @@ def read_digits(doc: Doc, i: int) -> tuple[int, float, str] | None:
     """
     text = doc[i].text
     unit = ""
+    if text.endswith("-") and doc[i + 1 : i + 2].text.lower() in ("or", "to", "and"):
+        text = text[:-1]  # "5- or 6-inch": the first number of a suspended range
     m = DIGITS_WITH_SUFFIX.match(text)
     if DIGITS.match(text):
         value = float(text.replace(",", ""))
@@ -180,7 +185,9 @@ def read_digits(doc: Doc, i: int) -> tuple[int, float, str] | None:
         elif m.group(2) in ("C", "F"):
             unit = TEMPERATURE_UNITS[suffix]  # "42C in Seville"
         elif suffix in MEASURE_UNITS:
-            unit = MEASURE_UNITS[suffix]
+            unit = MEASURE_UNITS[suffix]  # "5kW", "20sqm", "13.5kWh"
+        elif m.group(2) in CURRENCY_SUBUNITS:
+            value, unit = value / 100, CURRENCY_SUBUNITS[m.group(2)]  # "45p" is 0.45 GBP
         elif suffix == "m" and glued_m_is_metres(doc, i, i):
             unit = "m"
         elif suffix == "m":
@@ -215,6 +222,32 @@ def read_digits(doc: Doc, i: int) -> tuple[int, float, str] | None:
                 value *= SCALE_ABBREVIATIONS[nxt]
                 j += 1
     return j, value, unit
+
+
+@register_rule("figures.currency_prefix")
+def read_currency_prefixed(doc: Doc, i: int) -> tuple[int, float, str] | None:
+    """Money written with its currency code or symbol glued before the digits: (last token, value, ISO code) or None.
+
+    Reads: "AUD1.5m" -> 1500000 AUD; "RM30" -> 30 MYR; "Rs500" -> 500 INR; "NZ$40" -> 40 NZD; "HK$3m" -> 3000000 HKD.
+    Example: The firm lost AUD1.5m in the quarter.
+    """
+    match = CURRENCY_PREFIXED.match(doc[i].text)
+    if not match or match.group(1).lower() not in CURRENCY_SYMBOLS:
+        return None
+    code, digits, suffix = match.groups()
+    if code.isalpha() and not (code.isupper() or code in ("Rs",)):
+        return None  # "ab12": a code, not money
+    value, j = float(digits.replace(",", "")), i
+    scale = suffix.lower()
+    if scale and scale not in SCALE_ABBREVIATIONS:
+        return None
+    if not scale and i + 1 < len(doc) and not doc[i].whitespace_ and doc[i + 1].lower_ in SCALE_ABBREVIATIONS:
+        scale, j = doc[i + 1].lower_, i + 1  # "AUD1.5" + "m"
+    elif not scale and i + 1 < len(doc) and doc[i + 1].lower_ in SCALES:
+        value, j = value * SCALES[doc[i + 1].lower_], i + 1  # "RM30 million"
+    if scale:
+        value *= SCALE_ABBREVIATIONS[scale]
+    return j, value, CURRENCY_SYMBOLS[code.lower()]
 
 
 @register_rule("figures.temperature")
@@ -519,6 +552,9 @@ def find_number_cores(doc: Doc) -> list[Candidate]:
         elif digits:
             last, value, unit = digits
             cand = Candidate(i, last, value, "digits", unit=unit, rule=read_digits.rule_id)
+        elif (money := read_currency_prefixed(doc, i)) is not None:
+            last, value, unit = money
+            cand = Candidate(i, last, value, "digits", unit=unit, rule=read_currency_prefixed.rule_id)
         elif (words := read_word_number(doc, i)) is not None:
             cand = Candidate(i, words[0], words[1], "words", rule=read_word_number.rule_id)
         elif (vague := read_vague_amount(doc, i)) is not None:

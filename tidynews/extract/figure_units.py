@@ -6,17 +6,22 @@ in `figure_words.csv` (lists currency_symbol, currency_word, measure_unit, quali
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tidynews.extract.figure_lexicon import (
     AREA_WORDS,
+    CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     MAX_QUALIFIER_WORDS,
     MEASURE_UNITS,
     PERCENT_WORDS,
     QUALIFIER_PHRASES,
+    RATE_WORDS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
     TIME_UNITS,
+    UNIT_SUBSTANCES,
 )
 from tidynews.extract.figure_numbers import Candidate
 
@@ -58,6 +63,67 @@ def widen_with_money_and_units(doc: Doc, cand: Candidate) -> None:
         cand.last, cand.unit = j + 2, MEASURE_UNITS[after[1]] + "2"
     elif after[0] in MEASURE_UNITS:
         cand.last, cand.unit = j + 1, MEASURE_UNITS[after[0]]
+    widen_with_rate_and_substance(doc, cand)
+
+
+def widen_with_rate_and_substance(doc: Doc, cand: Candidate) -> None:
+    """Take in "per hour", "a year" after a measure unit or percent, and a substance after a mass: one unit.
+
+    Examples: "90 miles per hour" -> miles per hour; "2 per cent a year" -> percent per year; "5 litres per capita"
+    -> litres per capita; "2 million tonnes CO2" -> tonnes CO2. Money keeps its ISO code: "$20 a day" stays USD;
+    "5 percent a year ago" is no rate.
+    """
+    if not cand.unit or cand.unit in CURRENCY_CODES or cand.unit == "times":
+        return
+    j = cand.last
+    after = [t.lower_ for t in doc[j + 1 : j + 4]]
+    if after[:1] and after[0] in ("per", "a", "an", "each") and after[1:2] and after[1] in RATE_WORDS:
+        if after[0] in ("a", "an") and after[2:3] and after[2] in ("ago", "earlier", "later", "before", "after", "on"):
+            return  # "rose 5 percent a year ago", "a year earlier": a time, not a rate
+        cand.last, cand.unit = j + 2, f"{cand.unit} per {RATE_WORDS[after[1]]}"
+    elif cand.unit == "tonnes" and after[:1] and after[0] in UNIT_SUBSTANCES:
+        cand.last, cand.unit = j + 1, f"tonnes {UNIT_SUBSTANCES[after[0]]}"
+    elif cand.unit == "tonnes" and after[:2] == ["of", "co2"]:
+        cand.last, cand.unit = j + 2, "tonnes CO2"
+
+
+def _is_number(token: Token) -> bool:
+    """Plain digits, perhaps after a currency sign: "15", "1,200", "$10", "2.5"."""
+    return token.text.lstrip("$£€¥").replace(",", "").replace(".", "", 1).isdigit()
+
+
+def _scale_of(doc: Doc, cand: Candidate) -> float:
+    """The scale word of a figure ("15 million" -> 1e6, "15bn" -> 1e9), or 0 when it has none."""
+    for t in doc[cand.first : cand.last + 1]:
+        word = t.lower_.rstrip(".")
+        if word in SCALES and word != "hundred":
+            return SCALES[word]
+        if word in SCALE_ABBREVIATIONS and t.i > cand.first and not doc[t.i - 1].whitespace_:
+            return SCALE_ABBREVIATIONS[word]
+    return 0
+
+
+def share_range_units(doc: Doc, found: list[Candidate]) -> None:
+    """The two ends of a range or an alternative share one unit: "from 10 to 15 dollars", "10-15%", "5- or 6-inch",
+    "$10-15" (the currency of the first end, forwards, only across "-" or "to").
+
+    Examples: "rents rose 10-15%" -> 10 percent and 15 percent; "5- or 6-inch hail" -> 5 in and 6 in.
+    """
+    for before, after in zip(found, found[1:], strict=False):
+        between = [t.lower_ for t in doc[before.last + 1 : after.first]]
+        if not between or not set(between) <= {"-", "–", "to", "or", "and"} or len(between) > 2:
+            continue
+        if before.kind not in ("digits", "words", "compound") or after.kind not in ("digits", "words", "compound"):
+            continue
+        if not before.unit and after.unit:
+            before.unit, before.range_partner = after.unit, True
+        elif before.unit in CURRENCY_CODES and not after.unit and set(between) <= {"-", "–", "to"}:
+            after.unit, after.range_partner = before.unit, True
+        scale = _scale_of(doc, after)
+        bare = before.kind == "digits" and _is_number(doc[before.last])  # "10", "$10": no scale of its own
+        if scale and bare and _is_number(doc[after.first]) and set(between) <= {"-", "–", "to"}:
+            if before.value <= float(doc[after.first].text.lstrip("$£€¥").replace(",", "")):
+                before.value *= scale  # "$10-15 million": 10 million; "from 900 to 1.2 million" keeps 900
 
 
 def percentage_points_after(doc: Doc, j: int) -> int | None:

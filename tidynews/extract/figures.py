@@ -6,19 +6,23 @@ How a figure is found, in order (each step is a named function below):
    digits with a scale ("1.2 million", "2.5bn", "$50m"), number words ("five", "twenty-three", "a dozen",
    "two hundred and fifty", "half a million"), vague amounts ("thousands", "tens of thousands"), "twin",
    multipliers ("12 times", "three and a half times", "double that figure", "threefold"), compound adjectives
-   ("the 30-member alliance", "a six-nation tour") and "mother-of-three".
+   ("the 30-member alliance", "a six-nation tour"), "mother-of-three", money with a glued currency code ("AUD1.5m",
+   "RM30") and a single victim ("a man was killed"). Each finder is a registered rule (figure_numbers.py).
 2. `widen_with_money_and_units` takes in the currency before it ("£", "US$") and the scale, percent sign, currency
-   word, measure unit or "times" after it.
+   word, measure unit or "times" after it, and a rate or substance after a unit ("miles per hour", "tonnes CO2").
 3. `not_a_figure` drops years, dates, times, ages (also as thresholds: "65 or older"), ranks ("number two",
    "No 10"), labels and names ("World War Two", "Article 50", "iPhone 15", "page 14"), reference codes
-   ("[nL1N1JQ1I4]", "4K"), phone and street numbers, scores ("won 3-1"), "N in M" ratios and fixed compounds
-   ("two-state"); `is_pronoun_one` drops "one" as a pronoun. Photo positions ("(2nd R)") are ordinals and
-   captions, so never read.
-4. `widen_with_qualifier` takes in "more than", "some", "at least", "up to"... and sets `qualifier`.
-5. `counted_noun` reads what is counted from the dependency parse; `event_of` reads what happened to it.
+   ("[nL1N1JQ1I4]", "4K"), phone numbers, house and block numbers ("the 4600 block of"), scores ("won 3-1"),
+   "N in M" ratios and fixed compounds ("two-state"); `is_pronoun_one` drops "one" as a pronoun. Each is a
+   registered `drops` rule (figure_drops.py). Photo positions ("(2nd R)") are ordinals and captions, so never read.
+4. `share_range_units` gives both ends of a range one unit ("10-15%", "from 10 to 15 dollars", "$10-15 million").
+5. `widen_with_qualifier` takes in "more than", "some", "at least", "up to"... and sets `qualifier`.
+6. `counted_noun` reads what is counted from the dependency parse; `event_of` reads what happened to it
+   (figure_events.py).
 
 The word lists (number words, scales, currencies, units, qualifiers, months, label words...) are data, in
-`tidynews/data/figure_words.csv` (list,word,value); the event verbs and nouns are in `tidynews/data/figure_events.csv`.
+`tidynews/data/figure_words.csv` (list, word, value, reason, example); the event verbs and nouns are in
+`tidynews/data/figure_events.csv`; each has a Table Schema beside it (figure_lexicon.py).
 
 Documented decisions (the gold standard leaves these open; these are the rules this module follows):
 - Vague plural amounts ("thousands", "hundreds of", "dozens", "tens of thousands") ARE figures: the value is the
@@ -57,6 +61,30 @@ Documented decisions (the gold standard leaves these open; these are the rules t
 - Fractions ("half", "a third", "two-thirds", "one in five") are not figures: they are shares of another number.
 - Scores ("won 3-1") are not figures; ranges ("60-70 people") are two figures.
 - Only the body zone is read: headlines, standfirsts and captions repeat the body or describe photos.
+- Qualifiers map onto the schema's enum: "more than", "over", "higher than" -> more_than; "at least", "no fewer
+  than" -> at_least; "up to", "as many as", "as much as", "a maximum of" -> at_most (the value is the ceiling);
+  "less than", "under", "lower than", "just under", "just shy of" -> less_than; "nearly", "almost" -> less_than as
+  well (the value falls a little short of the number; the enum has no "approximately, below", and less_than keeps
+  the direction, which a researcher bounding a count needs); "some", "about", "around" -> approximate.
+- Casualties: being shot is a gunshot wound, so a count of people shot is `wounded` unless the clause says the
+  shots killed ("shot and killed", "shot dead", "shot to death", "fatally shot", "mortally wounded" -> killed) or the
+  sentence says some died ("five were shot, two fatally": five stay `shot`, two are `killed`). "the shooting of
+  three men" stays `shot` (news writes it of deaths too). "found dead", "the bodies of", "left two dead" -> dead;
+  "left three injured", "suffered injuries", "with gunshot wounds" -> injured / wounded; "suffered fatal injuries"
+  -> killed; "the attempted murder of two people" -> no event. What happens to "one of two intruders" does not
+  happen to the two; the agent of a passive ("shot by two officers") gets no event.
+- A single victim is a figure: news writes one victim without a number ("a man was killed", "another woman was
+  wounded"), and the article's count of the dead or hurt must include it. The figure is the article word ("a",
+  value 1) with the person as `counts`; only casualty events keep it ("a man was arrested" is no figure), and not
+  when the person only describes something else ("the family of a soldier killed in 2010").
+- Money: ISO 4217 codes whether the currency is a symbol, a code glued or spaced before the number ("US$5m",
+  "AUD1.5m", "RM30", "Rs 500") or a word after it ("5 million euros", "20 ringgit"); "45p" is 0.45 GBP. A rate on
+  money keeps the code ("$20 a day" is USD); a rate on a measure joins the unit ("90 miles per hour",
+  "2 per cent a year" -> "percent per year"), but not "5 percent a year ago".
+- Ranges and alternatives are two figures sharing one unit and one counted noun ("5- or 6-inch hail", "10-15%");
+  "$10-15 million" scales the first end too, unless it is larger than the second's digits ("900 to 1.2 million").
+- Addresses and phone numbers are not figures: "the 4600 block of Main Street", "221 Baker Street", "9834 Mustang
+  Circle", "County Road 133", "(555) 937-8377", "555-123-4567", "1-800-423-TIPS", "call 546-6249".
 """
 
 from __future__ import annotations
@@ -69,7 +97,12 @@ from tidynews.extract.figure_drops import is_article_without_event, is_pronoun_o
 from tidynews.extract.figure_events import counted_noun, event_of, noun_with_compounds
 from tidynews.extract.figure_lexicon import CURRENCY_NAMES
 from tidynews.extract.figure_numbers import Candidate, find_number_cores, word_number_value
-from tidynews.extract.figure_units import widen_with_money_and_units, widen_with_plus, widen_with_qualifier
+from tidynews.extract.figure_units import (
+    share_range_units,
+    widen_with_money_and_units,
+    widen_with_plus,
+    widen_with_qualifier,
+)
 from tidynews.extract.rules import NULL_TRACE, RULES, Trace
 from tidynews.nlp import ParsedArticle, ParsedBlock
 
@@ -90,18 +123,28 @@ def figures_of_block(parsed_block: ParsedBlock, trace: Trace = NULL_TRACE) -> li
     """
     doc = parsed_block.doc
     figures: list[tuple[Candidate, Figure, Token | None]] = []
+    outer, trace = trace, (Trace() if trace.enabled else NULL_TRACE)  # this line's events, put in reading order below
+    kept: list[Candidate] = []
     for cand in find_number_cores(doc):
         widen_with_money_and_units(doc, cand)
         if cand.kind != "temperature" and (rejected_by := not_a_figure(doc, cand)):
             _trace_drop(trace, parsed_block, cand, rejected_by)
             continue
+        kept.append(cand)
+    share_range_units(doc, kept)  # after the drops: "by 2030 to 32 percent" is no range
+    for cand in kept:
         widen_with_plus(doc, cand)
         if cand.qualifier == "exact" and cand.kind != "indefinite":
             widen_with_qualifier(doc, cand)
         elif cand.kind == "vague":
             widen_with_qualifier(doc, cand)
             cand.qualifier = "at_least" if cand.qualifier == "exact" else cand.qualifier
-        counted = doc[cand.noun] if cand.noun >= 0 else None if cand.counts else counted_noun(doc, cand)
+        if cand.noun >= 0:
+            counted = doc[cand.noun]
+        elif cand.counts or cand.range_partner:
+            counted = None  # a range end takes what the other end counts (inherit_elided_counts)
+        else:
+            counted = counted_noun(doc, cand)
         figure_tokens = range(cand.first, cand.last + 1)
         counts = cand.counts or (noun_with_compounds(counted, figure_tokens) if counted is not None else "")
         event = event_of(doc, cand, counted)
@@ -120,7 +163,10 @@ def figures_of_block(parsed_block: ParsedBlock, trace: Trace = NULL_TRACE) -> li
         first = cand.qualifier_first if cand.qualifier_first >= 0 else cand.first
         start = doc[first].idx
         strip_full_stop = cand.last > cand.first or cand.kind == "temperature"  # "reached 41C." ends the sentence
-        end = doc[cand.last].idx + len(doc[cand.last].text.rstrip(".") if strip_full_stop else doc[cand.last])
+        last_text = doc[cand.last].text.rstrip(".") if strip_full_stop else doc[cand.last].text
+        if cand.first == cand.last and last_text.endswith("-"):
+            last_text = last_text[:-1]  # "5-" of "5- or 6-inch"
+        end = doc[cand.last].idx + len(last_text)
         figures.append(
             (
                 cand,
@@ -141,6 +187,7 @@ def figures_of_block(parsed_block: ParsedBlock, trace: Trace = NULL_TRACE) -> li
         if trace.enabled:
             trace.propose(TABLE, doc.text[start:end], parsed_block.offset + start, parsed_block.offset + end, cand.rule)
     inherit_elided_counts(doc, figures)
+    outer.events.extend(sorted(trace.events, key=lambda e: e.start))
     return [f for _, f, _ in figures]
 
 

@@ -464,3 +464,74 @@ def test_a_full_disk_is_a_message_and_the_old_package_stays(link_seeds, tmp_path
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert (out / "datapackage" / "articles.csv").read_bytes() == before
     assert not list(out.glob(".tidynews-build-*"))
+
+
+# --- item 7: validate checks what a release holds ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def release_folder(tmp_path_factory, articles_dir) -> Path:
+    """A release (zip unpacked): CSVs, database, Parquet copies and SHA256SUMS."""
+    from tidynews.guard import extract_package_zip
+    from tidynews.release import publish
+
+    base = tmp_path_factory.mktemp("rel")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SOURCE_DATE_EPOCH", "1767225600")
+        result = publish(articles_dir, base / "root", base / "dist")
+    return extract_package_zip(result.zip_path, base / "unzipped")
+
+
+@pytest.fixture
+def release_copy(release_folder, tmp_path) -> Path:
+    dst = tmp_path / "rel"
+    shutil.copytree(release_folder, dst)
+    return dst
+
+
+def test_a_valid_release_folder_is_valid(release_folder):
+    result = runner.invoke(app, ["validate", "--fast", str(release_folder)])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_quote_rewritten_in_the_database_is_caught(release_copy):
+    import duckdb
+
+    con = duckdb.connect(str(release_copy / "datapackage" / "tidynews.duckdb"))
+    con.execute(
+        "UPDATE statements SET quote = 'we never said that' WHERE statement_id = (SELECT min(statement_id) FROM statements)"
+    )
+    con.close()
+    result = runner.invoke(app, ["validate", "--fast", str(release_copy)])
+    assert result.exit_code == 1
+    assert "copy-mismatch" in result.output and "statements" in result.output
+
+
+def test_a_view_reading_a_file_outside_the_package_is_caught(release_copy):
+    import duckdb
+
+    con = duckdb.connect(str(release_copy / "datapackage" / "tidynews.duckdb"))
+    con.execute("CREATE OR REPLACE VIEW figures_with_article AS SELECT * FROM read_text('/etc/hostname')")
+    con.close()
+    result = runner.invoke(app, ["validate", "--fast", str(release_copy)])
+    assert result.exit_code == 1
+    assert "database-view" in result.output and "figures_with_article" in result.output
+
+
+def test_a_changed_parquet_copy_is_caught(release_copy):
+    import pyarrow.parquet as pq
+
+    path = release_copy / "parquet" / "figures.parquet"
+    table = pq.read_table(path)
+    pq.write_table(table.slice(0, max(table.num_rows - 1, 0)), path)
+    result = runner.invoke(app, ["validate", "--fast", str(release_copy)])
+    assert result.exit_code == 1
+    assert "copy-mismatch" in result.output and "figures.parquet" in result.output
+
+
+def test_a_file_that_does_not_match_sha256sums_is_caught(release_copy):
+    readme = release_copy / "README.md"
+    readme.write_text(readme.read_text() + "\nAll data is fake.\n")
+    result = runner.invoke(app, ["validate", "--fast", str(release_copy)])
+    assert result.exit_code == 1
+    assert "README.md does not match its SHA-256" in result.output

@@ -69,6 +69,8 @@ NOT_EXTRACTION = frozenset(
         "engines",
         "evaluate",
         "explain",
+        "guard",
+        "markdown",
         "metadata",
         "parts",
         "provenance",
@@ -77,6 +79,7 @@ NOT_EXTRACTION = frozenset(
         "sources",
         "tables",
         "validate",
+        "validate_copies",
         "validate_sql",
     }
 )

@@ -492,6 +492,10 @@ def validate_package(package_dir: Path, use_frictionless: bool = True) -> None:
         problems = validate_pandera(package_dir)
         if use_frictionless:
             problems += validate_frictionless(package_dir)
+        if not problems:  # the copies are compared with CSVs that are themselves valid
+            from tidynews.validate_copies import copies_problems
+
+            problems += copies_problems(package_dir, load_schemas(package_dir / "schemas"))
     if problems:
         raise ValidationError(
             f"package at {package_dir} is invalid: {len(problems)} problem(s). Fix the cells listed below, or "

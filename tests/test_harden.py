@@ -499,7 +499,8 @@ def test_a_quote_rewritten_in_the_database_is_caught(release_copy):
 
     con = duckdb.connect(str(release_copy / "datapackage" / "tidynews.duckdb"))
     con.execute(
-        "UPDATE statements SET quote = 'we never said that' WHERE statement_id = (SELECT min(statement_id) FROM statements)"
+        "UPDATE statements SET quote = 'we never said that' "
+        "WHERE statement_id = (SELECT min(statement_id) FROM statements)"
     )
     con.close()
     result = runner.invoke(app, ["validate", "--fast", str(release_copy)])

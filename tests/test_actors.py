@@ -645,3 +645,14 @@ def test_a_name_in_a_capitals_headline_is_found_from_the_body():
 def test_capitals_headline_words_named_nowhere_else_are_no_actors():
     r = extract("Farmers in the north said the rain came too late for the wheat.", headline="STORM DELAYS HARVEST")
     assert [m.text for m in r.actor_mentions if m.zone == "headline"] == []
+
+
+def test_two_names_joined_by_a_dash_or_v_are_two_candidates():
+    r = extract("Piet Okoro - Lars Wirth (Valdora) won the pairs race.")
+    assert {"Piet Okoro", "Lars Wirth"} <= {m.text for m in r.actor_mentions}
+    assert all(" - " not in m.text for m in r.actor_mentions)
+
+
+def test_time_zones_and_nationalities_are_no_actors():
+    r = extract("Trading closed at 1600 GMT, a Sri Lankan dealer told Reuters.")
+    assert {m.text for m in r.actor_mentions} == {"Reuters"}

@@ -564,8 +564,8 @@ def drop_shouted_unknown_names(cands: list[Candidate], text: str, trace: Trace =
     out = []
     for c in cands:
         if c.source == "spacy" and c.known is None and is_shouting(c.block.text):
-            spellings = {c.name.title(), *(w.title() for w in c.name.split() if len(w) > 2)}
-            if not any(re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text) for w in spellings):
+            written = c.name.title()
+            if not re.search(r"(?<![\w-])" + re.escape(written) + r"(?![\w-])", text):
                 reject(
                     trace, c, drop_shouted_unknown_names, "written in capitals only, and nowhere else in the article"
                 )

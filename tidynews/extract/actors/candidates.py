@@ -137,30 +137,76 @@ def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]], trace: 
         if in_ranges(ent.start_char, ent.end_char, credits):
             reject_span(trace, block, ent.start_char, ent.end_char, rule, is_photo_credit, "in a photo credit")
             continue
-        start, end = clean_span(doc, ent.start, ent.end)
-        end = split_at_possessive(doc, start, end)
-        start, end = clean_span(doc, start, end)
-        if start >= end:
-            continue
-        if ent.label_ == "PERSON":
-            if is_place_after_place_noun(doc, start):
-                reject_span(trace, block, ent.start_char, ent.end_char, rule, is_place_after_place_noun, "a place")
-                continue
-            start, end, kind = entity_person(doc, start, end)
-        elif ent.label_ == "ORG":
-            start, end, kind = entity_organisation(doc, start, end)
-        else:
-            kind = entity_with_org_head(doc, start, end, ent.label_)
-        cand = make_candidate(block, start, end, kind, "spacy", rule=rule)
-        if cand is None:
-            continue
-        propose(trace, cand)
-        why = spacy_drop(cand, kind)
-        if why is not None:
-            reject(trace, cand, *why)
-            continue
-        out.append(cand)
+        parts = split_at_pair_words(doc, ent.start, ent.end)
+        if len(parts) > 1:
+            reject_span(trace, block, ent.start_char, ent.end_char, rule, split_at_pair_words, "two names, split")
+        for part_start, part_end in parts:
+            cand = spacy_candidate(block, part_start, part_end, ent.label_, rule, trace)
+            if cand is not None:
+                out.append(cand)
     return out
+
+
+# Words between two names that spaCy reads as one: "Arden v Castleford", "Ana Ruiz - Lena Holt" (a pair), and
+# headline verbs in capitals ("MARLINS BEAT REDS", "BALTIMORE AT BOSTON").
+PAIR_WORDS = {"v", "vs", "vs.", "-", "–", "—", "(", "BEAT", "BEATS", "AT"}
+
+
+@register_rule("actors.pair_split", kind="drops")
+def split_at_pair_words(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Parts of a spaCy name that holds two names joined by "v", a spaced dash, a bracket or a headline verb in
+    capitals; each part is a candidate of its own.
+
+    Example: Piet Okoro - Lars Wirth (Valdora) won the pairs race."""
+    parts, first = [], start
+    for i in range(start + 1, end - 1):
+        tok = doc[i]
+        if tok.text in PAIR_WORDS and (tok.text == "(" or tok.whitespace_ and doc[i - 1].whitespace_):
+            if tok.text.isalpha() and tok.text.isupper() and not doc[i - 1].is_upper:
+                continue  # "AT" or "IN" inside a name in ordinary case is no headline verb
+            parts.append((first, i))
+            first = i + 1
+    parts.append((first, end))
+    edge = {w for w in PAIR_WORDS if w.isalpha() and w.isupper()}
+    out = []
+    for s, e in parts:
+        while s < e and doc[s].text in edge:
+            s += 1
+        while e > s and doc[e - 1].text in edge:
+            e -= 1  # "ENGLAND BEAT" of "ENGLAND BEAT PAKISTAN"
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def spacy_candidate(block: ParsedBlock, start: int, end: int, label: str, rule: str, trace: Trace) -> Candidate | None:
+    """The candidate of one spaCy entity (or one part of it), cleaned and typed, or None when a drop rule
+    rejects it."""
+    doc = block.doc
+    ent_start_char, ent_end_char = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    start, end = clean_span(doc, start, end)
+    end = split_at_possessive(doc, start, end)
+    start, end = clean_span(doc, start, end)
+    if start >= end:
+        return None
+    if label == "PERSON":
+        if is_place_after_place_noun(doc, start):
+            reject_span(trace, block, ent_start_char, ent_end_char, rule, is_place_after_place_noun, "a place")
+            return None
+        start, end, kind = entity_person(doc, start, end)
+    elif label == "ORG":
+        start, end, kind = entity_organisation(doc, start, end)
+    else:
+        kind = entity_with_org_head(doc, start, end, label)
+    cand = make_candidate(block, start, end, kind, "spacy", rule=rule)
+    if cand is None:
+        return None
+    propose(trace, cand)
+    why = spacy_drop(cand, kind)
+    if why is not None:
+        reject(trace, cand, *why)
+        return None
+    return cand
 
 
 ENTITY_RULES = {"PERSON": "actors.entity_person", "ORG": "actors.entity_organisation"}

@@ -29,6 +29,7 @@ from tidynews.extract.actors.lexicon import (
     not_actor_names,
 )
 from tidynews.extract.actors.names import Candidate, is_acronym, reject
+from tidynews.extract.countries import country_code, demonym_code
 from tidynews.extract.datelines import read_dateline
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
 from tidynews.extract.titles import is_title_word
@@ -114,11 +115,13 @@ def is_junk_name(name: str, kind: str) -> str:
         return "lower case"
     words = name.split()
     if name.lower() in not_actor_names():
-        return "an event, disease or holiday (data/actor_not_actors.csv)"
+        return "an event, time zone or competition, not an actor (data/actor_not_actors.csv)"
     if all(is_title_word(w) for w in words):
         return "title words only"
     if name.lower() in group_words() or (country_or_demonym_code(name) and kind != PERSON):
         return "a nationality, group or country word"
+    if kind == PERSON and (demonym_code(name) or " " in name and country_code(name)):
+        return "a nationality or a country of two words ('Sri Lanka'), tagged as a person"
     if re.fullmatch(r"[DRI]-[A-Z][a-z]*\.?", name):
         return "a party-state tag"
     return "a quotation mark in the name" if any(q in name for q in QUOTE_CHARS) else ""

@@ -155,8 +155,8 @@ def extend_person_name(doc: Doc, end: int) -> int:
     belong to no other entity. Example: "party leader Maria Luisa Ortega" tagged "Maria Luisa"."""
     while end < len(doc):
         tok = doc[end]
-        if tok.text in POSSESSIVE or tok.text in QUOTE_CHARS:
-            break
+        if tok.text in POSSESSIVE or tok.text in QUOTE_CHARS or tok.text in {"v", "vs", "vs.", "-", "–", "—", "("}:
+            break  # "Ana Ruiz - Lena Holt" is a pair of names
         if tok.text == "]" and end + 1 < len(doc) and doc[end + 1].is_title:
             end += 1  # "[Anna] Kowalski": the bracketed first name and the surname are one name
             continue

@@ -492,6 +492,7 @@ def main() -> None:
     print(f"incremental: one article added to {len(paths)}, the same build command again")
     print(f"  {again_s:.1f} s, {again_s / build_s:.3f} of the full build (target <= 0.10); {result.stderr.strip()}")
     print(f"  peak memory, whole process tree: {again_tree / 2**20:,.0f} MiB")
+    print(f"load average {os.getloadavg()[0]:.1f} after the builds")
 
     validate_both(pkg, f"corpus package ({len(paths)} articles)")
     million = BENCH_DIR / "million"

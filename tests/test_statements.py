@@ -765,3 +765,38 @@ def test_more_reporting_verbs(quote, speaker, rule):
 )
 def test_no_statement_from_what_is_not_said(text):
     assert statements(f"Report\n\n{text}\n") == []
+
+
+# --- nouns of speech and transcript labels ---------------------------------------------------------------------
+
+NOUNS = """Pier closed
+
+The harbour board issued a statement saying the old pier would close in June.
+
+Residents saying they had been ignored marched to the town hall.
+
+The mayor's warning that the pier would collapse was ignored for years.
+
+HARBOUR MASTER: The ferries will run again from Monday morning.
+
+Note: The ferries run every hour in summer.
+"""
+
+
+@pytest.mark.parametrize(
+    "quote, speaker, rule",
+    [
+        ("the old pier would close in June", "The harbour board", "document_saying"),
+        ("they had been ignored", "Residents", None),  # (the parse may take it as a plain reported clause)
+        ("the pier would collapse", "The mayor", "speech_noun_clause"),
+        ("The ferries will run again from Monday morning.", "HARBOUR MASTER", "transcript_label"),
+    ],
+)
+def test_statements_reported_by_nouns_and_labels(quote, speaker, rule):
+    s = one(NOUNS, quote)
+    assert (s.quote, s.speaker) == (quote, speaker)
+    assert rule is None or s.rule == f"statements.{rule}"
+
+
+def test_a_page_label_is_no_speaker():
+    assert not any(s.quote.startswith("The ferries run every hour") for s in statements(NOUNS))

@@ -44,6 +44,7 @@ from tidynews.extract.common import ArticleExtraction, Statement
 from tidynews.extract.rules import register_rule
 from tidynews.extract.statements.headlines import headline_statements
 from tidynews.extract.statements.lexicon import PRONOUNS
+from tidynews.extract.statements.nouns import speech_noun_clauses, transcript_label
 from tidynews.extract.statements.quotation_marks import find_quotations
 from tidynews.extract.statements.quotes import QuoteFinder
 from tidynews.extract.statements.reported import Intervals, according_to, reported_speech
@@ -155,6 +156,17 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
         ranges += [(f.start, f.end) for f in indirect] + [(f.anchor, f.anchor + 1) for f in indirect]
         for item in according_to(block, finder.quoted[bi], Intervals(ranges), trace, parsed.text):
             item.paragraph = bi
+            found.append(item)
+            ranges.append((item.start, item.end))
+        # nouns of speech and transcript labels, where nothing else reported the words
+        taken = Intervals(ranges)
+        label = transcript_label(block)
+        for item in speech_noun_clauses(block, finder.quoted[bi]) + ([label] if label is not None else []):
+            if taken.overlaps(item.start, item.end):
+                continue
+            item.paragraph = bi
+            if trace.enabled:
+                trace.propose("statements", parsed.text[item.start : item.end], item.start, item.end, item.rule)
             found.append(item)
     for block in parsed.zone_blocks(HEADLINE):
         for item in headline_statements(block):

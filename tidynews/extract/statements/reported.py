@@ -36,6 +36,7 @@ from tidynews.extract.statements.lexicon import (
     TOPIC_CUES,
     TOPIC_PREPS,
 )
+from tidynews.extract.statements.nouns import speaker_of_document
 from tidynews.extract.statements.quotation_marks import Quotation
 from tidynews.extract.statements.syntax import (
     Found,
@@ -246,7 +247,7 @@ def is_modifier(verb: Token) -> bool:
     """A reporting verb that modifies a noun: "the said agreement", "a statement saying …" (a statement is no
     speaker).
 
-    Example: The council issued a statement saying the pool would close.
+    Example: A rumour saying the pool would close spread through the town.
     """
     return verb.dep_ in ("amod", "acl", "compound")
 
@@ -381,7 +382,8 @@ def reported_speech(
     verbs = [t for t in doc if (is_reporting_verb(t) or is_as_put_it(t)) and not quoted[t.i] and t.i not in used]
     verbs.sort(key=depth)
     for verb in verbs:
-        rejected = next((r for r in REJECTIONS if r[0](verb)), None)
+        by_document = speaker_of_document(verb)  # "a statement saying …": who speaks through it
+        rejected = next((r for r in REJECTIONS if r[0](verb) and not (by_document and r[0] is is_modifier)), None)
         if rejected is not None:
             drop(verb, rejected[0].rule_id, rejected[1])
             continue
@@ -398,11 +400,13 @@ def reported_speech(
         if is_open_question(doc, lo, hi) and rule != reported_question.rule_id:
             drop(verb, is_open_question.rule_id, "an open question")
             continue
-        subj = subject_of(verb)
+        subj = by_document if by_document is not None else subject_of(verb)
         if has_no_speaker(verb, subj, lo, hi):
             drop(verb, has_no_speaker.rule_id, "no subject that can speak")
             continue
-        if reports_a_finding(verb):
+        if by_document is not None:
+            rule = speaker_of_document.rule_id
+        elif reports_a_finding(verb):
             rule = reports_a_finding.rule_id
         elif rule == reported_that_clause.rule_id and not is_cue(verb, REPORT_CUES) and is_phrasal_cue(verb):
             rule = is_phrasal_cue.rule_id

@@ -1,0 +1,137 @@
+"""Statements reported by nouns: "issued a statement saying …", "the mayor's warning that …", "claims that …";
+and transcript labels ("MAYOR: We will rebuild.", "Q: …").
+
+Owns the rules `statements.document_saying` (who speaks through a statement, letter or post), `statements.
+speech_noun_clause` and `statements.transcript_label`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from tidynews.extract.rules import register_rule
+from tidynews.extract.statements.lexicon import words
+from tidynews.extract.statements.syntax import Found, is_speaker_like, noun_phrase, trim
+from tidynews.nlp import ParsedBlock
+
+DOCUMENT_NOUNS = words("statement_nouns", "document")  # statement, letter, post, tweet, memo, release …
+SPEECH_NOUNS = words("statement_nouns", "speech_act")  # claim, warning, promise, allegation …
+LABEL_WORDS = words("statement_words", "headline_label")
+TRANSCRIPT_LABEL = re.compile(r"^((?:[A-Z][A-Za-z.'’-]*\s){0,2}[A-Z][A-Za-z.'’-]*):\s+(?=\S)")
+
+
+@register_rule("statements.document_saying")
+def speaker_of_document(verb: Token) -> Token | None:
+    """Who speaks through a statement, letter or post that "says" something: "The ministry issued a statement
+    saying …" -> the ministry (the subject of the verb the document is the object of, or its owner); people
+    "saying" something speak for themselves ("voters saying they want …").
+
+    Example: The ministry issued a statement saying the old bridge would reopen in May.
+    """
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN"):
+        return None
+    noun = verb.head
+    if noun.lemma_.lower() in DOCUMENT_NOUNS or noun.lower_ in DOCUMENT_NOUNS:
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        if noun.dep_ in ("dobj", "pobj"):
+            governor = noun.head if noun.dep_ == "dobj" else noun.head.head
+            subj = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+                return subj
+        return noun
+    return noun if verb.tag_ == "VBG" and is_speaker_like(noun) and noun.pos_ in ("NOUN", "PROPN") else None
+
+
+@register_rule("statements.speech_noun_clause")
+def speech_noun_clauses(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
+    """A noun of speech with its that-clause: "the mayor's warning that the pier would collapse", "claims that the
+    ferry was unsafe"; the speaker is the owner ("the mayor's") or the agent ("by the union"), else unknown.
+
+    Example: The mayor's warning that the old pier would collapse was ignored.
+    """
+    doc = block.doc
+    out = []
+    for noun in doc:
+        if (
+            noun.pos_ != "NOUN"
+            or quoted[noun.i]
+            or not (noun.lemma_.lower() in SPEECH_NOUNS or noun.lower_ in SPEECH_NOUNS)
+        ):
+            continue
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in ("acl", "ccomp", "relcl")
+                and c.i > noun.i
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                and not any(t.dep_ == "nsubj" and t.lower_ == "that" for t in c.children)
+            ),
+            None,
+        )
+        if clause is None:
+            continue
+        span = trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        if span is None or any(quoted[i] for i in range(*span)):
+            continue
+        speaker = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if speaker is None:
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+            speaker = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        lo, hi = span
+        speaker_span = noun_phrase(speaker) if speaker is not None else None
+        if speaker_span is not None and doc[speaker_span[1] - 1].dep_ == "case":
+            speaker_span = (speaker_span[0], speaker_span[1] - 1)  # "the mayor's" -> "the mayor"
+        out.append(
+            Found(
+                block.offset + doc[lo].idx,
+                block.offset + doc[hi - 1].idx + len(doc[hi - 1].text),
+                "indirect",
+                block=block,
+                cue_text=noun.text,
+                subject=speaker,
+                subject_span=speaker_span,
+                anchor=block.offset + noun.idx,
+                rule=speech_noun_clauses.rule_id,
+            )
+        )
+    return out
+
+
+@register_rule("statements.transcript_label")
+def transcript_label(block: ParsedBlock) -> Found | None:
+    """A paragraph of a transcript or interview: a short capitalised label, a colon, and what was said
+    ("MAYOR: We will rebuild.", "Q: Why now?"); labels of the page ("Update:", "Watch:") and times are not speakers.
+
+    Example: HARBOUR MASTER: The ferries will run again from Monday.
+    """
+    m = TRANSCRIPT_LABEL.match(block.text)
+    if m is None or m.group(1).lower().rstrip(".") in LABEL_WORDS:
+        return None
+    label = m.group(1)
+    if not (label.isupper() or len(label) <= 2) and not any(
+        t.ent_type_ == "PERSON" for t in block.doc if t.idx < len(label)
+    ):
+        return None  # "Note:", "Photo:": a label, not a speaker (unless in capitals, a Q/A, or a person's name)
+    end = len(block.text.rstrip())
+    if len(block.text[m.end() : end].split()) < 3:
+        return None
+    doc = block.doc
+    head_tokens = [t for t in doc if t.idx < len(label)]
+    if not head_tokens:
+        return None
+    return Found(
+        block.offset + m.end(),
+        block.offset + end,
+        "indirect",
+        block=block,
+        cue_text=":",
+        subject=head_tokens[-1],
+        subject_span=(head_tokens[0].i, head_tokens[-1].i + 1),
+        anchor=block.offset,
+        rule=transcript_label.rule_id,
+    )

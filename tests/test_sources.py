@@ -361,6 +361,15 @@ def test_unknown_sidecar_field_is_an_error(tmp_path):
     assert_refused(tmp_path, seeds, "ferry.json, column publisher: [unknown-field]")
 
 
+def test_a_sidecar_beside_no_article_is_named_in_a_warning(tmp_path):
+    seeds = tmp_path / "seeds"
+    write(seeds / "ferry.txt", FERRY)
+    write(seeds / "Ferry.json", json.dumps({"outlet": "Island Herald"}))  # wrong case: describes no article
+    read = read_sources(seeds)
+    assert read.articles[0].outlet == ""
+    assert read.warnings == ["Ferry.json: describes no article (no .txt or .html file of that name); ignored"]
+
+
 def test_unknown_metadata_table_column_and_missing_file_are_errors(tmp_path):
     seeds = tmp_path / "seeds"
     write(seeds / "ferry.txt", FERRY)

@@ -170,7 +170,14 @@ def folder_metadata(folder: Path, files: list[Path]) -> tuple[dict[str, dict[str
             problems += sidecar_problems
             merged = metadata.setdefault(rel, {})
             merged.update({k: v for k, v in values.items() if v})
-    return metadata, problems, []
+    # a sidecar beside no article (`Ferry.json` for `ferry.txt`) would lose its metadata without a word
+    stems = {p.with_suffix("") for p in files}
+    warnings = [
+        f"{p.relative_to(folder).as_posix()}: describes no article (no .txt or .html file of that name); ignored"
+        for p in sorted(folder.rglob("*"))
+        if p.suffix.lower() in SIDECAR_SUFFIXES and p.is_file() and p.with_suffix("") not in stems
+    ]
+    return metadata, problems, warnings
 
 
 def unknown_field_problem(name: str, file: str, row: int | None = None) -> Problem:

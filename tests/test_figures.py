@@ -643,6 +643,7 @@ def test_word_lists_match_their_table_schema(name):
         ("Four men were shot and one of them was killed.", [(4, "shot"), (1, "killed")]),
         ("The farmer fatally shot one of two intruders.", [(1, "killed"), (2, "")]),
         ("The suspect was shot and killed by two officers.", [(2, "")]),
+        ("Two men remained hospitalized on Tuesday.", [(2, "hospitalised")]),
     ],
 )
 def test_casualty_events(sentence, expected):

@@ -330,6 +330,8 @@ def _event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
             if (owner, "noun") in events or (owner, "state_noun") in events:
                 return events.get((owner, "noun")) or events[(owner, "state_noun")]
         if head.pos_ in ("VERB", "AUX"):
+            if head.dep_ in ("aux", "auxpass") and head.head.pos_ == "VERB":
+                head = head.head  # "two men remained hospitalized": the subject hangs on "remained"
             if t.dep_ == "nsubjpass":
                 return _verb_event(head, "passive") or _state_event(head, t) or _clause_event(head)
             if t.dep_ in ("dobj", "attr", "npadvmod", "oprd"):

@@ -656,3 +656,19 @@ def test_two_names_joined_by_a_dash_or_v_are_two_candidates():
 def test_time_zones_and_nationalities_are_no_actors():
     r = extract("Trading closed at 1600 GMT, a Sri Lankan dealer told Reuters.")
     assert {m.text for m in r.actor_mentions} == {"Reuters"}
+
+
+def test_a_name_before_a_players_role_or_after_played_for_is_a_club():
+    r = extract(
+        "Castleford midfielder Piet Okoro was sent off. Okoro, who played for Millbrook Town for five seasons, "
+        "joined in May."
+    )
+    found = {m.text: m.rule for m in r.actor_mentions}
+    assert found["Castleford"] == "actors.team_before_sports_role"
+    assert found["Millbrook Town"] == "actors.team_after_sports_cue"
+    assert {e.name: e.type for e in r.actors}["Castleford"] == "organization"
+
+
+def test_a_country_before_a_players_role_is_no_club():
+    r = extract("Portugal midfielder Piet Okoro was sent off in the second half.")
+    assert "Portugal" not in {m.text for m in r.actor_mentions}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from tidynews.extract.actors.drops import is_junk_name
-from tidynews.extract.actors.lexicon import ORG, PERSON
+from tidynews.extract.actors.lexicon import ORG, PERSON, word_list
 from tidynews.extract.actors.names import Candidate, make_candidate
 from tidynews.extract.countries import country_or_demonym_code
 from tidynews.extract.rules import register_rule
@@ -126,10 +126,58 @@ def bracketed_players(block: ParsedBlock) -> list[Candidate]:
     return out
 
 
+SPORTS_ROLE = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}) (?:"
+    + "|".join(re.escape(w) for w in sorted(word_list("sports_role"), key=len, reverse=True))
+    + r")\b"
+)
+TEAM_CUE = re.compile(
+    r"\b(?:play(?:s|ed|ing)? for|signed (?:for|from)|on loan (?:from|to)|transfer(?:red)? (?:to|from)|"
+    r"(?:beat|beating|defeated|drew with|lost to|draw with)) (?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})"
+)
+
+
+@register_rule("actors.team_before_sports_role")
+def teams_before_sports_roles(block: ParsedBlock) -> list[Candidate]:
+    """A name written right before a player's or coach's role is their club: "Valdora defender Piet Okoro",
+    "the Arden coach". A country there is its national team (a place in CoNLL's convention) and is left out.
+
+    Example: Castleford midfielder Piet Okoro was sent off in the second half."""
+    return _cue_teams(block, SPORTS_ROLE, "actors.team_before_sports_role", person_ok=True)
+
+
+@register_rule("actors.team_after_sports_cue")
+def teams_after_sports_cues(block: ParsedBlock) -> list[Candidate]:
+    """A name after "played for", "signed for", "on loan from", or after "beat" in a story with a score, is a team.
+
+    Example: Okoro, who played for Castleford for five seasons, signed for Arden Rovers on Monday."""
+    return _cue_teams(block, TEAM_CUE, "actors.team_after_sports_cue")
+
+
+def _cue_teams(block: ParsedBlock, pattern: re.Pattern, rule: str, person_ok: bool = False) -> list[Candidate]:
+    """Teams named by the group "name" of each match; spaCy's PERSON vetoes one unless `person_ok` and a
+    capitalised name (the player's) follows the match: spaCy takes "Castleford" of "Castleford defender Piet
+    Okoro" for a person."""
+    out = []
+    text = block.text
+    for m in pattern.finditer(text):
+        start, end = m.start("name"), m.end("name")
+        span = block.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span[0].is_sent_start and span[0].pos_ != "PROPN":
+            continue  # "Midfielder" opening a sentence is no club
+        player_follows = person_ok and re.match(r" [A-Z]", text[m.end() :]) is not None
+        if any(t.ent_type_ == "PERSON" for t in span) and not player_follows:
+            continue  # "beat Ana Ruiz": a player
+        cand = team_candidate(block, start, end, rule)
+        if cand:
+            out.append(cand)
+    return out
+
+
 def results_line_candidates(block: ParsedBlock) -> list[Candidate]:
-    """Every team, scorer and player of one results or list line."""
+    """Every team, scorer and player of one results or list line, and the teams named around sports words."""
     found = score_line_teams(block) + score_line_scorers(block) + standings_line_team(block) + fixture_line_teams(block)
-    return found + bracketed_players(block)
+    return found + bracketed_players(block) + teams_before_sports_roles(block) + teams_after_sports_cues(block)
 
 
 def team_candidate(block: ParsedBlock, start: int, end: int, rule: str, players: bool = False) -> Candidate | None:

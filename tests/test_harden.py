@@ -32,6 +32,9 @@ runner = CliRunner()
     ],
 )
 def test_query_cannot_read_write_or_download_outside_the_package(built_package, tmp_path, sql):
+    import duckdb
+
+    duckdb.connect(str(tmp_path / "other.duckdb")).close()  # a database the query could attach if it were allowed
     result = runner.invoke(app, ["query", "--package", str(built_package), sql.format(tmp=tmp_path)])
     assert result.exit_code == 1, result.output
     assert "query failed" in result.output

@@ -420,6 +420,15 @@ def test_publish_refuses_a_root_with_the_users_own_files(released, tmp_path):
     with pytest.raises(release.TidynewsError, match="not empty and holds no tidynews package"):
         publish(seeds, root, dist)
     assert (root / "CHANGELOG.md").read_text() == "# My project\n\nMy own notes.\n"
+    from typer.testing import CliRunner
+
+    from tidynews.cli import app
+
+    args = ["publish", "--seeds", str(seeds), "--root", str(root), "--dist", str(dist)]
+    refused = CliRunner().invoke(app, args)
+    assert refused.exit_code == 1 and "--force" in refused.output
+    forced = CliRunner().invoke(app, [*args, "--force"])
+    assert forced.exit_code == 0, forced.output
 
 
 def test_a_root_that_cannot_be_written_after_the_zip_says_so(released, monkeypatch):

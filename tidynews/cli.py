@@ -258,6 +258,9 @@ def publish(
     package: Path | None = typer.Option(
         None, "--package", help="Release this package folder, written by `tidynews build`, instead of building --seeds."
     ),
+    force: bool = typer.Option(
+        False, "--force", help="Install into ROOT even if it holds files that are not a tidynews release's."
+    ),
 ) -> None:
     """Build, validate, compare with the last release and, if anything changed, release the next version
     (dist/tidynews-VERSION.zip, CHANGELOG.md, CODEBOOK.md, RULES.md, the package at the root). What `make publish`
@@ -268,7 +271,7 @@ def publish(
     progress = ArticleProgress()
     try:
         if package is not None:
-            result = release_package(package, root, dist, bump=bump, date=date)
+            result = release_package(package, root, dist, bump=bump, date=date, force=force)
         else:
             result = publish_release(
                 seeds,
@@ -279,6 +282,7 @@ def publish(
                 on_start=progress.on_start,
                 on_article=progress.on_article,
                 date=date,
+                force=force,
             )
     except TidynewsError as exc:
         progress.stop()

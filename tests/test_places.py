@@ -529,3 +529,67 @@ def test_trace_says_why_a_name_was_dropped():
     dropped = [e for e in result.trace.events if e.outcome == "dropped"]
     assert [(e.text, e.decided_by) for e in dropped] == [("Jordan Henderson", "places.drop_person_name")]
     assert not result.place_mentions
+
+
+# --- issue 11: places inside names, abbreviations, towns of the story, streets ----------------------------------
+
+
+def mentions(body: str) -> dict[str, tuple[str, str]]:
+    """Mention text -> (place_id, rule) for one article."""
+    return {m.text: (m.key, m.rule) for m in extract(body).place_mentions}
+
+
+def test_a_state_inside_an_organisation_name_is_a_place_mention():
+    assert mentions("Officers of the Ohio Department of Health met on Friday.")["Ohio"] == ("us-oh", "places.embedded")
+    found = mentions("The Kentucky State Police closed the highway on Sunday.")
+    assert found["Kentucky"] == ("us-ky", "places.embedded")
+
+
+def test_a_place_after_of_in_an_organisation_name_is_left_to_the_organisation():
+    found = mentions("The Bank of Zambia raised its main rate, and the Trans-Pacific talks stalled.")
+    assert "Pacific" not in found
+
+
+def test_state_abbreviation_after_a_town_is_a_mention_of_the_state():
+    found = mentions("The plant in Lexington, Ky., will close, and a second one in Charleston, W.Va., will not.")
+    assert found["Ky."] == ("us-ky", "places.state_abbreviation")
+    assert found["W.Va."] == ("us-wv", "places.state_abbreviation")
+    assert found["Lexington"][0].endswith("-us") or "-us-" in found["Lexington"][0]
+
+
+def test_a_dateline_after_a_headline_run_into_the_paragraph():
+    found = mentions("Council votes on new budget. SPRINGFIELD, Ill. -- The city council voted on Monday.")
+    assert found["SPRINGFIELD"][1] == "places.dateline"
+    assert found["Ill."] == ("us-il", "places.state_abbreviation")
+
+
+def test_a_town_tagged_as_an_organisation_is_the_town_of_the_story_state():
+    table = rows("Storms hit Ohio on Monday, and Lancaster declared an emergency.")
+    assert (table["Lancaster"]["country_code"], table["Lancaster"]["type"]) == ("US", "city")
+    assert 39.5 < table["Lancaster"]["latitude"] < 40  # Lancaster, Ohio, not Pennsylvania or England
+
+
+def test_a_surname_of_a_person_of_the_story_is_not_taken_for_a_town():
+    found = mentions("Ann Nelson, a nurse in Ohio, said Nelson would not run again.")
+    assert "Nelson" not in found and "Ann Nelson" not in found
+
+
+def test_a_seat_of_government_is_no_place():
+    assert mentions("Officials at the White House met envoys from Ohio.").keys() == {"Ohio"}
+
+
+def test_a_street_lies_in_the_town_of_the_story():
+    table = rows("Police in Gainesville, Florida, closed Darby Street on Monday.")
+    street = table["Darby Street"]
+    assert (street["type"], street["country_code"]) == ("other", "US")
+    assert abs(street["latitude"] - table["Gainesville"]["latitude"]) < 0.01
+
+
+def test_a_world_city_name_in_a_story_about_a_state_with_a_namesake_is_the_town():
+    table = rows("Voters in Texas went to the polls. In Paris, the mayor won a second term.")
+    assert (table["Paris"]["country_code"], table["Paris"]["latitude"] < 40) == ("US", True)
+
+
+def test_a_country_name_in_a_story_about_a_state_with_a_namesake_town():
+    table = rows("Storms crossed Texas on Sunday. Residents of Palestine lost power for hours.")
+    assert table["Palestine"]["country_code"] == "US"

@@ -317,7 +317,8 @@ def _pick_city(
             return inside[0]
     # no hint, or one that does not contain the city ("London, Germany and France said"): the usual choice
     largest = cities[0]
-    if us_state_codes and largest["population"] < MIN_WORLD_CITY:
+    foreign_unnamed = article_countries is not None and largest["countrycode"] not in article_countries
+    if us_state_codes and (largest["population"] < MIN_WORLD_CITY or foreign_unnamed):
         # a Kentucky story's 'Richmond' is the Kentucky town, unless the name is a world city's
         in_states = [c for c in cities if c["countrycode"] == "US" and c.get("admin1code") in us_state_codes]
         if in_states:
@@ -404,8 +405,20 @@ def resolve_place(
             if in_state:
                 return city_place(in_state[0])  # "Lebanon, Pa.": the town the text places in a US state
         state_code = us_states().get(key, {}).get("code")
-        if state_code and us_state_codes and (state_code in us_state_codes or ANY_US_STATE in us_state_codes):
+        us_story = bool(us_state_codes) and article_countries is not None and article_countries <= {"US"}
+        if (
+            state_code
+            and us_state_codes
+            and (state_code in us_state_codes or ANY_US_STATE in us_state_codes or us_story)
+        ):
             return state_place(us_states()[key])  # "Atlanta, Georgia": the state, not the country
+        in_story_states = [
+            c
+            for c in cities_named().get(key, [])
+            if c["countrycode"] == "US" and c["admin1code"] in (us_state_codes or ())
+        ]
+        if us_story and in_story_states:
+            return city_place(in_story_states[0])  # 'Palestine' in a Texas story: the Texas town
         return country_place(code)
     cities = cities_named().get(key) or cities_named().get(fold(POSSESSIVE.sub("", name.strip())), [])  # "The Hague"
     state = us_states().get(key) or us_states().get(re.sub(r" state$", "", key))

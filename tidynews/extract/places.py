@@ -52,6 +52,7 @@ from tidynews.extract.gazetteer import (
     MIN_MISLABELLED_CITY,
     PLACE_LABELS,
     Place,
+    _names_a_unit,
     ambiguous_names,
     cities_named,
     curated_regions,
@@ -301,7 +302,8 @@ def scan_candidates(doc: Doc) -> list[Candidate]:
 
 EMBEDDING_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP"}
 HYPHENS = {"-", "–", "—"}
-MIN_EMBEDDED_CITY = 100_000  # a city named inside an organisation's name counts from this size (or in the story)
+MIN_EMBEDDED_CITY = 100_000
+MIN_PERSON_TOWN = 10_000  # a one-word name tagged PERSON or ORG is a town of the story from this size
 
 
 @register_rule("places.embedded")
@@ -343,13 +345,16 @@ def embedded_candidates(doc: Doc) -> list[Candidate]:
 def embedded_place_kind(text: str) -> str | None:
     """'country', 'region' or 'city' when a name inside an organisation's name may be taken for a place."""
     kind = lexicon_kind(text)
-    if kind in {"country", "region"}:
-        return kind
     key = fold(text)
+    if kind == "country" or kind == "region" and " " in key:
+        return kind  # a one-word curated region ('Pacific', 'Atlantic') inside a name is mostly an adjective
     if key in us_states() or any(r.population >= 1_000_000 for r in geo.entries(key, ("admin1",))):
         return "region"
-    if is_big_city(text, MIN_EMBEDDED_CITY):
-        return "city"
+    if _names_a_unit(key) and geo.entries(key, ("admin2",)):
+        return "region"  # 'Laurel County Sheriff's Office'
+    largest = cities_named().get(key)
+    if largest and is_big_city(text, MIN_EMBEDDED_CITY) and fold(largest[0]["name"]) == key and len(key) >= 4:
+        return "city"  # by its own name, not a spelling GeoNames lists
     return None
 
 
@@ -396,14 +401,30 @@ def dateline_candidates(doc: Doc) -> list[Candidate]:
 
     Example: NAIROBI, Kenya (Reuters) - Floods cut the main road to the coast on Monday.
     """
-    dateline = read_dateline(doc.text)
-    if dateline is None:
-        return []
-    area = doc.text[slice(*dateline.area)] if dateline.area else ""
-    return [Candidate(start, end, "dateline", area) for start, end in dateline.places]
+    out = []
+    starts = sorted({0} | {sent.start_char for sent in doc.sents})
+    for at in starts:  # a dateline may follow a headline run into the same paragraph
+        rest = doc.text[at:]
+        dateline = read_dateline(rest)
+        if dateline is None:
+            continue
+        area = rest[slice(*dateline.area)] if dateline.area else ""
+        out.extend(Candidate(at + start, at + end, "dateline", area) for start, end in dateline.places)
+        if area and area in state_abbreviations():
+            out.append(Candidate(at + dateline.area[0], at + dateline.area[1], "abbreviation"))
+    return out
 
 
 Resolution = tuple[Place | None, str, str]  # the place (None: dropped), the rule that decided, why
+
+
+@dataclass(frozen=True)
+class Story:
+    """Where the article is set: its first town and its country (for streets and unplaced names)."""
+
+    town: Place | None
+    country: str
+    person_words: frozenset[str] = frozenset()  # words of the story's names of people ('nelson' of 'Ann Nelson')
 
 
 @register_rule("places.unit_region")
@@ -432,6 +453,57 @@ def placed_by_comma(text: str, hints: list[Place]) -> Place | None:
     name = name.title() if name.isupper() else name
     code = hints[-1].country_code
     return Place(place_id_for(name, code), name, "other", code)
+
+
+@register_rule("places.town_of_the_story")
+def town_of_the_story(
+    text: str, cand: Candidate, article_countries: set[str], us_state_codes: set[str], story: Story | None = None
+) -> Place | None:
+    """A name spaCy tags as an organisation or a person that is a town or division of a state or country the
+    story names ("Gainesville police said", "officials in Tamil Nadu"): a place. A one-word name tagged PERSON
+    needs a town of 10,000 people, as many towns are also surnames.
+
+    Example: Storms hit Ohio on Monday, and Lancaster declared an emergency.
+    """
+    if not text[:1].isupper() or is_institution(text):
+        return None
+    place = resolve_place(text, article_countries=article_countries, us_state_codes=us_state_codes)
+    if place is None or place.type not in {"city", "region"}:
+        return None
+    in_story = place.admin1 in us_state_codes if place.country_code == "US" else place.country_code in article_countries
+    if not in_story:
+        return None
+    one_word = " " not in text.strip()
+    if one_word and (not is_big_city(text, MIN_PERSON_TOWN) or story is not None and fold(text) in story.person_words):
+        return None  # 'Nelson' of 'Ann Nelson' elsewhere in the story is her, not the town
+    return place
+
+
+STREET_WORDS = {
+    "street", "st.", "avenue", "ave.", "road", "rd.", "boulevard", "blvd.", "drive", "lane", "highway", "route",
+    "parkway", "freeway", "expressway", "turnpike", "square", "bridge", "interstate", "way", "pike",
+}  # fmt: skip
+
+
+@register_rule("places.street")
+def street_place(text: str, story_town: Place | None, story_country: str) -> Place | None:
+    """A street, road or square named by spaCy ("Main Street", "Highway 19", "Grand Avenue"): a place of type
+    'other' in the town the story is set in (its first town), with that town's point.
+
+    Example: A water main broke on Darby Street in Gainesville, Florida, on Monday.
+    """
+    words = clean_place_text(text).split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    if words[-1].lower() not in STREET_WORDS and words[0].lower() not in {"highway", "route", "interstate"}:
+        return None
+    name = " ".join(words)
+    if story_town is not None:
+        return Place(
+            place_id_for(f"{name} {story_town.name}", story_town.country_code), name, "other",
+            story_town.country_code, story_town.latitude, story_town.longitude,
+        )  # fmt: skip
+    return Place(place_id_for(name, story_country), name, "other", story_country)
 
 
 @register_rule("places.drop_government_department", kind="drops")
@@ -493,6 +565,7 @@ def resolve_candidate(
     article_countries: set[str],
     us_state_codes: set[str],
     unit_country: str | None = None,
+    story: Story | None = None,
 ) -> Resolution:
     """Resolve one candidate with what is written around it: (place or None, the deciding rule id, why).
 
@@ -527,10 +600,17 @@ def resolve_candidate(
         text = text[: text.rfind(cand.area_word)].strip()
     kind = lexicon_kind(text)
     big_city_after_locative = cand.after_locative and is_big_city(text, MIN_MISLABELLED_CITY)
+    if cand.source in {"exact", "person"} and story is not None:
+        street = street_place(text, story.town, story.country)
+        if street is not None:
+            return street, "places.street", ""
     if is_organisation_name(cand, kind, big_city_after_locative):
         # spaCy tags an unknown unit NORP or ORG ("Marenco province"): its area word still says it is a place
         if cand.area_word and unit_country is not None:
             return unit_resolution(text, unit_country)
+        place = town_of_the_story(text, cand, article_countries, us_state_codes, story)
+        if place is not None:
+            return place, "places.town_of_the_story", ""
         return None, "places.drop_organisation_name", "no country, curated region or big city after a locative"
     if cand.source == "scan" and kind is None and not cand.area_word:
         return unknown_name(text)
@@ -538,6 +618,9 @@ def resolve_candidate(
         # "Tigray region" tagged PERSON: the lower-case kind word after it says it is a place
         if cand.area_word and unit_country is not None:
             return unit_resolution(text, unit_country)
+        place = town_of_the_story(text, cand, article_countries, us_state_codes, story)
+        if place is not None:
+            return place, "places.town_of_the_story", ""
         return None, "places.drop_person_name", "a PERSON that is no big city after a locative"
     hints = hint_places(cand.next_text)
     after_city = resolve_place(cand.prev_text) if cand.prev_text else None
@@ -562,9 +645,16 @@ def resolve_candidate(
             return Place(place_id_for(name, place.country_code), name, "region", place.country_code), found_by, ""
     if place is None and cand.area_word and unit_country is not None:
         return unit_resolution(text, unit_country)
+    if place is None and cand.source == "entity":
+        place = resolve_place(text, hints=hints, article_countries=article_countries, us_state_codes=states,
+                              after_locative=True)  # fmt: skip
     if place is None:
         return unknown_name(text)
     return place, found_by, ""
+
+
+def _town_in_states(key: str, states: set[str]) -> bool:
+    return any(c["countrycode"] == "US" and c["admin1code"] in states for c in cities_named().get(key, []))
 
 
 def unit_country_of(block: ParsedBlock, cand: Candidate, article_country_counts: Counter) -> str | None:
@@ -624,14 +714,25 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     us_state_codes: set[str] = set()
     city_countries: set[str] = set()
     named_states: set[str] = set()
+    story_town: Place | None = None
+    country_words: dict[str, set[str]] = {}
     for block, cand in found:
-        place = resolve_place(block.text[cand.start : cand.end]) if cand.source == "entity" else None
+        text = block.text[cand.start : cand.end]
+        if cand.source == "abbreviation":
+            place = state_by_code(state_abbreviations()[text.strip()])
+        elif cand.source in {"entity", "dateline"} and not is_institution(text):
+            place = resolve_place(text, hints=hint_places(cand.next_text))
+        else:
+            place = None
         if place is None:
             continue
+        if place.type == "city" and story_town is None:
+            story_town = place
         if place.type != "city" and place.country_code:
             article_countries.add(place.country_code)
         if place.type == "country":
             article_country_counts[place.country_code] += 1
+            country_words.setdefault(place.country_code, set()).add(fold(clean_place_text(text)))
         if place.type == "city":
             city_countries.add(place.country_code)
             if place.admin1:
@@ -642,13 +743,30 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     if named_states - set(country_like_states) and not city_countries & set(country_like_states.values()):
         # a story naming Florida makes Georgia the state, unless it names a city of the country Georgia too
         us_state_codes.add(ANY_US_STATE)
+    us_state_codes |= named_states  # the towns of a story about Ohio are Ohio's ('Lancaster')
+    for code, words in country_words.items():
+        if named_states and code != "US" and all(_town_in_states(w, named_states) for w in words):
+            article_countries.discard(code)  # 'Palestine' in a story about Texas is the Texas town: no country named
+            del article_country_counts[code]
+    ranked = article_country_counts.most_common(1)
+    story_country = ranked[0][0] if ranked else story_town.country_code if story_town else ""
+    if not story_country and named_states:
+        story_country = "US"
+    person_words = frozenset(
+        fold(t.text)
+        for block in parsed.zone_blocks(HEADLINE, STANDFIRST, BODY, CAPTION)
+        for ent in block.doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1
+        for t in ent
+    )
+    story = Story(story_town, story_country, person_words)
     seen: dict[str, Entity] = {}
     for block, cand in found:
         unit_country = (
             unit_country_of(block, cand, article_country_counts) if cand.area_word or cand.area_before else None
         )
         place, rule, reason = resolve_candidate(
-            block.text[cand.start : cand.end], cand, article_countries, us_state_codes, unit_country
+            block.text[cand.start : cand.end], cand, article_countries, us_state_codes, unit_country, story
         )
         if place is None:
             if trace.enabled:

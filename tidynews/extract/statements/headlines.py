@@ -20,7 +20,7 @@ from tidynews.nlp import ParsedBlock
 
 HEADLINE_LABELS = words("statement_words", "headline_label")  # "The Latest:", "Watch:", "Update:"
 MAX_SPEAKER_WORDS = 5
-NAME_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
+NAME_ENTITIES = ("PERSON", "ORG", "NORP")  # not a place: "Sudan: …" is a topic label, not a speaker
 
 
 def _present_forms(lemma: str) -> set[str]:

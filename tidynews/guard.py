@@ -236,7 +236,7 @@ def check_output_folder(folder: Path, tables: list[str], force: bool = False) ->
     entries = sorted(p.name for p in folder.iterdir() if not p.name.startswith(".tidynews-"))
     if not entries:
         return
-    own = {f"{t}.csv" for t in tables} | {"tidynews.duckdb", "tidynews.duckdb.wal"}
+    own = {f"{t}.csv" for t in tables} | set(tables) | {"tidynews.duckdb", "tidynews.duckdb.wal"}  # set: Parquet parts
     if not is_tidynews_package(folder):
         shown = ", ".join(entries[:8]) + (f" and {len(entries) - 8} more" if len(entries) > 8 else "")
         raise TidynewsError(

@@ -672,3 +672,11 @@ def test_a_name_before_a_players_role_or_after_played_for_is_a_club():
 def test_a_country_before_a_players_role_is_no_club():
     r = extract("Portugal midfielder Piet Okoro was sent off in the second half.")
     assert "Portugal" not in {m.text for m in r.actor_mentions}
+
+
+def test_the_players_of_a_cricket_batting_line_are_people():
+    r = extract("T. Brandt c Okoro b Wirth 54\n\nL. Holt lbw b Wirth 7")
+    found = {m.text: m.rule for m in r.actor_mentions}
+    for name in ("T. Brandt", "Okoro", "L. Holt"):
+        assert found[name] == "actors.player_in_scorecard"
+    assert {e.type for e in r.actors} == {"person"}

@@ -174,9 +174,35 @@ def _cue_teams(block: ParsedBlock, pattern: re.Pattern, rule: str, person_ok: bo
     return out
 
 
+_PLAYER = r"(?:[A-Z]\. ?)*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+BATTING_LINE = re.compile(
+    rf"^(?P<bat>{_PLAYER}) (?:(?:c (?P<c>{_PLAYER}) b|c & b|lbw b|b|st (?P<st>{_PLAYER}) b) (?P<b>{_PLAYER})"
+    r"|run out|not out|retired hurt)(?: not out)? \d+"
+)
+
+
+@register_rule("actors.player_in_scorecard")
+def scorecard_players(block: ParsedBlock) -> list[Candidate]:
+    """The players of a cricket batting line: the batsman, the catcher ("c"), the wicketkeeper ("st") and the bowler
+    ("b"), each a person.
+
+    Example: T. Brandt c Okoro b Wirth 54"""
+    m = BATTING_LINE.match(block.text)
+    if m is None:
+        return []
+    out = []
+    for g in ("bat", "c", "st", "b"):
+        if m.group(g):
+            cand = span_candidate(block, m.start(g), m.end(g), PERSON, "actors.player_in_scorecard")
+            if cand:
+                out.append(cand)
+    return out
+
+
 def results_line_candidates(block: ParsedBlock) -> list[Candidate]:
     """Every team, scorer and player of one results or list line, and the teams named around sports words."""
     found = score_line_teams(block) + score_line_scorers(block) + standings_line_team(block) + fixture_line_teams(block)
+    found += scorecard_players(block)
     return found + bracketed_players(block) + teams_before_sports_roles(block) + teams_after_sports_cues(block)
 
 

@@ -276,32 +276,46 @@ def _event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
         return ""  # a duration is not what things happen to: "spend £1.5bn over five years"
     anchor = counted if counted is not None else span_root(doc, cand)
     nouns = [anchor] + ([of_object(anchor)] if of_object(anchor) is not None else [])
-    for noun in nouns:
-        # "displaced Israelis", "men detained at a checkpoint", "residents who have been displaced", "people who fled"
-        for child in noun.children:
-            if child.dep_ in ("amod", "acl", "relcl") and child.pos_ in ("VERB", "ADJ"):
-                role = "passive" if _is_passive(child) or child.dep_ == "amod" else "subject"
-                if (
-                    child.dep_ == "relcl"
-                    and role == "subject"
-                    and not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in child.children)
-                ):
-                    continue
-                event = _verb_event(child, role)
-                if event:
-                    return event
-            if event := _with_wounds(child) or (
-                _with_wounds(next((c for c in child.children if c.dep_ == "prep"), child))
-                if child.dep_ == "acl" and child.tag_ == "VBG"
-                else ""
-            ):
-                return event  # "two men with gunshot wounds", "two people sitting in a car with gunshot wounds"
+    if event := next((e for noun in nouns if (e := _modifier_event(noun))), ""):
+        return event
     if counted is not None and (counted.lemma_.lower(), "noun") in events:
         return events[(counted.lemma_.lower(), "noun")]  # "five deaths", "20 arrests"
     if counted is not None and counted.lower_ in TOTAL_NOUNS:
         for child in counted.children:  # "the death toll rose to 84"
             if child.dep_ == "compound" and (child.lemma_.lower(), "noun") in events:
                 return events[(child.lemma_.lower(), "noun")]
+    return _climbing_event(cand, anchor)
+
+
+def _modifier_event(noun: Token) -> str:
+    """The event a noun's own modifiers give it: "displaced Israelis", "men detained at a checkpoint", "residents
+    who have been displaced", "people who fled", "two men with gunshot wounds", "two people sitting in a car with
+    gunshot wounds"; "" when none does."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "acl", "relcl") and child.pos_ in ("VERB", "ADJ"):
+            role = "passive" if _is_passive(child) or child.dep_ == "amod" else "subject"
+            if (
+                child.dep_ == "relcl"
+                and role == "subject"
+                and not any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in child.children)
+            ):
+                continue
+            event = _verb_event(child, role)
+            if event:
+                return event
+        if event := _with_wounds(child) or (
+            _with_wounds(next((c for c in child.children if c.dep_ == "prep"), child))
+            if child.dep_ == "acl" and child.tag_ == "VBG"
+            else ""
+        ):
+            return event
+    return ""
+
+
+def _climbing_event(cand: Candidate, anchor: Token) -> str:
+    """The event read by climbing from the counted noun to the verb it hangs on (through conjuncts, "of" phrases
+    and qualifiers parsed as prepositions), and from that verb's lexicon entry, state or clauses."""
+    events = load_events()
     t = anchor
     for _ in range(4):
         head = t.head

@@ -9,9 +9,14 @@ between runs. Without the shared folder (`../shared/eval`, or $TIDYNEWS_EVAL) it
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from tidynews.evaluate import (
+# Measure the checkout this script is in (a git worktree too), not whichever tidynews the venv has installed:
+# `python scripts/eval.py` puts scripts/ first on sys.path, not the checkout.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tidynews.evaluate import (  # noqa: E402
     EVAL_SETS,
     available_sets,
     eval_dir,

@@ -106,3 +106,14 @@ def test_cut_pieces_are_short_in_order_and_lose_no_visible_character(text, limit
     assert all(a[1] <= b[0] for a, b in zip(pieces, pieces[1:], strict=False))
     kept = "".join(text[s:e] for s, e in pieces)
     assert "".join(kept.split()) == "".join(text.split())
+
+
+def test_bytes_shaped_like_utf8_that_do_not_decode_are_no_traceback():
+    # F4 91 80 91 has the byte shape of a four-byte UTF-8 character but encodes a code point past U+10FFFF.
+    for data in (b"\xf4\x91\x80\x91", b"Caf\xe9 \xf4\x91\x80\x91 news"):
+        try:
+            text, encoding = decode_article(data, "x.txt")
+        except BadArticleError as exc:
+            assert exc.problems[0].file == "x.txt"
+        else:
+            assert encoding == "cp1252" and text

@@ -82,6 +82,18 @@ def _plausible_cp1252(text: str) -> bool:
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
+def _first_utf8_character(data: bytes) -> re.Match[bytes] | None:
+    """The first run of bytes that is a real UTF-8 character: the byte pattern alone also matches sequences that
+    do not decode (an overlong form, a code point past U+10FFFF such as F4 91 80 91)."""
+    for run in _UTF8_MULTIBYTE.finditer(data):
+        try:
+            run.group().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return run
+    return None
+
+
 def _looks_like_utf16(data: bytes) -> bool:
     """UTF-16 text without a byte-order mark: in Latin-script text every other byte (odd or even) is NUL."""
     head = data[:8192]
@@ -133,7 +145,7 @@ def decode_article(data: bytes, source: str) -> tuple[str, str]:
             raise bad("encoding", f"{where} and not Windows-1252 text either; re-save the file as UTF-8") from None
         if _CONTROL.search(text):
             raise bad("binary", f"{where} and holds control characters: it is not a text article; remove it")
-        utf8_run = _UTF8_MULTIBYTE.search(data)
+        utf8_run = _first_utf8_character(data)
         if utf8_run:  # "café" in UTF-8 and "naïve" in Windows-1252 in one file: one decoding would garble the other
             raise bad(
                 "encoding",

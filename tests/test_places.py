@@ -593,3 +593,8 @@ def test_a_world_city_name_in_a_story_about_a_state_with_a_namesake_is_the_town(
 def test_a_country_name_in_a_story_about_a_state_with_a_namesake_town():
     table = rows("Storms crossed Texas on Sunday. Residents of Palestine lost power for hours.")
     assert table["Palestine"]["country_code"] == "US"
+
+
+def test_a_state_abbreviation_inside_an_agency_name():
+    found = mentions("The S.C. Department of Revenue mailed the refunds on Monday.")
+    assert found["S.C."] == ("us-sc", "places.embedded")

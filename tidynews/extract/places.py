@@ -326,7 +326,9 @@ def embedded_candidates(doc: Doc) -> list[Candidate]:
                     continue
                 if span[0].lower_ in FUNCTION_WORDS or span[-1].lower_ in FUNCTION_WORDS:
                     continue
-                if not (span[0].is_alpha and (span[-1].is_alpha or span[-1].text.endswith("."))):
+                if not (
+                    (span[0].is_alpha or "." in span[0].text) and (span[-1].is_alpha or span[-1].text.endswith("."))
+                ):
                     continue
                 before = doc[span.start - 1] if span.start > 0 else None
                 after = doc[span.end] if span.end < len(doc) else None
@@ -344,6 +346,8 @@ def embedded_candidates(doc: Doc) -> list[Candidate]:
 
 def embedded_place_kind(text: str) -> str | None:
     """'country', 'region' or 'city' when a name inside an organisation's name may be taken for a place."""
+    if text.count(".") >= 2 and text in state_abbreviations():
+        return "region"  # 'S.C.' of 'the S.C. Department of Revenue'
     kind = lexicon_kind(text)
     key = fold(text)
     if kind == "country" or kind == "region" and " " in key:
@@ -578,6 +582,9 @@ def resolve_candidate(
     found_by = RULE_OF_SOURCE[cand.source]
     if is_institution(text):
         return None, "places.drop_institution", "a seat of government named for the institution"
+    if cand.source in {"entity", "embedded"} and text.strip() in state_abbreviations():
+        if cand.source == "entity" or text.count(".") >= 2:  # 'S.C.' in a name; 'Ind.' there may be 'Independent'
+            return state_by_code(state_abbreviations()[text.strip()]), found_by, ""
     if cand.source == "abbreviation":
         return state_by_code(state_abbreviations()[text.strip()]), found_by, ""
     if cand.source == "embedded":

@@ -598,3 +598,8 @@ def test_a_country_name_in_a_story_about_a_state_with_a_namesake_town():
 def test_a_state_abbreviation_inside_an_agency_name():
     found = mentions("The S.C. Department of Revenue mailed the refunds on Monday.")
     assert found["S.C."] == ("us-sc", "places.embedded")
+
+
+def test_the_first_part_of_a_person_name_split_by_the_tagger_is_no_town():
+    found = mentions("Officials in Myanmar met Aung San Suu Kyi, the country's leader, on Monday.")
+    assert "Aung San" not in found and found["Myanmar"][0] == "mm"

@@ -86,6 +86,7 @@ class Candidate:
     area_word: str = ""  # a lower-case area word right after it: 'region' of 'the Donetsk region'
     after_locative: bool = False  # 'in', 'to', 'from'... right before it, or before a list it ends
     area_before: str = ""  # a lower-case area word before 'of': 'province' of 'the province of Cotopaxi'
+    name_goes_on: bool = False  # a capitalised proper noun right after it: 'Aung San' of 'Aung San Suu Kyi'
 
 
 # How a candidate was found (Candidate.source), and so what it may resolve to; the rule id its mentions carry.
@@ -238,10 +239,11 @@ def entity_candidates(doc: Doc) -> list[Candidate]:
             last = n + 1 == len(pieces)
             if last and area is not None:
                 end = area.idx + len(area.text)
+            goes_on = ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and doc[ent.end].text[:1].isupper()
             out.append(
                 Candidate(
                     start, end, source, nxt.strip(), prev.strip(), area.text if area and last else "",
-                    _after_locative(doc, ent),
+                    _after_locative(doc, ent), name_goes_on=goes_on,
                 )
             )  # fmt: skip
     return out
@@ -469,8 +471,8 @@ def town_of_the_story(
 
     Example: Storms hit Ohio on Monday, and Lancaster declared an emergency.
     """
-    if not text[:1].isupper() or is_institution(text):
-        return None
+    if not text[:1].isupper() or is_institution(text) or cand.name_goes_on:
+        return None  # 'Aung San' of 'Aung San Suu Kyi' split in two by spaCy is a person
     place = resolve_place(text, article_countries=article_countries, us_state_codes=us_state_codes)
     if place is None or place.type not in {"city", "region"}:
         return None

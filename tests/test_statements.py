@@ -800,3 +800,32 @@ def test_statements_reported_by_nouns_and_labels(quote, speaker, rule):
 
 def test_a_page_label_is_no_speaker():
     assert not any(s.quote.startswith("The ferries run every hour") for s in statements(NOUNS))
+
+
+# --- pronouns agree in sex with the person they point back to --------------------------------------------------
+
+
+def test_she_skips_a_man_named_just_before_for_the_woman_before_him():
+    text = (
+        "Council race\n\nSofia Marquez said she would not run for the council again.\n\n"
+        "Daniel Okafor, the party treasurer, said he was surprised by the news.\n\n"
+        "“It is finished,” she said."
+    )
+    s = one(text, "It is finished")
+    assert_speaker(text, s, "Sofia Marquez")
+
+
+def test_he_skips_a_woman_called_mrs_for_the_man_before_her():
+    text = (
+        "Shop lease\n\nPeter Lindqvist said he had signed the lease on Tuesday.\n\n"
+        "Mrs. Halvorsen opened the shop an hour later.\n\n"
+        "“The rent is fair,” he said."
+    )
+    s = one(text, "The rent is fair")
+    assert_speaker(text, s, "Peter Lindqvist")
+
+
+def test_she_with_only_men_before_it_is_left_unresolved():
+    text = "Council race\n\nDaniel Okafor said he was surprised by the news.\n\n“It is finished,” she said."
+    s = one(text, "It is finished")
+    assert s.speaker_key == ""

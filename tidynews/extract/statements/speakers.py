@@ -41,6 +41,54 @@ class Referent:
     text: str
     key: str
     category: str  # person | group | thing
+    gender: str = ""  # m | f | "" (not known): what "he" and "she" may point back to
+
+
+MALE_PRONOUNS = {"he", "him", "his", "himself"}
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+MALE_HONORIFICS = {"mr", "mr."}
+FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms.", "miss"}
+# Nouns that say a speaker's sex ("the spokeswoman", "his wife"): the head of a speaker's noun phrase.
+MALE_NOUNS = {
+    "man",
+    "spokesman",
+    "congressman",
+    "chairman",
+    "businessman",
+    "father",
+    "husband",
+    "son",
+    "brother",
+    "boy",
+    "king",
+    "actor",
+    "grandfather",
+    "uncle",
+    "councilman",
+    "assemblyman",
+    "gentleman",
+}
+FEMALE_NOUNS = {
+    "woman",
+    "spokeswoman",
+    "congresswoman",
+    "chairwoman",
+    "businesswoman",
+    "mother",
+    "wife",
+    "daughter",
+    "sister",
+    "girl",
+    "queen",
+    "actress",
+    "grandmother",
+    "aunt",
+    "councilwoman",
+    "assemblywoman",
+    "lady",
+}
+# How many people back a "he" or "she" may skip to find one of its sex.
+PRONOUN_LOOKBACK = 4
 
 
 class _Timeline:
@@ -59,6 +107,11 @@ class _Timeline:
         """The referent with the greatest offset below `offset`, the last added among equals."""
         k = bisect.bisect_left(self.offsets, offset)
         return self.items[k - 1] if k else None
+
+    def recent_before(self, offset: int, limit: int) -> list[tuple[int, Referent]]:
+        """Up to `limit` referents before `offset`, latest first (the last added first among equals)."""
+        k = bisect.bisect_left(self.offsets, offset)
+        return self.items[max(0, k - limit) : k][::-1]
 
     def first_of_last_before(self, offset: int) -> Referent | None:
         """The referent with the greatest offset below `offset`, the first added among equals."""
@@ -105,10 +158,13 @@ class SpeakerResolver:
             self._mention_starts_of.setdefault(m.key, []).append(m.start)
         self._full_names: dict[str, str] = {}
         self._bodies: dict[str, tuple[list, list[int]]] = {}
+        self.genders: dict[str, str] = {}  # actor key -> m | f, from honorifics and the pronouns used of them
 
     def add_referent(self, ref: Referent) -> None:
         """Someone later pronouns may point back to."""
         self._referents += 1
+        if ref.category == "person" and not ref.gender:
+            ref.gender = self.gender_of(ref.key, ref.text)
         self._by_category.setdefault(ref.category, _Timeline()).add(self._referents, ref)
         words = ref.text.split()
         if len(words) > 1:
@@ -244,10 +300,39 @@ class SpeakerResolver:
             j = i - 1
         return latest.key
 
+    def gender_of(self, key: str, text: str) -> str:
+        """A person's sex as the text gives it: the pronouns used of the actor, else a word of the phrase
+        ("Mrs. Ortiz", "the spokeswoman"); "" when nothing says."""
+        if key and key in self.genders:
+            return self.genders[key]
+        words = text.lower().split()
+        if not words:
+            return ""
+        if words[0] in MALE_HONORIFICS or words[-1] in MALE_NOUNS:
+            return "m"
+        if words[0] in FEMALE_HONORIFICS or words[-1] in FEMALE_NOUNS:
+            return "f"
+        return ""
+
+    def _person_of_sex(self, word: str, offset: int) -> Referent | None:
+        """A "she" points back to the last person not known to be a man, a "he" to the last not known to be a woman.
+
+        Example: Sofia Marquez met Daniel Okafor on Monday. “It is finished,” she said.
+        """
+        gender = "m" if word in MALE_PRONOUNS else "f"
+        recent = self._by_category["person"].recent_before(offset, PRONOUN_LOOKBACK)
+        for _, ref in recent:
+            if ref.gender in ("", gender):
+                return ref
+        return None  # only people of the other sex before it: leave it unresolved rather than guess
+
     def pronoun(self, word: str, offset: int) -> Referent | None:
-        """What a pronoun points back to: he/she -> the last person, they -> the last group, it -> the last body."""
+        """What a pronoun points back to: he/she -> the last person of that sex, they -> the last group,
+        it -> the last body."""
         word = word.lower()
         wanted = "person" if word in PRONOUNS_PERSON else "group" if word in PRONOUNS_PLURAL else "thing"
+        if wanted == "person":
+            return self._person_of_sex(word, offset)
         found = self._by_category[wanted].last_before(offset)
         if found is not None:
             return found[1]
@@ -334,8 +419,40 @@ class SpeakerResolver:
         """Whether the clause of a subject says "his"/"her"/"himself"/"herself" (so the subject is a person)."""
         return any(t.lower_ in ("his", "her", "himself", "herself") for t in subject.head.subtree)
 
+    def note_genders(self, blocks: list[ParsedBlock], quoted: list[list[bool]]) -> None:
+        """Each person's sex as the text gives it: an honorific before a mention ("Mrs. Ortiz"), or the pronouns of
+        the rest of a sentence whose subject the person is, up to the next person named ("Ortiz said she would ...").
+        The votes of the whole article decide; a tie or no vote leaves the sex unknown."""
+        votes: dict[str, list[int]] = {}
+        people = [m for m in self.mentions if (e := self.entities.get(m.key)) is not None and e.type == "person"]
+        starts = [m.start for m in people]
+        for block, mask in zip(blocks, quoted, strict=True):
+            for sent in block.doc.sents:
+                s_start, s_end = block.span_offsets(sent)
+                lo, hi = bisect.bisect_left(starts, s_start), bisect.bisect_left(starts, s_end)
+                for n, m in enumerate(people[lo:hi]):
+                    key = self._full_name(m.key)
+                    tally = votes.setdefault(key, [0, 0])
+                    first = self.text[max(0, m.start - 5) : m.end].lower().split()
+                    if first and first[0] in MALE_HONORIFICS:
+                        tally[0] += 3
+                    elif first and first[0] in FEMALE_HONORIFICS:
+                        tally[1] += 3
+                    span = block.doc.char_span(m.start - block.offset, m.end - block.offset, alignment_mode="expand")
+                    if span is None or not any(t.dep_ in ("nsubj", "nsubjpass") for t in span):
+                        continue
+                    until = people[lo + n + 1].start if lo + n + 1 < hi else s_end
+                    words = {t.lower_ for t in sent if m.end <= block.offset + t.idx < until and not mask[t.i]}
+                    male, female = bool(words & MALE_PRONOUNS), bool(words & FEMALE_PRONOUNS)
+                    if male != female:
+                        tally[0 if male else 1] += 1
+        for key, (male, female) in votes.items():
+            if male != female:
+                self.genders[key] = "m" if male > female else "f"
+
     def note_subjects(self, blocks: list[ParsedBlock], quoted: list[list[bool]]) -> None:
         """Record the subjects of main clauses (people and bodies) outside quotations, for pronouns to point back to."""
+        self.note_genders(blocks, quoted)
         for block, mask in zip(blocks, quoted, strict=True):
             for tok in block.doc:
                 if mask[tok.i]:

@@ -271,3 +271,24 @@ def test_duckdb_1x_cli_opens_the_database_and_every_view(package):
         con.close()
     assert done.stdout.split() == expected
     assert expected[-1] == "2"  # the two statements of the rows above
+
+
+def test_an_article_of_several_megabytes_fits_in_one_csv_line(tmp_path):
+    """DuckDB's default CSV line limit is 2 MB: a 4.9 MB article (under the 5 MB limit) failed to load."""
+    import copy
+
+    pkg = tmp_path / "big"
+    (pkg / DATA_SUBDIR).mkdir(parents=True)
+    schemas = load_schemas()
+    tables = copy.deepcopy(TABLES)
+    tables["articles"][1]["text"] = A2 + ' "Quoted," she said.' * 150_000  # about 3 MB, quotes doubled in the CSV
+    for name, schema in schemas.items():
+        write_csv(tables[name], schema, table_path(pkg, name))
+    write_database(pkg, schemas, pkg / "big.duckdb")
+    con = duckdb.connect(str(pkg / "big.duckdb"), read_only=True)
+    try:
+        assert con.execute("SELECT length(text) FROM articles WHERE article_id = 'a2'").fetchone()[0] == len(
+            tables["articles"][1]["text"]
+        )
+    finally:
+        con.close()

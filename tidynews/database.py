@@ -103,6 +103,10 @@ VIEWS: dict[str, tuple[str, str]] = {
 STORAGE_VERSION = "v1.2.0"
 MINIMUM_DUCKDB = "1.2.0"
 
+# DuckDB reads at most 2 MB per CSV line by default; a line of articles.csv holds a whole article (up to 5 MB,
+# more with quotes doubled), so the database of a 4.9 MB article failed to load. Room for any article we accept.
+MAX_CSV_LINE_BYTES = 64_000_000
+
 # DuckDB's main file header (first 4096 bytes): an 8-byte checksum of bytes 8..4096, the magic "DUCK" at 8, and
 # (since DuckDB 1.4) a random 16-byte database identifier at 124. Checked against duckdb 2.0.1 (pinned).
 HEADER_SIZE = 4096
@@ -173,7 +177,8 @@ def write_database(
             csv = str(table_path(package_dir, schema.name)).replace("'", "''")
             con.execute(
                 f"INSERT INTO \"{schema.name}\" SELECT * FROM read_csv('{csv}', header=true, "
-                f"columns={{{columns}}}, quote='\"', escape='\"', delim=',', nullstr='')"
+                f"columns={{{columns}}}, quote='\"', escape='\"', delim=',', nullstr='', "
+                f"max_line_size={MAX_CSV_LINE_BYTES})"
             )
         for name, (comment, sql) in VIEWS.items():
             con.execute(f'CREATE VIEW "{name}" AS {sql}')

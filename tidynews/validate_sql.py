@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from tidynews.checks import NO_DUPLICATES, NUMBER_FORMS, SPAN_SURFACE
+from tidynews.database import MAX_CSV_LINE_BYTES
 from tidynews.errors import Problem
 from tidynews.paths import DATA_SUBDIR, table_path
 from tidynews.schemas import FIELD_TYPES, TableSchema, field_type
@@ -63,7 +64,7 @@ class SqlTables:
         path = literal(str(table_path(package_dir, schema.name)))
         source = (
             f"read_csv({path}, all_varchar = true, header = true, delim = ',', quote = '\"', escape = '\"', "
-            "encoding = 'utf-8')"
+            f"encoding = 'utf-8', max_line_size = {MAX_CSV_LINE_BYTES})"
         )
         try:
             columns = [row[0] for row in self.con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]

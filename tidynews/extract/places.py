@@ -55,7 +55,6 @@ from tidynews.extract.gazetteer import (
     _names_a_unit,
     ambiguous_names,
     cities_named,
-    curated_regions,
     ends_in_feature_word,
     hint_places,
     is_big_city,
@@ -68,6 +67,7 @@ from tidynews.extract.gazetteer import (
     unit_region,
     us_states,
 )
+from tidynews.extract.place_table import resolve_places  # noqa: F401  (the places table, built from here)
 from tidynews.extract.rules import register_rule
 from tidynews.nlp import ParsedArticle, ParsedBlock
 
@@ -809,55 +809,3 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
             entity.aliases.add(unit_phrase)
         result.place_mentions.append(Mention(place.place_id, written, a_start, a_end, block.zone, rule))
     result.places.extend(seen.values())
-
-
-# --- one row per place across the corpus ---------------------------------------------------------------------
-
-
-def _display_form(written: str) -> str:
-    """'JAKARTA' (a dateline) -> 'Jakarta'; other forms as written."""
-    return written.title() if written.isupper() and len(written) > 3 else written
-
-
-def _is_name_of(written: str, place: Entity) -> bool:
-    """True when a written form may stand as the name of the place: for a city, a spelling the gazetteer lists
-    for that very city ('Misrata' for Misratah, not 'Hague' for The Hague)."""
-    if place.type != "city" or place.geonames_id is None:
-        return True
-    return any(c["geonameid"] == place.geonames_id for c in cities_named().get(fold(written), []))
-
-
-def resolve_places(extractions: list[ArticleExtraction]) -> list[dict]:
-    """One row per place across the corpus; the place_id is already corpus-wide.
-
-    Countries and curated regions keep their canonical name; cities and 'northern Israel' style regions take
-    the form the articles write most often ('Misrata', not GeoNames' 'Misratah'), the gazetteer name breaking ties.
-    """
-    merged: dict[str, Entity] = {}
-    forms: dict[str, Counter] = {}
-    for ex in extractions:
-        for ent in ex.places:
-            cur = merged.setdefault(ent.key, ent)
-            cur.aliases |= ent.aliases
-        for m in ex.place_mentions:
-            forms.setdefault(m.key, Counter())[_display_form(m.text)] += 1
-    rows = []
-    for key, e in sorted(merged.items()):
-        name = e.name
-        is_curated = fold(e.name) in curated_regions() or e.type == "country" or e.geonames_id and e.type == "region"
-        counts = Counter({f: n for f, n in forms.get(key, Counter()).items() if _is_name_of(f, e)})
-        if not is_curated and counts:
-            name = max(counts, key=lambda f: (counts[f], f == e.name))
-        rows.append(
-            {
-                "place_id": key,
-                "name": name,
-                "type": e.type,
-                "country_code": e.country_code,
-                "latitude": e.latitude,
-                "longitude": e.longitude,
-                "geonames_id": e.geonames_id,
-                "aliases": " | ".join(sorted(a for a in e.aliases if a != name)),
-            }
-        )
-    return rows

@@ -829,3 +829,25 @@ def test_she_with_only_men_before_it_is_left_unresolved():
     text = "Council race\n\nDaniel Okafor said he was surprised by the news.\n\n“It is finished,” she said."
     s = one(text, "It is finished")
     assert s.speaker_key == ""
+
+
+# --- the speaker is never a word of the quotation itself ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, quote_start, speaker",
+    [
+        (
+            "Debate\n\n“My reaction, that was a mistake,” the former party strategist said on Friday.",
+            "My reaction",
+            "the former party strategist",
+        ),
+        (
+            "Debate\n\n“The campaign is in trouble. Deep trouble,” said Maria Delgado, a county party chair.",
+            "The campaign",
+            "Maria Delgado",
+        ),
+    ],
+)
+def test_a_noun_inside_the_quotation_is_not_its_speaker(text, quote_start, speaker):
+    assert one(text, quote_start).speaker == speaker

@@ -324,11 +324,36 @@ class QuoteFinder:
         found.addressee = addressee_of(cue)
         found.anchor = block.offset + cue.idx
         subj = subject_of(cue)
+        if subj is not None and self.quoted[bi][subj.i]:
+            subj = self._unquoted_subject(bi, cue)
         if subj is not None:
             found.subject = subj
             found.subject_span = noun_phrase(subj)
         else:
             found.from_context = True
+
+    def _unquoted_subject(self, bi: int, cue: Token) -> Token | None:
+        """The speaker of a reporting verb whose parsed subject is a word of the quotation: the noun phrase between
+        the quotation and the verb, or just after an inverted verb ("“My view, that was wrong,” the aide said"
+        -> aide, not "view"); None when there is none outside the quotation."""
+        mask = self.quoted[bi]
+        doc = self.blocks[bi].doc
+        after = [t for t in doc[cue.i + 1 : cue.i + 4] if not mask[t.i]]
+        for tok in after:
+            if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj", "attr", "npadvmod")):
+                while tok.dep_ == "compound" and tok.head.i > tok.i and not mask[tok.head.i]:
+                    tok = tok.head
+                return tok
+            if tok.pos_ not in ("DET", "ADJ", "ADV", "PUNCT"):
+                break
+        first = cue.i
+        while first > 0 and not mask[first - 1]:
+            first -= 1
+        between = range(first, cue.i)
+        heads = [
+            doc[i] for i in between if doc[i].pos_ in ("NOUN", "PROPN", "PRON") and not (first <= doc[i].head.i < cue.i)
+        ]
+        return heads[-1] if heads else None
 
     def _quote_roots(self, bi: int, q: Quotation) -> list[Token]:
         doc = self.blocks[bi].doc

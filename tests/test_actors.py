@@ -680,3 +680,77 @@ def test_the_players_of_a_cricket_batting_line_are_people():
     for name in ("T. Brandt", "Okoro", "L. Holt"):
         assert found[name] == "actors.player_in_scorecard"
     assert {e.type for e in r.actors} == {"person"}
+
+
+# --- teams across articles: one club per competition ---------------------------------------------
+
+
+def actor_ids_of(extractions: list[ArticleExtraction], name: str) -> list[str]:
+    """The actor id of `name` in each article (in order), after corpus resolution."""
+    _, ids = resolve_actors(extractions)
+    return [ids[(r.article_id, by_name(r)[name].key)] for r in extractions]
+
+
+def test_a_town_named_team_is_one_actor_per_sport_across_articles():
+    rugby = extract("Millbrook 24 Castleford 12\n\nArden 30 Valdora 8", "RUGBY LEAGUE - WEEKEND RESULTS", "a")
+    soccer = extract("Castleford 2 Millbrook 1\n\nValdora 0 Arden 3", "SOCCER - WEEKEND RESULTS", "b")
+    rugby_again = extract("Castleford 5 4 0 1 120 60 8", "RUGBY LEAGUE - STANDINGS", "c")
+    first, second, third = actor_ids_of([rugby, soccer, rugby_again], "Castleford")
+    assert first == third and first != second
+
+
+def test_a_town_named_team_in_two_competitions_of_one_article_is_two_actors():
+    r = extract(
+        "Premier League\n\nCastleford 3 Arden 2\n\nSecond Division\n\nCastleford 5 Valdora 1",
+        "BASEBALL - RESULTS ON SUNDAY",
+    )
+    teams = [e for e in r.actors if e.name == "Castleford"]
+    assert [getattr(e, "competition", None) for e in teams] == ["baseball|premier league", "baseball|second division"]
+
+
+def test_a_group_heading_inside_a_league_is_not_another_competition():
+    r = extract(
+        "Northern League\n\nEastern Division\n\nCastleford 5 4 0 1 120 60 8\n\nWestern Division\n\n"
+        "Arden 5 3 1 1 100 70 7",
+        "BASEBALL - STANDINGS",
+    )
+    competitions = {e.name: getattr(e, "competition", None) for e in r.actors}
+    assert competitions["Castleford"] == competitions["Arden"] == "baseball|northern league"
+
+
+def test_a_team_read_without_a_heading_joins_the_one_team_of_its_name_in_that_sport():
+    table = extract("Premier League\n\nCastleford 5 4 0 1 12 6 13", "SOCCER - STANDINGS", "a")
+    story = extract(
+        "Castleford midfielder Piet Okoro scored twice on Saturday as the leaders stayed top.",
+        "SOCCER - LEADERS WIN AGAIN",
+        "b",
+    )
+    first, second = actor_ids_of([table, story], "Castleford")
+    assert first == second
+
+
+def test_a_town_named_team_is_not_the_organisation_of_the_same_word_in_prose():
+    table = extract("Castleford 2 Millbrook 1", "SOCCER - RESULTS", "a")
+    _, ids = resolve_actors(
+        [table, ArticleExtraction("b", actors=[Entity("castleford", "Castleford", "organization")])]
+    )
+    assert ids[("a", by_name(table)["Castleford"].key)] != ids[("b", "castleford")]
+
+
+# --- a bare surname when the article calls a family member by the first name -------------------
+
+
+def test_bare_surname_is_not_the_relative_called_by_first_name():
+    r = extract(
+        "Viktor Petrenko and his wife Olga Petrenko arrived in Kiev on Monday. Olga, 52, said the trip was "
+        "private. Petrenko said he was pleased with the talks."
+    )
+    assert mentions_of(r, "Olga Petrenko") == ["Olga Petrenko", "Olga"]
+    assert mentions_of(r, "Viktor Petrenko") == ["Viktor Petrenko", "Petrenko"]
+
+
+def test_surname_only_person_is_not_the_full_named_relative_of_the_same_article():
+    one = ArticleExtraction("a", actors=[Entity("p", "Luis Ruiz", "person")])
+    two = ArticleExtraction("b", actors=[Entity("p", "Ana Ruiz", "person"), Entity("q", "Ruiz", "person")])
+    _, ids = resolve_actors([one, two])
+    assert ids[("b", "q")] == ids[("a", "p")] != ids[("b", "p")]

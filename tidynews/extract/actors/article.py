@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
@@ -53,6 +53,7 @@ from tidynews.extract.actors.names import (
     surname_variants,
     title_before,
 )
+from tidynews.extract.actors.results import TEAM_RULES, TeamEntity, competition_of
 from tidynews.extract.common import ArticleExtraction, Entity, Mention, slugify
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
 from tidynews.extract.titles import is_honorific, is_title_word, title_kinds
@@ -184,7 +185,8 @@ class Group:
 @register_rule("actors.same_person", kind="merges")
 def group_people(cands: list[Candidate]) -> list[Group]:
     """Group spellings of one person: full names first, then partial names join the full name they end
-    (or, for names written family-name first like "Li Wenhao", begin) with.
+    (or, for names written family-name first like "Li Wenhao", begin) with. When the article calls that person by
+    the first name alone, a bare surname is someone else of the family (`bare_surname_of_another`).
 
     Example: Maria Ortega won the vote. Ortega thanked her supporters."""
     people = [c for c in cands if c.kind == PERSON]
@@ -206,7 +208,37 @@ def group_people(cands: list[Candidate]) -> list[Group]:
             c.merged_by = "actors.same_person"
         target.members.append(c)
         by_full.setdefault(key, target)
+    for group in list(groups):
+        if (rest := bare_surname_of_another(group)) is None:
+            continue
+        surname = name_tokens(rest.members[0].name)
+        others = [
+            h for h in groups if h is not group and len(full := name_tokens(h.full_name())) > 1 and full[-1:] == surname
+        ]
+        if len(others) == 1:  # "Ana Ruiz", "Ana", "Luis Ruiz" and "Ruiz": the bare surname is Luis
+            others[0].members = sorted(others[0].members + rest.members, key=lambda c: c.start)
+            for c in rest.members:
+                c.merged_by = "actors.same_person"
+        else:
+            groups.append(rest)
     return groups
+
+
+def bare_surname_of_another(g: Group) -> Group | None:
+    """Take the bare surnames out of a person the article also calls by the first name alone, and return them as
+    a person of their own: a writer names "Ana Ruiz" and then "Ana" to keep her apart from another Ruiz of the
+    story, who is the bare "Ruiz" ("Ruiz and his wife Ana Ruiz arrived; Ana waved")."""
+    full = name_tokens(g.full_name())
+    if len(full) < 2:
+        return None
+    first_only = [c for c in g.members if name_tokens(c.name) == full[:1]]
+    surname_only = [c for c in g.members if name_tokens(c.name) == full[-1:]]
+    if not first_only or not surname_only:
+        return None
+    g.members = [c for c in g.members if c not in surname_only]
+    for c in surname_only:
+        c.merged_by = ""
+    return Group(PERSON, members=surname_only)
 
 
 def _find_person(groups: list[Group], toks: list[str], at: int) -> Group | None:
@@ -538,7 +570,7 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     scan_role_references(blocks, people, taken, trace)
     if trace.enabled:
         trace_merges(groups, trace)
-    emit(groups, result)
+    emit(groups, result, blocks)
 
 
 def settle_kinds(
@@ -695,9 +727,9 @@ def armed_context(c: Candidate) -> bool:
     return bool(ARMED_CONTEXT.search(before) or ARMED_CONTEXT.search(after))
 
 
-def emit(groups: list[Group], result: ArticleExtraction) -> None:
+def emit(groups: list[Group], result: ArticleExtraction, blocks: list[ParsedBlock]) -> None:
     used_keys: set[str] = set()
-    for g in groups:
+    for g, competition in (part for group in groups for part in team_parts(group, blocks)):
         if not g.members:
             continue
         name = g.full_name()
@@ -717,7 +749,10 @@ def emit(groups: list[Group], result: ArticleExtraction) -> None:
             etype = "armed_group"
         if kind == ORG and not g.known and etype != "government":
             country = ""  # "Syrian American Medical Society" is not a Syrian body: only state bodies take the prefix
-        ent = Entity(key=key, name=name, type=etype, role=g.role, country_code=country)
+        if competition is None:
+            ent = Entity(key=key, name=name, type=etype, role=g.role, country_code=country)
+        else:
+            ent = TeamEntity(key, name, etype, g.role, country, competition=competition)
         for c in g.members:
             start, end = _mention_span(c, g.honorific)
             text = result_text(c, start, end)
@@ -728,6 +763,24 @@ def emit(groups: list[Group], result: ArticleExtraction) -> None:
             result.actor_mentions.append(Mention(key, text, start, end, c.block.zone, rule=c.rule))
         ent.aliases.discard(name)
         result.actors.append(ent)
+
+
+def team_parts(g: Group, blocks: list[ParsedBlock]) -> list[tuple[Group, str | None]]:
+    """A team the article names only in results lines (and their repetitions), one part per competition it is
+    listed in: "Arden" of the first division table and "Arden" of the women's table are two teams. Any other
+    actor is one part without a competition (None)."""
+    rules = {c.rule for c in g.members}
+    if g.kind != ORG or g.known or not rules & TEAM_RULES or rules - TEAM_RULES - {"actors.known_name_repeated"}:
+        return [(g, None)]
+    parts: dict[str, list[Candidate]] = {}
+    for c in g.members:
+        if c.rule in TEAM_RULES:
+            parts.setdefault(competition_of(blocks, c.block), []).append(c)
+    first = next(iter(parts))
+    for c in g.members:
+        if c.rule not in TEAM_RULES:  # a repetition joins the part of its own line's competition, else the first
+            parts.get(competition_of(blocks, c.block), parts[first]).append(c)
+    return [(replace(g, members=sorted(members, key=lambda c: c.start)), comp) for comp, members in parts.items()]
 
 
 def result_text(c: Candidate, start: int, end: int) -> str:

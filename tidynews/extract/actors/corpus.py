@@ -17,6 +17,7 @@ from tidynews.extract.actors.lexicon import (
     known_organisations,
 )
 from tidynews.extract.actors.names import company_core, is_acronym, name_tokens, org_parts, surname_variants
+from tidynews.extract.actors.results import TeamEntity
 from tidynews.extract.common import ArticleExtraction, Entity, slugify
 from tidynews.extract.titles import is_honorific
 
@@ -33,9 +34,10 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
     items = [(ex.article_id, ent) for ex in extractions for ent in ex.actors]
     items = people_tagged_as_organisations(items)
     clusters = CorpusClusters()
-    # full-name people and organisations first, surname-only people after
-    for aid, ent in sorted(items, key=lambda it: (it[1].type == "person" and len(name_tokens(it[1].name)) < 2,)):
-        idx = clusters.person_cluster(ent) if ent.type == "person" else clusters.organisation_cluster(ent)
+    # full-name people and organisations first, surname-only people after; teams read under a competition
+    # heading before teams read without one
+    for aid, ent in sorted(items, key=lambda it: (_known_only_in_part(it[1]),)):
+        idx = clusters.person_cluster(ent, aid) if ent.type == "person" else clusters.organisation_cluster(ent)
         clusters.members[idx].append((aid, ent))
     return actor_rows(clusters.members)
 
@@ -48,6 +50,7 @@ class CorpusClusters:
     person_full: dict[str, int] = field(default_factory=dict)  # full name, lower case -> cluster
     org_norm: dict[tuple[str, str], int] = field(default_factory=dict)  # (country, normal form) -> cluster
     org_name: dict[str, int] = field(default_factory=dict)  # slug of the company core -> first cluster
+    teams: dict[tuple[str, str], int] = field(default_factory=dict)  # (competition, slug) -> cluster
     org_name_clusters: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     cluster_codes: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
 
@@ -55,8 +58,9 @@ class CorpusClusters:
         self.members.append([])
         return len(self.members) - 1
 
-    def person_cluster(self, ent: Entity) -> int:
-        """The cluster of a person: the same full name, else the one longer name ending with this one."""
+    def person_cluster(self, ent: Entity, article_id: str) -> int:
+        """The cluster of a person: the same full name, else the one longer name ending with this one, other than
+        a person of the same article (which the article kept apart from this one)."""
         toks = name_tokens(ent.name)
         key = " ".join(toks).lower()
         idx = self.person_full.get(key)
@@ -64,7 +68,9 @@ class CorpusClusters:
             hits = {
                 i
                 for full, i in self.person_full.items()
-                if len(full.split()) > len(toks) and key in {v.lower() for v in surname_variants(full.split())}
+                if len(full.split()) > len(toks)
+                and key in {v.lower() for v in surname_variants(full.split())}
+                and all(aid != article_id for aid, _ in self.members[i])
             }
             idx = hits.pop() if len(hits) == 1 else self.new_cluster()
         self.person_full.setdefault(key, idx)
@@ -72,7 +78,10 @@ class CorpusClusters:
 
     def organisation_cluster(self, ent: Entity) -> int:
         """The cluster of an organisation: a curated name, the same normal form and country, or (without a
-        country) the same name; else the one cluster of that normal form with or without a country."""
+        country) the same name; else the one cluster of that normal form with or without a country. A team known
+        only from results lines joins only the team of the same name in the same competition."""
+        if isinstance(ent, TeamEntity):
+            return self.team_cluster(ent)
         code, norm = org_parts(ent.name)
         code = code or ent.country_code
         known = ent.name in known_organisations()
@@ -93,6 +102,22 @@ class CorpusClusters:
         if code:
             self.cluster_codes[idx].add(code)
         self.org_norm.setdefault(k, idx)
+        return idx
+
+    def team_cluster(self, ent: TeamEntity) -> int:
+        """The cluster of the team of this name in this competition; a team read without a competition heading
+        joins the one team of its name in its sport (any sport when none is named), if there is just one."""
+        sport, _, section = ent.competition.partition("|")
+        team = (ent.competition, slugify(ent.name))
+        idx = self.teams.get(team)
+        if idx is None and not section:
+            same = {i for (comp, slug), i in self.teams.items() if slug == team[1] and comp.startswith(sport + "|")}
+            if not sport:
+                same = {i for (_, slug), i in self.teams.items() if slug == team[1]}
+            idx = same.pop() if len(same) == 1 else None
+        if idx is None:
+            idx = self.new_cluster()
+        self.teams.setdefault(team, idx)
         return idx
 
     def one_cluster_of_normal_form(self, norm: str, code: str) -> int | None:
@@ -163,6 +188,7 @@ def people_tagged_as_organisations(items: list[tuple[str, Entity]]) -> list[tupl
     for aid, ent in items:
         if (
             ent.type == "organization"
+            and not isinstance(ent, TeamEntity)
             and " " not in ent.name
             and not is_acronym(ent.name)
             and ent.name not in known_organisations()
@@ -171,6 +197,13 @@ def people_tagged_as_organisations(items: list[tuple[str, Entity]]) -> list[tupl
             ent = Entity(ent.key, ent.name, "person", ent.role, ent.country_code, set(ent.aliases))
         out.append((aid, ent))
     return out
+
+
+def _known_only_in_part(ent: Entity) -> bool:
+    """A person known by one word only, or a team read without its competition's heading."""
+    if isinstance(ent, TeamEntity):
+        return ent.competition.endswith("|")
+    return ent.type == "person" and len(name_tokens(ent.name)) < 2
 
 
 def _canonical_name(ents: list[Entity]) -> str:

@@ -12,10 +12,13 @@ surname ("D. Marsh 86"), in a standings slot is a player (a person): cricket and
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from tidynews.articles import HEADLINE
 from tidynews.extract.actors.drops import is_junk_name
 from tidynews.extract.actors.lexicon import ORG, PERSON, word_list
 from tidynews.extract.actors.names import Candidate, make_candidate
+from tidynews.extract.common import Entity
 from tidynews.extract.countries import country_or_demonym_code
 from tidynews.extract.rules import register_rule
 from tidynews.nlp import ParsedBlock
@@ -230,3 +233,48 @@ def span_candidate(block: ParsedBlock, start: int, end: int, kind: str, rule: st
     if cand is None or is_junk_name(cand.name, kind):
         return None
     return cand
+
+
+TEAM_RULES = frozenset(
+    {
+        "actors.team_in_score_line",
+        "actors.team_in_standings_line",
+        "actors.team_in_fixture_line",
+        "actors.team_before_sports_role",
+        "actors.team_after_sports_cue",
+    }
+)
+_SPORT = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(word_list("sport"), key=len, reverse=True)) + r")\b"
+)
+
+
+@dataclass
+class TeamEntity(Entity):
+    """A team known in its article only from results lines (often by its town: "Castleford 2 Arden 1"), with the
+    competition it was read in ("soccer|premier league"). Across articles it is one actor only with a team of the
+    same name in the same competition: "Arden" of a rugby table and "Arden" of a soccer table are two clubs, and
+    neither is the town."""
+
+    competition: str = ""
+
+
+def competition_of(blocks: list[ParsedBlock], block: ParsedBlock) -> str:
+    """'sport|competition' of a results line: the sport named in the headline and the nearest short heading above
+    the line that names a competition ("Northern League", "Division two"), skipping a group inside one
+    ("EASTERN DIVISION"); either part may be empty."""
+    headline = next((b.text for b in blocks if b.zone == HEADLINE), "")
+    sport = m.group(0) if (m := _SPORT.search(headline.lower())) else ""
+    section = ""
+    index = next((i for i, b in enumerate(blocks) if b is block), 0)
+    for above in reversed(blocks[:index]):
+        words = re.findall(r"[a-z]+", above.text.lower())
+        if above.zone == HEADLINE or not words or len(words) > 6 or any(c.isdigit() for c in above.text):
+            continue
+        if not set(words) & word_list("competition_word"):
+            continue
+        if words[0] in word_list("section_compass") and "league" not in words:
+            continue  # "EASTERN DIVISION" is a group inside the league above it; "Northern League" is a league
+        section = " ".join(words)
+        break
+    return f"{sport}|{section}"

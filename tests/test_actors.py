@@ -754,3 +754,9 @@ def test_surname_only_person_is_not_the_full_named_relative_of_the_same_article(
     two = ArticleExtraction("b", actors=[Entity("p", "Ana Ruiz", "person"), Entity("q", "Ruiz", "person")])
     _, ids = resolve_actors([one, two])
     assert ids[("b", "q")] == ids[("a", "p")] != ids[("b", "p")]
+
+
+def test_a_team_named_in_the_plural_and_the_singular_is_one_actor():
+    r = extract("The Arden Hornets signed two players. Arden Hornet captain Piet Okoro said the club was ready.")
+    assert mentions_of(r, "Arden Hornets") == ["Arden Hornets", "Arden Hornet"]
+    assert "Arden Hornet" not in by_name(r)

@@ -617,8 +617,32 @@ def group_candidates(cands: list[Candidate], text: str, trace: Trace) -> tuple[l
             people.append(g)
     orgs = group_orgs([c for c in cands if c.kind == ORG], text)
     cands = promote_weak(cands, people, orgs, trace)
-    orgs = join_generic_orgs(group_orgs([c for c in cands if c.kind == ORG], text))
+    orgs = join_number_forms(join_generic_orgs(group_orgs([c for c in cands if c.kind == ORG], text)))
     return people, orgs
+
+
+def _singular(name: str) -> str:
+    low = name.lower()
+    return low[:-1] if low.endswith("s") and not low.endswith("ss") and len(low.split()[-1]) > 4 else low
+
+
+@register_rule("actors.singular_and_plural_of_a_name", kind="merges")
+def join_number_forms(groups: list[Group]) -> list[Group]:
+    """An organisation named in the plural and in the singular is one: a team's nickname is plural as a noun and
+    singular before another noun ("the Hornets", "a Hornet player"), in any case.
+
+    Example: The Arden Hornets signed two players. Arden Hornet captain Piet Okoro said the club was ready."""
+    out: list[Group] = []
+    for g in groups:
+        forms = {_singular(n) for n in g.names}
+        host = next((h for h in out if not g.known and not h.known and forms & {_singular(n) for n in h.names}), None)
+        if host is None:
+            out.append(g)
+            continue
+        for c in g.members:
+            c.merged_by = "actors.singular_and_plural_of_a_name"
+        host.members = sorted(host.members + g.members, key=lambda c: c.start)
+    return out
 
 
 def describe_people(people: list[Group], orgs: list[Group]) -> None:

@@ -93,6 +93,14 @@ def test_a_small_town_of_the_gazetteer_resolves_with_its_point():
     assert 37 < town.latitude < 37.5
 
 
+def test_a_bare_name_is_the_big_city_not_a_district_of_that_name():
+    # GeoNames has a second-level division named Cambridge (Western Australia) whose towns, joined by point, sum to
+    # more people than the English city; a reader of "talks in Cambridge" means the city
+    place = resolve_place("Cambridge")
+    assert (place.type, place.country_code) == ("city", "GB")
+    assert place.geonames_id is not None
+
+
 def test_a_name_is_the_town_of_the_state_the_story_names():
     town = resolve_place("Richmond", us_state_codes={"KY"}, article_countries={"US"})
     assert (town.country_code, town.admin1) == ("US", "KY")

@@ -65,6 +65,9 @@ MIN_WORLD_CITY = 1_000_000  # a name this big is the world city even in a story 
 # a city smaller than this share of a same-named division's people yields to it ('Ontario', not Ontario, California;
 # 'Beijing' the city, not the municipality)
 CITY_SHARE_OF_DIVISION = 0.1
+# a second-level division's people are summed from the towns joined to it by point, often a whole metro area: a
+# same-named city this big is the place a bare name means ('Cambridge' the city, not a district of that name)
+MIN_CITY_OVER_DISTRICT = 100_000
 MIN_UNANCHORED_DIVISION = 1_000_000  # a division of a country the story does not name counts from this size
 # a smaller namesake in a country the article names must have this share of the largest's people
 OTHER_CITY_SHARE = 0.02
@@ -428,7 +431,12 @@ def resolve_place(
     if division is not None and division.kind == "admin1" and division.country_code == "US":
         division = None  # US states are read above, with their namesake cities
     if division is not None and (
-        not cities or cities[0]["population"] < CITY_SHARE_OF_DIVISION * division.population or _names_a_unit(key)
+        not cities
+        or (
+            cities[0]["population"] < CITY_SHARE_OF_DIVISION * division.population
+            and not (division.kind == "admin2" and cities[0]["population"] >= MIN_CITY_OVER_DISTRICT)
+        )
+        or _names_a_unit(key)
     ):
         return division_place(division)  # 'Ontario', 'Tamil Nadu', 'Laurel County'
     if cities:

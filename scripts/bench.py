@@ -479,12 +479,15 @@ def main() -> None:
 
     # The same build on Dask: a local cluster of the same number of worker processes.
     dask_cmd, dask_s, dask_tree, _ = build(dask_pkg, "--engine", "dask", "--workers", str(args.workers))
-    same = package_bytes(dask_pkg) == package_bytes(pkg)
+    local_files, dask_files = package_bytes(pkg), package_bytes(dask_pkg)
+    differ = sorted(
+        name for name in local_files.keys() | dask_files.keys() if local_files.get(name) != dask_files.get(name)
+    )
     print(f"dask: {' '.join(dask_cmd[1:])}")
     print(f"  tidynews build --engine dask {dask_s:6.1f} s  {len(paths) / dask_s:6.1f} articles/s")
     print(f"  throughput dask / local: {build_s / dask_s:.2f} (target >= 0.9)")
     print(f"  peak memory, whole process tree (scheduler, nannies, workers): {dask_tree / 2**20:,.0f} MiB")
-    print(f"  package byte-identical to the local engine's: {'yes' if same else 'NO'}")
+    print(f"  package byte-identical to the local engine's: {'yes' if not differ else 'NO: ' + ', '.join(differ)}")
 
     # Incremental: one article more, the same command again (the cache holds the other articles' extractions).
     add_article(corpus, len(paths))

@@ -851,3 +851,24 @@ def test_she_with_only_men_before_it_is_left_unresolved():
 )
 def test_a_noun_inside_the_quotation_is_not_its_speaker(text, quote_start, speaker):
     assert one(text, quote_start).speaker == speaker
+
+
+# --- a quotation signed by a name after a dash -------------------------------------------------------------------
+
+
+def test_a_quotation_signed_after_a_dash_belongs_to_the_name():
+    text = (
+        "Voices from the valley\n\nResidents gathered by the river on Sunday.\n\n"
+        "“The town deserves better than a ferry.” ― Rosa Almeida\n"
+        "“Nobody asked us about the plan.”― Tomas Ferreira\n"
+        "“It will bring the tourists back.” — Ines Duarte, a baker."
+    )
+    assert_speaker(text, one(text, "The town deserves"), "Rosa Almeida")
+    assert_speaker(text, one(text, "Nobody asked us"), "Tomas Ferreira")
+    assert_speaker(text, one(text, "It will bring"), "Ines Duarte")
+    assert {s.cue for s in statements(text)} == {"―", "—"}
+
+
+def test_words_after_a_dash_that_are_no_name_sign_nothing():
+    text = "Bridge\n\nThe mayor spoke on Monday.\n\n“We will build it,” the mayor said — and the crowd cheered."
+    assert one(text, "We will build it").speaker == "the mayor"

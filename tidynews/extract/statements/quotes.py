@@ -98,6 +98,9 @@ def is_unspoken_dash_list(q: Quotation, qi: int, pending: tuple | None, previous
     return q.dash and qi == 0 and pending is None and not previous_dash_spoken
 
 
+DASHES = {"—", "―", "–", "--"}  # em dash, horizontal bar, en dash, a typed double hyphen
+
+
 class QuoteFinder:
     """Finds the quotations of an article's body and attributes each to a reporting clause."""
 
@@ -246,6 +249,16 @@ class QuoteFinder:
                 and not (after[0].pos_ == "PROPN" and len(after) > 1 and is_cue(after[1], QUOTE_CUES))
             )
         )
+        # 0. a name signed after a dash: “…” — Ana Kovacs
+        signer = self._trailing_dash_speaker(after)
+        if signer is not None:
+            dash = next(t for t in after if not t.is_space)
+            found.block, found.subject, found.subject_span = self.blocks[last_bi], signer, noun_phrase(signer)
+            found.cue_text = dash.text if dash.text in DASHES else dash.nbor(-1).text[-1]
+            found.anchor = self.blocks[last_bi].offset + dash.idx
+            if signer.i >= found.subject_span[1] or signer.i < found.subject_span[0]:
+                found.subject_span = (signer.i, signer.i + 1)
+            return self._propose(found, self._trailing_dash_speaker.rule_id)
         # 1. the reporting clause after the quotation: “…,” he said. / “…,” said Smith.
         named_before = pending is not None and not before_words
         split = bool(before) and before[0].i > 0 and self.quoted[bi][before[0].i - 1]
@@ -304,6 +317,30 @@ class QuoteFinder:
             self._set_cue(found, self.blocks[pbi], cue, pbi)
             return self._propose(found, quote_cue_before.rule_id)
         return self._last_speaker(found)
+
+    @register_rule("statements.trailing_dash_speaker")
+    def _trailing_dash_speaker(self, after: list[Token]) -> Token | None:
+        """A quotation signed by a name after a dash (the name may be followed by a comma and who they are): the
+        name is the speaker (its head; None when the words after the dash do not start with a short proper name).
+
+        Example: “We want the bridge open before the first snow.” — Ana Kovacs, a ferry pilot.
+        """
+        words = [t for t in after if not t.is_space]
+        if not words:
+            return None
+        if words[0].text in DASHES:
+            words = words[1:]
+        elif not (words[0].i > 0 and words[0].nbor(-1).text[-1:] in "—―–"):  # “…”― Name: the dash glued to the mark
+            return None
+        name = []
+        for tok in words:
+            if tok.text == "," or tok.text in SENTENCE_PUNCT:
+                break
+            name.append(tok)
+        if not 1 <= len(name) <= 4 or not all(t.pos_ == "PROPN" and t.is_title for t in name):
+            return None
+        inside = {t.i for t in name}
+        return next((t for t in name if t.head.i not in inside or t.head.i == t.i), name[-1])
 
     @register_rule("statements.quote_of_last_speaker")
     def _last_speaker(self, found: Found) -> Found:

@@ -611,3 +611,18 @@ def test_a_state_abbreviation_inside_an_agency_name():
 def test_the_first_part_of_a_person_name_split_by_the_tagger_is_no_town():
     found = mentions("Officials in Myanmar met Aung San Suu Kyi, the country's leader, on Monday.")
     assert "Aung San" not in found and found["Myanmar"][0] == "mm"
+
+
+def test_a_river_or_lake_takes_the_country_the_story_is_set_in():
+    ex = extract(
+        "Volunteers cleared rubbish from the Tenmile Creek and the Harlow River near Akron, Ohio, on Saturday."
+    )
+    river = next(m for m in ex.place_mentions if m.text == "Harlow River")
+    assert river.rule == "places.feature_in_story_country"
+    assert next(p for p in ex.places if p.key == river.key).country_code == "US"
+
+
+def test_a_sea_keeps_no_country_in_a_story_set_in_one():
+    ex = extract("Ships crossed the Red Sea on Monday, port officials in Cairo said.")
+    sea = next(m for m in ex.place_mentions if m.text == "Red Sea")
+    assert next(p for p in ex.places if p.key == sea.key).country_code == ""

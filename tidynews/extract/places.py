@@ -47,6 +47,7 @@ from tidynews.extract.gazetteer import (
     COUNTRY_ONLY_LABELS,
     DIRECTIONS,
     FEATURE_LABELS,
+    FEATURE_WORDS,
     FUNCTION_WORDS,
     LOCATIVE_PREPOSITIONS,
     MIN_MISLABELLED_CITY,
@@ -512,6 +513,31 @@ def street_place(text: str, story_town: Place | None, story_country: str) -> Pla
     return Place(place_id_for(name, story_country), name, "other", story_country)
 
 
+# features that lie in one country more often than across borders; seas, gulfs, coasts and peninsulas do not
+STORY_COUNTRY_FEATURE_WORDS = frozenset(FEATURE_WORDS) - {
+    "sea", "ocean", "gulf", "strait", "straits", "peninsula", "coast", "channel", "desert", "corridor", "range",
+    "archipelago", "plateau", "crossing",
+}  # fmt: skip
+
+
+@register_rule("places.feature_in_story_country")
+def feature_in_story_country(place: Place, story_country: str) -> Place | None:
+    """A river, lake, valley or island the text places in no country, in a story set in one country: that
+    country's feature (a local paper's river is its own country's river).
+
+    Example: Firefighters pulled two boys from the Wabasso River near Dayton, Ohio, on Sunday.
+    """
+    words = place.name.split()
+    if place.country_code or not story_country or place.type != "other" or len(words) < 2:
+        return None
+    if words[-1].lower() not in STORY_COUNTRY_FEATURE_WORDS:
+        return None
+    return Place(
+        place_id_for(place.name, story_country), place.name, "other", story_country,
+        place.latitude, place.longitude, place.geonames_id, place.admin1,
+    )  # fmt: skip
+
+
 @register_rule("places.drop_government_department", kind="drops")
 def is_government_department(cand: Candidate) -> bool:
     """'the department of <Name>' that the gazetteer does not know is a government department, not a unit.
@@ -783,6 +809,9 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
                 start, end = block.offset + cand.start, block.offset + cand.end
                 trace.drop("places", text, start, end, rule, reason, RULE_OF_SOURCE[cand.source])
             continue
+        placed = feature_in_story_country(place, story.country)
+        if placed is not None:
+            place, rule = placed, "places.feature_in_story_country"
         start, end = _trim(block.doc, cand.start, cand.end)
         a_start, a_end = block.offset + start, block.offset + end
         written = parsed.text[a_start:a_end]

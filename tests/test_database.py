@@ -292,3 +292,40 @@ def test_an_article_of_several_megabytes_fits_in_one_csv_line(tmp_path):
         )
     finally:
         con.close()
+
+
+def test_a_large_package_gives_the_same_database_bytes(tmp_path):
+    """Small tables hid it: on thousands of rows DuckDB checkpointed part-way and picked FSST or not by sampling,
+    so two writes of the same CSVs differed."""
+    import copy
+    import random
+
+    rng = random.Random(7)
+    words = "port harbour ferry crane dock tonnes ships workers containers berths cranes tugs pilots".split()
+    tables = copy.deepcopy(TABLES)
+    tables["figures"] = [
+        {
+            "figure_id": f"a1/f{i}",
+            "article_id": "a1",
+            "value": rng.randint(1, 10**6),
+            "text": " ".join(rng.choice(words) for _ in range(rng.randint(2, 9))),
+            "qualifier": "exact",
+            "unit": rng.choice(["", "tonnes", "km"]),
+            "counts": rng.choice(words),
+            "event": "",
+            "start": 0,
+            "end": 3,
+            "rule": "figures.digits",
+        }
+        for i in range(40_000)
+    ]
+    schemas = load_schemas()
+    written = []
+    for run in ("first", "second"):
+        pkg = tmp_path / run
+        (pkg / DATA_SUBDIR).mkdir(parents=True)
+        for name, schema in schemas.items():
+            write_csv(tables[name], schema, table_path(pkg, name))
+        write_database(pkg, schemas, pkg / "tidynews.duckdb")
+        written.append((pkg / "tidynews.duckdb").read_bytes())
+    assert written[0] == written[1]

@@ -166,6 +166,11 @@ def write_database(
     con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION, "threads": 1})
     try:
         con.execute("SET threads = 1")  # one writer thread: the same rows land in the same blocks every time
+        # The same bytes for the same CSVs at any size: no automatic checkpoint part-way (where it falls moved blocks
+        # between runs), and no FSST string compression (it trains its symbol table on a sample and chose FSST or
+        # not differently from run to run on a 600-article package); CHECKPOINT below writes everything once.
+        con.execute("SET checkpoint_threshold = '1TB'")
+        con.execute("SET disabled_compression_methods = 'fsst'")
         if table_sql is not None:
             con.execute(f"SET file_search_path = {sql_literal(str(Path(package_dir).resolve()))}")
             for stmt in table_sql:

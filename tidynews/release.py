@@ -28,15 +28,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
+from tidynews.build import sha256_file
 from tidynews.codebook import citation_cff, codebook, data_licence, release_readme, rules_markdown
 from tidynews.diff import LEVELS, PackageDiff, diff_packages, load_package
 from tidynews.errors import BadArticleError, TidynewsError
 from tidynews.guard import check_output_folder, extract_package_zip, source_date_epoch, step
 from tidynews.markdown import md_code, one_line
+from tidynews.parts import typed_table
 from tidynews.paths import (
     CHANGELOG_NAME,
     CHECKSUMS_NAME,
@@ -59,7 +59,7 @@ from tidynews.paths import (
     release_stem,
     release_zip_path,
 )
-from tidynews.schemas import TableSchema, arrow_type, field_type, load_schemas
+from tidynews.schemas import TableSchema, load_schemas
 
 FIRST_VERSION = "0.1.0"
 RELEASE_MARKER = "tidynews:release"  # in datapackage.json of a release; `tidynews build` does not write it
@@ -271,30 +271,13 @@ def write_parquet(package_dir: Path, schemas: dict[str, TableSchema], version: s
     Empty cells are nulls, as in the DuckDB database.
     """
     for name, schema in schemas.items():
-        types = {f["name"]: arrow_type(field_type(f)) for f in schema.fields}
-        table = pacsv.read_csv(
-            package_dir / DATA_SUBDIR / f"{name}.csv",
-            convert_options=pacsv.ConvertOptions(
-                column_types=types,
-                include_columns=schema.field_names,
-                null_values=[""],
-                strings_can_be_null=True,
-                quoted_strings_can_be_null=True,
-                true_values=["true"],
-                false_values=["false"],
-            ),
-        )
-        fields = [
-            pa.field(f["name"], types[f["name"]], metadata={"description": f.get("description", "")})
-            for f in schema.fields
-        ]
         metadata = {
             "tidynews:package": RELEASE_NAME,
             "tidynews:version": version,
             "tidynews:table": name,
             "tidynews:table_schema": json.dumps(schema.table_schema, ensure_ascii=False, sort_keys=True),
         }
-        table = table.cast(pa.schema(fields, metadata=metadata))
+        table = typed_table(package_dir / DATA_SUBDIR / f"{name}.csv", schema, metadata)
         out = parquet_path(package_dir, name)
         out.parent.mkdir(parents=True, exist_ok=True)
         pq.write_table(table, out, compression="zstd")
@@ -571,14 +554,6 @@ def restore_root(last: LastRelease, root: Path, work: Path) -> bool:
     extract_package_zip(last.path, work / "restore" / stem)
     install_root(work / "restore" / stem, root, zip_sha=sha256_file(last.path))
     return True
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 # --- The whole flow -------------------------------------------------------------------------------------------

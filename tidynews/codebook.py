@@ -88,11 +88,12 @@ def provenance_lines(descriptor: dict, released: str) -> list[str]:
             md_cell(quality.get("description", "")) + f" Measured {md_cell(quality.get('measured', ''))}; source: "
             f"{md_cell(quality.get('source', ''))}.",
             "",
-            "| table | measure | dev | first contact, batch 4 | target |",
-            "|---|---|---|---|---|",
+            "| table | measure | dev | first contact, batch 4 | target | on public annotated corpora |",
+            "|---|---|---|---|---|---|",
             *(
                 f"| `{md_cell(t.get('table', ''))}` | {md_cell(t.get('measure', ''))} | {md_cell(t.get('dev', ''))} "
-                f"| {md_cell(t.get('first_contact_batch_4', ''))} | {md_cell(t.get('target', ''))} |"
+                f"| {md_cell(t.get('first_contact_batch_4', ''))} | {md_cell(t.get('target', ''))} "
+                f"| {md_cell(t.get('corpora', ''))} |"
                 for t in quality["tables"]
             ),
             "",

@@ -758,7 +758,7 @@ def test_more_reporting_verbs(quote, speaker, rule):
     "text",
     [
         "The mayor will ask the council to approve the new bridge.",  # not said yet
-        "The two women spoke for about five minutes.",  # a duration, not a topic
+        "The three ministers spoke for nearly ten minutes.",  # a duration, not a topic
         "Nobody knows what the senator said at the dinner.",  # a wh-object: no clause of its own
         'Ferry users were angry. <tweet author="ferrywatch" text="The ferry is late again">',  # markup
     ],

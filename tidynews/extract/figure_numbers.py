@@ -433,7 +433,7 @@ def read_multiplier_word(doc: Doc, i: int) -> tuple[int, float] | None:
 def read_twin(doc: Doc, i: int) -> tuple[int, float] | None:
     """ "twin" before a plural noun counts two: "twin blasts", "twin suicide bombings". "Twin Towers" is a name.
 
-    Examples: "twin blasts on Wednesday killed at least 84 people" -> 2, counts blasts.
+    Examples: "twin explosions near the port killed at least 30 people" -> 2, counts explosions.
     Example: Twin blasts shook the market on Tuesday.
     """
     t = doc[i]

@@ -49,7 +49,7 @@ Documented decisions (the gold standard leaves these open; these are the rules t
   not any verb of the sentence.
 - Money with no counted noun counts the currency itself ("$40 million" counts "dollars").
 - A figure with no noun of its own takes the noun of a range partner ("60-70 people") or of the figure before it
-  in the same sentence ("killing 1,200 people and kidnapping over 240" -> people); a total takes what it totals
+  in the same sentence ("wounding 300 soldiers and capturing over 50" -> soldiers); a total takes what it totals
   ("the number of migrants rose to 1,200" -> migrants; "the death toll rose to 84" -> death toll).
 - Temperatures ARE figures (measures): "reach 41C", "a high of 38°C", "104F", "104 degrees Fahrenheit",
   "minus 12C", "-5C" -> the value (negative after "minus" or a minus sign), unit "celsius"/"fahrenheit", or
@@ -205,7 +205,7 @@ def _trace_drop(trace: Trace, parsed_block: ParsedBlock, cand: Candidate, rule_i
 def inherit_elided_counts(doc: Doc, figures: list[tuple[Candidate, Figure, Token | None]]) -> None:
     """A figure whose noun is left out takes the noun of the figure before it in the same sentence.
 
-    Examples: "killing some 1,200 people and kidnapping over 240" -> 240 counts people.
+    Examples: "wounding some 300 soldiers and capturing over 50" -> 50 counts soldiers.
     Money with no noun counts its currency: "at least $40 million" -> dollars.
     """
     for n, (cand, fig, _) in enumerate(figures):

@@ -104,3 +104,26 @@ def test_a_package_with_texts_may_not_lose_one(package_copy):
         writer.writerows(rows)
     with pytest.raises(ValidationError, match="text"):
         validate_package(package_copy, use_frictionless=False)
+
+
+def test_the_recorded_commit_is_the_last_that_changed_the_code_not_a_release_commit(tmp_path, monkeypatch):
+    """A release is committed after it is built: rebuilding it at that commit must record the same code commit."""
+    import subprocess
+
+    from tidynews import provenance as prov
+
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True, text=True).stdout.strip()
+
+    git("init", "-q")
+    (tmp_path / "tidynews").mkdir()
+    (tmp_path / "tidynews" / "rules.py").write_text("RULES = 1\n")
+    (tmp_path / "pyproject.toml").write_text("[project]\n")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "code")
+    code = git("rev-parse", "HEAD")
+    (tmp_path / "CHANGELOG.md").write_text("## 1.0.0\n")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "release")
+    monkeypatch.setattr(prov, "REPO_ROOT", tmp_path)
+    assert prov.code_commit() == code != git("rev-parse", "HEAD")

@@ -36,6 +36,18 @@ def git(*args: str) -> str:
     return done.stdout.strip() if done.returncode == 0 else ""
 
 
+# What makes a package besides its inputs: the library and its pinned dependencies. A release commit (the package,
+# CHANGELOG, README examples, checksums) changes none of them, so the release's recorded commit stays the same when
+# the release is rebuilt from its own tag.
+CODE_PATHS = ("tidynews", "pyproject.toml")
+
+
+def code_commit() -> str:
+    """The last commit that changed the code (CODE_PATHS), not HEAD: rebuilding a release at its own commit, after
+    the release commit, then records the same commit and gives the same bytes. '' outside a git checkout."""
+    return git("log", "-1", "--format=%H", "--", *CODE_PATHS)
+
+
 def repository_url() -> str:
     """The public address of the repository when git knows one (`origin`), as https; '' otherwise."""
     url = git("remote", "get-url", "origin")
@@ -75,7 +87,7 @@ def provenance() -> dict:
     return {
         "tidynews": {
             "version": package_version("tidynews"),
-            "commit": git("rev-parse", "HEAD"),
+            "commit": code_commit(),
             "repository": repository_url(),
         },
         "spacy": {"version": package_version("spacy"), "model": model[0], "model_version": model[1]},

@@ -1,19 +1,16 @@
-"""Actors within one article: the spellings of one entity grouped into one actor, its later mentions found.
+"""Actors within one article: `extract_actors` runs the stages in order and writes the mention rows.
 
-Owns `extract_actors`: candidates (`candidates.py`) are grouped, people by full name and partial names
-("Gallant", "Mr Haddad" join "Yoav Gallant"), organisations by normal form, acronym and curated alias
-(`merges` rules); later occurrences of a known name, "the ministry", "the city council" and "the defense minister"
-become mentions of the one actor they refer to; each actor gets its role, country and type, and one row per
-mention is written with the rule that found it.
+Candidates (`candidates.py`) get their kind settled (person or organisation from the words around them, names in
+capitals only dropped), are grouped into one actor per entity (`grouping.py`), their later mentions are found
+(`references.py`), and each actor gets its role, country and type; one row per mention is written with the rule that
+found it, a team of results lines one actor per competition (`team_parts`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
-
-from spacy.tokens import Doc, Span
+from dataclasses import replace
 
 from tidynews.articles import BODY, CAPTION, HEADLINE, STANDFIRST
 from tidynews.extract.actors.candidates import (
@@ -22,41 +19,35 @@ from tidynews.extract.actors.candidates import (
 from tidynews.extract.actors.drops import (
     credit_char_ranges,
     drop_defined_non_actors,
-    in_ranges,
-    is_city_not_person,
 )
+from tidynews.extract.actors.grouping import Group, group_candidates
 from tidynews.extract.actors.lexicon import (
     ORG,
-    ORG_HEADS,
     PERSON,
-    KnownOrg,
     country_or_demonym_code,
-    group_words,
-    known_organisations,
 )
 from tidynews.extract.actors.names import (
     Candidate,
     actor_type,
     company_short_forms,
-    initials,
-    is_acronym,
     is_age,
     is_shouting,
-    make_candidate,
     merged,
-    name_tokens,
-    org_parts,
-    propose,
     reject,
     role_after,
     role_country,
-    surname_variants,
     title_before,
+)
+from tidynews.extract.actors.references import (
+    scan_known_names,
+    scan_local_body_references,
+    scan_ministry_references,
+    scan_role_references,
 )
 from tidynews.extract.actors.results import TEAM_RULES, TeamEntity, competition_of
 from tidynews.extract.common import ArticleExtraction, Entity, Mention, slugify
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
-from tidynews.extract.titles import is_honorific, is_title_word, title_kinds
+from tidynews.extract.titles import is_honorific, title_kinds
 from tidynews.nlp import ParsedArticle, ParsedBlock
 
 
@@ -93,453 +84,6 @@ def set_the_countrys_ministry(cands: list[Candidate], blocks: list[ParsedBlock])
         code = article_country(blocks)
         for c in possessed:
             c.country_code = code
-
-
-BARE_MINISTRY = re.compile(r"\b[Tt]he (ministry)(?! of\b)(?![\w-])")
-
-
-def attach_reference(
-    block: ParsedBlock, start: int, end: int, host: Group, taken: list[tuple[int, int]], rule: str, trace: Trace
-) -> None:
-    """Make block.text[start:end] ("the ministry", "the city council") a mention of `host`, found by `rule`,
-    unless that text already belongs to another mention."""
-    s, e = block.offset + start, block.offset + end
-    if any(s < te and ts < e for ts, te in taken):
-        return
-    span = block.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return
-    cand = make_candidate(block, span.start, span.end, ORG, "role", rule=rule)
-    if cand:
-        host.members.append(propose(trace, cand))
-        taken.append((cand.start, cand.end))
-
-
-@register_rule("actors.ministry_reference")
-def scan_ministry_references(
-    blocks: list[ParsedBlock], orgs: list[Group], taken: list[tuple[int, int]], trace: Trace = NULL_TRACE
-) -> None:
-    """ "the ministry" is a mention of the one ministry the article names, in any case ("the interior
-    ministry", "Interior Ministry", "Ministry of Health"); with two ministries named it stays nobody's.
-
-    Example: The defence ministry said drills would go on. Later the ministry published photos."""
-    hosts = [g for g in orgs if any("ministry" in n.lower().split() and n.lower() != "ministry" for n in g.names)]
-    if len(hosts) != 1:
-        return
-    for block in blocks:
-        for m in BARE_MINISTRY.finditer(block.text):
-            attach_reference(block, m.start(1), m.end(1), hosts[0], taken, "actors.ministry_reference", trace)
-
-
-GENERIC_LOCAL_BODY = re.compile(
-    r"\b[Tt]he ((?:city|county|district|borough|town|parish|municipal|state|regional|provincial)\s+"
-    r"(?:council|government|assembly|authority|administration|legislature))(?![\w-])",
-    re.IGNORECASE,
-)
-
-
-@register_rule("actors.local_body_reference")
-def scan_local_body_references(
-    blocks: list[ParsedBlock], orgs: list[Group], taken: list[tuple[int, int]], trace: Trace = NULL_TRACE
-) -> None:
-    """ "the city council" after "Leeds city council" (or "Leeds City Council") is a mention of it, when it is
-    the only named body of that kind in the article.
-
-    Example: Leeds city council met on Monday. Later the city council said it had no money."""
-    for block in blocks:
-        for m in GENERIC_LOCAL_BODY.finditer(block.text):
-            phrase = " ".join(m.group(1).lower().split())
-            hosts = [g for g in orgs if any(n.lower().endswith(" " + phrase) and len(n) > len(phrase) for n in g.names)]
-            if len(hosts) != 1:
-                continue
-            attach_reference(block, m.start(1), m.end(1), hosts[0], taken, "actors.local_body_reference", trace)
-
-
-@dataclass
-class Group:
-    kind: str
-    members: list[Candidate] = field(default_factory=list)
-    known: KnownOrg | None = None
-    country_code: str = ""
-    role: str = ""
-    honorific: str = ""
-    roles: list[str] = field(default_factory=list)
-
-    @property
-    def names(self) -> list[str]:
-        """Names as written; role references ("the defense minister") are not names."""
-        return [m.name for m in self.members if m.source != "role"]
-
-    def full_name(self) -> str:
-        """The fullest form: for people the longest name without honorifics, else honorific + surname."""
-        if self.known:
-            return self.known.name
-        if self.kind == PERSON:
-            best = max((name_tokens(n) for n in self.names), key=lambda t: (len(t), sum(map(len, t))))
-            if len(best) == 1 and self.honorific:
-                return f"{self.honorific} {best[0]}"
-            return " ".join(best)
-        return max(self.names, key=lambda n: (len(n.split()), len(n), n[0].isupper()))
-
-
-@register_rule("actors.same_person", kind="merges")
-def group_people(cands: list[Candidate]) -> list[Group]:
-    """Group spellings of one person: full names first, then partial names join the full name they end
-    (or, for names written family-name first like "Li Wenhao", begin) with. When the article calls that person by
-    the first name alone, a bare surname is someone else of the family (`bare_surname_of_another`).
-
-    Example: Maria Ortega won the vote. Ortega thanked her supporters."""
-    people = [c for c in cands if c.kind == PERSON]
-    groups: list[Group] = []
-    by_full: dict[str, Group] = {}
-    for c in sorted(people, key=lambda c: -len(name_tokens(c.name))):
-        toks = name_tokens(c.name)
-        key = " ".join(toks).lower()
-        c.merged_by = ""
-        if key in by_full:
-            by_full[key].members.append(c)
-            c.merged_by = "actors.same_person"
-            continue
-        target = _find_person(groups, toks, c.start)
-        if target is None:
-            target = Group(PERSON)
-            groups.append(target)
-        else:
-            c.merged_by = "actors.same_person"
-        target.members.append(c)
-        by_full.setdefault(key, target)
-    for group in list(groups):
-        if (rest := bare_surname_of_another(group)) is None:
-            continue
-        surname = name_tokens(rest.members[0].name)
-        others = [
-            h for h in groups if h is not group and len(full := name_tokens(h.full_name())) > 1 and full[-1:] == surname
-        ]
-        if len(others) == 1:  # "Ana Ruiz", "Ana", "Luis Ruiz" and "Ruiz": the bare surname is Luis
-            others[0].members = sorted(others[0].members + rest.members, key=lambda c: c.start)
-            for c in rest.members:
-                c.merged_by = "actors.same_person"
-        else:
-            groups.append(rest)
-    return groups
-
-
-def bare_surname_of_another(g: Group) -> Group | None:
-    """Take the bare surnames out of a person the article also calls by the first name alone, and return them as
-    a person of their own: a writer names "Ana Ruiz" and then "Ana" to keep her apart from another Ruiz of the
-    story, who is the bare "Ruiz" ("Ruiz and his wife Ana Ruiz arrived; Ana waved")."""
-    full = name_tokens(g.full_name())
-    if len(full) < 2:
-        return None
-    first_only = [c for c in g.members if name_tokens(c.name) == full[:1]]
-    surname_only = [c for c in g.members if name_tokens(c.name) == full[-1:]]
-    if not first_only or not surname_only:
-        return None
-    g.members = [c for c in g.members if c not in surname_only]
-    for c in surname_only:
-        c.merged_by = ""
-    return Group(PERSON, members=surname_only)
-
-
-def _find_person(groups: list[Group], toks: list[str], at: int) -> Group | None:
-    """The group a partial name belongs to: a suffix match first, then a prefix match; when several
-    people share it, the one named last before `at`."""
-    name = " ".join(toks).lower()
-    for mode in ("suffix", "prefix"):
-        hits = []
-        for g in groups:
-            full = name_tokens(g.full_name())
-            if len(full) <= len(toks):
-                continue
-            forms = surname_variants(full) if mode == "suffix" else [" ".join(full[:k]) for k in range(1, len(full))]
-            if any(f.lower() == name for f in forms):
-                hits.append(g)
-        if len(hits) == 1:
-            return hits[0]
-        if hits:
-            before = [(max((m.start for m in g.members if m.start < at), default=-1), i) for i, g in enumerate(hits)]
-            return hits[max(before)[1]]
-    return None
-
-
-@register_rule("actors.organisation_alias", kind="merges")
-def same_curated_organisation() -> None:
-    """Two names of one organisation in data/actor_organisations.csv are one actor.
-
-    Example: The United Nations called for a ceasefire, and the UN sent food."""
-
-
-@register_rule("actors.organisation_normal_form", kind="merges")
-def same_normal_form() -> None:
-    """Organisation names with one normal form are one actor: country prefix off, British and American spellings
-    one, "Ministry of X" = "X Ministry", a company's legal form off ("Acme Holdings Plc" = "Acme").
-
-    Example: The Ministry of Fisheries said quotas would fall. The Fisheries Ministry gave no figures."""
-
-
-@register_rule("actors.organisation_acronym", kind="merges")
-def same_acronym() -> None:
-    """An acronym joins the organisation whose initials it is, or the one it is defined after in brackets.
-
-    Example: The Kestrel Wildlife Service (KWS) said rangers were out. The KWS later added more patrols."""
-
-
-def group_orgs(cands: list[Candidate], text: str) -> list[Group]:
-    """Group spellings of one organisation: curated aliases, normal form, acronyms (one merges rule each)."""
-    groups: list[Group] = []
-    by_known: dict[str, Group] = {}
-    by_norm: dict[tuple[str, str], Group] = {}
-    for c in sorted((c for c in cands if c.kind == ORG), key=lambda c: (is_acronym(c.name), c.start)):
-        if c.known is None and c.name in known_organisations():
-            c.known = known_organisations()[c.name]
-        c.merged_by = ""
-        if c.known:
-            g = by_known.get(c.known.name)
-            if g is None:
-                g = by_known[c.known.name] = Group(ORG, known=c.known, country_code=c.known.country_code)
-                groups.append(g)
-            else:
-                c.merged_by = "actors.organisation_alias"
-            g.members.append(c)
-            continue
-        code, norm = org_parts(c.name)
-        code = code or c.country_code
-        g = by_norm.get((code, norm))
-        merged_by = "actors.organisation_normal_form"
-        if g is None and is_acronym(c.name):
-            merged_by = "actors.organisation_acronym"
-            acr = c.name.replace(".", "").lower()
-            hits = [x for x in groups if any(acr in initials(n) for n in x.names if not is_acronym(n))]
-            hits += [x for x in groups if x.known and acr in initials(x.known.name)]
-            defined = re.search(r"([A-Z][\w'’ -]+?) \(" + re.escape(c.name) + r"\)", text)
-            if defined:
-                hits += [x for x in groups if any(defined.group(1).endswith(n) for n in x.names)]
-            g = hits[0] if hits else None
-        if g is None:
-            # "State Department" joins "US State Department" when one country has that body
-            same = [x for (k, n), x in by_norm.items() if n == norm and (not code or not k)]
-            g = same[0] if len({id(x) for x in same}) == 1 else None
-            merged_by = "actors.organisation_normal_form"
-        if g is None:
-            g = Group(ORG)
-            groups.append(g)
-        else:
-            c.merged_by = merged_by
-        g.members.append(c)
-        g.country_code = g.country_code or code
-        by_norm.setdefault((code, norm), g)
-    return groups
-
-
-@register_rule("actors.generic_body_word", kind="merges")
-def join_generic_orgs(groups: list[Group]) -> list[Group]:
-    """A one-word generic body ("the Council", "the Ministry") is the one organisation of the article
-    whose name ends with that word: "Council leader Mike Ross" after "Hull City Council".
-
-    Example: Hull City Council voted on Monday. The Council said the vote was close."""
-    out = []
-    for g in groups:
-        names = {n.lower() for n in g.names}
-        if not g.known and all(" " not in n and n in ORG_HEADS for n in names):
-            word = next(iter(names))
-            hosts = [h for h in groups if h is not g and any(n.lower().endswith(" " + word) for n in h.names)]
-            if len(hosts) == 1:
-                for c in g.members:
-                    c.merged_by = "actors.generic_body_word"
-                hosts[0].members.extend(g.members)
-                continue
-        out.append(g)
-    return out
-
-
-def _scan_pattern(form: str) -> re.Pattern:
-    return re.compile(r"(?<![\w\-‑])" + re.escape(form) + r"(?![\w\-‑])")
-
-
-@register_rule("actors.known_name_repeated")
-def scan_known_names(
-    parsed: ParsedArticle,
-    blocks: list[ParsedBlock],
-    groups: list[Group],
-    taken: list[tuple[int, int]],
-    credits: dict[int, list],
-    trace: Trace = NULL_TRACE,
-) -> None:
-    """Find every later occurrence of a name already known in the article, by string match at word
-    boundaries, capitalised: spaCy misses surnames that are English words ("Gallant said").
-
-    Example: Defence Minister Tomas Gallant visited the base. Gallant said the drills would go on."""
-    forms: list[tuple[str, Group]] = []
-    for g in groups:
-        if g.kind == PERSON:
-            full = name_tokens(g.full_name())
-            variants = [" ".join(full), *surname_variants(full)]
-        else:
-            variants = [n for n in g.names if len(n) >= 2]
-            # "Acme Holdings Plc" is written "Acme" later: "an Acme spokesman said"
-            variants += [f for n in list(variants) for f in company_short_forms(n)]
-            # "the Kenya Wildlife Service (KWS)": the acronym defined in brackets is a name too
-            for n in list(variants):
-                m = re.search(re.escape(n) + r" \(([A-Z][A-Za-z.]{1,7})\)", parsed.text)
-                if m and is_acronym(m.group(1)):
-                    variants.append(m.group(1))
-        for v in dict.fromkeys(variants):
-            if len(v) < 3 and not is_acronym(v) or not v[0].isupper() and not re.match(r"(?:al|el)-", v):
-                continue
-            if country_or_demonym_code(v) or v.lower() in group_words() or is_title_word(v):
-                continue
-            forms.append((v, g))
-    # people sharing a surname: the variant is ambiguous, skip it
-    owners: dict[str, set[int]] = defaultdict(set)
-    for v, g in forms:
-        owners[v].add(id(g))
-    forms.sort(key=lambda vg: -len(vg[0]))
-    for block in blocks:
-        text = block.text
-        shouting = is_shouting(text)  # a headline in capitals writes "GALLANT" for Gallant
-        for v, g in forms:
-            written = v.upper() if shouting else v
-            if len(owners[v]) > 1 or written not in text:
-                continue
-            for m in _scan_pattern(written).finditer(text):
-                s, e = block.offset + m.start(), block.offset + m.end()
-                if any(s < te and ts < e for ts, te in taken) or in_ranges(m.start(), m.end(), credits[id(block)]):
-                    continue
-                span = block.doc.char_span(m.start(), m.end(), alignment_mode="expand")
-                if span is None or not shouting and not _name_boundaries_ok(block.doc, span, g.kind):
-                    continue
-                if shouting and any(t.ent_type_ in {"DATE", "TIME"} for t in span):
-                    continue
-                cand = make_candidate(
-                    block, span.start, span.end, g.kind, "scan", g.known, "actors.known_name_repeated"
-                )
-                if cand is None:
-                    continue
-                cand.name = v
-                g.members.append(propose(trace, cand))
-                taken.append((cand.start, cand.end))
-
-
-def _name_boundaries_ok(doc: Doc, span: Span, kind: str) -> bool:
-    """A surname found by string match is not part of another capitalised name ("Hillary Clinton" when
-    the known person is "Bill Clinton", "Gallant Street")."""
-    if kind != PERSON:
-        return True
-    if any(t.ent_type_ in {"DATE", "TIME"} or t.pos_ in {"AUX", "VERB", "DET", "ADP", "PRON", "ADV"} for t in span):
-        return False  # "in May", "Will the ..." are no mentions of Theresa May or John Will
-    if span.start > 0:
-        prev = doc[span.start - 1]
-        if (
-            prev.is_title
-            and not prev.is_sent_start
-            and not is_title_word(prev.text)
-            and prev.ent_type_ not in {"GPE", "NORP", "ORG"}
-            and not country_or_demonym_code(prev.text)
-        ):
-            return False
-    if span.end < len(doc):
-        nxt = doc[span.end]
-        if nxt.is_title and nxt.pos_ == "PROPN" and not is_title_word(nxt.text) and nxt.ent_type_ not in {"DATE"}:
-            return False
-    return True
-
-
-def role_phrases(groups: list[Group]) -> dict[str, Group]:
-    """Lower-case role phrases that name one person of the article: "defense minister" for
-    "Defense Minister Yoav Gallant", "u.s. president" and "president" (when no one else is one)."""
-    seen: dict[str, set[int]] = defaultdict(set)
-    owner: dict[str, Group] = {}
-    for g in groups:
-        if g.kind != PERSON:
-            continue
-        for role in g.roles:
-            words = role.lower().split()
-            forms = {" ".join(words)}
-            # without the leading country word: "us secretary of state" -> "secretary of state"
-            k = 0
-            while k < len(words) - 1 and (country_or_demonym_code(words[k]) or words[k] in {"former", "the"}):
-                k += 1
-                forms.add(" ".join(words[k:]))
-            heads = [w for w in words if "head" in title_kinds(w)]
-            if heads:
-                forms.add(heads[-1])
-            for f in forms:
-                if any(title_kinds(w) & {"head", "rank"} for w in f.split()):
-                    seen[f].add(id(g))
-                    owner[f] = g
-    return {f: owner[f] for f, gs in seen.items() if len(gs) == 1}
-
-
-@register_rule("actors.role_reference")
-def scan_role_references(
-    blocks: list[ParsedBlock], groups: list[Group], taken: list[tuple[int, int]], trace: Trace = NULL_TRACE
-) -> None:
-    """ "The defense minister" after "Defense Minister Yoav Gallant" is a mention of Gallant, when that
-    role names one person only in the article.
-
-    Example: Foreign Minister John Smith arrived on Monday. The foreign minister said talks would resume."""
-    phrases = role_phrases(groups)
-    if not phrases:
-        return
-    pattern = re.compile(
-        r"\b[Tt]he (" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")(?![\w-])",
-        re.IGNORECASE,
-    )
-    for block in blocks:
-        for m in pattern.finditer(block.text):
-            s, e = block.offset + m.start(1), block.offset + m.end(1)
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            span = block.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-            if span is None or span.end < len(block.doc) and block.doc[span.end].ent_type_ == "PERSON":
-                continue  # a title before a name, not a reference
-            g = phrases[m.group(1).lower()]
-            cand = make_candidate(block, span.start, span.end, PERSON, "role", rule="actors.role_reference")
-            if cand:
-                g.members.append(propose(trace, cand))
-                taken.append((cand.start, cand.end))
-
-
-@register_rule("actors.person_named_elsewhere", kind="merges")
-def promote_weak(
-    cands: list[Candidate], people: list[Group], orgs: list[Group], trace: Trace = NULL_TRACE
-) -> list[Candidate]:
-    """A weak or organisation candidate whose text is a known person's name or surname is that person
-    ("Okafor" tagged ORG, "Blinken" tagged GPE); a weak acronym that abbreviates a known organisation
-    joins it ("MoD" tagged GPE). Other weak candidates are dropped (`actors.unconfirmed_name`).
-
-    Example: Tomas Brandt won the race. Brandt Racing is his team, said Brandt."""
-    person_forms: dict[str, Group] = {}
-    for g in people:
-        full = name_tokens(g.full_name())
-        if len(full) > 1:
-            for v in [" ".join(full), *surname_variants(full)]:
-                person_forms.setdefault(v.lower(), g)
-    out = []
-    for c in cands:
-        if c.kind in {ORG, "weak"} and c.known is None and c.name.lower() in person_forms:
-            c.kind = PERSON
-            person_forms[c.name.lower()].members.append(c)
-            c.merged_by = "actors.person_named_elsewhere"
-            continue
-        if c.kind == "weak":
-            if is_acronym(c.name) and any(
-                c.name.replace(".", "").lower() in initials(n) for g in orgs for n in g.names if not is_acronym(n)
-            ):
-                c.kind = ORG
-                out.append(c)
-            else:
-                reject(trace, c, "actors.unconfirmed_name", "tagged neither person nor organisation and no known name")
-            continue
-        out.append(c)
-    return out
-
-
-@register_rule("actors.unconfirmed_name", kind="drops")
-def unconfirmed_name() -> None:
-    """A name spaCy tags neither person nor organisation is dropped unless it proves to be a known one.
-
-    Example: Floods swept across Europe on Sunday."""
 
 
 def person_from_apposition(cands: list[Candidate]) -> None:
@@ -603,45 +147,6 @@ def drop_shouted_unknown_names(cands: list[Candidate], text: str, trace: Trace =
                 )
                 continue
         out.append(c)
-    return out
-
-
-def group_candidates(cands: list[Candidate], text: str, trace: Trace) -> tuple[list[Group], list[Group]]:
-    """People and organisations of the article, each a group of the candidates that spell it."""
-    people = []
-    for g in group_people([c for c in cands if c.kind == PERSON]):
-        if is_city_not_person(g):
-            for c in g.members:
-                reject(trace, c, is_city_not_person, "a big city, never written with a first name or honorific")
-        else:
-            people.append(g)
-    orgs = group_orgs([c for c in cands if c.kind == ORG], text)
-    cands = promote_weak(cands, people, orgs, trace)
-    orgs = join_number_forms(join_generic_orgs(group_orgs([c for c in cands if c.kind == ORG], text)))
-    return people, orgs
-
-
-def _singular(name: str) -> str:
-    low = name.lower()
-    return low[:-1] if low.endswith("s") and not low.endswith("ss") and len(low.split()[-1]) > 4 else low
-
-
-@register_rule("actors.singular_and_plural_of_a_name", kind="merges")
-def join_number_forms(groups: list[Group]) -> list[Group]:
-    """An organisation named in the plural and in the singular is one: a team's nickname is plural as a noun and
-    singular before another noun ("the Hornets", "a Hornet player"), in any case.
-
-    Example: The Arden Hornets signed two players. Arden Hornet captain Piet Okoro said the club was ready."""
-    out: list[Group] = []
-    for g in groups:
-        forms = {_singular(n) for n in g.names}
-        host = next((h for h in out if not g.known and not h.known and forms & {_singular(n) for n in h.names}), None)
-        if host is None:
-            out.append(g)
-            continue
-        for c in g.members:
-            c.merged_by = "actors.singular_and_plural_of_a_name"
-        host.members = sorted(host.members + g.members, key=lambda c: c.start)
     return out
 
 

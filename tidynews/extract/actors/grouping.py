@@ -1,0 +1,310 @@
+"""Grouping within one article: the spellings of one entity made one actor (the `merges` rules).
+
+People by full name and partial names ("Gallant", "Mr Haddad" join "Yoav Gallant"); organisations by curated alias,
+normal form, acronym, a generic body word and the plural/singular of a name; weak candidates promoted when they
+spell a known person or abbreviate a known organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tidynews.extract.actors.drops import (
+    is_city_not_person,
+)
+from tidynews.extract.actors.lexicon import (
+    ORG,
+    ORG_HEADS,
+    PERSON,
+    KnownOrg,
+    known_organisations,
+)
+from tidynews.extract.actors.names import (
+    Candidate,
+    initials,
+    is_acronym,
+    name_tokens,
+    org_parts,
+    reject,
+    surname_variants,
+)
+from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
+
+
+@dataclass
+class Group:
+    kind: str
+    members: list[Candidate] = field(default_factory=list)
+    known: KnownOrg | None = None
+    country_code: str = ""
+    role: str = ""
+    honorific: str = ""
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        """Names as written; role references ("the defense minister") are not names."""
+        return [m.name for m in self.members if m.source != "role"]
+
+    def full_name(self) -> str:
+        """The fullest form: for people the longest name without honorifics, else honorific + surname."""
+        if self.known:
+            return self.known.name
+        if self.kind == PERSON:
+            best = max((name_tokens(n) for n in self.names), key=lambda t: (len(t), sum(map(len, t))))
+            if len(best) == 1 and self.honorific:
+                return f"{self.honorific} {best[0]}"
+            return " ".join(best)
+        return max(self.names, key=lambda n: (len(n.split()), len(n), n[0].isupper()))
+
+
+@register_rule("actors.same_person", kind="merges")
+def group_people(cands: list[Candidate]) -> list[Group]:
+    """Group spellings of one person: full names first, then partial names join the full name they end
+    (or, for names written family-name first like "Li Wenhao", begin) with. When the article calls that person by
+    the first name alone, a bare surname is someone else of the family (`bare_surname_of_another`).
+
+    Example: Maria Ortega won the vote. Ortega thanked her supporters."""
+    people = [c for c in cands if c.kind == PERSON]
+    groups: list[Group] = []
+    by_full: dict[str, Group] = {}
+    for c in sorted(people, key=lambda c: -len(name_tokens(c.name))):
+        toks = name_tokens(c.name)
+        key = " ".join(toks).lower()
+        c.merged_by = ""
+        if key in by_full:
+            by_full[key].members.append(c)
+            c.merged_by = "actors.same_person"
+            continue
+        target = _find_person(groups, toks, c.start)
+        if target is None:
+            target = Group(PERSON)
+            groups.append(target)
+        else:
+            c.merged_by = "actors.same_person"
+        target.members.append(c)
+        by_full.setdefault(key, target)
+    for group in list(groups):
+        if (rest := bare_surname_of_another(group)) is None:
+            continue
+        surname = name_tokens(rest.members[0].name)
+        others = [
+            h for h in groups if h is not group and len(full := name_tokens(h.full_name())) > 1 and full[-1:] == surname
+        ]
+        if len(others) == 1:  # "Ana Ruiz", "Ana", "Luis Ruiz" and "Ruiz": the bare surname is Luis
+            others[0].members = sorted(others[0].members + rest.members, key=lambda c: c.start)
+            for c in rest.members:
+                c.merged_by = "actors.same_person"
+        else:
+            groups.append(rest)
+    return groups
+
+
+def bare_surname_of_another(g: Group) -> Group | None:
+    """Take the bare surnames out of a person the article also calls by the first name alone, and return them as
+    a person of their own: a writer names "Ana Ruiz" and then "Ana" to keep her apart from another Ruiz of the
+    story, who is the bare "Ruiz" ("Ruiz and his wife Ana Ruiz arrived; Ana waved")."""
+    full = name_tokens(g.full_name())
+    if len(full) < 2:
+        return None
+    first_only = [c for c in g.members if name_tokens(c.name) == full[:1]]
+    surname_only = [c for c in g.members if name_tokens(c.name) == full[-1:]]
+    if not first_only or not surname_only:
+        return None
+    g.members = [c for c in g.members if c not in surname_only]
+    for c in surname_only:
+        c.merged_by = ""
+    return Group(PERSON, members=surname_only)
+
+
+def _find_person(groups: list[Group], toks: list[str], at: int) -> Group | None:
+    """The group a partial name belongs to: a suffix match first, then a prefix match; when several
+    people share it, the one named last before `at`."""
+    name = " ".join(toks).lower()
+    for mode in ("suffix", "prefix"):
+        hits = []
+        for g in groups:
+            full = name_tokens(g.full_name())
+            if len(full) <= len(toks):
+                continue
+            forms = surname_variants(full) if mode == "suffix" else [" ".join(full[:k]) for k in range(1, len(full))]
+            if any(f.lower() == name for f in forms):
+                hits.append(g)
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            before = [(max((m.start for m in g.members if m.start < at), default=-1), i) for i, g in enumerate(hits)]
+            return hits[max(before)[1]]
+    return None
+
+
+@register_rule("actors.organisation_alias", kind="merges")
+def same_curated_organisation() -> None:
+    """Two names of one organisation in data/actor_organisations.csv are one actor.
+
+    Example: The United Nations called for a ceasefire, and the UN sent food."""
+
+
+@register_rule("actors.organisation_normal_form", kind="merges")
+def same_normal_form() -> None:
+    """Organisation names with one normal form are one actor: country prefix off, British and American spellings
+    one, "Ministry of X" = "X Ministry", a company's legal form off ("Acme Holdings Plc" = "Acme").
+
+    Example: The Ministry of Fisheries said quotas would fall. The Fisheries Ministry gave no figures."""
+
+
+@register_rule("actors.organisation_acronym", kind="merges")
+def same_acronym() -> None:
+    """An acronym joins the organisation whose initials it is, or the one it is defined after in brackets.
+
+    Example: The Kestrel Wildlife Service (KWS) said rangers were out. The KWS later added more patrols."""
+
+
+def group_orgs(cands: list[Candidate], text: str) -> list[Group]:
+    """Group spellings of one organisation: curated aliases, normal form, acronyms (one merges rule each)."""
+    groups: list[Group] = []
+    by_known: dict[str, Group] = {}
+    by_norm: dict[tuple[str, str], Group] = {}
+    for c in sorted((c for c in cands if c.kind == ORG), key=lambda c: (is_acronym(c.name), c.start)):
+        if c.known is None and c.name in known_organisations():
+            c.known = known_organisations()[c.name]
+        c.merged_by = ""
+        if c.known:
+            g = by_known.get(c.known.name)
+            if g is None:
+                g = by_known[c.known.name] = Group(ORG, known=c.known, country_code=c.known.country_code)
+                groups.append(g)
+            else:
+                c.merged_by = "actors.organisation_alias"
+            g.members.append(c)
+            continue
+        code, norm = org_parts(c.name)
+        code = code or c.country_code
+        g = by_norm.get((code, norm))
+        merged_by = "actors.organisation_normal_form"
+        if g is None and is_acronym(c.name):
+            merged_by = "actors.organisation_acronym"
+            acr = c.name.replace(".", "").lower()
+            hits = [x for x in groups if any(acr in initials(n) for n in x.names if not is_acronym(n))]
+            hits += [x for x in groups if x.known and acr in initials(x.known.name)]
+            defined = re.search(r"([A-Z][\w'’ -]+?) \(" + re.escape(c.name) + r"\)", text)
+            if defined:
+                hits += [x for x in groups if any(defined.group(1).endswith(n) for n in x.names)]
+            g = hits[0] if hits else None
+        if g is None:
+            # "State Department" joins "US State Department" when one country has that body
+            same = [x for (k, n), x in by_norm.items() if n == norm and (not code or not k)]
+            g = same[0] if len({id(x) for x in same}) == 1 else None
+            merged_by = "actors.organisation_normal_form"
+        if g is None:
+            g = Group(ORG)
+            groups.append(g)
+        else:
+            c.merged_by = merged_by
+        g.members.append(c)
+        g.country_code = g.country_code or code
+        by_norm.setdefault((code, norm), g)
+    return groups
+
+
+@register_rule("actors.generic_body_word", kind="merges")
+def join_generic_orgs(groups: list[Group]) -> list[Group]:
+    """A one-word generic body ("the Council", "the Ministry") is the one organisation of the article
+    whose name ends with that word: "Council leader Mike Ross" after "Hull City Council".
+
+    Example: Hull City Council voted on Monday. The Council said the vote was close."""
+    out = []
+    for g in groups:
+        names = {n.lower() for n in g.names}
+        if not g.known and all(" " not in n and n in ORG_HEADS for n in names):
+            word = next(iter(names))
+            hosts = [h for h in groups if h is not g and any(n.lower().endswith(" " + word) for n in h.names)]
+            if len(hosts) == 1:
+                for c in g.members:
+                    c.merged_by = "actors.generic_body_word"
+                hosts[0].members.extend(g.members)
+                continue
+        out.append(g)
+    return out
+
+
+@register_rule("actors.person_named_elsewhere", kind="merges")
+def promote_weak(
+    cands: list[Candidate], people: list[Group], orgs: list[Group], trace: Trace = NULL_TRACE
+) -> list[Candidate]:
+    """A weak or organisation candidate whose text is a known person's name or surname is that person
+    ("Okafor" tagged ORG, "Blinken" tagged GPE); a weak acronym that abbreviates a known organisation
+    joins it ("MoD" tagged GPE). Other weak candidates are dropped (`actors.unconfirmed_name`).
+
+    Example: Tomas Brandt won the race. Brandt Racing is his team, said Brandt."""
+    person_forms: dict[str, Group] = {}
+    for g in people:
+        full = name_tokens(g.full_name())
+        if len(full) > 1:
+            for v in [" ".join(full), *surname_variants(full)]:
+                person_forms.setdefault(v.lower(), g)
+    out = []
+    for c in cands:
+        if c.kind in {ORG, "weak"} and c.known is None and c.name.lower() in person_forms:
+            c.kind = PERSON
+            person_forms[c.name.lower()].members.append(c)
+            c.merged_by = "actors.person_named_elsewhere"
+            continue
+        if c.kind == "weak":
+            if is_acronym(c.name) and any(
+                c.name.replace(".", "").lower() in initials(n) for g in orgs for n in g.names if not is_acronym(n)
+            ):
+                c.kind = ORG
+                out.append(c)
+            else:
+                reject(trace, c, "actors.unconfirmed_name", "tagged neither person nor organisation and no known name")
+            continue
+        out.append(c)
+    return out
+
+
+@register_rule("actors.unconfirmed_name", kind="drops")
+def unconfirmed_name() -> None:
+    """A name spaCy tags neither person nor organisation is dropped unless it proves to be a known one.
+
+    Example: Floods swept across Europe on Sunday."""
+
+
+def group_candidates(cands: list[Candidate], text: str, trace: Trace) -> tuple[list[Group], list[Group]]:
+    """People and organisations of the article, each a group of the candidates that spell it."""
+    people = []
+    for g in group_people([c for c in cands if c.kind == PERSON]):
+        if is_city_not_person(g):
+            for c in g.members:
+                reject(trace, c, is_city_not_person, "a big city, never written with a first name or honorific")
+        else:
+            people.append(g)
+    orgs = group_orgs([c for c in cands if c.kind == ORG], text)
+    cands = promote_weak(cands, people, orgs, trace)
+    orgs = join_number_forms(join_generic_orgs(group_orgs([c for c in cands if c.kind == ORG], text)))
+    return people, orgs
+
+
+def _singular(name: str) -> str:
+    low = name.lower()
+    return low[:-1] if low.endswith("s") and not low.endswith("ss") and len(low.split()[-1]) > 4 else low
+
+
+@register_rule("actors.singular_and_plural_of_a_name", kind="merges")
+def join_number_forms(groups: list[Group]) -> list[Group]:
+    """An organisation named in the plural and in the singular is one: a team's nickname is plural as a noun and
+    singular before another noun ("the Hornets", "a Hornet player"), in any case.
+
+    Example: The Arden Hornets signed two players. Arden Hornet captain Piet Okoro said the club was ready."""
+    out: list[Group] = []
+    for g in groups:
+        forms = {_singular(n) for n in g.names}
+        host = next((h for h in out if not g.known and not h.known and forms & {_singular(n) for n in h.names}), None)
+        if host is None:
+            out.append(g)
+            continue
+        for c in g.members:
+            c.merged_by = "actors.singular_and_plural_of_a_name"
+        host.members = sorted(host.members + g.members, key=lambda c: c.start)
+    return out

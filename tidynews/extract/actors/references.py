@@ -1,0 +1,242 @@
+"""Later mentions of an actor already named in the article (the `finds` rules that read the grouped actors).
+
+A known name written again ("Gallant said"), "the ministry" and "the city council" for the one such body named, and
+"the defense minister" for the one person with that role each become a mention of that actor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.tokens import Doc, Span
+
+from tidynews.extract.actors.drops import (
+    in_ranges,
+)
+from tidynews.extract.actors.grouping import Group
+from tidynews.extract.actors.lexicon import (
+    ORG,
+    PERSON,
+    country_or_demonym_code,
+    group_words,
+)
+from tidynews.extract.actors.names import (
+    company_short_forms,
+    is_acronym,
+    is_shouting,
+    make_candidate,
+    name_tokens,
+    propose,
+    surname_variants,
+)
+from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
+from tidynews.extract.titles import is_title_word, title_kinds
+from tidynews.nlp import ParsedArticle, ParsedBlock
+
+BARE_MINISTRY = re.compile(r"\b[Tt]he (ministry)(?! of\b)(?![\w-])")
+
+
+def attach_reference(
+    block: ParsedBlock, start: int, end: int, host: Group, taken: list[tuple[int, int]], rule: str, trace: Trace
+) -> None:
+    """Make block.text[start:end] ("the ministry", "the city council") a mention of `host`, found by `rule`,
+    unless that text already belongs to another mention."""
+    s, e = block.offset + start, block.offset + end
+    if any(s < te and ts < e for ts, te in taken):
+        return
+    span = block.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return
+    cand = make_candidate(block, span.start, span.end, ORG, "role", rule=rule)
+    if cand:
+        host.members.append(propose(trace, cand))
+        taken.append((cand.start, cand.end))
+
+
+@register_rule("actors.ministry_reference")
+def scan_ministry_references(
+    blocks: list[ParsedBlock], orgs: list[Group], taken: list[tuple[int, int]], trace: Trace = NULL_TRACE
+) -> None:
+    """ "the ministry" is a mention of the one ministry the article names, in any case ("the interior
+    ministry", "Interior Ministry", "Ministry of Health"); with two ministries named it stays nobody's.
+
+    Example: The defence ministry said drills would go on. Later the ministry published photos."""
+    hosts = [g for g in orgs if any("ministry" in n.lower().split() and n.lower() != "ministry" for n in g.names)]
+    if len(hosts) != 1:
+        return
+    for block in blocks:
+        for m in BARE_MINISTRY.finditer(block.text):
+            attach_reference(block, m.start(1), m.end(1), hosts[0], taken, "actors.ministry_reference", trace)
+
+
+GENERIC_LOCAL_BODY = re.compile(
+    r"\b[Tt]he ((?:city|county|district|borough|town|parish|municipal|state|regional|provincial)\s+"
+    r"(?:council|government|assembly|authority|administration|legislature))(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+@register_rule("actors.local_body_reference")
+def scan_local_body_references(
+    blocks: list[ParsedBlock], orgs: list[Group], taken: list[tuple[int, int]], trace: Trace = NULL_TRACE
+) -> None:
+    """ "the city council" after "Leeds city council" (or "Leeds City Council") is a mention of it, when it is
+    the only named body of that kind in the article.
+
+    Example: Leeds city council met on Monday. Later the city council said it had no money."""
+    for block in blocks:
+        for m in GENERIC_LOCAL_BODY.finditer(block.text):
+            phrase = " ".join(m.group(1).lower().split())
+            hosts = [g for g in orgs if any(n.lower().endswith(" " + phrase) and len(n) > len(phrase) for n in g.names)]
+            if len(hosts) != 1:
+                continue
+            attach_reference(block, m.start(1), m.end(1), hosts[0], taken, "actors.local_body_reference", trace)
+
+
+def _scan_pattern(form: str) -> re.Pattern:
+    return re.compile(r"(?<![\w\-‑])" + re.escape(form) + r"(?![\w\-‑])")
+
+
+@register_rule("actors.known_name_repeated")
+def scan_known_names(
+    parsed: ParsedArticle,
+    blocks: list[ParsedBlock],
+    groups: list[Group],
+    taken: list[tuple[int, int]],
+    credits: dict[int, list],
+    trace: Trace = NULL_TRACE,
+) -> None:
+    """Find every later occurrence of a name already known in the article, by string match at word
+    boundaries, capitalised: spaCy misses surnames that are English words ("Gallant said").
+
+    Example: Defence Minister Tomas Gallant visited the base. Gallant said the drills would go on."""
+    forms: list[tuple[str, Group]] = []
+    for g in groups:
+        if g.kind == PERSON:
+            full = name_tokens(g.full_name())
+            variants = [" ".join(full), *surname_variants(full)]
+        else:
+            variants = [n for n in g.names if len(n) >= 2]
+            # "Acme Holdings Plc" is written "Acme" later: "an Acme spokesman said"
+            variants += [f for n in list(variants) for f in company_short_forms(n)]
+            # "the Kenya Wildlife Service (KWS)": the acronym defined in brackets is a name too
+            for n in list(variants):
+                m = re.search(re.escape(n) + r" \(([A-Z][A-Za-z.]{1,7})\)", parsed.text)
+                if m and is_acronym(m.group(1)):
+                    variants.append(m.group(1))
+        for v in dict.fromkeys(variants):
+            if len(v) < 3 and not is_acronym(v) or not v[0].isupper() and not re.match(r"(?:al|el)-", v):
+                continue
+            if country_or_demonym_code(v) or v.lower() in group_words() or is_title_word(v):
+                continue
+            forms.append((v, g))
+    # people sharing a surname: the variant is ambiguous, skip it
+    owners: dict[str, set[int]] = defaultdict(set)
+    for v, g in forms:
+        owners[v].add(id(g))
+    forms.sort(key=lambda vg: -len(vg[0]))
+    for block in blocks:
+        text = block.text
+        shouting = is_shouting(text)  # a headline in capitals writes "GALLANT" for Gallant
+        for v, g in forms:
+            written = v.upper() if shouting else v
+            if len(owners[v]) > 1 or written not in text:
+                continue
+            for m in _scan_pattern(written).finditer(text):
+                s, e = block.offset + m.start(), block.offset + m.end()
+                if any(s < te and ts < e for ts, te in taken) or in_ranges(m.start(), m.end(), credits[id(block)]):
+                    continue
+                span = block.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if span is None or not shouting and not _name_boundaries_ok(block.doc, span, g.kind):
+                    continue
+                if shouting and any(t.ent_type_ in {"DATE", "TIME"} for t in span):
+                    continue
+                cand = make_candidate(
+                    block, span.start, span.end, g.kind, "scan", g.known, "actors.known_name_repeated"
+                )
+                if cand is None:
+                    continue
+                cand.name = v
+                g.members.append(propose(trace, cand))
+                taken.append((cand.start, cand.end))
+
+
+def _name_boundaries_ok(doc: Doc, span: Span, kind: str) -> bool:
+    """A surname found by string match is not part of another capitalised name ("Hillary Clinton" when
+    the known person is "Bill Clinton", "Gallant Street")."""
+    if kind != PERSON:
+        return True
+    if any(t.ent_type_ in {"DATE", "TIME"} or t.pos_ in {"AUX", "VERB", "DET", "ADP", "PRON", "ADV"} for t in span):
+        return False  # "in May", "Will the ..." are no mentions of Theresa May or John Will
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if (
+            prev.is_title
+            and not prev.is_sent_start
+            and not is_title_word(prev.text)
+            and prev.ent_type_ not in {"GPE", "NORP", "ORG"}
+            and not country_or_demonym_code(prev.text)
+        ):
+            return False
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.is_title and nxt.pos_ == "PROPN" and not is_title_word(nxt.text) and nxt.ent_type_ not in {"DATE"}:
+            return False
+    return True
+
+
+def role_phrases(groups: list[Group]) -> dict[str, Group]:
+    """Lower-case role phrases that name one person of the article: "defense minister" for
+    "Defense Minister Yoav Gallant", "u.s. president" and "president" (when no one else is one)."""
+    seen: dict[str, set[int]] = defaultdict(set)
+    owner: dict[str, Group] = {}
+    for g in groups:
+        if g.kind != PERSON:
+            continue
+        for role in g.roles:
+            words = role.lower().split()
+            forms = {" ".join(words)}
+            # without the leading country word: "us secretary of state" -> "secretary of state"
+            k = 0
+            while k < len(words) - 1 and (country_or_demonym_code(words[k]) or words[k] in {"former", "the"}):
+                k += 1
+                forms.add(" ".join(words[k:]))
+            heads = [w for w in words if "head" in title_kinds(w)]
+            if heads:
+                forms.add(heads[-1])
+            for f in forms:
+                if any(title_kinds(w) & {"head", "rank"} for w in f.split()):
+                    seen[f].add(id(g))
+                    owner[f] = g
+    return {f: owner[f] for f, gs in seen.items() if len(gs) == 1}
+
+
+@register_rule("actors.role_reference")
+def scan_role_references(
+    blocks: list[ParsedBlock], groups: list[Group], taken: list[tuple[int, int]], trace: Trace = NULL_TRACE
+) -> None:
+    """ "The defense minister" after "Defense Minister Yoav Gallant" is a mention of Gallant, when that
+    role names one person only in the article.
+
+    Example: Foreign Minister John Smith arrived on Monday. The foreign minister said talks would resume."""
+    phrases = role_phrases(groups)
+    if not phrases:
+        return
+    pattern = re.compile(
+        r"\b[Tt]he (" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+    for block in blocks:
+        for m in pattern.finditer(block.text):
+            s, e = block.offset + m.start(1), block.offset + m.end(1)
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            span = block.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is None or span.end < len(block.doc) and block.doc[span.end].ent_type_ == "PERSON":
+                continue  # a title before a name, not a reference
+            g = phrases[m.group(1).lower()]
+            cand = make_candidate(block, span.start, span.end, PERSON, "role", rule="actors.role_reference")
+            if cand:
+                g.members.append(propose(trace, cand))
+                taken.append((cand.start, cand.end))

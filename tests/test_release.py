@@ -446,3 +446,46 @@ def test_a_root_that_cannot_be_written_after_the_zip_says_so(released, monkeypat
     result = publish(seeds, root, dist)  # the next publish finishes the install
     assert "reinstalled 0.2.0" in result.message
     assert '"version": "0.2.0"' in (root / "datapackage.json").read_text()
+
+
+def killed_publish(seeds: Path, root: Path, dist: Path, at: int) -> int:
+    """publish in a child process that SIGKILLs itself at its at-th step (dist/ links, then the root install's
+    renames); the child's exit signal, 0 when it ran through."""
+    import os
+
+    pid = os.fork()
+    if pid == 0:  # the child: no pytest clean-up may run here
+        try:
+            os.environ[FAULT_ENV] = str(at)
+            publish(seeds, root, dist)
+        finally:
+            os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    return os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0
+
+
+def test_kill_at_every_step_of_a_publish_then_publish_again_gives_the_release(released, tmp_path):
+    """kill -9 at each dist/ link of a whole publish (the zip, then its checksum) and at the first step of the root
+    install: the next publish ends with the same dist/ and root as a publish never interrupted, and the release
+    before stays whole meanwhile. (Every rename of the root install is tried by the test above.)"""
+    seeds, dist, root = released
+    (seeds / "bridge_closure.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+    clean = tmp_path / "clean"
+    for folder in (dist, root):
+        shutil.copytree(folder, clean / folder.name)
+    assert publish(seeds, clean / "root", clean / "dist").version == "0.2.0"
+    want = snapshot(clean / "dist"), root_state(clean / "root")
+    old_zip = (dist / "tidynews-0.1.0.zip").read_bytes()
+    for at in (1, 2, 3):
+        trial = tmp_path / f"kill{at}"
+        for folder in (dist, root):
+            shutil.copytree(folder, trial / folder.name)
+        assert killed_publish(seeds, trial / "root", trial / "dist", at) == signal.SIGKILL
+        assert (trial / "dist" / "tidynews-0.1.0.zip").read_bytes() == old_zip, f"kill at step {at}"
+        linked = sorted(p.name for p in (trial / "dist").glob("tidynews-0.2.0*"))
+        # each step is taken after its link: the zip first, then its checksum; then the root install begins
+        assert linked == ["tidynews-0.2.0.zip", "tidynews-0.2.0.zip.sha256"][:at], f"kill at step {at}"
+        again = publish(seeds, trial / "root", trial / "dist")
+        assert again.version == "0.2.0" or "0.2.0" in again.message, f"kill at step {at}: {again.message}"
+        assert (snapshot(trial / "dist"), root_state(trial / "root")) == want, f"kill at step {at}"
+        shutil.rmtree(trial)

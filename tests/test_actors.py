@@ -760,3 +760,42 @@ def test_a_team_named_in_the_plural_and_the_singular_is_one_actor():
     r = extract("The Arden Hornets signed two players. Arden Hornet captain Piet Okoro said the club was ready.")
     assert mentions_of(r, "Arden Hornets") == ["Arden Hornets", "Arden Hornet"]
     assert "Arden Hornet" not in by_name(r)
+
+
+# --- tables and datelines (issue 12, third round) ----------------------------------------------------------
+
+
+def test_a_club_named_like_a_person_in_a_table_of_teams_is_a_team():
+    rows = ["Castleford 5 4 1 0 12 3 13", "Millbrook 5 3 1 1 9 5 10", "Peter Blake 5 2 1 2 7 7 7"]
+    rows += ["John Hollis 5 2 0 3 7 7 6", "Valdora 5 1 0 4 4 11 3", "Arden 5 0 1 4 2 8 1"]
+    r = extract("\n\n".join(rows), headline="SOCCER - NORTHERN LEAGUE STANDINGS")
+    types = {m.text: next(e.type for e in r.actors if e.key == m.key) for m in r.actor_mentions}
+    assert types["Peter Blake"] == types["John Hollis"] == types["Castleford"] == "organization"
+
+
+def test_a_table_of_players_keeps_its_players():
+    rows = ["D. Marsh 57.2 10 165 6 27.50", "T. Brandt 40 8 120 4 30.00", "Castleford 12 3 40 1 40.00"]
+    r = extract("\n\n".join(rows), headline="CRICKET - BOWLING AVERAGES")
+    types = {m.text: next(e.type for e in r.actors if e.key == m.key) for m in r.actor_mentions}
+    assert types["D. Marsh"] == types["T. Brandt"] == "person"
+
+
+@pytest.mark.parametrize(
+    "line, dateline",
+    [
+        ("SOUTHPORT 2024-05-02", True),
+        ("SOUTHPORT, Kent May 2", True),
+        ("NEW HAVEN May 2, 2024", True),
+        ("SOUTHPORT 2 Millbrook 1", False),
+        ("Southport said on May 2 it would sell.", False),
+    ],
+)
+def test_a_dateline_on_a_line_of_its_own_is_no_actor(line: str, dateline: bool):
+    from tidynews.extract.actors.drops import in_dateline
+    from tidynews.extract.actors.names import make_candidate
+
+    text = "Harbour report\n\n" + line + "\n"
+    article = Article("d", "d.txt", "", "utf-8", text, "Harbour report", split_zones(text))
+    block = next(b for b in next(parse_articles([article])).blocks if b.text.startswith(line.split()[0]))
+    cand = make_candidate(block, 0, 1, "org", "spacy", rule="actors.entity_organisation")
+    assert cand is not None and in_dateline(block, cand) is dateline

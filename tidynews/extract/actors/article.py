@@ -44,7 +44,7 @@ from tidynews.extract.actors.references import (
     scan_ministry_references,
     scan_role_references,
 )
-from tidynews.extract.actors.results import TEAM_RULES, TeamEntity, competition_of
+from tidynews.extract.actors.results import TEAM_RULES, TeamEntity, competition_of, settle_standings_tables
 from tidynews.extract.common import ArticleExtraction, Entity, Mention, slugify
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
 from tidynews.extract.titles import is_honorific, title_kinds
@@ -123,6 +123,7 @@ def settle_kinds(
     """Country of "the country's ministry", person or organisation from the words around a candidate, and the
     acronyms of agreements dropped."""
     set_the_countrys_ministry(cands, blocks)
+    settle_standings_tables(cands, blocks)
     person_from_apposition(cands)
     people_named_like_organisations(cands)
     cands = drop_shouted_unknown_names(cands, parsed.text, trace)

@@ -91,13 +91,26 @@ def is_treaty_or_place(name: str, doc: Doc, end: int) -> bool:
     return bool(re.match(r"(?:trade |free trade |peace )?(?:agreement|deal|treaty|accord|pact)\b", nxt))
 
 
+# a dateline written as a line of its own, the place and the filing date and nothing else: "SOUTHPORT 2024-05-02",
+# "SOUTHPORT, Kent May 2" (the one-line form of wire copy; `read_dateline` reads the form that runs into the story)
+DATELINE_LINE = re.compile(
+    r"^[A-Z][A-Z.'’ /-]*[A-Z.](?:,\s*[A-Z][\w.'’ -]{1,30}?)?,?\s+"
+    r"(?P<date>\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)"
+    r"\s*$"
+)
+
+
 @register_rule("actors.dateline_place", kind="drops")
 def in_dateline(block: ParsedBlock, cand: Candidate) -> bool:
-    """The place of a dateline is no actor: "NAIROBI (Reuters) -", "WASHINGTON —".
+    """The place of a dateline is no actor: "NAIROBI (Reuters) -", "WASHINGTON —", or a line of its own with the
+    place and the date only ("NAIROBI 2024-05-02").
 
     Example: SOUTHPORT CITY (Northern Wire) - Floods closed the port on Monday."""
     dateline = read_dateline(block.text)
-    return dateline is not None and cand.start - block.offset < dateline.place_end
+    if dateline is not None:
+        return cand.start - block.offset < dateline.place_end
+    line = DATELINE_LINE.match(block.text)
+    return line is not None and cand.start - block.offset < line.start("date")
 
 
 @register_rule("actors.not_a_name", kind="drops")

@@ -69,7 +69,8 @@ def score_line_scorers(block: ParsedBlock) -> list[Candidate]:
 
 @register_rule("actors.team_in_standings_line")
 def standings_line_team(block: ParsedBlock) -> list[Candidate]:
-    """The team of a standings row: a name followed by three numbers or more (a player in a players' table).
+    """The team of a standings row: a name followed by three numbers or more (a player in a players' table, see
+    `settle_standings_tables`).
 
     Example: Castleford 5 3 1 1 9 4 10"""
     m = STANDINGS_LINE.match(block.text)
@@ -200,6 +201,27 @@ def scorecard_players(block: ParsedBlock) -> list[Candidate]:
             if cand:
                 out.append(cand)
     return out
+
+
+def settle_standings_tables(cands: list[Candidate], blocks: list[ParsedBlock]) -> None:
+    """A table lists teams or players, not both: the rows of one table (standings lines one after another) are all
+    teams unless most of them read as players. spaCy tags many two-word clubs PERSON ("Arden Rovers 5 3 1 1"), and a
+    row taken for a player there would make the club a person wherever the article names it."""
+    row_of = {id(b): i for i, b in enumerate(blocks)}
+    rows = sorted(
+        (c for c in cands if c.rule == "actors.team_in_standings_line" and id(c.block) in row_of),
+        key=lambda c: row_of[id(c.block)],
+    )
+    tables: list[list[Candidate]] = []
+    for c in rows:
+        if tables and row_of[id(c.block)] == row_of[id(tables[-1][-1].block)] + 1:
+            tables[-1].append(c)
+        else:
+            tables.append([c])
+    for table in tables:
+        if sum(c.kind == PERSON for c in table) * 2 <= len(table):
+            for c in table:
+                c.kind = ORG
 
 
 def results_line_candidates(block: ParsedBlock) -> list[Candidate]:

@@ -155,8 +155,8 @@ def _outcome(verb: Token, event: str) -> str:
 
 
 def _has_subject(verb: Token) -> bool:
-    """Whether a verb has a subject of its own: "one of them was killed" in "four were shot and one of them was
-    killed" does; "killed" in "were shot and killed" does not."""
+    """Whether a verb has a subject of its own: "one of them died" in "four were shot and one of them died"
+    does; "killed" in "were shot and killed" does not."""
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
@@ -226,7 +226,7 @@ def _with_wounds(prep: Token) -> str:
 
 
 def _wounds_in(verb: Token) -> str:
-    """ "with" + wounds anywhere in the verb's own clause: "two people (were) sitting in a car with gunshot wounds"."""
+    """ "with" + wounds anywhere in the verb's own clause: "officers found three men on a porch with stab wounds"."""
     todo = list(verb.children)
     while todo:
         t = todo.pop()

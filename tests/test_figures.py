@@ -653,6 +653,52 @@ def test_casualty_events(sentence, expected):
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        ("Three other passengers were not hurt in the crash.", [(3, "")]),
+        ("Two children in the back seat weren't injured.", [(2, "")]),
+        ("Two children who were not hurt were taken to relatives.", [(2, "")]),
+        ("Three injured men did not go to hospital.", [(3, "injured")]),  # the denied verb is not the event's
+        ("Two people were injured, but not seriously.", [(2, "injured")]),
+        ("Two other prisoners did not die in police custody.", [(2, "died")]),  # they died elsewhere
+        ("Two other prisoners did not die.", [(2, "")]),
+        ("The teenager was shot four times in the chest.", [(4, "")]),  # shots, not people
+        ("At least three homes and two cars were shot.", [(3, ""), (2, "")]),
+        ("Deputies executed three search warrants on Friday.", [(3, "")]),
+    ],
+)
+def test_events_that_do_not_hold_are_dropped(sentence, expected):
+    assert [(f.value, f.event) for f in figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Both men were shot outside the bar.", [("Both", "men", "wounded")]),
+        ("Both were killed when the car hit a tree.", [("Both", "", "killed")]),
+        ("The gunman shot both victims before fleeing.", [("both", "victims", "wounded")]),
+        ("Both men were arrested on Friday.", []),  # no casualty: an article, not a count
+        ("Both men and women were injured in the crush.", []),  # a conjunction, not a pair
+        ("Both cars were damaged in the crash.", []),  # not people
+    ],
+)
+def test_both_counts_two_victims(sentence, expected):
+    found = figures(sentence)
+    assert [(f.text, f.counts, f.event) for f in found] == expected
+    assert all(f.value == 2 and f.rule == "figures.both" for f in found)
+
+
+def test_a_dropped_event_is_traced_and_the_figure_kept():
+    sentence = "Three other passengers were not hurt in the crash."
+    doc = load_nlp()(sentence)
+    trace = Trace()
+    found = figures_of_block(ParsedBlock(Block(0, len(sentence), BODY), doc), trace)
+    assert [(f.text, f.event) for f in found] == [("Three", "")]
+    dropped = [e for e in trace.events if e.outcome == "dropped"]
+    assert [(e.decided_by, e.text) for e in dropped] == [("figures.negated_event", "event 'injured' of Three")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         ("A man was killed and a woman was wounded.", [("A", "man", "killed"), ("a", "woman", "wounded")]),
         ("A 25-year-old man was shot and killed on Friday.", [("A", "man", "killed")]),
         ("Another passenger was hurt when the bus braked.", [("Another", "passenger", "injured")]),

@@ -449,7 +449,7 @@ def is_block_number(doc: Doc, cand: Candidate) -> bool:
 
 @register_rule("figures.article_without_event", kind="drops")
 def is_article_without_event(doc: Doc, cand: Candidate, event: str) -> bool:  # noqa: ARG001
-    """ "a"/"an" before a person who was not hurt or killed: an article, not a count of victims.
+    """ "a"/"an" (or "both") before a person who was not hurt or killed: an article, not a count of victims.
 
     Example: A teacher opened the meeting on Monday.
     """

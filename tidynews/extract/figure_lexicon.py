@@ -88,6 +88,8 @@ RATE_WORDS = load_word_lists()["rate_word"]  # "miles per hour", "per cent a yea
 UNIT_SUBSTANCES = load_word_lists()["unit_substance"]  # "tonnes CO2"
 STREET_WORDS = _words("street_word")  # a number before "<Name> Street" is a house number
 PERSON_SINGULARS = _words("person_singular")  # "a man was killed": the article counts one
+CASUALTY_EVENTS = OUTCOME_EVENTS | _words("casualty_means")  # the events of a count of people killed or hurt
+NOT_VICTIMS = _words("not_a_victim")  # things a shooting hits: "three homes were hit" is no casualty count
 
 
 MAX_QUALIFIER_WORDS = max(len(p.split()) for p in QUALIFIER_PHRASES)

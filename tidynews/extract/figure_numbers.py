@@ -534,6 +534,29 @@ def read_indefinite_person(doc: Doc, i: int) -> int | None:
     return head.i
 
 
+@register_rule("figures.both")
+def read_both(doc: Doc, i: int) -> int | None:
+    """ "both" for two people, when they were hurt or killed: "both men were killed", "both were shot".
+
+    News often counts a pair with "both" rather than "two"; the article counts two. Like the single victim, the
+    figure (text "both", value 2) is kept only with a casualty event (`figures.article_without_event` drops the
+    rest: "both men were arrested"). "both" before a noun must be before people; "both ... and ..." is a
+    conjunction, not a count. Returns the token of the noun (-1 when "both" stands alone), or None.
+    Example: Both passengers were injured when the bus left the road.
+    """
+    t = doc[i]
+    if t.lower_ != "both":
+        return None
+    if t.dep_ in ("det", "preconj") and any(c.dep_ == "conj" for c in t.head.children):
+        return None  # "both men and women": a conjunction
+    if t.dep_ == "det" and t.head.i > i and t.head.tag_ == "NNS":
+        person = t.head.lemma_.lower() in PERSON_SINGULARS or t.head.lower_ in ("people", "victims")
+        return t.head.i if person else None
+    if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head.pos_ in ("VERB", "AUX"):
+        return -1  # "both were shot", "shot both": the pair was named before
+    return None
+
+
 def find_number_cores(doc: Doc) -> list[Candidate]:
     """Every number in a parsed line, before filtering: digits, words, vague amounts, multipliers, compounds.
 
@@ -567,6 +590,8 @@ def find_number_cores(doc: Doc) -> list[Candidate]:
             cand = Candidate(i, twin[0], twin[1], "words", rule=read_twin.rule_id)
         elif (person := read_indefinite_person(doc, i)) is not None:
             cand = Candidate(i, i, 1, "indefinite", rule=read_indefinite_person.rule_id, noun=person)
+        elif (pair := read_both(doc, i)) is not None:
+            cand = Candidate(i, i, 2, "indefinite", rule=read_both.rule_id, noun=pair)
         if cand is None:
             i += 1
             continue

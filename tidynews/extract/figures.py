@@ -18,7 +18,7 @@ How a figure is found, in order (each step is a named function below):
 4. `share_range_units` gives both ends of a range one unit ("10-15%", "from 10 to 15 dollars", "$10-15 million").
 5. `widen_with_qualifier` takes in "more than", "some", "at least", "up to"... and sets `qualifier`.
 6. `counted_noun` reads what is counted from the dependency parse; `event_of` reads what happened to it
-   (figure_events.py).
+   (figure_events.py); `event_rejected_by` drops an event that does not hold (figure_event_drops.py).
 
 The word lists (number words, scales, currencies, units, qualifiers, months, label words...) are data, in
 `tidynews/data/figure_words.csv` (list, word, value, reason, example); the event verbs and nouns are in
@@ -77,6 +77,11 @@ Documented decisions (the gold standard leaves these open; these are the rules t
   wounded"), and the article's count of the dead or hurt must include it. The figure is the article word ("a",
   value 1) with the person as `counts`; only casualty events keep it ("a man was arrested" is no figure), and not
   when the person only describes something else ("the family of a soldier killed in 2010").
+- An event the figure's own verb denies is no event ("three passengers were not hurt" -> no event, the figure
+  stays); "shot four times" counts shots, not people (no casualty event); money, measures and things a shooting
+  hits ("two cars were shot", "executed three warrants") take no casualty event (figure_event_drops.py).
+- "both" counts two people when they were hurt or killed ("both men were shot", "both were killed"); like the
+  single victim, only with a casualty event, and not in "both men and women".
 - Money: ISO 4217 codes whether the currency is a symbol, a code glued or spaced before the number ("US$5m",
   "AUD1.5m", "RM30", "Rs 500") or a word after it ("5 million euros", "20 ringgit"); "45p" is 0.45 GBP. A rate on
   money keeps the code ("$20 a day" is USD); a rate on a measure joins the unit ("90 miles per hour",
@@ -94,6 +99,7 @@ from spacy.tokens import Doc, Token
 from tidynews.articles import BODY
 from tidynews.extract.common import ArticleExtraction, Figure
 from tidynews.extract.figure_drops import is_article_without_event, is_pronoun_one, not_a_figure
+from tidynews.extract.figure_event_drops import event_rejected_by
 from tidynews.extract.figure_events import counted_noun, event_of, noun_with_compounds
 from tidynews.extract.figure_lexicon import CURRENCY_NAMES
 from tidynews.extract.figure_numbers import Candidate, find_number_cores, word_number_value
@@ -148,6 +154,9 @@ def figures_of_block(parsed_block: ParsedBlock, trace: Trace = NULL_TRACE) -> li
         figure_tokens = range(cand.first, cand.last + 1)
         counts = cand.counts or (noun_with_compounds(counted, figure_tokens) if counted is not None else "")
         event = event_of(doc, cand, counted)
+        if event and (event_rejected := event_rejected_by(doc, cand, counted, event)):
+            _trace_drop(trace, parsed_block, cand, event_rejected, what=f"event {event!r} of ")
+            event = ""
         if is_pronoun_one(doc, cand, bool(event)):
             _trace_drop(trace, parsed_block, cand, is_pronoun_one.rule_id)
             continue
@@ -191,15 +200,18 @@ def figures_of_block(parsed_block: ParsedBlock, trace: Trace = NULL_TRACE) -> li
     return [f for _, f, _ in figures]
 
 
-def _trace_drop(trace: Trace, parsed_block: ParsedBlock, cand: Candidate, rule_id: str) -> None:
-    """Record a candidate number dropped by the `drops` rule `rule_id`, with the rule's own description as why."""
+def _trace_drop(trace: Trace, parsed_block: ParsedBlock, cand: Candidate, rule_id: str, what: str = "") -> None:
+    """Record a candidate number dropped by the `drops` rule `rule_id`, with the rule's own description as why.
+
+    `what` names a part of the candidate dropped instead of the whole ("event 'injured' of "): the figure stays.
+    """
     if not trace.enabled:
         return
     doc = parsed_block.doc
     start, end = doc[cand.first].idx, doc[cand.last].idx + len(doc[cand.last])
     where = (parsed_block.offset + start, parsed_block.offset + end)
     why = RULES[rule_id].description.split(":", 1)[0]  # "A four-digit year, alone or in a range"
-    trace.drop(TABLE, doc.text[start:end], *where, rule_id, why, proposed_by=cand.rule)
+    trace.drop(TABLE, what + doc.text[start:end], *where, rule_id, why, proposed_by=cand.rule)
 
 
 def inherit_elided_counts(doc: Doc, figures: list[tuple[Candidate, Figure, Token | None]]) -> None:

@@ -86,6 +86,18 @@ def test_states_provinces_and_counties_have_points():
     assert (county.type, county.country_code, county.place_id) == ("region", "US", "laurel-county-us-ky")
 
 
+def test_divisions_outside_the_us_and_counties_have_geonames_ids():
+    ontario = resolve_place("Ontario")  # a curated region: its GeoNames division gives it an id and a point
+    assert ontario.geonames_id == 6093943
+    assert 41.7 < ontario.latitude < 56.9 and -95.2 < ontario.longitude < -74.3
+    tamil_nadu = resolve_place("Tamil Nadu")
+    assert tamil_nadu.geonames_id is not None
+    assert 8 < tamil_nadu.latitude < 13.6 and 76 < tamil_nadu.longitude < 80.4
+    county = resolve_place("Laurel County")  # a second-level division of Kentucky
+    assert county.geonames_id is not None and county.geonames_id != resolve_place("Kentucky").geonames_id
+    assert 36.5 < county.latitude < 39.2 and -89.6 < county.longitude < -81.9
+
+
 def test_a_small_town_of_the_gazetteer_resolves_with_its_point():
     # Hazard, Kentucky has about 5,000 people: not in a gazetteer of cities of 15,000
     town = resolve_place("Hazard", hints=[resolve_place("Kentucky")])
@@ -626,3 +638,18 @@ def test_a_sea_keeps_no_country_in_a_story_set_in_one():
     ex = extract("Ships crossed the Red Sea on Monday, port officials in Cairo said.")
     sea = next(m for m in ex.place_mentions if m.text == "Red Sea")
     assert next(p for p in ex.places if p.key == sea.key).country_code == ""
+
+
+def test_a_town_with_namesakes_is_the_one_near_the_other_towns_of_the_story():
+    # Gainesville, Florida is the most populous namesake; Denton and Sherman lie beside Gainesville, Texas
+    table = rows("GAINESVILLE — Police in Denton and Sherman searched for the driver on Monday.")
+    town = table["Gainesville"]
+    assert town["country_code"] == "US" and 33 < town["latitude"] < 34 and -98 < town["longitude"] < -96.5
+    found = mentions("GAINESVILLE — Police in Denton and Sherman searched for the driver on Monday.")
+    assert found["GAINESVILLE"][1] == "places.nearby_namesake"
+
+
+def test_towns_far_apart_keep_their_usual_reading():
+    # no other town of the story lies near a smaller namesake: each keeps its most populous reading
+    table = rows("Talks in Richmond and Norfolk ended on Monday.")
+    assert 37 < table["Richmond"]["latitude"] < 38 and 36.5 < table["Norfolk"]["latitude"] < 37.2

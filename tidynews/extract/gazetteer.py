@@ -16,7 +16,9 @@ country adds its GeoNames id), slug(name) for places of no single country ("midd
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -97,18 +99,32 @@ def curated_regions() -> dict[str, Place]:
     """Curated regions, seas and territories (data/regions.csv), by every name and alias."""
     table: dict[str, Place] = {}
     for row in read_data_csv("regions.csv"):
+        names = [row["name"], *filter(None, row["aliases"].split("|"))]
+        division = _division_of(names, row["country_code"]) if not row["geonames_id"] else None
         place = Place(
             place_id=place_id_for(row["name"], row["country_code"]),
             name=row["name"],
             type=row["type"],
             country_code=row["country_code"],
-            latitude=float(row["latitude"]) if row["latitude"] else None,
-            longitude=float(row["longitude"]) if row["longitude"] else None,
-            geonames_id=int(row["geonames_id"]) if row["geonames_id"] else None,
+            latitude=division.latitude if division else float(row["latitude"]) if row["latitude"] else None,
+            longitude=division.longitude if division else float(row["longitude"]) if row["longitude"] else None,
+            geonames_id=division.geonames_id if division else int(row["geonames_id"]) if row["geonames_id"] else None,
         )
-        for n in [row["name"], *filter(None, row["aliases"].split("|"))]:
+        for n in names:
             table[fold(n)] = place
     return table
+
+
+def _division_of(names: list[str], code: str) -> geo.GeoRow | None:
+    """The GeoNames first-level division of this country a curated region is ('Ontario', 'Tamil Nadu'), for its
+    GeoNames id and point; None for regions of no country or that are no division ('Middle East', 'Siberia')."""
+    if not code:
+        return None
+    for name in names:
+        for entry in geo.entries(fold(name), ("admin1",)):
+            if entry.country_code == code and entry.geonames_id:
+                return entry
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -274,6 +290,60 @@ def pick_division(
 def resolve_country(name: str) -> str | None:
     """ISO alpha-2 code of a country name, or None (see `countries.country_code`)."""
     return country_code(name) or None
+
+
+NEARBY_KM = 80  # a namesake this close to a reading of another name of the story lies near it
+
+
+class StoryMap:
+    """The towns an article names, as first read (the most populous namesake unless the text says otherwise), on a
+    one-degree grid: which namesake of another town lies near them (a 'Gainesville' in a story that places
+    its other towns in Denton and Sherman is the Texas town)."""
+
+    def __init__(self, towns: Iterable[tuple[str, float, float]]) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+        for key, lat, lon in set(towns):
+            self.cells.setdefault((math.floor(lat), math.floor(lon)), []).append((lat, lon, key))
+
+    def names_near(self, latitude: float, longitude: float, key: str) -> int:
+        """How many other names of the story have a reading within NEARBY_KM of this point."""
+        lat0, lon0 = math.floor(latitude), math.floor(longitude)
+        near: set[str] = set()
+        for dlat in (-1, 0, 1):
+            for dlon in (-1, 0, 1):
+                for lat, lon, other in self.cells.get((lat0 + dlat, lon0 + dlon), ()):
+                    if other != key and other not in near and _km(latitude, longitude, lat, lon) < NEARBY_KM:
+                        near.add(other)
+        return len(near)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def nearest_namesake(name: str, place: Place, story_map: StoryMap) -> Place | None:
+    """The namesake of a town or county that lies near more of the story's other places than the one chosen, or
+    None when the chosen one is as near as any (a world city needs two other names near its namesake)."""
+    key = fold(clean_place_text(name))
+    kind = "city" if place.type == "city" else "admin2"
+    namesakes = [r for r in geo.entries(key, (kind,)) if r.latitude is not None and r.longitude is not None]
+    if len(namesakes) < 2 or place.latitude is None or place.longitude is None:
+        return None
+    chosen = next((r for r in namesakes if r.geonames_id == place.geonames_id), None)
+    if chosen is None:
+        return None
+    support = story_map.names_near(chosen.latitude, chosen.longitude, key)
+    best, best_support = chosen, support
+    for r in namesakes:
+        n = story_map.names_near(r.latitude, r.longitude, key)
+        if n > best_support:
+            best, best_support = r, n
+    if best is chosen or (chosen.population >= MIN_WORLD_CITY and best_support < 2):
+        return None
+    return city_place(_city_dict(best)) if kind == "city" else division_place(best)
 
 
 def _cities_inside(cities: list[dict], area: Place) -> list[dict]:

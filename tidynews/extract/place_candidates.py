@@ -1,0 +1,389 @@
+"""Finding the names that may be places: the candidate finders of the places extractor.
+
+Each finder is a registered rule (tidynews.extract.rules) that proposes `Candidate`s, stretches of a parsed block
+with how they were found (`source`, mapped to a rule id by RULE_OF_SOURCE) and what the text says around them (a
+place after a comma, an area word, a locative word before). tidynews.extract.places decides which of them are
+places and resolves them; tidynews.extract.gazetteer says which place a name is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from tidynews.extract import geonames_index as geo
+from tidynews.extract.countries import (
+    POSSESSIVE,
+    clean_place_text,
+    fold,
+)
+from tidynews.extract.datelines import read_dateline
+from tidynews.extract.gazetteer import (
+    AREA_AFTER,
+    COUNTRY_ONLY_LABELS,
+    DIRECTIONS,
+    FEATURE_LABELS,
+    FUNCTION_WORDS,
+    LOCATIVE_PREPOSITIONS,
+    PLACE_LABELS,
+    _names_a_unit,
+    ambiguous_names,
+    cities_named,
+    ends_in_feature_word,
+    is_big_city,
+    lexicon_kind,
+    state_abbreviations,
+    us_states,
+)
+from tidynews.extract.rules import register_rule
+
+# --- finding names in the text -------------------------------------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    """A stretch of text that may name a place, and how it was found."""
+
+    start: int  # character offsets in the block's doc
+    end: int
+    source: str  # see SOURCES
+    next_text: str = ""  # the name after a comma right after it: 'Nigeria' of 'Lagos, Nigeria'
+    prev_text: str = ""  # the name before a comma right before it: 'Atlanta' of 'Atlanta, Georgia'
+    area_word: str = ""  # a lower-case area word right after it: 'region' of 'the Donetsk region'
+    after_locative: bool = False  # 'in', 'to', 'from'... right before it, or before a list it ends
+    area_before: str = ""  # a lower-case area word before 'of': 'province' of 'the province of Cotopaxi'
+    name_goes_on: bool = False  # a capitalised proper noun right after it: 'Aung San' of 'Aung San Suu Kyi'
+
+
+# How a candidate was found (Candidate.source), and so what it may resolve to; the rule id its mentions carry.
+RULE_OF_SOURCE = {
+    "entity": "places.entity",
+    "exact": "places.exact_name",
+    "person": "places.person_city",
+    "feature": "places.feature",
+    "scan": "places.lexicon_scan",
+    "dateline": "places.dateline",
+    "unit_of": "places.unit_of",
+    "embedded": "places.embedded",
+    "abbreviation": "places.state_abbreviation",
+}
+
+
+@register_rule("places.entity")
+def is_place_entity(ent: Span) -> bool:
+    """A spaCy GPE/LOC entity: a place if the gazetteer knows it or the text places it ("Bint Jbeil, Lebanon").
+
+    Example: Talks in Lagos, Nigeria ended on Friday.
+    """
+    return ent.label_ in PLACE_LABELS
+
+
+@register_rule("places.feature")
+def is_feature_entity(ent: Span) -> bool:
+    """A spaCy PERSON/ORG/FAC/NORP entity ending in a feature word: a natural feature ('Taebaek Range').
+
+    Example: Climbers set out for Kellan Glacier at dawn.
+    """
+    return ent.label_ in FEATURE_LABELS and ends_in_feature_word(ent.text, ent.label_)
+
+
+@register_rule("places.exact_name")
+def is_exact_name_entity(ent: Span) -> bool:
+    """A spaCy ORG/FAC/NORP/PRODUCT entity whose whole text is a country or curated region ('Israel said'), or a
+    city of 100,000 people after 'in', 'to'... ('from Kursk').
+
+    Example: The minister flew home from Kursk on Friday.
+    """
+    return ent.label_ in COUNTRY_ONLY_LABELS
+
+
+@register_rule("places.person_city")
+def is_person_entity(ent: Span) -> bool:
+    """A spaCy PERSON entity whose whole text is a city of 100,000 people after 'in', 'to'... ('flew to Dakar').
+
+    Example: The minister flew to Dakar on Tuesday.
+    """
+    return ent.label_ == "PERSON"
+
+
+# In this order: the first that holds gives the source of an entity's candidate.
+ENTITY_SOURCES = (
+    ("entity", is_place_entity),
+    ("feature", is_feature_entity),
+    ("exact", is_exact_name_entity),
+    ("person", is_person_entity),
+)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the cleaned name inside doc.text[start:end] (no determiner, possessive or punctuation)."""
+    text = doc.text[start:end]
+    cleaned = clean_place_text(text)
+    with_article = POSSESSIVE.sub("", text.strip())
+    if fold(cleaned) not in cities_named() and fold(with_article) in cities_named():
+        cleaned = with_article  # "The Hague": the article is part of the name
+    if not cleaned:
+        return start, start
+    at = text.find(cleaned)
+    return (start + at, start + at + len(cleaned)) if at >= 0 else (start, end)
+
+
+def _extend_direction(doc: Doc, span: Span) -> int:
+    """Start offset including a direction word just before the name: 'northern' in 'northern Israel'."""
+    first = span[0]
+    if first.lower_ in {"the", "a", "an"} and len(span) > 1:
+        first = span[1]
+    if fold(first.text) in DIRECTIONS:
+        return first.idx
+    if first.i > 0 and fold(doc[first.i - 1].text) in DIRECTIONS and doc[first.i - 1].ent_iob_ == "O":
+        return doc[first.i - 1].idx
+    return span[0].idx  # with its determiner: "The Hague" needs it, clean_place_text drops it elsewhere
+
+
+def _area_word_after(doc: Doc, span: Span) -> Token | None:
+    """'region' in 'the Donetsk region', 'province' in 'Helmand province' (lower case: 'Islamic State' is not)."""
+    if span.end < len(doc):
+        word = doc[span.end]
+        if word.text in AREA_AFTER:
+            return word
+    return None
+
+
+def _comma_neighbours(doc: Doc, ent: Span, ents_by_token: dict[int, Span]) -> tuple[str, str]:
+    """The entities written just after and just before `ent` across a comma: 'Nigeria' in 'Lagos, Nigeria'."""
+    nxt = prev = ""
+    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        other = ents_by_token.get(ent.end + 1)
+        if other is not None and other.start == ent.end + 1 and other.label_ in PLACE_LABELS:
+            nxt = other.text
+        elif doc[ent.end + 1].text in state_abbreviations():
+            nxt = doc[ent.end + 1].text  # "Ferguson, Mo."
+    if ent.start >= 2 and doc[ent.start - 1].text == ",":
+        other = ents_by_token.get(ent.start - 2)
+        if other is not None and other.end == ent.start - 1 and other.label_ in PLACE_LABELS:
+            prev = other.text
+    return nxt, prev
+
+
+def _after_locative(doc: Doc, span: Span, depth: int = 4) -> bool:
+    """True when a locative word comes right before the name ('in', 'to', 'from', 'visited'...), or before the
+    list of names it ends: 'Rafah' in 'operated in Khan Younis and Rafah'."""
+    first = span[0] if span[0].lower_ not in {"the", "a", "an"} else span[1] if len(span) > 1 else span[0]
+    if first.i == 0:
+        return False
+    before = doc[first.i - 1]
+    if before.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    if depth and before.lower_ in {"and", ",", "or"} and before.i > 0 and doc[before.i - 1].ent_type_:
+        previous = next(e for e in doc.ents if e.start <= before.i - 1 < e.end)
+        return _after_locative(doc, previous, depth - 1)
+    return False
+
+
+def entity_candidates(doc: Doc) -> list[Candidate]:
+    """spaCy entities that may be places (see SOURCES for which labels count and how).
+
+    Example: in "Talks in Lagos, Nigeria ended", 'Lagos' (followed by 'Nigeria') and 'Nigeria' (after 'Lagos').
+    An entity spaCy wrote as one span "Lagos, Nigeria" is split at the comma.
+    """
+    ents_by_token = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        source = next((name for name, holds in ENTITY_SOURCES if holds(ent)), None)
+        if source is None:
+            continue
+        after, before = _comma_neighbours(doc, ent, ents_by_token)
+        area = _area_word_after(doc, ent)
+        if area is None and len(ent) > 1 and ent[-1].text in AREA_AFTER:
+            area = ent[-1]  # spaCy took the area word into the entity: "the Kherson region"
+        pieces = list(re.finditer(r"[^,]+", ent.text))
+        for n, piece in enumerate(pieces):
+            start = _extend_direction(doc, ent) if n == 0 else ent.start_char + piece.start()
+            end = ent.start_char + piece.end()
+            nxt = pieces[n + 1].group() if n + 1 < len(pieces) else after
+            prev = pieces[n - 1].group() if n > 0 else before
+            last = n + 1 == len(pieces)
+            if last and area is not None:
+                end = area.idx + len(area.text)
+            goes_on = ent.end < len(doc) and doc[ent.end].pos_ == "PROPN" and doc[ent.end].text[:1].isupper()
+            out.append(
+                Candidate(
+                    start, end, source, nxt.strip(), prev.strip(), area.text if area and last else "",
+                    _after_locative(doc, ent), name_goes_on=goes_on,
+                )
+            )  # fmt: skip
+    return out
+
+
+def _is_capitalised_name(tokens: Span) -> bool:
+    words = [t for t in tokens if t.is_alpha or "." in t.text]
+    return bool(words) and all(t.text[0].isupper() or t.lower_ in FUNCTION_WORDS for t in words)
+
+
+@register_rule("places.lexicon_scan")
+def scan_candidates(doc: Doc) -> list[Candidate]:
+    """Places spaCy did not tag: capitalised words outside every entity naming a country, a curated region of
+    two words or more, or a major city (a capital or a city of a million people).
+
+    A city, or a name that is also a first name or a common word (data/place_ambiguous_names.csv), needs a
+    locative word before it ("into Chad"), and a name followed or preceded by another capitalised name
+    ('Jordan Peterson', 'Bank of China') is skipped. All-capital blocks are not scanned: 'US' there is also the
+    pronoun.
+    Example: Rains hit Papua New Guinea.
+    """
+    if doc.text.isupper():
+        return []
+    out: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        if doc[i].ent_iob_ != "O" or not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        for n in range(min(5, len(doc) - i), 0, -1):
+            span = doc[i : i + n]
+            if any(t.ent_iob_ != "O" for t in span) or not _is_capitalised_name(span):
+                continue
+            kind = lexicon_kind(span.text)
+            area = _area_word_after(doc, span)
+            if kind is None and area is not None and all(t.pos_ == "PROPN" for t in span):
+                kind = "area"  # "the Donetsk region": the word after says it is a place
+            if kind is None or (kind == "region" and n == 1 and area is None):
+                continue
+            before = doc[i - 1] if i > 0 else None
+            after = doc[i + n] if i + n < len(doc) else None
+            if after is not None and after.text[:1].isupper() and after.pos_ == "PROPN":
+                continue
+            if before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and not before.is_sent_start:
+                continue
+            if before is not None and before.lower_ == "of" and before.i > 0 and doc[before.i - 1].text[:1].isupper():
+                continue
+            needs_locative = kind == "city" or fold(clean_place_text(span.text)) in ambiguous_names()
+            if needs_locative and not _after_locative(doc, span):
+                continue
+            end = area.idx + len(area.text) if area is not None else span.end_char
+            out.append(Candidate(_extend_direction(doc, span), end, "scan", area_word=area.text if area else ""))
+            i += n - 1
+            break
+        i += 1
+    return out
+
+
+EMBEDDING_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP"}
+HYPHENS = {"-", "–", "—"}
+MIN_EMBEDDED_CITY = 100_000
+MIN_PERSON_TOWN = 10_000  # a one-word name tagged PERSON or ORG is a town of the story from this size
+
+
+@register_rule("places.embedded")
+def embedded_candidates(doc: Doc) -> list[Candidate]:
+    """A place named inside the name of an organisation, a building or an event ("Kentucky State Police", "the
+    Ohio Department of Health", "University of Toronto"): a country, a state or province, or a city of 100,000
+    people. The organisation keeps its full name in the actors table; the place gets its own mention.
+
+    Example: The Kentucky State Police closed the highway on Sunday.
+    """
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in EMBEDDING_LABELS or len(ent) < 2:
+            continue
+        i = ent.start
+        while i < ent.end:
+            for n in range(min(3, ent.end - i), 0, -1):
+                span = doc[i : i + n]
+                if span.start == ent.start and span.end == ent.end or not _is_capitalised_name(span):
+                    continue
+                if span[0].lower_ in FUNCTION_WORDS or span[-1].lower_ in FUNCTION_WORDS:
+                    continue
+                if not (
+                    (span[0].is_alpha or "." in span[0].text) and (span[-1].is_alpha or span[-1].text.endswith("."))
+                ):
+                    continue
+                before = doc[span.start - 1] if span.start > 0 else None
+                after = doc[span.end] if span.end < len(doc) else None
+                if before is not None and (before.lower_ == "of" or before.text in HYPHENS):
+                    continue  # 'Bank of Dandong' names the bank, 'Trans-Pacific' no ocean
+                if after is not None and after.text in HYPHENS:
+                    continue
+                if embedded_place_kind(span.text):
+                    out.append(Candidate(span.start_char, span.end_char, "embedded", after_locative=True))
+                    i += n - 1
+                    break
+            i += 1
+    return out
+
+
+def embedded_place_kind(text: str) -> str | None:
+    """'country', 'region' or 'city' when a name inside an organisation's name may be taken for a place."""
+    if text.count(".") >= 2 and text in state_abbreviations():
+        return "region"  # 'S.C.' of 'the S.C. Department of Revenue'
+    kind = lexicon_kind(text)
+    key = fold(text)
+    if kind == "country" or kind == "region" and " " in key:
+        return kind  # a one-word curated region ('Pacific', 'Atlantic') inside a name is mostly an adjective
+    if key in us_states() or any(r.population >= 1_000_000 for r in geo.entries(key, ("admin1",))):
+        return "region"
+    if _names_a_unit(key) and geo.entries(key, ("admin2",)):
+        return "region"  # 'Laurel County Sheriff's Office'
+    largest = cities_named().get(key)
+    if largest and is_big_city(text, MIN_EMBEDDED_CITY) and fold(largest[0]["name"]) == key and len(key) >= 4:
+        return "city"  # by its own name, not a spelling GeoNames lists
+    return None
+
+
+@register_rule("places.state_abbreviation")
+def state_abbreviation_candidates(doc: Doc) -> list[Candidate]:
+    """A postal or AP abbreviation of a state after a town and a comma ("Lexington, Ky.", "Charleston, W.Va."),
+    emitted as a mention of the state.
+
+    Example: The plant in Lexington, Ky., will close in May.
+    """
+    out = []
+    for token in doc[2:]:
+        if doc[token.i - 1].text == "," and doc[token.i - 2].text[:1].isupper():
+            text = token.text if token.text in state_abbreviations() else token.text + "."
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if text in state_abbreviations() and (text == token.text or nxt is not None and nxt.text == "."):
+                out.append(Candidate(token.idx, token.idx + len(text), "abbreviation"))
+    return out
+
+
+AREA_OF = re.compile(
+    r"\b[Tt]he (province|region|state|county|district|prefecture|governorate|department|oblast) of "
+    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+)
+
+
+@register_rule("places.unit_of")
+def area_of_candidates(doc: Doc) -> list[Candidate]:
+    """A sub-national unit written as "the <kind> of <Name>", lower-case kind: "the province of Cotopaxi",
+    "the department of Valdora". The candidate covers "province of Cotopaxi"; the name is the part after "of".
+
+    Example: Heavy rains hit the province of Marenco on Sunday.
+    """
+    return [
+        Candidate(m.start(1), m.end(2), "unit_of", area_before=m.group(1), after_locative=True)
+        for m in AREA_OF.finditer(doc.text)
+    ]
+
+
+@register_rule("places.dateline")
+def dateline_candidates(doc: Doc) -> list[Candidate]:
+    """The city of a wire dateline at the start of a paragraph (see `datelines.read_dateline`), which spaCy often
+    leaves untagged; 'Ukraine' of "KYIV, Ukraine (AP) —" helps choose the city.
+
+    Example: NAIROBI, Kenya (Reuters) - Floods cut the main road to the coast on Monday.
+    """
+    out = []
+    starts = sorted({0} | {sent.start_char for sent in doc.sents})
+    for at in starts:  # a dateline may follow a headline run into the same paragraph
+        rest = doc.text[at:]
+        dateline = read_dateline(rest)
+        if dateline is None:
+            continue
+        area = rest[slice(*dateline.area)] if dateline.area else ""
+        out.extend(Candidate(at + start, at + end, "dateline", area) for start, end in dateline.places)
+        if area and area in state_abbreviations():
+            out.append(Candidate(at + dateline.area[0], at + dateline.area[1], "abbreviation"))
+    return out

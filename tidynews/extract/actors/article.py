@@ -39,6 +39,7 @@ from tidynews.extract.actors.names import (
     title_before,
 )
 from tidynews.extract.actors.references import (
+    TakenSpans,
     scan_known_names,
     scan_local_body_references,
     scan_ministry_references,
@@ -106,7 +107,7 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     cands = settle_kinds(cands, blocks, parsed, trace)
     people, orgs = group_candidates(cands, parsed.text, trace)
     groups = people + orgs
-    taken = [(c.start, c.end) for g in groups for c in g.members]
+    taken = TakenSpans([(c.start, c.end) for g in groups for c in g.members])
     scan_known_names(parsed, blocks, groups, taken, credits, trace)
     scan_local_body_references(blocks, orgs, taken, trace)
     scan_ministry_references(blocks, orgs, taken, trace)
@@ -216,12 +217,16 @@ def country_from_role_orgs(role: str, orgs: list[Group]) -> str:
     if not role:
         return ""
     for g in orgs:
+        # the title names the organisation? (`n in role` first: a regex per name, organisation and person is slow)
+        names = dict.fromkeys(g.names)
+        if not any(n in role and re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", role) for n in names):
+            continue
         if g.known:
             # a state body or armed group gives its people a country; a company or broadcaster does not
             code = g.known.country_code if g.known.type in {"government", "armed_group"} else ""
         else:
             code = g.country_code if actor_type(g.full_name(), None, ORG) == "government" else ""
-        if code and any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", role) for n in g.names):
+        if code:
             return code
     return ""
 

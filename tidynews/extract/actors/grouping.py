@@ -51,12 +51,15 @@ class Group:
         """The fullest form: for people the longest name without honorifics, else honorific + surname."""
         if self.known:
             return self.known.name
+        # each spelling once, in order of first use (the first of equal keys wins, as over all names): an actor of a
+        # long article has thousands of mentions, and this is asked for every candidate grouped
+        spellings = dict.fromkeys(self.names)
         if self.kind == PERSON:
-            best = max((name_tokens(n) for n in self.names), key=lambda t: (len(t), sum(map(len, t))))
+            best = max((name_tokens(n) for n in spellings), key=lambda t: (len(t), sum(map(len, t))))
             if len(best) == 1 and self.honorific:
                 return f"{self.honorific} {best[0]}"
             return " ".join(best)
-        return max(self.names, key=lambda n: (len(n.split()), len(n), n[0].isupper()))
+        return max(spellings, key=lambda n: (len(n.split()), len(n), n[0].isupper()))
 
 
 @register_rule("actors.same_person", kind="merges")

@@ -35,15 +35,62 @@ from tidynews.extract.titles import is_title_word, title_kinds
 from tidynews.nlp import ParsedArticle, ParsedBlock
 
 BARE_MINISTRY = re.compile(r"\b[Tt]he (ministry)(?! of\b)(?![\w-])")
+WORD = re.compile(r"\w+")
+ACRONYM_IN_BRACKETS = re.compile(r" \(([A-Z][A-Za-z.]{1,7})\)")
+
+
+class TakenSpans:
+    """The article's character ranges already taken by a mention, with an overlap test that looks only at the
+    ranges starting near the tested one: a 5 MB article has tens of thousands of mentions, and testing each
+    repeated name against all of them was quadratic."""
+
+    BUCKET_CHARS = 256
+
+    def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
+        self._buckets: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        self._longest = 0
+        for span in spans or ():
+            self.append(span)
+
+    def append(self, span: tuple[int, int]) -> None:
+        start, end = span
+        self._buckets[start // self.BUCKET_CHARS].append(span)
+        self._longest = max(self._longest, end - start)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Whether any taken range (ts, te) has s < te and ts < e; such a range starts after s - longest."""
+        first, last = (s - self._longest) // self.BUCKET_CHARS, (e - 1) // self.BUCKET_CHARS
+        for bucket in range(first, last + 1):
+            if any(s < te and ts < e for ts, te in self._buckets.get(bucket, ())):
+                return True
+        return False
+
+
+def defined_acronyms(text: str) -> dict[str, list[tuple[int, str]]]:
+    """Every " (ABC)" of the text, as (position, acronym) in text order, by the two characters before it."""
+    out: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for m in ACRONYM_IN_BRACKETS.finditer(text):
+        out[text[max(0, m.start() - 2) : m.start()]].append((m.start(), m.group(1)))
+    return out
+
+
+def acronym_defined_after(name: str, text: str, acronyms: dict[str, list[tuple[int, str]]]) -> str | None:
+    """The bracketed acronym after the first "name (ABC)" of the text (the same as searching for
+    name + " (ABC)" in the whole text, without a scan of the text per name)."""
+    if len(name) >= 2:
+        places = acronyms.get(name[-2:], [])
+    else:
+        places = sorted(p for ps in acronyms.values() for p in ps)
+    return next((acronym for at, acronym in places if text.endswith(name, 0, at)), None)
 
 
 def attach_reference(
-    block: ParsedBlock, start: int, end: int, host: Group, taken: list[tuple[int, int]], rule: str, trace: Trace
+    block: ParsedBlock, start: int, end: int, host: Group, taken: TakenSpans, rule: str, trace: Trace
 ) -> None:
     """Make block.text[start:end] ("the ministry", "the city council") a mention of `host`, found by `rule`,
     unless that text already belongs to another mention."""
     s, e = block.offset + start, block.offset + end
-    if any(s < te and ts < e for ts, te in taken):
+    if taken.overlaps(s, e):
         return
     span = block.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -56,7 +103,7 @@ def attach_reference(
 
 @register_rule("actors.ministry_reference")
 def scan_ministry_references(
-    blocks: list[ParsedBlock], orgs: list[Group], taken: list[tuple[int, int]], trace: Trace = NULL_TRACE
+    blocks: list[ParsedBlock], orgs: list[Group], taken: TakenSpans, trace: Trace = NULL_TRACE
 ) -> None:
     """ "the ministry" is a mention of the one ministry the article names, in any case ("the interior
     ministry", "Interior Ministry", "Ministry of Health"); with two ministries named it stays nobody's.
@@ -79,7 +126,7 @@ GENERIC_LOCAL_BODY = re.compile(
 
 @register_rule("actors.local_body_reference")
 def scan_local_body_references(
-    blocks: list[ParsedBlock], orgs: list[Group], taken: list[tuple[int, int]], trace: Trace = NULL_TRACE
+    blocks: list[ParsedBlock], orgs: list[Group], taken: TakenSpans, trace: Trace = NULL_TRACE
 ) -> None:
     """ "the city council" after "Leeds city council" (or "Leeds City Council") is a mention of it, when it is
     the only named body of that kind in the article.
@@ -98,12 +145,32 @@ def _scan_pattern(form: str) -> re.Pattern:
     return re.compile(r"(?<![\w\-‑])" + re.escape(form) + r"(?![\w\-‑])")
 
 
+def forms_by_first_word(forms: list[tuple[str, Group]], case) -> dict[str | None, list[int]]:
+    """The indexes of `forms`, by the first word (run of word characters) of each form as written (`case`); None
+    for a form that does not start with a word character (always tried)."""
+    out: dict[str | None, list[int]] = defaultdict(list)
+    for i, (v, _) in enumerate(forms):
+        m = WORD.match(case(v))
+        out[m.group() if m else None].append(i)
+    return out
+
+
+def forms_that_may_occur(
+    forms: list[tuple[str, Group]], by_first_word: dict[str | None, list[int]], text: str
+) -> list[tuple[str, Group]]:
+    """The forms, in their order, whose first word is a word of the text: a form found at word boundaries starts
+    where a word of the text starts, and that word is its first word, so the others cannot be found (a long
+    article's thousands of forms are not each searched for in every paragraph)."""
+    hits = [i for word in set(WORD.findall(text)) for i in by_first_word.get(word, ())]
+    return [forms[i] for i in sorted(hits + by_first_word.get(None, []))]
+
+
 @register_rule("actors.known_name_repeated")
 def scan_known_names(
     parsed: ParsedArticle,
     blocks: list[ParsedBlock],
     groups: list[Group],
-    taken: list[tuple[int, int]],
+    taken: TakenSpans,
     credits: dict[int, list],
     trace: Trace = NULL_TRACE,
 ) -> None:
@@ -112,6 +179,7 @@ def scan_known_names(
 
     Example: Defence Minister Tomas Gallant visited the base. Gallant said the drills would go on."""
     forms: list[tuple[str, Group]] = []
+    acronyms = defined_acronyms(parsed.text)
     for g in groups:
         if g.kind == PERSON:
             full = name_tokens(g.full_name())
@@ -122,9 +190,9 @@ def scan_known_names(
             variants += [f for n in list(variants) for f in company_short_forms(n)]
             # "the Kenya Wildlife Service (KWS)": the acronym defined in brackets is a name too
             for n in list(variants):
-                m = re.search(re.escape(n) + r" \(([A-Z][A-Za-z.]{1,7})\)", parsed.text)
-                if m and is_acronym(m.group(1)):
-                    variants.append(m.group(1))
+                acronym = acronym_defined_after(n, parsed.text, acronyms)
+                if acronym and is_acronym(acronym):
+                    variants.append(acronym)
         for v in dict.fromkeys(variants):
             if len(v) < 3 and not is_acronym(v) or not v[0].isupper() and not re.match(r"(?:al|el)-", v):
                 continue
@@ -136,16 +204,17 @@ def scan_known_names(
     for v, g in forms:
         owners[v].add(id(g))
     forms.sort(key=lambda vg: -len(vg[0]))
+    by_first_word = {False: forms_by_first_word(forms, str), True: forms_by_first_word(forms, str.upper)}
     for block in blocks:
         text = block.text
         shouting = is_shouting(text)  # a headline in capitals writes "GALLANT" for Gallant
-        for v, g in forms:
+        for v, g in forms_that_may_occur(forms, by_first_word[shouting], text):
             written = v.upper() if shouting else v
             if len(owners[v]) > 1 or written not in text:
                 continue
             for m in _scan_pattern(written).finditer(text):
                 s, e = block.offset + m.start(), block.offset + m.end()
-                if any(s < te and ts < e for ts, te in taken) or in_ranges(m.start(), m.end(), credits[id(block)]):
+                if taken.overlaps(s, e) or in_ranges(m.start(), m.end(), credits[id(block)]):
                     continue
                 span = block.doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is None or not shouting and not _name_boundaries_ok(block.doc, span, g.kind):
@@ -214,7 +283,7 @@ def role_phrases(groups: list[Group]) -> dict[str, Group]:
 
 @register_rule("actors.role_reference")
 def scan_role_references(
-    blocks: list[ParsedBlock], groups: list[Group], taken: list[tuple[int, int]], trace: Trace = NULL_TRACE
+    blocks: list[ParsedBlock], groups: list[Group], taken: TakenSpans, trace: Trace = NULL_TRACE
 ) -> None:
     """ "The defense minister" after "Defense Minister Yoav Gallant" is a mention of Gallant, when that
     role names one person only in the article.
@@ -230,7 +299,7 @@ def scan_role_references(
     for block in blocks:
         for m in pattern.finditer(block.text):
             s, e = block.offset + m.start(1), block.offset + m.end(1)
-            if any(s < te and ts < e for ts, te in taken):
+            if taken.overlaps(s, e):
                 continue
             span = block.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if span is None or span.end < len(block.doc) and block.doc[span.end].ent_type_ == "PERSON":

@@ -663,6 +663,12 @@ def test_casualty_events(sentence, expected):
         ("The teenager was shot four times in the chest.", [(4, "")]),  # shots, not people
         ("At least three homes and two cars were shot.", [(3, ""), (2, "")]),
         ("Deputies executed three search warrants on Friday.", [(3, "")]),
+        ("Four men were wounded in separate shootings on Saturday.", [(4, "")]),  # a round-up
+        ("Nine people were shot over the weekend across the county.", [(9, "")]),
+        ("In the past two years, at least three people have been fatally shot on the street.", [(2, ""), (3, "")]),
+        ("Two more men were wounded in a separate shooting on Monday.", [(2, "")]),  # another incident
+        ("Two men were shot on Friday, and arrests were made over the weekend.", [(2, "wounded")]),  # not its clause
+        ("A robbery left a clerk wounded over the weekend.", [(1, "wounded")]),  # one victim is one incident
     ],
 )
 def test_events_that_do_not_hold_are_dropped(sentence, expected):
@@ -677,13 +683,20 @@ def test_events_that_do_not_hold_are_dropped(sentence, expected):
         ("The gunman shot both victims before fleeing.", [("both", "victims", "wounded")]),
         ("Both men were arrested on Friday.", []),  # no casualty: an article, not a count
         ("Both men and women were injured in the crush.", []),  # a conjunction, not a pair
+        (
+            "He shot and killed two guards. Both were shot in the back.",
+            [("two", "guards", "killed"), ("Both", "", "shot")],
+        ),
         ("Both cars were damaged in the crash.", []),  # not people
     ],
 )
 def test_both_counts_two_victims(sentence, expected):
     found = figures(sentence)
     assert [(f.text, f.counts, f.event) for f in found] == expected
-    assert all(f.value == 2 and f.rule == "figures.both" for f in found)
+    assert all(f.value == 2 for f in found)
+    assert [f.rule for f in found if f.text.lower() == "both"] == ["figures.both"] * len(
+        [f for f in found if f.text.lower() == "both"]
+    )
 
 
 def test_a_dropped_event_is_traced_and_the_figure_kept():

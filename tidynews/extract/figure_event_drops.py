@@ -14,7 +14,14 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from tidynews.extract.figure_events import span_root
-from tidynews.extract.figure_lexicon import CASUALTY_EVENTS, DEATH_WORDS, NOT_VICTIMS, load_events
+from tidynews.extract.figure_lexicon import (
+    CASUALTY_EVENTS,
+    DEATH_WORDS,
+    NOT_VICTIMS,
+    OTHER_INCIDENT_CUES,
+    SEVERAL_INCIDENTS_CUES,
+    load_events,
+)
 from tidynews.extract.figure_numbers import Candidate
 from tidynews.extract.rules import register_rule
 
@@ -92,11 +99,59 @@ def is_casualty_of_a_thing(doc: Doc, cand: Candidate, counted: Token | None, eve
     return counted is not None and counted.lemma_.lower() in NOT_VICTIMS
 
 
+CLAUSE_BREAKS = (",", ";", ":", "—", "–", "(", ")", '"', "“", "”")
+
+
+def _cue_in_clause(doc: Doc, cand: Candidate, cues: set[str]) -> bool:
+    """Whether one of the cue phrases is in the figure's clause: in its sentence with no comma, dash or bracket
+    between, or opening the sentence ("In the past year, three people were shot")."""
+    sentence = doc[cand.first].sent
+    words = [t.lower_ for t in sentence]
+    for cue in cues:
+        parts = cue.split()
+        for k in range(len(words) - len(parts) + 1):
+            if words[k : k + len(parts)] != parts:
+                continue
+            first, last = sentence.start + k, sentence.start + k + len(parts) - 1
+            between = doc[last + 1 : cand.first] if last < cand.first else doc[cand.last + 1 : first]
+            if k <= 1 or not any(t.text in CLAUSE_BREAKS for t in between):
+                return True
+    return False
+
+
+@register_rule("figures.several_incidents", kind="drops")
+def is_sum_of_incidents(doc: Doc, cand: Candidate, counted: Token | None, event: str) -> bool:  # noqa: ARG001
+    """A casualty count summed over several incidents or a period: "four men were wounded in separate shootings",
+    "12 people were shot over the weekend", "the 40 people killed so far this year".
+
+    A round-up or a running total is not the count of one incident; the figure stays, without the casualty event.
+    A single victim is one incident, whatever the cue ("left a resident wounded over the weekend").
+    The cues are data (`several_incidents_cue` in figure_words.csv); they must be in the figure's clause.
+    Example: Four men were wounded in separate shootings on Saturday.
+    """
+    if cand.value < 2:
+        return False  # "a robbery left a resident wounded over the weekend": one victim is one incident
+    return event in CASUALTY_EVENTS and _cue_in_clause(doc, cand, SEVERAL_INCIDENTS_CUES)
+
+
+@register_rule("figures.other_incident", kind="drops")
+def is_other_incident(doc: Doc, cand: Candidate, counted: Token | None, event: str) -> bool:  # noqa: ARG001
+    """A casualty count of another incident than the one reported: "two more men were wounded in a separate
+    shooting", "three people were hurt in another shooting".
+
+    The figure stays, without the casualty event. Cues: `other_incident_cue` in figure_words.csv.
+    Example: Two more men were wounded in a separate shooting on Monday.
+    """
+    return event in CASUALTY_EVENTS and _cue_in_clause(doc, cand, OTHER_INCIDENT_CUES)
+
+
 # The order matters: the first rule that rejects the event names why.
 EVENT_DROP_RULES: tuple[Callable[[Doc, Candidate, Token | None, str], bool], ...] = (
     is_count_of_shots,
     is_casualty_of_a_thing,
     is_negated_event,
+    is_other_incident,
+    is_sum_of_incidents,
 )
 
 

@@ -259,9 +259,16 @@ def _of_a_noun(token: Token) -> bool:
 
 
 def _death_in_sentence(doc: Doc, cand: Candidate) -> bool:
-    """Whether the sentence of the figure says someone died ("killed", "dead", "fatally"...), outside the figure."""
+    """Whether the sentence of the figure says someone died ("killed", "dead", "fatally"...), outside the figure.
+
+    "both" points back to a pair named before, so the sentence before counts too: "He shot and killed two men.
+    Both were shot in the head." (they were not wounded).
+    """
     sentence = doc[cand.first].sent
-    return any(t.lower_ in DEATH_WORDS for t in sentence if not cand.first <= t.i <= cand.last)
+    start = sentence.start
+    if doc[cand.first].lower_ == "both" and start > 0:
+        start = doc[start - 1].sent.start
+    return any(t.lower_ in DEATH_WORDS for t in doc[start : sentence.end] if not cand.first <= t.i <= cand.last)
 
 
 def _event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:

@@ -89,6 +89,8 @@ UNIT_SUBSTANCES = load_word_lists()["unit_substance"]  # "tonnes CO2"
 STREET_WORDS = _words("street_word")  # a number before "<Name> Street" is a house number
 PERSON_SINGULARS = _words("person_singular")  # "a man was killed": the article counts one
 CASUALTY_EVENTS = OUTCOME_EVENTS | _words("casualty_means")  # the events of a count of people killed or hurt
+SEVERAL_INCIDENTS_CUES = _words("several_incidents_cue")  # "in separate shootings", "so far this year": a sum
+OTHER_INCIDENT_CUES = _words("other_incident_cue")  # "in a separate shooting": another incident than the one reported
 NOT_VICTIMS = _words("not_a_victim")  # things a shooting hits: "three homes were hit" is no casualty count
 
 

@@ -80,6 +80,10 @@ Documented decisions (the gold standard leaves these open; these are the rules t
 - An event the figure's own verb denies is no event ("three passengers were not hurt" -> no event, the figure
   stays); "shot four times" counts shots, not people (no casualty event); money, measures and things a shooting
   hits ("two cars were shot", "executed three warrants") take no casualty event (figure_event_drops.py).
+- The casualty event is that of the incident reported: a count summed over several incidents or a period ("four
+  men were wounded in separate shootings", "nine shot over the weekend", "killed so far this year") or set in
+  another incident ("two more were wounded in a separate shooting") keeps its figure but loses the event; the cue
+  must be in the figure's clause, and one victim is always one incident.
 - "both" counts two people when they were hurt or killed ("both men were shot", "both were killed"); like the
   single victim, only with a casualty event, and not in "both men and women".
 - Money: ISO 4217 codes whether the currency is a symbol, a code glued or spaced before the number ("US$5m",

@@ -799,3 +799,24 @@ def test_a_dateline_on_a_line_of_its_own_is_no_actor(line: str, dateline: bool):
     block = next(b for b in next(parse_articles([article])).blocks if b.text.startswith(line.split()[0]))
     cand = make_candidate(block, 0, 1, "org", "spacy", rule="actors.entity_organisation")
     assert cand is not None and in_dateline(block, cand) is dateline
+
+
+def test_an_innings_summary_names_both_teams_and_the_players_in_brackets():
+    r = extract(
+        "At Arden: Castleford 326 (T. Brandt 95 not out, L. Holt 54; P. Okoro 7-73) v Millbrook.\n\n"
+        "Valdora 210-6 (M. Sand\n\n64, J. Reyes 51) v Arden Town.",
+        headline="CRICKET - COUNTY SCORES",
+    )
+    types = {m.text: (m.rule, next(e.type for e in r.actors if e.key == m.key)) for m in r.actor_mentions}
+    for team in ("Castleford", "Millbrook", "Valdora", "Arden Town"):
+        assert types[team] == ("actors.innings_summary", "organization")
+    for player in ("T. Brandt", "L. Holt", "P. Okoro", "M. Sand", "J. Reyes"):
+        assert types[player] == ("actors.innings_summary", "person")
+
+
+def test_the_team_after_a_riders_country_is_an_organisation():
+    r = extract("1. Piet Okoro (Germany) Valdora Motors 1:52.318\n\n2. Lars Wirth (Austria) Arden Racing same time")
+    types = {m.text: (m.rule, next(e.type for e in r.actors if e.key == m.key)) for m in r.actor_mentions}
+    assert types["Valdora Motors"] == types["Arden Racing"] == ("actors.team_after_players_country", "organization")
+    assert types["Piet Okoro"][1] == types["Lars Wirth"][1] == "person"
+    assert "Germany" not in types

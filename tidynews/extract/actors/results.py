@@ -127,6 +127,74 @@ def bracketed_players(block: ParsedBlock) -> list[Candidate]:
             club = span_candidate(block, start, start + len(inner), ORG, "actors.player_with_team_in_brackets")
             if club:
                 out.append(club)
+        elif team := TEAM_AFTER_COUNTRY.match(block.text, m.end()):
+            start, end = team.span("team")
+            if (club := team_candidate(block, start, end, "actors.team_after_players_country")) and club.kind == ORG:
+                out.append(club)
+    return out
+
+
+# the team after a rider's or driver's country, before the time or the end of the line: "(Italy) Valdora Motors 1:52"
+TEAM_AFTER_COUNTRY = re.compile(
+    r" (?P<team>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2})(?= \d| same time| at | \+|,|\s*$)"
+)
+
+
+@register_rule("actors.team_after_players_country")
+def team_after_players_country() -> None:
+    """In a list line, the name after a rider's or driver's country in brackets is their team (read in
+    `bracketed_players`): cycling and motor racing results give "rank. rider (country) team time".
+
+    Example: 1. Piet Okoro (Germany) Valdora Motors 1:52.318"""
+
+
+SCORECARD_WORDS = frozenset({"not", "out", "v", "and", "dec", "b", "c", "lbw", "st", "retired", "hurt", "at"})
+_FIGURE_NAME = r"(?:[A-Z]\. ?)*[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}"
+# "At Arden: Castleford 326 (" -- a team's innings total, then its batsmen and bowlers in brackets
+INNINGS_TEAM = re.compile(rf"(?:^|: )(?P<team>{NAME}) \d+(?:-\d+)?(?: dec)? \(")
+INNINGS_OPPONENT = re.compile(rf"\) v (?P<team>{NAME})\.?$")
+# "T. Brandt 95 not out", "P. Okoro 7-73": a player with runs or bowling figures inside the brackets
+FIGURE_PLAYER = re.compile(rf"(?:^|\(|, |; )(?P<name>{_FIGURE_NAME}) \d+(?:-\d+)?(?: not out)?(?=[,;)]|\s*$)")
+
+CUT_PLAYER = re.compile(rf"\((?P<name>{_FIGURE_NAME})\s*$")
+
+
+def is_scorecard_line(text: str) -> bool:
+    """A line of a scorecard: fewer than four lower-case words besides the scorecard's own ("not out", "v")."""
+    return len([w for w in re.findall(r"\b[a-z]+\b", text) if w not in SCORECARD_WORDS]) < 4
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Inside brackets, also when the line is cut inside them: an open "(" before, or an unopened ")" after."""
+    before, after = text[:at], text[at:]
+    return before.rfind("(") > before.rfind(")") or 0 <= after.find(")") < (after.find("(") % (len(after) + 1))
+
+
+@register_rule("actors.innings_summary")
+def innings_summary(block: ParsedBlock) -> list[Candidate]:
+    """A cricket innings summary: the batting team before its total, the players with runs or bowling figures in
+    the brackets after it (people), and the other team after "v".
+
+    Example: At Arden: Castleford 326 (T. Brandt 95 not out, L. Holt 54; P. Okoro 7-73) v Millbrook."""
+    text = block.text
+    if not is_scorecard_line(text):
+        return []
+    out = []
+    teams = [*INNINGS_TEAM.finditer(text), *INNINGS_OPPONENT.finditer(text)]
+    if teams and (cut := CUT_PLAYER.search(text)):  # "Valdora 210-6 (M. Sand": the line breaks before the runs
+        start, end = cut.span("name")
+        if player := span_candidate(block, start, end, PERSON, "actors.innings_summary"):
+            out.append(player)
+    for m in teams:
+        if team := team_candidate(block, m.start("team"), m.end("team"), "actors.innings_summary"):
+            out.append(team)
+    for m in FIGURE_PLAYER.finditer(text):
+        if _in_brackets(text, m.start("name")):
+            start, end = m.span("name")
+            if not country_or_demonym_code(m.group("name")) and (
+                player := span_candidate(block, start, end, PERSON, "actors.innings_summary")
+            ):
+                out.append(player)
     return out
 
 
@@ -227,7 +295,7 @@ def settle_standings_tables(cands: list[Candidate], blocks: list[ParsedBlock]) -
 def results_line_candidates(block: ParsedBlock) -> list[Candidate]:
     """Every team, scorer and player of one results or list line, and the teams named around sports words."""
     found = score_line_teams(block) + score_line_scorers(block) + standings_line_team(block) + fixture_line_teams(block)
-    found += scorecard_players(block)
+    found += scorecard_players(block) + innings_summary(block)
     return found + bracketed_players(block) + teams_before_sports_roles(block) + teams_after_sports_cues(block)
 
 
@@ -264,6 +332,8 @@ TEAM_RULES = frozenset(
         "actors.team_in_fixture_line",
         "actors.team_before_sports_role",
         "actors.team_after_sports_cue",
+        "actors.team_after_players_country",
+        "actors.innings_summary",
     }
 )
 _SPORT = re.compile(

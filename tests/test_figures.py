@@ -717,6 +717,9 @@ def test_a_dropped_event_is_traced_and_the_figure_kept():
         ("Another passenger was hurt when the bus braked.", [("Another", "passenger", "injured")]),
         ("Gunmen shot a guard at the gate.", [("a", "guard", "wounded")]),
         ("Police said a man shot and killed himself.", [("a", "man", "killed")]),
+        ("A 16-year-old was shot near the school on Monday.", [("A", "16-year-old", "wounded")]),
+        ("A 30-year-old woman suffering from a gunshot wound walked into the clinic.", [("A", "woman", "wounded")]),
+        ("Deputies found a driver with a gunshot wound in the car park.", [("a", "driver", "wounded")]),
     ],
 )
 def test_a_single_victim_counts_one(sentence, expected):
@@ -730,11 +733,25 @@ def test_a_single_victim_counts_one(sentence, expected):
     [
         "A man was arrested on Tuesday.",  # not a casualty
         "A teacher opened the meeting.",
+        "Police arrested a 19-year-old on Monday.",
         "The family of a soldier killed in 2010 met the minister.",  # describes the family
     ],
 )
 def test_an_article_is_no_figure_without_a_victim(sentence):
     assert [f.text for f in figures(sentence) if f.rule == "figures.indefinite_article"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("One man was killed and another wounded in the attack.", [(1, "man", "killed"), (1, "man", "wounded")]),
+        ("The gunmen killed one guard and injured another.", [(1, "guard", "killed"), (1, "guard", "injured")]),
+    ],
+)
+def test_another_alone_is_one_more_victim(sentence, expected):
+    found = figures(sentence)
+    assert [(f.value, f.counts, f.event) for f in found] == expected
+    assert found[-1].text == "another" and found[-1].rule == "figures.indefinite_article"
 
 
 def test_a_range_is_no_phone_number():

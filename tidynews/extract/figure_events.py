@@ -162,10 +162,12 @@ def _has_subject(verb: Token) -> bool:
 
 def _experienced(verb: Token) -> str:
     """The event of a subject who suffers a listed noun: "suffered injuries" -> injured, "sustained gunshot wounds"
-    -> wounded, "suffered fatal injuries" -> killed."""
+    -> wounded, "suffering from a gunshot wound" -> wounded, "suffered fatal injuries" -> killed."""
     events = load_events()
-    for child in verb.children:
-        if child.dep_ == "dobj" and (child.lemma_.lower(), "noun") in events:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for o in p.children]  # "from"
+    for child in objects:
+        if child.dep_ in ("dobj", "pobj") and (child.lemma_.lower(), "noun") in events:
             if any(c.lower_ in FATAL_ADJECTIVES for c in child.children if c.dep_ == "amod"):
                 return "killed"
             return events[(child.lemma_.lower(), "noun")]
@@ -215,12 +217,13 @@ def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
 
 
 def _with_wounds(prep: Token) -> str:
-    """The event of "with" + a plural event noun: "with gunshot wounds" -> wounded, "with injuries" -> injured."""
+    """The event of "with" + an event noun: "with gunshot wounds" / "with a gunshot wound" -> wounded, "with injuries"
+    -> injured."""
     if prep.dep_ != "prep" or prep.lower_ != "with":
         return ""
     events = load_events()
     for pobj in prep.children:
-        if pobj.dep_ == "pobj" and pobj.tag_ == "NNS" and (pobj.lemma_.lower(), "noun") in events:
+        if pobj.dep_ == "pobj" and pobj.tag_ in ("NNS", "NN") and (pobj.lemma_.lower(), "noun") in events:
             return events[(pobj.lemma_.lower(), "noun")]
     return ""
 
@@ -316,6 +319,9 @@ def _modifier_event(noun: Token) -> str:
             else ""
         ):
             return event
+        if child.dep_ == "acl" and child.tag_ == "VBG" and child.lemma_.lower() in EXPERIENCE_VERBS:
+            if event := _experienced(child):
+                return event  # "a boy suffering from a gunshot wound"
     return ""
 
 

@@ -512,6 +512,16 @@ def plural(word: str) -> str:
     return w + "s"
 
 
+def is_years_old_person(doc: Doc, token: Token) -> bool:
+    """Whether a token is the "old" of "a 15-year-old" standing for a person (no noun after it)."""
+    return (
+        token.lower_ in ("old", "year-old")
+        and token.i >= 2
+        and doc[token.i - 2 : token.i].text.lower().replace(" ", "") in ("year-", "-year")
+        or token.lower_.endswith("-year-old")
+    ) and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj")
+
+
 @register_rule("figures.indefinite_article")
 def read_indefinite_person(doc: Doc, i: int) -> int | None:
     """ "a", "an" or "another" before a singular noun for a person: one victim, when the person was hurt or killed.
@@ -519,13 +529,19 @@ def read_indefinite_person(doc: Doc, i: int) -> int | None:
     News writes a single victim without a number ("a man was killed", "another woman was wounded"); the article
     counts one. The figure is kept only with a casualty event (killed, wounded, shot...: `outcome_event` in
     figure_words.csv; `figures.article_without_event` drops the rest, so "a man was arrested" is no figure); its
-    text is the article word, its noun the person. Returns the token of the noun, or None.
+    text is the article word, its noun the person ("a 15-year-old" is a person too; "another" alone takes the person
+    of the figure before it: "one man was killed and another wounded"). Returns the token of the noun (-1 for
+    "another" alone), or None.
     Example: A cyclist was injured when the van left the road.
     """
     t = doc[i]
+    if t.lower_ == "another" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "conj"):
+        return -1  # "one man was killed and another wounded": the person is the one before
     if t.lower_ not in ("a", "an", "another") or t.dep_ != "det":
         return None
     head = t.head
+    if head.i > i and is_years_old_person(doc, head):
+        return head.i  # "a 15-year-old was shot"
     if head.i <= i or head.tag_ != "NN" or head.lemma_.lower() not in PERSON_SINGULARS:
         return None
     owner = head.head.head if head.dep_ == "pobj" else None
@@ -590,6 +606,8 @@ def find_number_cores(doc: Doc) -> list[Candidate]:
             cand = Candidate(i, twin[0], twin[1], "words", rule=read_twin.rule_id)
         elif (person := read_indefinite_person(doc, i)) is not None:
             cand = Candidate(i, i, 1, "indefinite", rule=read_indefinite_person.rule_id, noun=person)
+            if person >= 0 and is_years_old_person(doc, doc[person]):
+                cand.counts = doc[i + 1 : person + 1].text  # "a 15-year-old" counts "15-year-old"
         elif (pair := read_both(doc, i)) is not None:
             cand = Candidate(i, i, 2, "indefinite", rule=read_both.rule_id, noun=pair)
         if cand is None:

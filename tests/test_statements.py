@@ -120,9 +120,9 @@ def test_a_quotation_standing_alone_belongs_to_the_speaker_before_it():
     assert_speaker(CURLY, s, "Elena Duarte")
 
 
-def test_partial_quote_inside_the_writers_sentence():
-    s = one(CURLY, "an insult")
-    assert s.quote == "an insult to every nurse in the region"
+def test_partial_quote_inside_the_writers_sentence_is_the_reported_object_with_it():
+    s = one(CURLY, "the council’s pay offer")
+    assert s.quote == "the council’s pay offer “an insult to every nurse in the region”"
     assert (s.kind, s.cue) == ("partial", "called")
     assert_speaker(CURLY, s, "Rosa Marin")
 
@@ -163,8 +163,12 @@ def test_a_quote_split_by_he_said_is_two_statements():
 
 
 def test_single_quotes_as_the_only_quotation_marks():
-    partial = one(STRAIGHT, "dead in the water")
-    assert (partial.kind, partial.speaker) == ("partial", "The minister")
+    partial = one(STRAIGHT, "the plan was")
+    assert (partial.quote, partial.kind, partial.speaker) == (
+        "the plan was 'dead in the water'",
+        "partial",
+        "The minister",
+    )
     direct = one(STRAIGHT, "We are not moving")
     assert direct.quote == "We are not moving,"
     assert_speaker(STRAIGHT, direct, "Olu Bello")
@@ -359,8 +363,9 @@ def seed_statement(seed: ArticleExtraction, quote_start: str) -> Statement:
 
 
 def test_seed_partial_quote_told_to_the_envoy(seed):
-    s = seed_statement(seed, "a short window")
-    assert s.quote == "a short window of time for diplomatic understandings"
+    s = seed_statement(seed, "there is “a short window")
+    # the reported clause with the quoted words in it; the closing ", as the … group continued …" is the writer's
+    assert s.quote == "there is “a short window of time for diplomatic understandings” to be reached with Hezbollah"
     assert (s.kind, s.cue, s.speaker_key) == ("partial", "told", "yoav-gallant")
     assert s.addressee.startswith("US special envoy")
 
@@ -629,16 +634,32 @@ def test_found_and_showed_with_other_subjects_are_not_statements():
     assert not any("rucksack" in q or "gate" in q for q in quotes), quotes
 
 
-def test_a_partial_quote_that_is_the_predicate_leaves_no_subject_and_copula_fragment():
+def test_a_partial_quote_that_is_the_predicate_is_one_statement_with_its_subject():
     text = "Moorland blaze\n\nThe fire chief said the blaze was “out of control” and that crews were exhausted.\n"
     found = [(s.quote, s.kind, s.cue) for s in statements(text)]
-    assert found == [("out of control", "partial", "said"), ("crews were exhausted", "indirect", "said")]
+    assert found == [
+        ("the blaze was “out of control”", "partial", "said"),
+        ("crews were exhausted", "indirect", "said"),
+    ]
 
 
-def test_a_long_subject_before_a_quoted_predicate_still_gives_only_the_partial_quote():
+def test_a_long_subject_before_a_quoted_predicate_is_one_partial_statement():
     text = "Moorland blaze\n\nThe fire chief said the blaze on the north slope was “beyond anything we have seen”.\n"
     (s,) = statements(text)
-    assert (s.quote, s.kind, s.speaker) == ("beyond anything we have seen", "partial", "The fire chief")
+    quote = "the blaze on the north slope was “beyond anything we have seen”"
+    assert (s.quote, s.kind, s.speaker) == (quote, "partial", "The fire chief")
+
+
+def test_a_clause_inside_a_quotation_gives_the_quotation_only():
+    text = "Pier\n\nThe harbour master said the pier was “safe. Nobody needs to worry about it.”\n"
+    (s,) = statements(text)
+    assert (s.quote, s.kind, s.speaker) == ("safe. Nobody needs to worry about it.", "partial", "The harbour master")
+
+
+def test_a_closing_as_clause_of_background_is_not_part_of_the_reported_clause():
+    text = "Ferry\n\nThe operator told the council that fares would rise in May, as fuel prices kept climbing.\n"
+    (s,) = statements(text)
+    assert (s.quote, s.cue) == ("fares would rise in May", "told")
 
 
 # --- the rules: every statements rule's own example fires; no input crashes ------------------------------------
@@ -872,3 +893,25 @@ def test_a_quotation_signed_after_a_dash_belongs_to_the_name():
 def test_words_after_a_dash_that_are_no_name_sign_nothing():
     text = "Bridge\n\nThe mayor spoke on Monday.\n\n“We will build it,” the mayor said — and the crowd cheered."
     assert one(text, "We will build it").speaker == "the mayor"
+
+
+# --- a reported clause that goes on after the reporting clause set into it ----------------------------------------
+
+
+def test_a_reported_clause_goes_on_after_the_inserted_reporting_clause():
+    text = "Ferry\n\nThe ferry is safe, the harbour master said, but only in the summer months.\n"
+    (s,) = statements(text)
+    assert s.quote == "The ferry is safe, the harbour master said, but only in the summer months"
+    assert (s.kind, s.cue, s.speaker) == ("indirect", "said", "the harbour master")
+
+
+def test_an_infinitive_after_the_inserted_reporting_clause_is_part_of_what_was_said():
+    text = "Council\n\nIt is her job, she said, to warn the council about the flood risk.\n"
+    (s,) = statements(text)
+    assert s.quote == "It is her job, she said, to warn the council about the flood risk"
+
+
+def test_a_participle_after_the_reporting_clause_is_a_second_statement_not_more_of_the_first():
+    text = "Ferry\n\nThe ferry is safe, she said, adding that the crew is trained.\n"
+    found = [(s.quote, s.cue) for s in statements(text)]
+    assert found == [("The ferry is safe", "said"), ("the crew is trained", "adding")]

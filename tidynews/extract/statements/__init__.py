@@ -17,10 +17,10 @@ Three passes find statements, then one pass resolves their speakers, in text ord
    report, survey, analysis, poll, review, researchers, scientists, data…) or a named person or body
    ("…, the study found." / "A report by the agency found that …"; "Police found a body" is no statement);
    "concluded" and "estimated" report with any subject, as the other reporting verbs do. See `reports_a_finding`.
-   A quotation inside a reported clause is the statement (a partial quote) when it is most of the clause, has at
-   most three words before it, or when the words outside it are only a subject and a copula or auxiliaries
-   ('said the fire was “out of control”' -> "out of control"): no "the fire was" fragment is left behind.
-   See `is_subject_and_copula_only`.
+   A reported clause that quotes some of the speaker's words is one statement of kind "partial", quotation and all
+   ('called the offer “an insult”' -> 'the offer “an insult”'; 'said the fire was “out of control”' -> 'the fire
+   was “out of control”', also when the parse leaves the quoted predicate out: see `is_subject_and_copula_only`);
+   the quotation is not a second statement.
 3. "according to X".
 
 Speakers are the subject of the reporting verb, resolved to an actor of the same article through the

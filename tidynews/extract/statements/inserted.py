@@ -1,7 +1,8 @@
 """Reporting clauses set into the clause they report: "The budget, the mayor said, will cut waiting times." and
 "As the harbour master noted, the ferries are often late." (the content is the main clause around or beside them).
 
-Owns the rules `statements.reported_clause_around_cue` and `statements.as_cue_clause`; `reported.complement_span`
+Owns the rules `statements.reported_clause_around_cue`, `statements.reported_clause_resumed_after_cue` and
+`statements.as_cue_clause`; `reported.complement_span`
 tries them after the clausal complement forms. Each returns the token range of the reported clause, or None.
 """
 
@@ -21,7 +22,7 @@ def own_clause(verb: Token) -> tuple[int, int]:
     lo, hi = verb.left_edge.i, verb.right_edge.i + 1
     while lo < verb.i and doc[lo].text in PARENTHESIS_MARKS:
         lo += 1
-    while hi - 1 > verb.i and doc[hi - 1].text in PARENTHESIS_MARKS:
+    while hi - 1 > verb.i and (doc[hi - 1].text in PARENTHESIS_MARKS or doc[hi - 1].text in (".", "!", "?")):
         hi -= 1
     return lo, hi
 
@@ -50,6 +51,37 @@ def reported_clause_around_cue(verb: Token) -> tuple[int, int] | None:
     if head.left_edge.i >= own_clause(verb)[0] - 1:
         return None  # nothing of the reported clause before the inserted one: "But, he said, …" is read elsewhere
     return trim(verb.doc, head.left_edge.i, head.right_edge.i + 1)
+
+
+@register_rule("statements.reported_clause_resumed_after_cue")
+def reported_clause_resumed_after_cue(verb: Token) -> tuple[int, int] | None:
+    """Reported speech that goes on after a reporting clause set into it after its main verb: "The ferry is safe,
+    she said, but only in summer." -> the whole sentence (the inserted "she said" lies inside the span).
+
+    The reporting clause is parsed as a parenthesis of the clause before it; what follows its closing comma is
+    more of the reported clause, unless it is a participle of the speaker's own ("…, she said, adding that …").
+    Example: The ferry is safe, the harbour master said, but only in the summer months.
+    """
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.i >= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("ccomp", "mark", "dobj") for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    doc = verb.doc
+    if subj is None or subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].text not in PARENTHESIS_MARKS:
+        return None
+    close = verb.i + 1
+    while close < len(doc) and doc[close].dep_ in ("advmod", "npadvmod") and doc[close].head.i == verb.i:
+        close += 1  # "she said later,"
+    if close >= len(doc) - 1 or doc[close].text not in PARENTHESIS_MARKS:
+        return None
+    rest = [t for t in doc[close + 1 : verb.sent.end] if not t.is_punct]
+    if len(rest) < 2 or any(t.head.i == verb.i and t.tag_ == "VBG" for t in rest):
+        return None  # "…, she said, adding that …": a second statement, not more of the first
+    if head.left_edge.i >= subj.left_edge.i - 1:
+        return None
+    return trim(doc, head.left_edge.i, rest[-1].i + 1)
 
 
 @register_rule("statements.as_cue_clause")

@@ -5,7 +5,8 @@ Owns the forms of a reported complement (each a `finds` rule: `statements.report
 `statements.reported_clause_before_cue`, `statements.reported_clause_parsed_as_object`, `statements.reported_object`,
 `statements.second_that_clause`, `statements.research_finding`, `statements.according_to`), the predicates that
 reject a reporting verb (`drops` rules, tried in order in `REJECTIONS`), and the choice between a reported clause
-and the quotation inside it (`statements.quotation_is_the_statement`).
+and a quotation around it (`statements.quotation_is_the_statement`). A reported clause that quotes some of the
+speaker's words is one statement of kind "partial", the quotation inside it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,13 @@ from tidynews.extract.statements.cues import (
     made_clear,
     reported_question,
 )
-from tidynews.extract.statements.inserted import as_cue_clause, is_as_put_it, own_clause, reported_clause_around_cue
+from tidynews.extract.statements.inserted import (
+    as_cue_clause,
+    is_as_put_it,
+    own_clause,
+    reported_clause_around_cue,
+    reported_clause_resumed_after_cue,
+)
 from tidynews.extract.statements.lexicon import (
     BACKGROUND_PREPOSITIONS,
     CLAUSE_ONLY_CUES,
@@ -79,7 +86,24 @@ def reported_that_clause(verb: Token, ccomp: Token) -> tuple[int, int] | None:
     cut = second_clause_cut(ccomp)
     if cut is not None:
         hi = min(hi, cut)  # "said A and that B" / "said A and added that B": A alone
+    background = _background_as_clause(ccomp)
+    if background is not None:
+        hi = min(hi, background)
     return trim(doc, lo, hi)
+
+
+def _background_as_clause(clause: Token) -> int | None:
+    """Where a reported clause stops before a closing ", as …" clause: the writer's background, not the speaker's
+    words ("told the envoy there is a window for a deal, as the attacks continued" -> "there is a window for a
+    deal"), or None."""
+    doc = clause.doc
+    for child in clause.children:
+        if child.dep_ != "advcl" or child.i < clause.i or child.right_edge.i < clause.right_edge.i - 1:
+            continue
+        lo = child.left_edge.i
+        if lo > 0 and doc[lo - 1].text == "," and doc[lo].lower_ == "as" and doc[lo].dep_ == "mark":
+            return lo - 1
+    return None
 
 
 @register_rule("statements.reported_clause_before_cue")
@@ -177,7 +201,13 @@ def complement_span(verb: Token) -> tuple[int, int, str] | None:
         else:
             span, rule = reported_that_clause(verb, ccomp), reported_that_clause.rule_id
         return (*span, rule) if span is not None else None
-    forms = (reported_clause_parsed_as_object, reported_clause_before_cue, as_cue_clause, reported_clause_around_cue)
+    forms = (
+        reported_clause_parsed_as_object,
+        reported_clause_before_cue,
+        as_cue_clause,
+        reported_clause_around_cue,
+        reported_clause_resumed_after_cue,
+    )
     for form in (*forms, reported_object):
         span = form(verb)
         if span is not None:
@@ -338,11 +368,10 @@ def has_no_speaker(verb: Token, subj: Token | None, lo: int, hi: int) -> bool:
 
 @register_rule("statements.quotation_is_the_statement", kind="drops")
 def _quotation_is_the_statement_doc() -> None:
-    """A reported clause is dropped for the quotation it holds when the quotation carries the claim: it is most of
-    the clause, has at most three words before it, or the words outside it are only a subject and a copula; or when
-    the clause is itself part of a quotation.
+    """A reported clause is dropped for the quotation it lies in: the clause starts inside a quotation, or the
+    quotation goes on with more words after the clause ends (the quotation is the statement).
 
-    Example: The fire chief said the blaze was “out of control”.
+    Example: The harbour master said the pier was “safe. Nobody needs to worry about it.”
     """
 
 
@@ -364,8 +393,8 @@ def reported_speech(
 ) -> list[Found]:
     """Reported speech in one paragraph: reporting verbs outside quotation marks with their complement.
 
-    A quotation inside the complement wins when it is most of it (then the quotation is the statement);
-    otherwise the complement, quotation and all, is one indirect statement. A verb that reports a second
+    A quotation inside the complement is part of it: the complement, quotation and all, is one statement (kind
+    "partial"); a complement that lies inside a quotation gives none. A verb that reports a second
     that-clause ("… and that …") gives a second statement.
     """
     doc = block.doc
@@ -462,8 +491,9 @@ class _QuotationIndex:
 def _indirect_statement(
     block: ParsedBlock, quotations: _QuotationIndex, verb: Token, subj: Token, lo: int, hi: int
 ) -> Found | None:
-    """One reported clause (tokens `lo:hi`) of a reporting verb as an indirect statement, or None when a
-    quotation in it is the statement instead."""
+    """One reported clause (tokens `lo:hi`) of a reporting verb as a statement, or None when the clause lies inside a
+    quotation (the quotation is the statement then). A clause that quotes some of the speaker's words is one
+    statement of kind "partial", quotation and all: "called the offer “an insult”" -> the offer “an insult”."""
     doc = block.doc
     start_char, end_char = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
     # quotations inside the complement
@@ -476,26 +506,15 @@ def _indirect_statement(
         if any(block.text[end_char : q.end].strip(" .,;:!?") for q in overhang):
             return None
         end_char = max(q.close_end for q in overhang)
-    words = len([t for t in doc[lo:hi] if not t.is_punct])
-    quoted_words = sum(len(block.text[q.start : q.end].split()) for q in inside)
-    if inside:
-        words_before = len([t for t in doc[lo:hi] if t.idx < inside[0].open_at and not t.is_punct])
-        after_quote = [t for t in doc[lo:hi] if t.idx >= inside[-1].close_end]
-        second_clause = any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") for t in after_quote)
-        if (
-            quoted_words * 2 >= words
-            or (words_before <= 3 and not second_clause)
-            or is_subject_and_copula_only(doc, lo, hi, inside)
-        ):
-            # "said there is “a short window …” to be reached": the quotation carries it, a partial quote
-            return None
     quote_after = quotations.opening_within(end_char, end_char + 2)
-    if quote_after and is_subject_and_copula_only(doc, lo, hi, []):
-        return None  # 'the fire was' before “out of control”: the partial quote is the statement
+    if quote_after and not inside and is_subject_and_copula_only(doc, lo, hi, []):
+        # 'said the fire was' + “out of control”: the parse left the quoted predicate out of the clause
+        inside = quote_after[:1]
+        end_char = max(inside[0].close_end, inside[0].end)
     return Found(
         block.offset + start_char,
         block.offset + end_char,
-        "indirect",
+        "partial" if inside else "indirect",  # the speaker's own words quoted inside the reported clause
         block=block,
         cue=verb,
         cue_text=cue_text(verb),

@@ -565,9 +565,24 @@ def test_a_state_inside_an_organisation_name_is_a_place_mention():
     assert found["Kentucky"] == ("us-ky", "places.embedded")
 
 
-def test_a_place_after_of_in_an_organisation_name_is_left_to_the_organisation():
+def test_a_place_after_of_in_an_organisation_name_is_a_mention_but_not_in_a_hyphen_compound():
     found = mentions("The Bank of Zambia raised its main rate, and the Trans-Pacific talks stalled.")
+    assert found["Zambia"] == ("zm", "places.embedded")
     assert "Pacific" not in found
+
+
+def test_a_team_tagged_as_a_place_gives_its_city():
+    found = mentions("Birmingham City beat Norwich City 2-1 on Saturday.")
+    assert found["Birmingham"] == ("birmingham-gb", "places.embedded")
+    assert found["Norwich"] == ("norwich-gb", "places.embedded")
+
+
+def test_a_town_institution_gives_the_town_when_the_story_names_its_state():
+    found = mentions("Slidell Police arrested two men in Louisiana on Monday.")
+    assert found["Slidell"] == ("slidell-us", "places.embedded_town")
+    assert "EU" not in mentions("The EU Council met in Brussels, Belgium, on Monday.")
+    # with no state or country of the town in the story, the name is left to the organisation
+    assert "Lincoln" not in mentions("The Lincoln Fire Department said on Monday that it would hire staff.")
 
 
 def test_state_abbreviation_after_a_town_is_a_mention_of_the_state():
@@ -610,9 +625,16 @@ def test_a_world_city_name_in_a_story_about_a_state_with_a_namesake_is_the_town(
     assert (table["Paris"]["country_code"], table["Paris"]["latitude"] < 40) == ("US", True)
 
 
-def test_a_country_name_in_a_story_about_a_state_with_a_namesake_town():
-    table = rows("Storms crossed Texas on Sunday. Residents of Palestine lost power for hours.")
-    assert table["Palestine"]["country_code"] == "US"
+def test_a_country_name_is_the_namesake_town_near_the_story_other_towns():
+    # Tyler and Jacksonville, Texas lie beside Palestine, Texas
+    found = mentions("Crews from Tyler and Jacksonville helped Palestine restore power on Monday.")
+    assert found["Palestine"] == ("palestine-us", "places.country_or_namesake_town")
+
+
+def test_a_country_name_in_a_story_about_a_state_stays_the_country_with_no_town_near():
+    # a Texas town is named China, but a Texas story speaks of the country
+    found = mentions("Farmers in Houston, Texas, said exports to China fell in March.")
+    assert found["China"][0] == "cn"
 
 
 def test_a_state_abbreviation_inside_an_agency_name():

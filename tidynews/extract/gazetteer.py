@@ -58,6 +58,7 @@ LOCATIVE_PREPOSITIONS = _word_list("locative")  # 'flew to Dakar'
 FUNCTION_WORDS = _word_list("function")  # 'Isle of Man'
 AREA_AFTER = _word_list("area_after")  # 'the Donetsk region'
 UNIT_DESCRIPTIONS = _word_list("unit_description")  # 'the Northern region' describes, does not name
+CIVIC_WORDS = _word_list("civic")  # 'Brackley Police': an institution named after its town
 UNIT_KIND_WORDS = AREA_WORDS | {"parish", "borough", "township", "municipality"}
 MIN_CITY_OVER_STATE = 500_000  # a city this big wins over a US state of the same name ("New York", "Washington")
 ANY_US_STATE = "*"  # in us_state_codes: the story is about US states ("Florida and Georgia")
@@ -344,6 +345,20 @@ def nearest_namesake(name: str, place: Place, story_map: StoryMap) -> Place | No
     if best is chosen or (chosen.population >= MIN_WORLD_CITY and best_support < 2):
         return None
     return city_place(_city_dict(best)) if kind == "city" else division_place(best)
+
+
+def town_near_the_story(name: str, story_map: StoryMap, not_in: str = "") -> Place | None:
+    """The town of this name (outside country `not_in`) lying near most of the story's other towns; None when no
+    town of the name lies near any of them."""
+    key = fold(clean_place_text(name))
+    best, best_support = None, 0
+    for r in geo.entries(key, ("city",)):
+        if r.country_code == not_in or r.latitude is None or r.longitude is None:
+            continue
+        n = story_map.names_near(r.latitude, r.longitude, key)
+        if n > best_support:
+            best, best_support = r, n
+    return city_place(_city_dict(best)) if best is not None else None
 
 
 def _cities_inside(cities: list[dict], area: Place) -> list[dict]:

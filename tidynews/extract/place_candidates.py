@@ -22,6 +22,7 @@ from tidynews.extract.countries import (
 from tidynews.extract.datelines import read_dateline
 from tidynews.extract.gazetteer import (
     AREA_AFTER,
+    CIVIC_WORDS,
     COUNTRY_ONLY_LABELS,
     DIRECTIONS,
     FEATURE_LABELS,
@@ -34,6 +35,7 @@ from tidynews.extract.gazetteer import (
     ends_in_feature_word,
     is_big_city,
     lexicon_kind,
+    resolve_place,
     state_abbreviations,
     us_states,
 )
@@ -68,6 +70,7 @@ RULE_OF_SOURCE = {
     "unit_of": "places.unit_of",
     "embedded": "places.embedded",
     "abbreviation": "places.state_abbreviation",
+    "embedded_town": "places.embedded_town",
 }
 
 
@@ -279,14 +282,15 @@ MIN_PERSON_TOWN = 10_000  # a one-word name tagged PERSON or ORG is a town of th
 @register_rule("places.embedded")
 def embedded_candidates(doc: Doc) -> list[Candidate]:
     """A place named inside the name of an organisation, a building or an event ("Kentucky State Police", "the
-    Ohio Department of Health", "University of Toronto"): a country, a state or province, or a city of 100,000
-    people. The organisation keeps its full name in the actors table; the place gets its own mention.
+    Ohio Department of Health", "University of Toronto", "Bank of Japan"), or of a team spaCy tags GPE ("Norwich
+    City"): a country, a state or province, or a city of 100,000 people. The organisation keeps its full name in
+    the actors table; the place gets its own mention.
 
     Example: The Kentucky State Police closed the highway on Sunday.
     """
     out: list[Candidate] = []
     for ent in doc.ents:
-        if ent.label_ not in EMBEDDING_LABELS or len(ent) < 2:
+        if len(ent) < 2 or ent.label_ not in EMBEDDING_LABELS and not _unknown_place_name(ent):
             continue
         i = ent.start
         while i < ent.end:
@@ -302,15 +306,54 @@ def embedded_candidates(doc: Doc) -> list[Candidate]:
                     continue
                 before = doc[span.start - 1] if span.start > 0 else None
                 after = doc[span.end] if span.end < len(doc) else None
-                if before is not None and (before.lower_ == "of" or before.text in HYPHENS):
-                    continue  # 'Bank of Dandong' names the bank, 'Trans-Pacific' no ocean
+                if before is not None and before.text in HYPHENS:
+                    continue  # 'Trans-Pacific' names no ocean
                 if after is not None and after.text in HYPHENS:
                     continue
-                if embedded_place_kind(span.text):
+                kind = embedded_place_kind(span.text)
+                if kind == "city" and before is not None and before.lower_ == "of":
+                    continue  # 'Bank of Dandong' is named for its city's people, 'Bank of Japan' for a country
+                if kind:
                     out.append(Candidate(span.start_char, span.end_char, "embedded", after_locative=True))
                     i += n - 1
                     break
             i += 1
+    return out
+
+
+def _unknown_place_name(ent: Span) -> bool:
+    """A GPE the gazetteer does not know as a whole ('Norwich City', 'Houston Rockets'): a team or body named after
+    a place."""
+    return ent.label_ == "GPE" and resolve_place(ent.text) is None
+
+
+@register_rule("places.embedded_town")
+def embedded_town_candidates(doc: Doc) -> list[Candidate]:
+    """A town at the start of the name of a town's institution (its police, council, school, library, club:
+    data/place_words.csv, list 'civic'), whatever its size ("Brackley Police", "the Brackley Garden Club"); kept
+    only when the town lies in a state or country the story names (see places.embedded_town_place).
+
+    Example: Storms hit Ohio on Monday, and the Bellville Fire Department rescued two people.
+    """
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "FAC"} or len(ent) < 2:
+            continue
+        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+        rest_words = {t.lower_.rstrip(".") for t in doc[start + 1 : ent.end]}
+        if not rest_words & CIVIC_WORDS:
+            continue
+        for n in range(min(3, ent.end - start - 1), 0, -1):
+            span = doc[start : start + n]
+            if not _is_capitalised_name(span) or not all(t.is_alpha or t.text.endswith(".") for t in span):
+                continue
+            if span.text.isupper() and len(span.text) <= 4:
+                continue  # an abbreviation ('EU Council'), not a town's name
+            if {t.lower_ for t in span} & CIVIC_WORDS or span[-1].lower_ in FUNCTION_WORDS:
+                continue
+            if fold(span.text) in cities_named():
+                out.append(Candidate(span.start_char, span.end_char, "embedded_town", after_locative=True))
+                break
     return out
 
 

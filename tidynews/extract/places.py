@@ -44,6 +44,7 @@ from tidynews.extract.gazetteer import (
     Place,
     StoryMap,
     cities_named,
+    country_place,
     hint_places,
     is_big_city,
     lexicon_kind,
@@ -53,6 +54,7 @@ from tidynews.extract.gazetteer import (
     resolve_place,
     state_abbreviations,
     state_by_code,
+    town_near_the_story,
     unit_region,
     us_states,
 )
@@ -64,6 +66,7 @@ from tidynews.extract.place_candidates import (  # noqa: F401  (re-exported: the
     area_of_candidates,
     dateline_candidates,
     embedded_candidates,
+    embedded_town_candidates,
     entity_candidates,
     scan_candidates,
     state_abbreviation_candidates,
@@ -143,6 +146,16 @@ def town_of_the_story(
     return place
 
 
+def embedded_town_place(text: str, article_countries: set[str], us_state_codes: set[str]) -> Place | None:
+    """The town at the start of an institution's name ("Brackley Police"), when it lies in a state or country
+    the story names; None otherwise (a 'Lincoln Fire Department' of a story set elsewhere)."""
+    place = resolve_place(text, article_countries=article_countries, us_state_codes=us_state_codes, after_locative=True)
+    if place is None or place.type not in {"city", "region"}:
+        return None
+    in_story = place.admin1 in us_state_codes if place.country_code == "US" else place.country_code in article_countries
+    return place if in_story else None
+
+
 STREET_WORDS = {
     "street", "st.", "avenue", "ave.", "road", "rd.", "boulevard", "blvd.", "drive", "lane", "highway", "route",
     "parkway", "freeway", "expressway", "turnpike", "square", "bridge", "interstate", "way", "pike",
@@ -209,6 +222,25 @@ def nearby_namesake(
     if place.country_code == "US" and place.admin1 in named_states:
         return None  # the town of a state the story names
     return nearest_namesake(text, place, story_map)
+
+
+@register_rule("places.country_or_namesake_town")
+def country_or_namesake_town(text: str, place: Place, cand: Candidate, story_map: StoryMap) -> Place | None:
+    """A country's name that is also a town's ('Lebanon', 'Palestine', 'China'), not placed by a comma: the town
+    when it lies near another town of the story, else the country (a state named elsewhere in the story is not
+    enough: a Texas story may speak of China).
+
+    Example: Crews from Tyler and Jacksonville helped Palestine restore power on Monday.
+    """
+    code = country_names().get(fold(clean_place_text(text)))
+    if not code or place.type not in {"city", "country"} or hint_places(cand.next_text):
+        return None
+    town = town_near_the_story(text, story_map, not_in=code)
+    if place.type == "country" and town is not None:
+        return town
+    if place.type == "city" and place.country_code != code and town is None:
+        return country_place(code)
+    return None
 
 
 @register_rule("places.drop_government_department", kind="drops")
@@ -288,6 +320,11 @@ def resolve_candidate(
             return state_by_code(state_abbreviations()[text.strip()]), found_by, ""
     if cand.source == "abbreviation":
         return state_by_code(state_abbreviations()[text.strip()]), found_by, ""
+    if cand.source == "embedded_town":
+        place = embedded_town_place(text, article_countries, us_state_codes)
+        if place is None:
+            return None, found_by, "not a town of a state or country the story names"
+        return place, found_by, ""
     if cand.source == "embedded":
         place = resolve_place(
             text, article_countries=article_countries, us_state_codes=us_state_codes, after_locative=True
@@ -402,6 +439,7 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
             dateline_candidates(block.doc)
             + state_abbreviation_candidates(block.doc)
             + embedded_candidates(block.doc)  # before its organisation's own candidate, which starts there too
+            + embedded_town_candidates(block.doc)
             + entity_candidates(block.doc)
             + scan_candidates(block.doc)
         )
@@ -495,6 +533,10 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
             )
             if near is not None:
                 place, rule = near, "places.nearby_namesake"
+        if rule in NAMESAKE_RULES | {"places.exact_name", "places.lexicon_scan"}:
+            other = country_or_namesake_town(block.text[cand.start : cand.end], place, cand, story_map)
+            if other is not None:
+                place, rule = other, "places.country_or_namesake_town"
         placed = feature_in_story_country(place, story.country)
         if placed is not None:
             place, rule = placed, "places.feature_in_story_country"

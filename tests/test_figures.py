@@ -565,6 +565,18 @@ def _figures_with_trace(body: str) -> ArticleExtraction:
     return result
 
 
+@pytest.mark.parametrize(
+    "body, event",
+    [
+        ("He was jailed for the shooting of two men outside a bar.\n\nBoth are recovering at home.", "wounded"),
+        ("He was jailed for the shooting of two men outside a bar.\n\nOne of them died a week later.", "shot"),
+    ],
+)
+def test_the_shooting_of_people_is_a_wound_when_the_article_says_nobody_died(body, event):
+    found = [f for f in _figures_with_trace(body).figures if f.counts == "men"]
+    assert [(f.value, f.event) for f in found] == [(2, event)]
+
+
 @pytest.mark.parametrize("rule", rules_for("figures"), ids=lambda r: r.id)
 def test_every_figures_rule_fires_on_its_own_example(rule):
     assert rule.example_zone == "body"

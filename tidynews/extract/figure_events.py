@@ -196,12 +196,14 @@ def _is_passive(verb: Token) -> bool:
     )
 
 
-def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
+def event_of(doc: Doc, cand: Candidate, counted: Token | None, death_in_article: bool = True) -> str:
     """What the sentence says happened to what the figure counts, from the event lexicon; "" when nothing.
 
     Being shot is a gunshot wound: a count of people shot is `wounded` unless its sentence says the shots killed
     ("shot and killed", "fatally shot" -> killed) or that some of them died ("five were shot, two fatally": five
     stay `shot`, two are `killed`).
+    "the shooting of three men" stays `shot` (news writes it of deaths too) unless the article says nobody died
+    (`death_in_article` False: no death word in its body).
     Examples: "three people were shot on Saturday" -> wounded; "five were shot, two fatally" -> shot and killed.
     """
     root = span_root(doc, cand)
@@ -209,8 +211,9 @@ def event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
         return "killed"  # "two fatally", "one of them fatally"
     event = _event_of(doc, cand, counted)
     counts_events = counted is not None and (counted.lemma_.lower(), "noun") in load_events()  # "one shooting"
-    if event == "shot" and not counts_events and not _death_in_sentence(doc, cand) and not _of_a_noun(counted or root):
-        return "wounded"  # "the shooting of three men" stays shot: news writes it of deaths too
+    shooting_of = _of_a_noun(counted or root) and death_in_article  # "the shooting of three men"
+    if event == "shot" and not counts_events and not _death_in_sentence(doc, cand) and not shooting_of:
+        return "wounded"
     if not event and counted is not None:
         return load_events().get((counted.lemma_.lower(), "state_noun"), "")  # "two bodies were found" -> dead
     return event

@@ -69,10 +69,11 @@ Documented decisions (the gold standard leaves these open; these are the rules t
 - Casualties: being shot is a gunshot wound, so a count of people shot is `wounded` unless the clause says the
   shots killed ("shot and killed", "shot dead", "shot to death", "fatally shot", "mortally wounded" -> killed) or the
   sentence says some died ("five were shot, two fatally": five stay `shot`, two are `killed`). "the shooting of
-  three men" stays `shot` (news writes it of deaths too). "found dead", "the bodies of", "left two dead" -> dead;
-  "left three injured", "suffered injuries", "with gunshot wounds" -> injured / wounded; "suffered fatal injuries"
-  -> killed; "the attempted murder of two people" -> no event. What happens to "one of two intruders" does not
-  happen to the two; the agent of a passive ("shot by two officers") gets no event.
+  three men" stays `shot` (news writes it of deaths too) unless no word of the article's body says anyone died.
+  "found dead", "the bodies of", "left two dead" -> dead; "left three injured", "suffered injuries", "with gunshot
+  wounds" -> injured / wounded; "suffered fatal injuries" -> killed; "the attempted murder of two people" -> no
+  event. What happens to "one of two intruders" does not happen to the two; the agent of a passive ("shot by two
+  officers") gets no event.
 - A single victim is a figure: news writes one victim without a number ("a man was killed", "another woman was
   wounded"), and the article's count of the dead or hurt must include it. The figure is the article word ("a",
   value 1) with the person as `counts`; only casualty events keep it ("a man was arrested" is no figure), and not
@@ -105,7 +106,7 @@ from tidynews.extract.common import ArticleExtraction, Figure
 from tidynews.extract.figure_drops import is_article_without_event, is_pronoun_one, not_a_figure
 from tidynews.extract.figure_event_drops import event_rejected_by
 from tidynews.extract.figure_events import counted_noun, event_of, noun_with_compounds
-from tidynews.extract.figure_lexicon import CURRENCY_NAMES
+from tidynews.extract.figure_lexicon import CURRENCY_NAMES, DEATH_WORDS
 from tidynews.extract.figure_numbers import Candidate, find_number_cores, word_number_value
 from tidynews.extract.figure_units import (
     share_range_units,
@@ -124,10 +125,13 @@ __all__ = ["extract_figures", "figures_of_block", "word_number_value"]
 # --- the table ------------------------------------------------------------------------------------
 
 
-def figures_of_block(parsed_block: ParsedBlock, trace: Trace = NULL_TRACE) -> list[Figure]:
+def figures_of_block(
+    parsed_block: ParsedBlock, trace: Trace = NULL_TRACE, death_in_article: bool = True
+) -> list[Figure]:
     """All figures of one body line, with block-relative offsets turned into article offsets.
 
     `trace` records each candidate number: the rule that proposed it and, when dropped, the rule that dropped it.
+    `death_in_article`: whether the article's body says anyone died (see `event_of`).
 
     Examples: "Twin blasts killed at least 84 people." -> [2 blasts, 84 people (at_least, killed)].
     """
@@ -157,7 +161,7 @@ def figures_of_block(parsed_block: ParsedBlock, trace: Trace = NULL_TRACE) -> li
             counted = counted_noun(doc, cand)
         figure_tokens = range(cand.first, cand.last + 1)
         counts = cand.counts or (noun_with_compounds(counted, figure_tokens) if counted is not None else "")
-        event = event_of(doc, cand, counted)
+        event = event_of(doc, cand, counted, death_in_article)
         if event and (event_rejected := event_rejected_by(doc, cand, counted, event)):
             _trace_drop(trace, parsed_block, cand, event_rejected, what=f"event {event!r} of ")
             event = ""
@@ -249,5 +253,7 @@ def extract_figures(parsed: ParsedArticle, result: ArticleExtraction) -> None:
 
     Examples: "more than 80,000 residents" -> value 80000, qualifier more_than, counts residents.
     """
-    for parsed_block in parsed.zone_blocks(BODY):
-        result.figures.extend(figures_of_block(parsed_block, result.trace))
+    blocks = list(parsed.zone_blocks(BODY))
+    death_in_article = any(t.lower_ in DEATH_WORDS for b in blocks for t in b.doc)
+    for parsed_block in blocks:
+        result.figures.extend(figures_of_block(parsed_block, result.trace, death_in_article))

@@ -41,6 +41,7 @@ from tidynews.schemas import TableSchema, load_schemas
 from tidynews.sources import Columns, read_sources
 from tidynews.tables import assemble_tables, check_tables, write_csv
 from tidynews.validate import validate_package
+from tidynews.validate_changed import record_validated, validated_tables
 
 DEFAULT_VERSION = "0.1.0"
 LICENSE = {
@@ -369,7 +370,10 @@ def build_package(
                 staging, schemas, articles, version or previous_version(out_dir), created, read.skipped
             )
             write_descriptor(descriptor, descriptor_path(staging))
-            validate_package(staging, use_frictionless=use_frictionless)
+            # tables of the package in out_dir that passed Frictionless as they are: only new rows need it again
+            record_dir = cache.root if cache is not None and use_frictionless and not parquet_parts else None
+            validated = validated_tables(record_dir, out_dir, list(schemas))
+            validate_package(staging, use_frictionless=use_frictionless, frictionless_validated=validated)
             if not include_text:
                 schemas = omit_texts(staging, schemas, tables["articles"], descriptor)
                 validate_package(staging, use_frictionless=use_frictionless)
@@ -379,6 +383,8 @@ def build_package(
                 write_database(staging, schemas, database_path(staging))
             install_package(staging, out_dir)
             done = True
+            if record_dir is not None:
+                record_validated(record_dir, out_dir, list(schemas))
         except OSError as exc:  # disk full, a folder made read-only meanwhile: the old package stays as it was
             raise TidynewsError(
                 f"cannot write the package into {out_dir}: {exc.strerror or exc} ({exc.filename or out_dir}); "

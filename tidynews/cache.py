@@ -79,6 +79,7 @@ NOT_EXTRACTION = frozenset(
         "sources",
         "tables",
         "validate",
+        "validate_changed",
         "validate_copies",
         "validate_sql",
     }

@@ -45,6 +45,11 @@ def validate_frictionless(package_dir: Path) -> list[Problem]:
     # has already refused them, and links out of the package, before Frictionless reads anything).
     with system.use_context(trusted=False):
         report = Package(str(descriptor)).validate()
+    return frictionless_problems(report)
+
+
+def frictionless_problems(report) -> list[Problem]:
+    """A Frictionless report as problems: at most MAX_PER_RULE rows per table, rule and column, then a count."""
     problems = []
     for task in report.tasks:
         per_rule: dict[tuple[str, str], int] = {}
@@ -478,8 +483,13 @@ def validate_any(path: Path, use_frictionless: bool = True) -> None:
     validate_package(find_package(path), use_frictionless)
 
 
-def validate_package(package_dir: Path, use_frictionless: bool = True) -> None:
-    """Run both validators (or only the fast one); raise ValidationError listing every problem."""
+def validate_package(
+    package_dir: Path, use_frictionless: bool = True, frictionless_validated: dict[str, Path] | None = None
+) -> None:
+    """Run both validators (or only the fast one); raise ValidationError listing every problem.
+
+    frictionless_validated: tables whose previous CSV (in the package folder given) passed Frictionless as it is
+    now; Frictionless then checks only the rows not in it (see validate_changed.py), Pandera still every row."""
     package_dir = Path(package_dir)
     unsafe = package_problems(package_dir)
     if unsafe:  # nothing else is read from a package whose descriptor is missing, broken or points outside it
@@ -490,7 +500,11 @@ def validate_package(package_dir: Path, use_frictionless: bool = True) -> None:
         problems = validate_parts_package(package_dir, load_schemas(package_dir / "schemas"))
     else:
         problems = validate_pandera(package_dir)
-        if use_frictionless:
+        if use_frictionless and frictionless_validated:
+            from tidynews.validate_changed import frictionless_on_changed_rows
+
+            problems += frictionless_on_changed_rows(package_dir, frictionless_validated)
+        elif use_frictionless:
             problems += validate_frictionless(package_dir)
         if not problems:  # the copies are compared with CSVs that are themselves valid
             from tidynews.validate_copies import copies_problems

@@ -249,7 +249,7 @@ def test_invalid_build_releases_nothing(released, monkeypatch):
     (seeds / "bridge_closure.txt").write_text(NEW_ARTICLE, encoding="utf-8")
     before = snapshot(dist), snapshot(root)
 
-    def invalid(package_dir, use_frictionless=True):
+    def invalid(package_dir, use_frictionless=True, frictionless_validated=None):
         raise ValidationError("package is invalid", [Problem("enum", "bad cell", file="figures.csv")])
 
     monkeypatch.setattr(build, "validate_package", invalid)

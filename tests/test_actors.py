@@ -820,3 +820,19 @@ def test_the_team_after_a_riders_country_is_an_organisation():
     assert types["Valdora Motors"] == types["Arden Racing"] == ("actors.team_after_players_country", "organization")
     assert types["Piet Okoro"][1] == types["Lars Wirth"][1] == "person"
     assert "Germany" not in types
+
+
+def test_an_organisation_written_as_one_word_of_its_name_is_one_actor():
+    r = extract("Shares in Torvik Shipping fell. Torvik said its ships were idle.")
+    assert mentions_of(r, "Torvik Shipping") == ["Torvik Shipping", "Torvik"]
+    r = extract("Kestrel Airways cancelled flights on Monday. Kestrel said the strike would cost it money.")
+    assert mentions_of(r, "Kestrel Airways") == ["Kestrel Airways", "Kestrel"]
+    assert {e.type for e in r.actors} == {"organization"}
+
+
+def test_a_word_two_organisations_share_or_a_persons_surname_stays_apart():
+    r = extract("Shares in Arden Mining and Arden Foods fell. Arden said profits would fall.")
+    assert mentions_of(r, "Arden Mining") == ["Arden Mining"] and mentions_of(r, "Arden Foods") == ["Arden Foods"]
+    r = extract("Kestrel Airways hired pilot Tom Kestrel in May. Kestrel said he liked the job.")
+    assert "Kestrel" in mentions_of(r, "Tom Kestrel")
+    assert mentions_of(r, "Kestrel Airways") == ["Kestrel Airways"]

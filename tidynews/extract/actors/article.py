@@ -20,7 +20,7 @@ from tidynews.extract.actors.drops import (
     credit_char_ranges,
     drop_defined_non_actors,
 )
-from tidynews.extract.actors.grouping import Group, group_candidates
+from tidynews.extract.actors.grouping import Group, group_candidates, settle_kinds_by_spelling
 from tidynews.extract.actors.lexicon import (
     ORG,
     PERSON,
@@ -127,6 +127,7 @@ def settle_kinds(
     settle_standings_tables(cands, blocks)
     person_from_apposition(cands)
     people_named_like_organisations(cands)
+    settle_kinds_by_spelling(cands)
     cands = drop_shouted_unknown_names(cands, parsed.text, trace)
     # names used as titles are no actors: drop treaty acronyms "(CSP)" defined after a dropped name
     return drop_defined_non_actors(cands, parsed, trace)

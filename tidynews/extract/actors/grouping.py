@@ -286,7 +286,63 @@ def group_candidates(cands: list[Candidate], text: str, trace: Trace) -> tuple[l
     orgs = group_orgs([c for c in cands if c.kind == ORG], text)
     cands = promote_weak(cands, people, orgs, trace)
     orgs = join_number_forms(join_generic_orgs(group_orgs([c for c in cands if c.kind == ORG], text)))
-    return people, orgs
+    return people, join_short_forms(orgs)
+
+
+def _org_word_ok(word: str) -> bool:
+    """A word that may stand for a whole organisation's name: not a generic body word or an acronym."""
+    return len(word) > 2 and word[0].isupper() and word.lower() not in ORG_HEADS and not is_acronym(word)
+
+
+def settle_kinds_by_spelling(cands: list[Candidate]) -> None:
+    """spaCy types the spellings of one name apart; the article's other spellings decide. A bare word tagged
+    PERSON that is the first or last word of exactly one organisation's name, and no person's surname, is that
+    organisation ("Arden" after "Arden Rovers"); a two- or three-word name tagged ORG whose last word is a person
+    the article names by surname alone is that person ("Lena Holt" tagged ORG beside "Holt said")."""
+    multi_orgs = {c.name for c in cands if c.kind == ORG and c.known is None and len(c.name.split()) > 1}
+    person_words = {c.name for c in cands if c.kind == PERSON and " " not in c.name}
+    surnames = {name_tokens(c.name)[-1] for c in cands if c.kind == PERSON and len(name_tokens(c.name)) > 1}
+    for c in cands:
+        if c.source != "spacy" or c.known is not None:
+            continue
+        words = c.name.split()
+        if c.kind == PERSON and len(words) == 1 and _org_word_ok(c.name) and c.name not in surnames:
+            hosts = {n for n in multi_orgs if c.name in (n.split()[0], n.split()[-1])}
+            if len(hosts) == 1:
+                c.kind = ORG
+        elif (
+            c.kind == ORG and 1 < len(words) <= 3 and words[-1] in person_words and c.name not in multi_orgs - {c.name}
+        ):
+            if not any(w.lower() in ORG_HEADS or is_acronym(w) for w in words) and all(w[0].isupper() for w in words):
+                c.kind = PERSON
+
+
+@register_rule("actors.short_form_of_a_name", kind="merges")
+def join_short_forms(groups: list[Group]) -> list[Group]:
+    """An organisation written as one word of its name, the first or the last, is that organisation when exactly
+    one organisation of the article has that word there: "Arden Rovers" and "Rovers", "Globex Cables" and
+    "Globex" (a company and its unit are one actor, as a club and its nickname are).
+
+    Example: Shares in Torvik Shipping fell. Torvik said its ships were idle."""
+    out: list[Group] = []
+    for g in groups:
+        names = set(g.names)
+        word = next(iter(names)) if len(names) == 1 else ""
+        if g.known or " " in word or not _org_word_ok(word):
+            out.append(g)
+            continue
+        hosts = [
+            h
+            for h in groups
+            if h is not g and any(len(n.split()) > 1 and word in (n.split()[0], n.split()[-1]) for n in h.names)
+        ]
+        if len(hosts) != 1:
+            out.append(g)
+            continue
+        for c in g.members:
+            c.merged_by = "actors.short_form_of_a_name"
+        hosts[0].members = sorted(hosts[0].members + g.members, key=lambda c: c.start)
+    return out
 
 
 def _singular(name: str) -> str:

@@ -915,3 +915,33 @@ def test_a_participle_after_the_reporting_clause_is_a_second_statement_not_more_
     text = "Ferry\n\nThe ferry is safe, she said, adding that the crew is trained.\n"
     found = [(s.quote, s.cue) for s in statements(text)]
     assert found == [("The ferry is safe", "said"), ("the crew is trained", "adding")]
+
+
+# --- verbs that report a noun object: attack, stress, express, refer to, point to ----------------------------------
+
+
+def test_referring_to_after_a_quotation_reports_what_the_speaker_meant():
+    text = "Pier\n\n“We will not close the pier,” Lind said, referring to the plan of the council.\n"
+    found = [(s.quote, s.cue, s.speaker) for s in statements(text)]
+    assert found == [("We will not close the pier,", "said", "Lind"), ("the plan of the council", "referring", "Lind")]
+
+
+def test_objects_of_attack_express_and_point_to_are_what_was_said():
+    cases = {
+        "The senator attacked the budget as reckless.": ("the budget as reckless", "attacked"),
+        "The mayor expressed concern about the flooding.": ("concern about the flooding", "expressed"),
+        "The senator pointed to the drop in crime as proof.": ("the drop in crime as proof", "pointed"),
+    }
+    for sentence, expected in cases.items():
+        (s,) = statements(f"Report\n\n{sentence}\n")
+        assert (s.quote, s.cue) == expected
+
+
+def test_attacks_and_pointing_by_things_that_cannot_speak_are_no_statements():
+    for sentence in (
+        "The storm attacked the coast at dawn.",
+        "The road points to the north of the valley.",
+        "The mayor was referring to the families who lost their homes in the flood.",  # explains, reports nothing
+        "The senator attacked Ruth Okafor at the end of the debate.",  # an attack on a person quotes no words
+    ):
+        assert statements(f"Report\n\n{sentence}\n") == [], sentence

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidynews.extract.rules import register_rule
-from tidynews.extract.statements.lexicon import OBJECT_CUES, QUESTION_CUES, REPORT_CUES, words
+from tidynews.extract.statements.lexicon import OBJECT_CUES, OBJECT_TO_CUES, QUESTION_CUES, REPORT_CUES, words
 from tidynews.extract.statements.syntax import is_cue, reports_a_finding, trim
 
 PHRASAL_CUES = words("statement_words", "phrasal_cue")  # "point out", "make clear"
@@ -43,6 +43,10 @@ def is_question_cue(token: Token) -> bool:
 def is_reporting_verb(token: Token) -> bool:
     """Whether reported speech may start from this token: a reporting, object or question verb, a finding of
     research, or a phrasal cue."""
+    if is_cue(token, OBJECT_TO_CUES) and any(
+        c.dep_ == "prep" and c.lower_ == "to" and c.i == token.i + 1 for c in token.children
+    ):
+        return True
     return is_cue(token, REPORT_CUES | OBJECT_CUES | QUESTION_CUES) or reports_a_finding(token) or is_phrasal_cue(token)
 
 

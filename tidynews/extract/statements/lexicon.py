@@ -39,6 +39,8 @@ REPORT_CUES = words("statement_verbs", "report_cue")
 RESEARCH_CUES = words("statement_verbs", "research_cue")
 # Verbs whose complement may be an object rather than a clause: "denied any role", "called on Israel to …".
 OBJECT_CUES = words("statement_verbs", "object_cue")
+# Verbs that report what they are about as the object of "to": "referring to the plan", "pointed to the figures".
+OBJECT_TO_CUES = words("statement_verbs", "object_to_cue")
 # Of those, the ones that need a speaker as subject ("the plan promises to …" is no statement).
 NEEDS_SPEAKER_SUBJECT = words("statement_verbs", "needs_speaker_subject")
 # Verbs that take no noun object: a long "object" of theirs is a misparsed clause ("says the council plan …").

@@ -38,6 +38,8 @@ from tidynews.extract.statements.lexicon import (
     OBJECT_COMPLEMENT_DEPS,
     OBJECT_COMPLEMENT_PREPS,
     OBJECT_CUES,
+    OBJECT_TO_CUES,
+    QUOTE_CUES,
     REPORT_CUES,
     SUBJECT_DEPS,
     TOPIC_CUES,
@@ -156,18 +158,26 @@ def reported_object(verb: Token) -> tuple[int, int] | None:
     """What a verb like deny, describe, call on, urge or warn reports as its object or prepositional complement:
     "denied any role in the leak", "called on the council to act" (not "called a meeting").
 
+    "referring to …" and "pointed to …" report the object of "to".
     Example: The union called on the council to reopen the library.
     """
-    if verb.lemma_ not in OBJECT_CUES:
+    if verb.lemma_ in OBJECT_TO_CUES:
+        if verb.lemma_ == "refer" and not (verb.tag_ == "VBG" and is_cue(verb.head, QUOTE_CUES | REPORT_CUES)):
+            return None  # "the minister was referring to …" explains a quotation; "…, she said, referring to …" reports
+        comps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" and c.i == verb.i + 1]
+    elif verb.lemma_ in OBJECT_CUES:
+        comps = [
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and (c.dep_ in OBJECT_COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_COMPLEMENT_PREPS))
+        ]
+    else:
         return None
-    comps = [
-        c
-        for c in verb.children
-        if c.i > verb.i
-        and (c.dep_ in OBJECT_COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in OBJECT_COMPLEMENT_PREPS))
-    ]
     if verb.lemma_ == "call" and not any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" for c in comps):
         return None  # "called a meeting": not speech
+    if verb.lemma_ == "attack" and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in comps):
+        return None  # "attacked Trudeau for …": an attack on a named person quotes none of its words
     if verb.lemma_ in TOPIC_CUES:
         comps = [c for c in comps if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS]  # not "spoke for five minutes"
     if not comps:
@@ -354,7 +364,7 @@ def is_open_question(doc, lo: int, hi: int) -> bool:
 @register_rule("statements.no_speaker", kind="drops")
 def has_no_speaker(verb: Token, subj: Token | None, lo: int, hi: int) -> bool:
     """A reporting verb with no subject outside what it reports has no speaker; nor has a verb that needs one
-    (vow, pledge, promise, threaten) when its subject cannot speak ("the plan promises …").
+    (vow, pledge, promise, threaten; "points to" an object) when its subject cannot speak ("the plan promises …").
 
     Example: The new plan promises to cut waiting times.
     """
@@ -363,7 +373,8 @@ def has_no_speaker(verb: Token, subj: Token | None, lo: int, hi: int) -> bool:
     own_lo, own_hi = own_clause(verb)
     if lo <= subj.i < hi and not (lo <= own_lo and own_hi <= hi and own_lo <= subj.i < own_hi):
         return True  # its subject is inside what it reports (unless the reporting clause is set into it)
-    return verb.lemma_ in NEEDS_SPEAKER_SUBJECT and not is_speaker_like(subj)
+    object_to = verb.lemma_ in OBJECT_TO_CUES and not any(c.dep_ == "ccomp" for c in verb.children)
+    return (verb.lemma_ in NEEDS_SPEAKER_SUBJECT or object_to) and not is_speaker_like(subj)
 
 
 @register_rule("statements.quotation_is_the_statement", kind="drops")

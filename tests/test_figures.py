@@ -654,7 +654,7 @@ def test_word_lists_match_their_table_schema(name):
         ("He was convicted of the attempted murder of two people.", [(2, "")]),
         ("Three teenagers were shot and one of the teenagers was killed.", [(3, "shot"), (1, "killed")]),
         ("The farmer fatally shot one of two intruders.", [(1, "killed"), (2, "")]),
-        ("The gunman was shot and killed by two deputies.", [(2, "")]),
+        ("The gunman was shot and killed by two deputies.", [(1, "killed"), (2, "")]),  # the gunman died
         ("Two men remained hospitalized on Tuesday.", [(2, "hospitalised")]),
     ],
 )
@@ -764,6 +764,24 @@ def test_another_alone_is_one_more_victim(sentence, expected):
     found = figures(sentence)
     assert [(f.value, f.counts, f.event) for f in found] == expected
     assert found[-1].text == "another" and found[-1].rule == "figures.indefinite_article"
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("The victim was pronounced dead at the scene.", [("The", "victim", "dead")]),
+        ("Police said the driver died in hospital on Sunday.", [("the", "driver", "died")]),
+        ("The suspect was arrested on Tuesday.", []),  # nobody hurt: an article
+        ("The wife of a man fatally shot by police recorded the encounter.", []),  # it happened to the man
+        ("The victim's mother said the family was in shock.", []),
+        ("The man was shot in the leg on Friday.\n\nHe is expected to recover.", [("The", "man", "wounded")]),
+        ("The man was shot in the leg on Friday.\n\nHe died on Sunday.", []),  # a report of a death: only it counts
+    ],
+)
+def test_the_victim_counts_one(body, expected):
+    found = [f for f in _figures_with_trace(body).figures if f.rule == "figures.definite_victim"]
+    assert [(f.text, f.counts, f.event) for f in found] == expected
+    assert all(f.value == 1 for f in found)
 
 
 def test_a_range_is_no_phone_number():

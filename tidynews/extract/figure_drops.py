@@ -18,6 +18,7 @@ from tidynews.extract.figure_lexicon import (
     AGE_CUES,
     AGE_GROUP_WORDS,
     CURRENCY_SYMBOLS,
+    DEATH_WORDS,
     DIGITS,
     FIXED_COMPOUNDS,
     LABEL_WORDS,
@@ -454,6 +455,22 @@ def is_article_without_event(doc: Doc, cand: Candidate, event: str) -> bool:  # 
     Example: A teacher opened the meeting on Monday.
     """
     return cand.kind == "indefinite" and event not in OUTCOME_EVENTS and event != "shot"
+
+
+@register_rule("figures.definite_without_casualty", kind="drops")
+def is_definite_without_casualty(doc: Doc, cand: Candidate, event: str, death_in_article: bool) -> bool:  # noqa: ARG001
+    """ "the" before a person who did not die (or, in a report that tells of a death, was not hurt either): an
+    article, not a count of victims.
+
+    A report of a death names its victim again and again ("the victim was shot", "the man was taken to hospital");
+    only a death counts there. Where nobody died, "the victim was shot in the leg" counts one wounded.
+    Example: The suspect was arrested on Tuesday.
+    """
+    if cand.kind != "definite":
+        return False
+    if event in OUTCOME_EVENTS and event in DEATH_WORDS:
+        return False
+    return death_in_article or not (event in OUTCOME_EVENTS or event == "shot")
 
 
 @register_rule("figures.pronoun_one", kind="drops")

@@ -573,6 +573,29 @@ def read_both(doc: Doc, i: int) -> int | None:
     return None
 
 
+@register_rule("figures.definite_victim")
+def read_definite_person(doc: Doc, i: int) -> int | None:
+    """ "the" before a singular noun for a person who died (or was hurt, in a report where nobody died): one victim.
+
+    "the victim died at the scene", "the man found shot to death": the article counts one, as for "a man was killed".
+    Kept only with a death event, or an injury in an article whose body says nobody died
+    (`figures.definite_without_casualty` drops the rest: "the man was arrested", "the victim was shot" in a report
+    of a death). Returns the token of the noun, or None.
+    Example: The victim was pronounced dead at the scene.
+    """
+    t = doc[i]
+    if t.lower_ != "the" or t.dep_ != "det":
+        return None
+    head = t.head
+    if head.i <= i or head.tag_ != "NN" or head.lemma_.lower() not in PERSON_SINGULARS:
+        return None
+    if head.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return None
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children):
+        return None  # "the wife of a man shot by police", "the victim's mother": what happened is another's
+    return head.i
+
+
 def find_number_cores(doc: Doc) -> list[Candidate]:
     """Every number in a parsed line, before filtering: digits, words, vague amounts, multipliers, compounds.
 
@@ -608,6 +631,8 @@ def find_number_cores(doc: Doc) -> list[Candidate]:
             cand = Candidate(i, i, 1, "indefinite", rule=read_indefinite_person.rule_id, noun=person)
             if person >= 0 and is_years_old_person(doc, doc[person]):
                 cand.counts = doc[i + 1 : person + 1].text  # "a 15-year-old" counts "15-year-old"
+        elif (victim := read_definite_person(doc, i)) is not None:
+            cand = Candidate(i, i, 1, "definite", rule=read_definite_person.rule_id, noun=victim)
         elif (pair := read_both(doc, i)) is not None:
             cand = Candidate(i, i, 2, "indefinite", rule=read_both.rule_id, noun=pair)
         if cand is None:

@@ -85,6 +85,9 @@ Documented decisions (the gold standard leaves these open; these are the rules t
   men were wounded in separate shootings", "nine shot over the weekend", "killed so far this year") or set in
   another incident ("two more were wounded in a separate shooting") keeps its figure but loses the event; the cue
   must be in the figure's clause, and one victim is always one incident.
+- "the" + a person who died counts one too ("the victim was pronounced dead"): a report of a death names its victim
+  without "a" after the first line; in a report where nobody died, "the victim was shot in the leg" counts one
+  wounded. Not when the person is someone's ("the wife of a man shot by police", "the victim's mother").
 - "both" counts two people when they were hurt or killed ("both men were shot", "both were killed"); like the
   single victim, only with a casualty event, and not in "both men and women".
 - Money: ISO 4217 codes whether the currency is a symbol, a code glued or spaced before the number ("US$5m",
@@ -103,7 +106,12 @@ from spacy.tokens import Doc, Token
 
 from tidynews.articles import BODY
 from tidynews.extract.common import ArticleExtraction, Figure
-from tidynews.extract.figure_drops import is_article_without_event, is_pronoun_one, not_a_figure
+from tidynews.extract.figure_drops import (
+    is_article_without_event,
+    is_definite_without_casualty,
+    is_pronoun_one,
+    not_a_figure,
+)
 from tidynews.extract.figure_event_drops import event_rejected_by
 from tidynews.extract.figure_events import counted_noun, event_of, noun_with_compounds
 from tidynews.extract.figure_lexicon import CURRENCY_NAMES, DEATH_WORDS
@@ -148,7 +156,7 @@ def figures_of_block(
     share_range_units(doc, kept)  # after the drops: "by 2030 to 32 percent" is no range
     for cand in kept:
         widen_with_plus(doc, cand)
-        if cand.qualifier == "exact" and cand.kind != "indefinite":
+        if cand.qualifier == "exact" and cand.kind not in ("indefinite", "definite"):
             widen_with_qualifier(doc, cand)
         elif cand.kind == "vague":
             widen_with_qualifier(doc, cand)
@@ -170,6 +178,9 @@ def figures_of_block(
             continue
         if is_article_without_event(doc, cand, event):
             _trace_drop(trace, parsed_block, cand, is_article_without_event.rule_id)
+            continue
+        if is_definite_without_casualty(doc, cand, event, death_in_article):
+            _trace_drop(trace, parsed_block, cand, is_definite_without_casualty.rule_id)
             continue
         if (
             cand.unit in ("km", "m", "miles", "kg", "tonnes")

@@ -836,3 +836,15 @@ def test_a_word_two_organisations_share_or_a_persons_surname_stays_apart():
     r = extract("Kestrel Airways hired pilot Tom Kestrel in May. Kestrel said he liked the job.")
     assert "Kestrel" in mentions_of(r, "Tom Kestrel")
     assert mentions_of(r, "Kestrel Airways") == ["Kestrel Airways"]
+
+
+def test_a_name_that_opens_with_a_saints_title_is_no_person():
+    r = extract("The board of St Millbrook met on Monday and St Millbrook said it would sell the ground.")
+    assert {e.name: e.type for e in r.actors}["St Millbrook"] == "organization"
+
+
+def test_the_desk_that_signs_a_wire_story_is_an_organisation():
+    r = extract("Prices were steady, dealers said.\n\n-- Valdora Newsroom +44 20 7000 0000")
+    found = {m.text: (m.rule, next(e.type for e in r.actors if e.key == m.key)) for m in r.actor_mentions}
+    assert found["Valdora Newsroom"][1] == "organization"
+    assert found["Valdora Newsroom"][0] == "actors.news_desk"

@@ -50,6 +50,7 @@ from tidynews.extract.actors.lexicon import (
     country_or_demonym_code,
     group_words,
     known_organisations,
+    word_list,
 )
 from tidynews.extract.actors.names import (
     Candidate,
@@ -85,7 +86,9 @@ def entity_person(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
     start = trim_leading_titles(doc, start, end)
     end = extend_person_name(doc, end)
     after_org_noun = start > 0 and doc[start - 1].lower_ in ORG_NOUNS_BEFORE_NAME
-    return start, end, ORG if last in ORG_HEADS or after_org_noun else PERSON
+    # "St Arden" names a club, a town or a church: saints are not persons of the news
+    saint_named = end - start == 2 and doc[start].lower_ in word_list("saint_prefix")
+    return start, end, ORG if last in ORG_HEADS or after_org_noun or saint_named else PERSON
 
 
 @register_rule("actors.entity_organisation")
@@ -647,6 +650,26 @@ def honorific_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> 
     return out
 
 
+# "-- Lisbon Newsroom +351 21 000 0000", "U.S. Energy Desk": the desk of a news agency signing a story
+NEWS_DESK = re.compile(r"(?<![\w.'’-])(?P<name>(?:[A-Z][\w.'’-]*\s){1,3}(?:Newsroom|Desk))(?![\w-])")
+
+
+@register_rule("actors.news_desk")
+def news_desk_candidates(block: ParsedBlock) -> list[Candidate]:
+    """The desk or newsroom that signs a wire story ("-- Lisbon Newsroom +351 ...") is an organisation.
+
+    Example: -- Valdora Newsroom +44 20 7000 0000"""
+    out = []
+    for m in NEWS_DESK.finditer(block.text):
+        span = block.doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        if span is None or span[0].is_sent_start and span[0].lower_ in {"the", "a"}:
+            continue
+        cand = make_candidate(block, span.start, span.end, ORG, "cue", rule="actors.news_desk")
+        if cand and not is_junk_name(cand.name, ORG):
+            out.append(cand)
+    return out
+
+
 def find_candidates(block: ParsedBlock, credits: list[tuple[int, int]], trace: Trace = NULL_TRACE) -> list[Candidate]:
     """Every candidate of one block: each finder's proposals, less datelines and overlaps."""
     found = spacy_candidates(block, credits, trace) + curated_candidates(block, credits, trace)
@@ -654,7 +677,7 @@ def find_candidates(block: ParsedBlock, credits: list[tuple[int, int]], trace: T
     others += lowercase_institution_candidates(block, trace) + age_apposition_candidates(block)
     others += lowercase_ministry_candidates(block)
     others += possessive_org_candidates(block, credits) + local_government_candidates(block)
-    others += cue_phrase_org_candidates(block, credits)
+    others += cue_phrase_org_candidates(block, credits) + news_desk_candidates(block)
     others += results_line_candidates(block)
     for c in others:
         propose(trace, c)

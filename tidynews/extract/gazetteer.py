@@ -580,10 +580,16 @@ def ends_in_feature_word(text: str, label: str = "") -> bool:
 def _major_cities() -> frozenset[str]:
     """Names of national capitals and cities of a million people or more, except ambiguous ones ('Sofia')."""
     capitals = {(c["iso"], fold(c["capital"])) for c in geonames_countries().values() if c["capital"]}
-    names = {
-        fold(r.name)
-        for r in geo.entries_of_kind("city")
-        if r.population >= 1_000_000 or (r.country_code, fold(r.name)) in capitals
+    # From the index's columns, not a GeoRow per town: every worker process pays for this once, and making 170,000
+    # rows (and folding each name) took a second of its start-up. A capital is found by its folded name, which
+    # the index lists every town under.
+    c = geo.index()
+    city = geo.KINDS.index("city")
+    names = {fold(c["name"][n]) for n, pop in enumerate(c["pop"]) if pop >= 1_000_000 and c["kind"][n] == city}
+    names |= {
+        key
+        for code, key in capitals
+        if any(c["kind"][n] == city and c["cc"][n] == code and fold(c["name"][n]) == key for n in geo.rows_named(key))
     }
     return frozenset(names - ambiguous_names())
 

@@ -656,6 +656,10 @@ def test_word_lists_match_their_table_schema(name):
         ("The farmer fatally shot one of two intruders.", [(1, "killed"), (2, "")]),
         ("The gunman was shot and killed by two deputies.", [(1, "killed"), (2, "")]),  # the gunman died
         ("Two men remained hospitalized on Tuesday.", [(2, "hospitalised")]),
+        ("Two cyclists were taken to a hospital after the crash.", [(2, "hospitalised")]),
+        ("Friends drove three victims to St Mary's Medical Center.", [(3, "hospitalised")]),
+        ("Two men were taken to a hospital, where they were pronounced dead.", [(2, "")]),
+        ("Two suspects were taken to the police station.", [(2, "taken")]),
     ],
 )
 def test_casualty_events(sentence, expected):

@@ -13,10 +13,12 @@ from tidynews.extract.figure_lexicon import (
     EXPERIENCE_VERBS,
     FATAL_ADJECTIVES,
     FATAL_ADVERBS,
+    HOSPITAL_WORDS,
     MONTHS,
     OUTCOME_EVENTS,
     TIME_UNITS,
     TOTAL_NOUNS,
+    TRANSPORT_VERBS,
     load_events,
 )
 from tidynews.extract.figure_numbers import Candidate
@@ -214,9 +216,31 @@ def event_of(doc: Doc, cand: Candidate, counted: Token | None, death_in_article:
     shooting_of = _of_a_noun(counted or root) and death_in_article  # "the shooting of three men"
     if event == "shot" and not counts_events and not _death_in_sentence(doc, cand) and not shooting_of:
         return "wounded"
+    if event in ("", "taken") and _taken_to_hospital(counted if counted is not None else root):
+        # "two men were taken to a hospital"; not "... where they were pronounced dead"
+        return "" if _death_in_sentence(doc, cand) else "hospitalised"
     if not event and counted is not None:
         return load_events().get((counted.lemma_.lower(), "state_noun"), "")  # "two bodies were found" -> dead
     return event
+
+
+def _taken_to_hospital(anchor: Token) -> bool:
+    """Whether what is counted was carried to a hospital: the subject of a passive ("two men were taken to a
+    hospital", "both were rushed to Mercy Medical Center") or the object ("friends drove two victims to hospital")
+    of a transport verb with "to" + a hospital word."""
+    t = anchor
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    verb = t.head
+    if t.dep_ not in ("nsubjpass", "dobj") or verb.lemma_.lower() not in TRANSPORT_VERBS:
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for place in prep.children:
+                words = [c.lower_ for c in place.lefts if c.dep_ == "compound"][-1:] + [place.lower_]
+                if place.dep_ == "pobj" and (place.lower_ in HOSPITAL_WORDS or " ".join(words) in HOSPITAL_WORDS):
+                    return True
+    return False
 
 
 def _with_wounds(prep: Token) -> str:

@@ -91,6 +91,8 @@ PERSON_SINGULARS = _words("person_singular")  # "a man was killed": the article 
 CASUALTY_EVENTS = OUTCOME_EVENTS | _words("casualty_means")  # the events of a count of people killed or hurt
 SEVERAL_INCIDENTS_CUES = _words("several_incidents_cue")  # "in separate shootings", "so far this year": a sum
 OTHER_INCIDENT_CUES = _words("other_incident_cue")  # "in a separate shooting": another incident than the one reported
+TRANSPORT_VERBS = _words("transport_verb")  # "two men were taken to a hospital": hospitalised
+HOSPITAL_WORDS = _words("hospital_word")  # where "taken to" makes a count hospitalised
 NOT_VICTIMS = _words("not_a_victim")  # things a shooting hits: "three homes were hit" is no casualty count
 
 

@@ -848,3 +848,24 @@ def test_the_desk_that_signs_a_wire_story_is_an_organisation():
     found = {m.text: (m.rule, next(e.type for e in r.actors if e.key == m.key)) for m in r.actor_mentions}
     assert found["Valdora Newsroom"][1] == "organization"
     assert found["Valdora Newsroom"][0] == "actors.news_desk"
+
+
+def test_a_name_written_with_initials_is_the_full_name_in_the_article_and_across_articles():
+    r = extract("Dan Marsh took four wickets on Friday. D. Marsh has now taken 40 this season.")
+    assert mentions_of(r, "Dan Marsh") == ["Dan Marsh", "D. Marsh"]
+    card = extract("T. Brandt c D. Marsh b Wirth 54", "CRICKET - SCORES", "card")
+    story = extract("Dan Marsh took four wickets as Castleford won on Friday.", "Castleford win", "story")
+    other = extract("Tom Marsh, a farmer, said the rain came too late.", "Rain too late", "other")
+    _, ids = resolve_actors([card, story, other])
+    assert ids[("card", by_name(card)["D. Marsh"].key)] == ids[("story", by_name(story)["Dan Marsh"].key)]
+    assert ids[("other", by_name(other)["Tom Marsh"].key)] != ids[("story", by_name(story)["Dan Marsh"].key)]
+
+
+def test_initials_match_the_given_names_in_order():
+    from tidynews.extract.actors.names import initials_match
+
+    assert initials_match(["D.", "Marsh"], ["Dan", "Marsh"])
+    assert initials_match(["J.R.", "Okoro"], ["John", "Robert", "Okoro"])
+    assert not initials_match(["D.", "Marsh"], ["Tom", "Marsh"])
+    assert not initials_match(["D.", "Marsh"], ["Dan", "Marshall"])
+    assert not initials_match(["Dan", "Marsh"], ["Dan", "Marsh"])

@@ -16,7 +16,15 @@ from tidynews.extract.actors.lexicon import (
     STATE_BODIES,
     known_organisations,
 )
-from tidynews.extract.actors.names import company_core, is_acronym, name_tokens, org_parts, surname_variants
+from tidynews.extract.actors.names import (
+    company_core,
+    initials_match,
+    is_acronym,
+    is_initial,
+    name_tokens,
+    org_parts,
+    surname_variants,
+)
 from tidynews.extract.actors.results import TeamEntity
 from tidynews.extract.common import ArticleExtraction, Entity, slugify
 from tidynews.extract.titles import is_honorific
@@ -72,6 +80,8 @@ class CorpusClusters:
                 and key in {v.lower() for v in surname_variants(full.split())}
                 and all(aid != article_id for aid, _ in self.members[i])
             }
+            if not hits and is_initial(toks[0]):  # "D. Marsh" of a scorecard is the one "Dan Marsh" of the corpus
+                hits = {i for full, i in self.person_full.items() if initials_match(toks, full.split())}
             idx = hits.pop() if len(hits) == 1 else self.new_cluster()
         self.person_full.setdefault(key, idx)
         return idx
@@ -203,7 +213,8 @@ def _known_only_in_part(ent: Entity) -> bool:
     """A person known by one word only, or a team read without its competition's heading."""
     if isinstance(ent, TeamEntity):
         return ent.competition.endswith("|")
-    return ent.type == "person" and len(name_tokens(ent.name)) < 2
+    toks = name_tokens(ent.name)
+    return ent.type == "person" and (len(toks) < 2 or is_initial(toks[0]))
 
 
 def _canonical_name(ents: list[Entity]) -> str:

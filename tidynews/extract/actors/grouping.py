@@ -23,7 +23,9 @@ from tidynews.extract.actors.lexicon import (
 from tidynews.extract.actors.names import (
     Candidate,
     initials,
+    initials_match,
     is_acronym,
+    is_initial,
     name_tokens,
     org_parts,
     reject,
@@ -66,13 +68,15 @@ class Group:
 def group_people(cands: list[Candidate]) -> list[Group]:
     """Group spellings of one person: full names first, then partial names join the full name they end
     (or, for names written family-name first like "Li Wenhao", begin) with. When the article calls that person by
-    the first name alone, a bare surname is someone else of the family (`bare_surname_of_another`).
+    the first name alone, a bare surname is someone else of the family (`bare_surname_of_another`). A name written
+    with initials ("M. Ortega") joins the one full name whose given names they are.
 
     Example: Maria Ortega won the vote. Ortega thanked her supporters."""
     people = [c for c in cands if c.kind == PERSON]
     groups: list[Group] = []
     by_full: dict[str, Group] = {}
-    for c in sorted(people, key=lambda c: -len(name_tokens(c.name))):
+    # names with given names before names written with initials: "D. Marsh" joins "Dan Marsh"
+    for c in sorted(people, key=lambda c: (-len(name_tokens(c.name)), is_initial(name_tokens(c.name)[0]))):
         toks = name_tokens(c.name)
         key = " ".join(toks).lower()
         c.merged_by = ""
@@ -125,6 +129,9 @@ def _find_person(groups: list[Group], toks: list[str], at: int) -> Group | None:
     """The group a partial name belongs to: a suffix match first, then a prefix match; when several
     people share it, the one named last before `at`."""
     name = " ".join(toks).lower()
+    initialled = [g for g in groups if initials_match(toks, name_tokens(g.full_name()))]
+    if len(initialled) == 1:
+        return initialled[0]
     for mode in ("suffix", "prefix"):
         hits = []
         for g in groups:

@@ -438,6 +438,25 @@ def name_tokens(name: str) -> list[str]:
     return [w for w in name.split() if not is_honorific(w)] or name.split()
 
 
+def is_initial(word: str) -> bool:
+    """An initial written for a given name: "D.", "J.R.", "D"."""
+    return re.fullmatch(r"(?:[A-Z]\.){1,3}|[A-Z]", word) is not None
+
+
+def initials_match(short: list[str], full: list[str]) -> bool:
+    """ "D. Marsh" is written for "Dan Marsh" (and "J.R. Okoro" for "John Robert Okoro"): the same surname, and
+    initials for the given names of the fuller form, in order."""
+    if len(short) < 2 or len(full) < 2 or short[-1].lower() != full[-1].lower():
+        return False
+    if not all(map(is_initial, short[:-1])):
+        return False
+    letters = "".join(w.replace(".", "") for w in short[:-1]).lower()
+    given = full[:-1]
+    if any(len(w.rstrip(".")) < 2 for w in given) or len(letters) > len(given):
+        return False
+    return letters == "".join(w[0] for w in given[: len(letters)]).lower()
+
+
 def surname_variants(tokens: list[str]) -> list[str]:
     """Shorter forms a full name is written as: every proper suffix, and the last word without a
     particle. Example: "Abdallah Bou Habib" -> ["Bou Habib", "Habib"]; "Saleh al-Aruri" -> ["al-Aruri", "Aruri"]."""

@@ -945,3 +945,27 @@ def test_attacks_and_pointing_by_things_that_cannot_speak_are_no_statements():
         "The senator attacked Ruth Okafor at the end of the debate.",  # an attack on a person quotes no words
     ):
         assert statements(f"Report\n\n{sentence}\n") == [], sentence
+
+
+# --- who speaks: a person seen speaking, a time after the verb, "kept saying" ---------------------------------------
+
+
+def test_the_person_seen_asking_in_footage_is_the_speaker_not_the_ad():
+    text = "Ferry ad\n\nThe ad uses footage of Ana Lind asking, “Why is the ferry late again?”\n"
+    (s,) = statements(text)
+    assert (s.quote, s.speaker) == ("Why is the ferry late again?", "Ana Lind")
+
+
+def test_a_time_after_the_reporting_verb_is_not_the_speaker():
+    text = (
+        "Pier\n\n“The pier is old. It must be rebuilt,” Ana Lind, the engineer, said Thursday morning on local radio.\n"
+    )
+    (s,) = statements(text)
+    assert s.speaker == "Ana Lind"
+
+
+def test_kept_saying_reports_and_referred_to_as_describes():
+    found = [(s.quote, s.cue) for s in statements("Pier\n\nThe senator kept saying the bridge was safe.\n")]
+    assert found == [("the bridge was safe", "saying")]
+    (s,) = statements("Pier\n\nThe mayor referred to the protesters as a small minority.\n")
+    assert (s.quote, s.cue, s.speaker) == ("the protesters as a small minority", "referred", "The mayor")

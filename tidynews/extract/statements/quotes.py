@@ -377,6 +377,8 @@ class QuoteFinder:
         doc = self.blocks[bi].doc
         after = [t for t in doc[cue.i + 1 : cue.i + 4] if not mask[t.i]]
         for tok in after:
+            if tok.ent_type_ in ("DATE", "TIME"):
+                continue  # '…,” Flynn said Thursday morning': when, not who
             if tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubj", "attr", "npadvmod")):
                 while tok.dep_ == "compound" and tok.head.i > tok.i and not mask[tok.head.i]:
                     tok = tok.head

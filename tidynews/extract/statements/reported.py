@@ -162,9 +162,15 @@ def reported_object(verb: Token) -> tuple[int, int] | None:
     Example: The union called on the council to reopen the library.
     """
     if verb.lemma_ in OBJECT_TO_CUES:
-        if verb.lemma_ == "refer" and not (verb.tag_ == "VBG" and is_cue(verb.head, QUOTE_CUES | REPORT_CUES)):
+        describes = any(t.dep_ == "prep" and t.lower_ == "as" for t in verb.subtree)  # "referred to X as Y"
+        if (
+            verb.lemma_ == "refer"
+            and not describes
+            and not (verb.tag_ == "VBG" and is_cue(verb.head, QUOTE_CUES | REPORT_CUES))
+        ):
             return None  # "the minister was referring to …" explains a quotation; "…, she said, referring to …" reports
         comps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" and c.i == verb.i + 1]
+        comps += [c for c in verb.children if comps and c.dep_ == "prep" and c.lower_ == "as" and c.i > comps[0].i]
     elif verb.lemma_ in OBJECT_CUES:
         comps = [
             c
@@ -275,11 +281,11 @@ def is_negated_or_passive(verb: Token) -> bool:
 @register_rule("statements.cue_under_infinitive", kind="drops")
 def is_under_infinitive(verb: Token) -> bool:
     """A reporting verb in an infinitive complement reports nothing yet: "declined to say", "hard to say"
-    ("went on to say", "continued to say" still report).
+    ("went on to say", "continued to say", "kept saying" still report).
 
     Example: The company declined to say the plant would close.
     """
-    return verb.dep_ == "xcomp" and verb.head.lemma_ not in ("go", "continue")
+    return verb.dep_ == "xcomp" and verb.head.lemma_ not in ("go", "continue", "keep")
 
 
 @register_rule("statements.cue_as_modifier", kind="drops")

@@ -56,6 +56,10 @@ def subject_of(verb: Token) -> Token | None:
 
     Example: "The court opened the door by saying checks were lax." -> saying -> court.
     """
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and before is not None and before.dep_ in ("dobj", "pobj"):
+        if before.pos_ in ("NOUN", "PROPN") and is_speaker_like(before):
+            return before  # "footage of the senator asking …", "heard the mayor saying …": the one seen speaking
     outer = outer_reporting_verb(verb)
     if outer is not None:
         verb = outer  # "Ms Novak said the talks went well and added that …": added -> said -> Ms Novak
@@ -67,14 +71,21 @@ def subject_of(verb: Token) -> Token | None:
                 return node.head  # "Smith, who said …" -> Smith
             return subject_after_clause(subj)
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
-            return None
+            # "footage of the senator asking, “…”": the person the participle describes speaks; "a rumour saying" no one
+            return node.head if node.i == verb.i and node.tag_ == "VBG" and is_speaker_like(node.head) else None
         walk = ("conj", "advcl", "pcomp", "prep", "xcomp") + (("pobj", "dobj") if node.i != verb.i else ())
         if node.dep_ not in walk or node.head.i == node.i:
             break
         node = node.head
     if verb.dep_ in ("ROOT", "ccomp", "parataxis"):
         # "said Okafor": an inverted subject parsed as an object
-        after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "npadvmod", "attr", "appos")]
+        after = [
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and c.dep_ in ("dobj", "npadvmod", "attr", "appos")
+            and c.ent_type_ not in ("DATE", "TIME")  # "said Thursday morning": when, not who
+        ]
         if after and after[0].pos_ in ("PROPN", "NOUN"):
             return after[0]
         # "The 52-year-old added …": a subject parsed as a modifier of the verb

@@ -660,6 +660,11 @@ def test_word_lists_match_their_table_schema(name):
         ("Friends drove three victims to St Mary's Medical Center.", [(3, "hospitalised")]),
         ("Two men were taken to a hospital, where they were pronounced dead.", [(2, "")]),
         ("Two suspects were taken to the police station.", [(2, "taken")]),
+        ("Two bystanders were struck by gunfire outside the store.", [(2, "wounded")]),
+        ("Two parked cars were hit by bullets.", [(2, "")]),
+        ("Two hikers were struck by a falling tree.", [(2, "")]),  # not gunfire
+        ("Three workers were treated for minor injuries.", [(3, "injured")]),
+        ("Two passengers remain in critical condition.", [(2, "injured")]),
     ],
 )
 def test_casualty_events(sentence, expected):

@@ -9,10 +9,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from tidynews.extract.figure_lexicon import (
+    CARE_VERBS,
     DEATH_WORDS,
     EXPERIENCE_VERBS,
     FATAL_ADJECTIVES,
     FATAL_ADVERBS,
+    GUNFIRE_WORDS,
+    HOSPITAL_CONDITIONS,
     HOSPITAL_WORDS,
     MONTHS,
     OUTCOME_EVENTS,
@@ -216,12 +219,41 @@ def event_of(doc: Doc, cand: Candidate, counted: Token | None, death_in_article:
     shooting_of = _of_a_noun(counted or root) and death_in_article  # "the shooting of three men"
     if event == "shot" and not counts_events and not _death_in_sentence(doc, cand) and not shooting_of:
         return "wounded"
+    if not event and not _death_in_sentence(doc, cand):
+        event = _care_event(counted if counted is not None else root)
     if event in ("", "taken") and _taken_to_hospital(counted if counted is not None else root):
         # "two men were taken to a hospital"; not "... where they were pronounced dead"
         return "" if _death_in_sentence(doc, cand) else "hospitalised"
     if not event and counted is not None:
         return load_events().get((counted.lemma_.lower(), "state_noun"), "")  # "two bodies were found" -> dead
     return event
+
+
+def _care_event(anchor: Token) -> str:
+    """The event of a person hit by gunfire or in a hospital's care: "two people were struck by gunfire" -> wounded,
+    "three were treated for gunshot wounds" -> wounded, "two men are in critical condition" -> injured."""
+    t = anchor
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    verb = t.head
+    if t.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return ""
+    events = load_events()
+    lemma = verb.lemma_.lower()
+    for prep in verb.children:
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if prep.dep_ == "agent" and lemma in ("strike", "hit", "graze"):
+            if any(o.lower_ in GUNFIRE_WORDS for o in objects):
+                return "wounded"  # "struck by gunfire", "hit by a stray bullet"
+        if prep.dep_ == "prep" and prep.lower_ == "for" and lemma in CARE_VERBS:
+            for o in objects:
+                if (o.lemma_.lower(), "noun") in events:
+                    return events[(o.lemma_.lower(), "noun")]  # "treated for gunshot wounds"
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for o in objects:
+                if o.lower_ == "condition" and any(c.lower_ in HOSPITAL_CONDITIONS for c in o.children):
+                    return "injured"  # "in critical condition"
+    return ""
 
 
 def _taken_to_hospital(anchor: Token) -> bool:

@@ -93,6 +93,9 @@ SEVERAL_INCIDENTS_CUES = _words("several_incidents_cue")  # "in separate shootin
 OTHER_INCIDENT_CUES = _words("other_incident_cue")  # "in a separate shooting": another incident than the one reported
 TRANSPORT_VERBS = _words("transport_verb")  # "two men were taken to a hospital": hospitalised
 HOSPITAL_WORDS = _words("hospital_word")  # where "taken to" makes a count hospitalised
+GUNFIRE_WORDS = _words("gunfire_word")  # "two were struck by gunfire": wounded
+HOSPITAL_CONDITIONS = _words("hospital_condition")  # "two men are in critical condition": injured
+CARE_VERBS = _words("care_verb")  # "three were treated for gunshot wounds": wounded
 NOT_VICTIMS = _words("not_a_victim")  # things a shooting hits: "three homes were hit" is no casualty count
 
 

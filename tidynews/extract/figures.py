@@ -71,7 +71,8 @@ Documented decisions (the gold standard leaves these open; these are the rules t
   sentence says some died ("five were shot, two fatally": five stay `shot`, two are `killed`). "the shooting of
   three men" stays `shot` (news writes it of deaths too) unless no word of the article's body says anyone died.
   "found dead", "the bodies of", "left two dead" -> dead; "taken/rushed to a hospital" -> hospitalised (not when
-  the sentence says they died there); "left three injured", "suffered injuries", "with gunshot
+  the sentence says they died there); "struck by gunfire", "treated for gunshot wounds" -> wounded; "in critical
+  condition" -> injured; "left three injured", "suffered injuries", "with gunshot
   wounds" -> injured / wounded; "suffered fatal injuries" -> killed; "the attempted murder of two people" -> no
   event. What happens to "one of two intruders" does not happen to the two; the agent of a passive ("shot by two
   officers") gets no event.

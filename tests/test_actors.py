@@ -869,3 +869,10 @@ def test_initials_match_the_given_names_in_order():
     assert not initials_match(["D.", "Marsh"], ["Tom", "Marsh"])
     assert not initials_match(["D.", "Marsh"], ["Dan", "Marshall"])
     assert not initials_match(["Dan", "Marsh"], ["Dan", "Marsh"])
+
+
+def test_a_player_with_a_countrys_abbreviation_in_brackets_is_a_person():
+    r = extract("Lena Holt (U.S.) beat Marta Lindqvist (Sweden) 6-3 6-4")
+    found = {m.text: m.rule for m in r.actor_mentions}
+    assert found["Lena Holt"] == "actors.player_with_team_in_brackets"
+    assert "U.S." not in found

@@ -113,8 +113,9 @@ def bracketed_players(block: ParsedBlock) -> list[Candidate]:
     out = []
     for m in BRACKETED.finditer(block.text):
         inner = m.group("inner").strip()
-        if len(inner) < 3 or any(c.isdigit() for c in inner) or inner.isupper() and " " not in inner:
-            continue  # "(L)", "(H.K. cents)", an acronym defined in brackets
+        acronym = inner.isupper() and " " not in inner and not country_or_demonym_code(inner)
+        if len(inner) < 3 or any(c.isdigit() for c in inner) or acronym:
+            continue  # "(L)", "(H.K. cents)", an acronym defined in brackets; not a country's ("(U.S.)")
         rest = block.text[m.end() :].lstrip()
         if re.match(r"\d+(?:\s|$|[.,])", rest) and not re.match(r"\d+-\d", rest):
             continue  # "Legia Warsaw (Poland) 2": a club with a score, not a player

@@ -23,6 +23,8 @@ Layout (a plain folder, safe to delete at any time; never part of a package or a
       README.txt                     what this folder is
       extractions-<fingerprint>/<2 hex>/<key>.json    one article: {"key", "article_id", "source_file",
                                                       "extraction": {field: value, ...}}
+      frictionless-validated.json    SHA-256 of the tables and schemas the last build's Frictionless passed
+                                     (tidynews/validate_changed.py: the next build re-checks only new rows)
 
 The JSON holds every field of the extraction dataclasses, found generically from their type hints (a field added
 to `Statement` is cached with no change here): floats round-trip exactly (JSON numbers written with `repr`), sets

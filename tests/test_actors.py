@@ -876,3 +876,11 @@ def test_a_player_with_a_countrys_abbreviation_in_brackets_is_a_person():
     found = {m.text: m.rule for m in r.actor_mentions}
     assert found["Lena Holt"] == "actors.player_with_team_in_brackets"
     assert "U.S." not in found
+
+
+def test_a_runner_with_a_time_after_the_country_is_a_person_and_a_club_with_a_score_is_not():
+    r = extract("1. Piet Okoro (U.S.) 11.37\n\n2. Lena Marsh (Britain) 11.40")
+    found = {m.text: m.rule for m in r.actor_mentions}
+    assert found["Piet Okoro"] == found["Lena Marsh"] == "actors.player_with_team_in_brackets"
+    r = extract("Arden Rovers (Valdora) 2 Millbrook Town (Peru) 1")
+    assert all(m.rule != "actors.player_with_team_in_brackets" for m in r.actor_mentions)

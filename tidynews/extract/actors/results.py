@@ -117,8 +117,8 @@ def bracketed_players(block: ParsedBlock) -> list[Candidate]:
         if len(inner) < 3 or any(c.isdigit() for c in inner) or acronym:
             continue  # "(L)", "(H.K. cents)", an acronym defined in brackets; not a country's ("(U.S.)")
         rest = block.text[m.end() :].lstrip()
-        if re.match(r"\d+(?:\s|$|[.,])", rest) and not re.match(r"\d+-\d", rest):
-            continue  # "Legia Warsaw (Poland) 2": a club with a score, not a player
+        if re.match(r"\d+(?:\s|$|[.,](?!\d))", rest) and not re.match(r"\d+-\d", rest):
+            continue  # "Legia Warsaw (Poland) 2": a club with a score, not a player ("(Peru) 11.37" is a time)
         player = span_candidate(block, m.start("name"), m.end("name"), PERSON, "actors.player_with_team_in_brackets")
         if player is None or country_or_demonym_code(player.name):
             continue

@@ -969,3 +969,11 @@ def test_kept_saying_reports_and_referred_to_as_describes():
     assert found == [("the bridge was safe", "saying")]
     (s,) = statements("Pier\n\nThe mayor referred to the protesters as a small minority.\n")
     assert (s.quote, s.cue, s.speaker) == ("the protesters as a small minority", "referred", "The mayor")
+
+
+def test_a_cue_inside_a_relative_clause_reports_the_relative_clause_of_its_own_subject():
+    text = "Strike\n\nThe strike, which union leaders said could last weeks, began on Monday.\n"
+    (s,) = statements(text)
+    assert (s.quote, s.speaker, s.cue) == ("which union leaders said could last weeks", "union leaders", "said")
+    (s,) = statements("Bridge\n\nThe mayor, who said the bridge was safe, left early.\n")
+    assert (s.quote, s.speaker) == ("the bridge was safe", "The mayor")

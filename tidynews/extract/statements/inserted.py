@@ -1,8 +1,8 @@
 """Reporting clauses set into the clause they report: "The budget, the mayor said, will cut waiting times." and
 "As the harbour master noted, the ferries are often late." (the content is the main clause around or beside them).
 
-Owns the rules `statements.reported_clause_around_cue`, `statements.reported_clause_resumed_after_cue` and
-`statements.as_cue_clause`; `reported.complement_span`
+Owns the rules `statements.reported_clause_around_cue`, `statements.reported_clause_resumed_after_cue`,
+`statements.relative_clause_cue` and `statements.as_cue_clause`; `reported.complement_span`
 tries them after the clausal complement forms. Each returns the token range of the reported clause, or None.
 """
 
@@ -82,6 +82,25 @@ def reported_clause_resumed_after_cue(verb: Token) -> tuple[int, int] | None:
     if head.left_edge.i >= subj.left_edge.i - 1:
         return None
     return trim(doc, head.left_edge.i, rest[-1].i + 1)
+
+
+@register_rule("statements.relative_clause_cue")
+def relative_clause_cue(verb: Token) -> tuple[int, int] | None:
+    """Reported speech inside a relative clause whose relative word is the subject of what was said: "The strike,
+    which union leaders said could last weeks, …" -> "which union leaders said could last weeks" (the reporting
+    clause lies inside the span; the speaker is the subject of the verb, not the relative word).
+
+    Example: The strike, which union leaders said could last weeks, began on Monday.
+    """
+    if verb.dep_ != "relcl" or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) != 2 or subjects[0].tag_ not in ("WDT", "WP") or subjects[1].tag_ in ("WDT", "WP"):
+        return None
+    hi = verb.right_edge.i + 1
+    if hi - verb.i < 3:
+        return None  # "which leaders said": nothing after the verb
+    return trim(verb.doc, subjects[0].i, hi)
 
 
 @register_rule("statements.as_cue_clause")

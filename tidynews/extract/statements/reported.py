@@ -28,6 +28,7 @@ from tidynews.extract.statements.inserted import (
     as_cue_clause,
     is_as_put_it,
     own_clause,
+    relative_clause_cue,
     reported_clause_around_cue,
     reported_clause_resumed_after_cue,
 )
@@ -223,6 +224,7 @@ def complement_span(verb: Token) -> tuple[int, int, str] | None:
         as_cue_clause,
         reported_clause_around_cue,
         reported_clause_resumed_after_cue,
+        relative_clause_cue,
     )
     for form in (*forms, reported_object):
         span = form(verb)

@@ -65,7 +65,10 @@ def subject_of(verb: Token) -> Token | None:
         verb = outer  # "Ms Novak said the talks went well and added that …": added -> said -> Ms Novak
     node = verb
     for _ in range(8):
-        subj = next((c for c in node.children if c.dep_ in ("nsubj", "csubj")), None)
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        subj = subjects[0] if subjects else None
+        if len(subjects) == 2 and subjects[0].tag_ in ("WP", "WDT") and node.dep_ == "relcl":
+            subj = subjects[1]  # "which union leaders said could …": the leaders speak
         if subj is not None:
             if subj.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
                 return node.head  # "Smith, who said …" -> Smith

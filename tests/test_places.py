@@ -675,3 +675,22 @@ def test_towns_far_apart_keep_their_usual_reading():
     # no other town of the story lies near a smaller namesake: each keeps its most populous reading
     table = rows("Talks in Richmond and Norfolk ended on Monday.")
     assert 37 < table["Richmond"]["latitude"] < 38 and 36.5 < table["Norfolk"]["latitude"] < 37.2
+
+
+def test_a_province_abbreviation_inside_a_name_or_after_a_town():
+    assert mentions("The Small Business BC office opened in Nelson on Monday.")["BC"] == (
+        "british-columbia-ca",
+        "places.embedded",
+    )
+    assert mentions("Police in Windsor, Ont., said the road was closed.")["Windsor"][0] == "windsor-ca"
+
+
+def test_the_last_word_of_a_building_name_is_no_division():
+    # 'Centre' is also the name of a first-level division (in France and Burkina Faso)
+    assert "Centre" not in mentions("Fans packed the Rogers Centre in Toronto on Friday.")
+
+
+def test_a_direction_word_before_a_state_in_a_story_about_us_states():
+    found = mentions("Rain fell across north Georgia on Tuesday, forecasters in Atlanta said.")
+    assert found["north Georgia"][0] == "north-georgia-us"
+    assert mentions("Fighting flared in north Georgia near Tbilisi.")["north Georgia"][0] == "north-georgia-ge"

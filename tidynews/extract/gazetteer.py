@@ -367,6 +367,18 @@ def _cities_inside(cities: list[dict], area: Place) -> list[dict]:
     return [c for c in cities if c["countrycode"] == area.country_code]
 
 
+@lru_cache(maxsize=1)
+def province_abbreviations() -> dict[str, Place]:
+    """Abbreviations of Canadian provinces and Australian states ('B.C.', 'Ont.', 'NSW';
+    data/place_province_abbreviations.csv) -> the province or state."""
+    table = {}
+    for r in read_data_csv("place_province_abbreviations.csv"):
+        place = resolve_place(r["name"])
+        if place is not None and place.country_code == r["country_code"]:
+            table[r["abbreviation"]] = place
+    return table
+
+
 def hint_places(hint_text: str) -> list[Place]:
     """What the name after a comma may be: 'Georgia' is the US state for 'Atlanta, Georgia', the country for
     'Tbilisi, Georgia', so both readings are offered, the state first."""
@@ -375,6 +387,9 @@ def hint_places(hint_text: str) -> list[Place]:
     abbreviated = state_abbreviations().get(hint_text.strip())
     if abbreviated:
         return [state_place(geonames().get_us_states()[abbreviated])]
+    province = province_abbreviations().get(hint_text.strip())
+    if province is not None:
+        return [province]  # 'Sarnia, Ont.'
     readings = []
     state = us_states().get(fold(clean_place_text(hint_text)))
     if state:
@@ -423,7 +438,9 @@ def _pick_city(
     return largest if largest["population"] >= MIN_UNANCHORED_CITY or after_locative else None
 
 
-def _directional_region(name: str, hints: list[Place], article_countries: set[str] | None) -> Place | None:
+def _directional_region(
+    name: str, hints: list[Place], article_countries: set[str] | None, us_state_codes: set[str] | None = None
+) -> Place | None:
     """'northern Israel', 'eastern Congo', 'north-east Nigeria' -> a region of that country, named as written.
 
     The direction word is kept lower case so 'Northern Israel' at the start of a sentence is the same region.
@@ -431,7 +448,8 @@ def _directional_region(name: str, hints: list[Place], article_countries: set[st
     first, _, rest = name.partition(" ")
     if fold(first) not in DIRECTIONS or not rest:
         return None
-    base = resolve_place(rest, hints=hints, article_countries=article_countries)
+    # 'north Georgia' in a story about US states is a part of the state, as 'Georgia' alone would be
+    base = resolve_place(rest, hints=hints, article_countries=article_countries, us_state_codes=us_state_codes)
     if base is None:
         return None
     written = f"{first.lower()} {base.name if rest.isupper() else rest}"
@@ -530,7 +548,7 @@ def resolve_place(
             return city_place(city)
     if division is not None and after_locative:
         return division_place(division)
-    return _directional_region(key_text, hints, article_countries) or _natural_feature(key_text, hints)
+    return _directional_region(key_text, hints, article_countries, us_state_codes) or _natural_feature(key_text, hints)
 
 
 @lru_cache(maxsize=1)

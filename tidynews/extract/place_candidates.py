@@ -35,6 +35,7 @@ from tidynews.extract.gazetteer import (
     ends_in_feature_word,
     is_big_city,
     lexicon_kind,
+    province_abbreviations,
     resolve_place,
     state_abbreviations,
     us_states,
@@ -161,8 +162,8 @@ def _comma_neighbours(doc: Doc, ent: Span, ents_by_token: dict[int, Span]) -> tu
         other = ents_by_token.get(ent.end + 1)
         if other is not None and other.start == ent.end + 1 and other.label_ in PLACE_LABELS:
             nxt = other.text
-        elif doc[ent.end + 1].text in state_abbreviations():
-            nxt = doc[ent.end + 1].text  # "Ferguson, Mo."
+        elif doc[ent.end + 1].text in state_abbreviations() or doc[ent.end + 1].text in province_abbreviations():
+            nxt = doc[ent.end + 1].text  # "Ferguson, Mo.", "Sarnia, Ont."
     if ent.start >= 2 and doc[ent.start - 1].text == ",":
         other = ents_by_token.get(ent.start - 2)
         if other is not None and other.end == ent.start - 1 and other.label_ in PLACE_LABELS:
@@ -311,6 +312,9 @@ def embedded_candidates(doc: Doc) -> list[Candidate]:
                 if after is not None and after.text in HYPHENS:
                     continue
                 kind = embedded_place_kind(span.text)
+                last_word = span.end == ent.end and n == 1 and not span.text.isupper()
+                if kind == "region" and last_word and (before is None or before.lower_ != "of"):
+                    continue  # 'Rogers Centre': the last word names the kind of thing, not a division ('Centre')
                 if kind == "city" and before is not None and before.lower_ == "of":
                     continue  # 'Bank of Dandong' is named for its city's people, 'Bank of Japan' for a country
                 if kind:
@@ -361,6 +365,8 @@ def embedded_place_kind(text: str) -> str | None:
     """'country', 'region' or 'city' when a name inside an organisation's name may be taken for a place."""
     if text.count(".") >= 2 and text in state_abbreviations():
         return "region"  # 'S.C.' of 'the S.C. Department of Revenue'
+    if text in province_abbreviations():
+        return "region"  # 'BC' of 'Small Business BC', 'NSW' of 'NSW Health'
     kind = lexicon_kind(text)
     key = fold(text)
     if kind == "country" or kind == "region" and " " in key:

@@ -50,6 +50,7 @@ from tidynews.extract.gazetteer import (
     lexicon_kind,
     nearest_namesake,
     place_id_for,
+    province_abbreviations,
     resolve_country,
     resolve_place,
     state_abbreviations,
@@ -325,6 +326,8 @@ def resolve_candidate(
         if place is None:
             return None, found_by, "not a town of a state or country the story names"
         return place, found_by, ""
+    if cand.source == "embedded" and text.strip() in province_abbreviations():
+        return province_abbreviations()[text.strip()], found_by, ""
     if cand.source == "embedded":
         place = resolve_place(
             text, article_countries=article_countries, us_state_codes=us_state_codes, after_locative=True

@@ -884,3 +884,10 @@ def test_a_runner_with_a_time_after_the_country_is_a_person_and_a_club_with_a_sc
     assert found["Piet Okoro"] == found["Lena Marsh"] == "actors.player_with_team_in_brackets"
     r = extract("Arden Rovers (Valdora) 2 Millbrook Town (Peru) 1")
     assert all(m.rule != "actors.player_with_team_in_brackets" for m in r.actor_mentions)
+
+
+def test_a_nationality_before_a_name_is_no_part_of_the_person():
+    r = extract("American Lena Holt upstaged a field of champions on Friday.")
+    assert [(m.text, by_name(r)["Lena Holt"].type) for m in r.actor_mentions] == [("Lena Holt", "person")]
+    r = extract("Kenyan Piet Okoro won the 5,000 metres.")
+    assert [m.text for m in r.actor_mentions] == ["Piet Okoro"]

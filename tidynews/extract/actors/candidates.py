@@ -69,6 +69,7 @@ from tidynews.extract.actors.names import (
     trim_leading_titles,
 )
 from tidynews.extract.actors.results import results_line_candidates
+from tidynews.extract.countries import demonym_code
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
 from tidynews.extract.titles import is_title_word
 from tidynews.nlp import ParsedBlock
@@ -84,6 +85,8 @@ def entity_person(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
     Example: Party leader Maria Luisa Ortega opened the congress in the capital."""
     last = doc[end - 1].lower_
     start = trim_leading_titles(doc, start, end)
+    if end - start >= 3 and demonym_code(doc[start].text):
+        start += 1  # "Kenyan Piet Okoro": the nationality is no part of the name
     end = extend_person_name(doc, end)
     after_org_noun = start > 0 and doc[start - 1].lower_ in ORG_NOUNS_BEFORE_NAME
     # "St Arden" names a club, a town or a church: saints are not persons of the news
@@ -104,7 +107,21 @@ def entity_organisation(doc: Doc, start: int, end: int) -> tuple[int, int, str]:
         return person_start, end, PERSON
     if member_of_possessor(doc, start, end):
         return start, end, PERSON
+    if nationality_before_person(doc, start, end):
+        return start + 1, end, PERSON
     return place_word_before_org(doc, start), end, ORG
+
+
+def nationality_before_person(doc: Doc, start: int, end: int) -> bool:
+    """spaCy tags a nationality and a two-word name after it ORG: "American Lena Holt won" is a person named after
+    her nationality ("Japanese Sony Corp" keeps its organisation word and stays an organisation)."""
+    words = doc[start:end]
+    return (
+        len(words) == 3
+        and bool(demonym_code(words[0].text))
+        and all(t.is_title and t.is_alpha and t.lower_ not in ORG_HEADS for t in words[1:])
+        and not any(is_title_word(t.text) for t in words[1:])
+    )
 
 
 @register_rule("actors.entity_with_org_head")

@@ -686,7 +686,7 @@ def test_casualty_events(sentence, expected):
         ("Deputies executed three search warrants on Friday.", [(3, "")]),
         ("Four men were wounded in separate shootings on Saturday.", [(4, "")]),  # a round-up
         ("Nine people were shot over the weekend across the county.", [(9, "")]),
-        ("In the past two years, at least three people have been fatally shot on the street.", [(2, ""), (3, "")]),
+        ("Over the past two summers, at least three people have been fatally shot in the park.", [(2, ""), (3, "")]),
         ("Two more men were wounded in a separate shooting on Monday.", [(2, "")]),  # another incident
         ("Two men were shot on Friday, and arrests were made over the weekend.", [(2, "wounded")]),  # not its clause
         ("A robbery left a clerk wounded over the weekend.", [(1, "wounded")]),  # one victim is one incident
@@ -781,7 +781,7 @@ def test_another_alone_is_one_more_victim(sentence, expected):
         ("The victim was pronounced dead at the scene.", [("The", "victim", "dead")]),
         ("Police said the driver died in hospital on Sunday.", [("the", "driver", "died")]),
         ("The suspect was arrested on Tuesday.", []),  # nobody hurt: an article
-        ("The wife of a man fatally shot by police recorded the encounter.", []),  # it happened to the man
+        ("The brother of a woman fatally shot by deputies filmed the arrest.", []),  # it happened to the man
         ("The victim's mother said the family was in shock.", []),
         ("The man was shot in the leg on Friday.\n\nHe is expected to recover.", [("The", "man", "wounded")]),
         ("The man was shot in the leg on Friday.\n\nHe died on Sunday.", []),  # a report of a death: only it counts

@@ -136,11 +136,11 @@ def is_sum_of_incidents(doc: Doc, cand: Candidate, counted: Token | None, event:
 
 @register_rule("figures.other_incident", kind="drops")
 def is_other_incident(doc: Doc, cand: Candidate, counted: Token | None, event: str) -> bool:  # noqa: ARG001
-    """A casualty count of another incident than the one reported: "two more men were wounded in a separate
+    """A casualty count of another incident than the one reported: "four others were hurt in a separate
     shooting", "three people were hurt in another shooting".
 
     The figure stays, without the casualty event. Cues: `other_incident_cue` in figure_words.csv.
-    Example: Two more men were wounded in a separate shooting on Monday.
+    Example: Four other people were hurt in a separate shooting across town on Sunday.
     """
     return event in CASUALTY_EVENTS and _cue_in_clause(doc, cand, OTHER_INCIDENT_CUES)
 

@@ -196,7 +196,7 @@ def cities_named() -> _CityTable:
 
 
 def country_place(code: str) -> Place:
-    """The place row of a country: canonical short name, GeoNames id and a point (countryinfo's)."""
+    """The place row of a country: canonical short name, GeoNames id and a point (`geonames_index._country_points`)."""
     info = geonames_countries().get(code, {})
     point = geo.country_row(code)
     return Place(

@@ -54,6 +54,7 @@ from tidynews.extract.actors.lexicon import (
 )
 from tidynews.extract.actors.names import (
     Candidate,
+    EntTypesBut,
     clean_span,
     extend_person_name,
     is_age,
@@ -65,6 +66,7 @@ from tidynews.extract.actors.names import (
     reject,
     reject_span,
     split_at_possessive,
+    stands_alone,
     title_glued_to_person,
     trim_leading_titles,
 )
@@ -298,7 +300,7 @@ def curated_candidates(
             and (text[end + 1].isalnum() or text[end + 1] == "_")
         ):
             continue
-        if not alias.isupper() and not _stands_alone(doc, span):
+        if not alias.isupper() and not stands_alone(doc, span, CURATED_BEFORE_OK, CURATED_AFTER_OK):
             continue
         cand = make_candidate(
             block,
@@ -319,24 +321,9 @@ def curated_candidates(
     return out
 
 
-def _stands_alone(doc: Doc, span: Span) -> bool:
-    """A curated name is not part of a longer capitalised name: "Security Council" inside
-    "National Security Council" is not the UN Security Council."""
-    if span.start > 0:
-        prev = doc[span.start - 1]
-        if (
-            prev.is_title
-            and not prev.is_sent_start
-            and not is_title_word(prev.text)
-            and not country_or_demonym_code(prev.text)
-            and prev.ent_type_ not in {"GPE", "NORP"}
-        ):
-            return False
-    if span.end < len(doc):
-        nxt = doc[span.end]
-        if nxt.is_title and not is_title_word(nxt.text) and nxt.pos_ == "PROPN" and nxt.ent_type_ == "ORG":
-            return False
-    return True
+# a curated name followed by another organisation's word is part of that name; before it, a place may qualify it
+CURATED_BEFORE_OK = frozenset({"GPE", "NORP"})
+CURATED_AFTER_OK = EntTypesBut(frozenset({"ORG"}))
 
 
 @register_rule("actors.state_body")

@@ -9,10 +9,10 @@ name, and the role read from the title before a person's name or the apposition 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from tidynews.extract.actors.lexicon import (
     ARMED_GROUP_CUES,
@@ -46,6 +46,38 @@ def is_shouting(text: str) -> bool:
     """A line written in capitals: more than 60 % of its letters are capitals ("RAIN STOPS PLAY IN LEEDS")."""
     letters = [c for c in text if c.isalpha()]
     return sum(c.isupper() for c in letters) > 0.6 * max(len(letters), 1)
+
+
+@dataclass(frozen=True)
+class EntTypesBut:
+    """Every spaCy entity label except the ones given (a `Container` for `stands_alone`)."""
+
+    excluded: frozenset[str]
+
+    def __contains__(self, label: object) -> bool:
+        return label not in self.excluded
+
+
+def stands_alone(doc: Doc, span: Span, before_ok: Container[str], after_ok: Container[str]) -> bool:
+    """A name found by string match is not part of a longer capitalised name: no capitalised word before it
+    (unless a title, a country or nationality, or an entity of a type in `before_ok`), and no capitalised proper
+    noun after it (unless a title or an entity of a type in `after_ok`). "Security Council" inside "National
+    Security Council", "Clinton" inside "Hillary Clinton" or "Clinton Street"."""
+    if span.start > 0:
+        prev = doc[span.start - 1]
+        if (
+            prev.is_title
+            and not prev.is_sent_start
+            and not is_title_word(prev.text)
+            and prev.ent_type_ not in before_ok
+            and not country_or_demonym_code(prev.text)
+        ):
+            return False
+    if span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.is_title and nxt.pos_ == "PROPN" and not is_title_word(nxt.text) and nxt.ent_type_ not in after_ok:
+            return False
+    return True
 
 
 @dataclass

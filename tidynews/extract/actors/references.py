@@ -28,6 +28,7 @@ from tidynews.extract.actors.names import (
     make_candidate,
     name_tokens,
     propose,
+    stands_alone,
     surname_variants,
 )
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
@@ -37,6 +38,9 @@ from tidynews.nlp import ParsedArticle, ParsedBlock
 BARE_MINISTRY = re.compile(r"\b[Tt]he (ministry)(?! of\b)(?![\w-])")
 WORD = re.compile(r"\w+")
 ACRONYM_IN_BRACKETS = re.compile(r" \(([A-Z][A-Za-z.]{1,7})\)")
+# a repeated surname may follow a place, nationality or organisation word, and be followed by a date only
+SURNAME_BEFORE_OK = frozenset({"GPE", "NORP", "ORG"})
+SURNAME_AFTER_OK = frozenset({"DATE"})
 
 
 class TakenSpans:
@@ -238,21 +242,7 @@ def _name_boundaries_ok(doc: Doc, span: Span, kind: str) -> bool:
         return True
     if any(t.ent_type_ in {"DATE", "TIME"} or t.pos_ in {"AUX", "VERB", "DET", "ADP", "PRON", "ADV"} for t in span):
         return False  # "in May", "Will the ..." are no mentions of Theresa May or John Will
-    if span.start > 0:
-        prev = doc[span.start - 1]
-        if (
-            prev.is_title
-            and not prev.is_sent_start
-            and not is_title_word(prev.text)
-            and prev.ent_type_ not in {"GPE", "NORP", "ORG"}
-            and not country_or_demonym_code(prev.text)
-        ):
-            return False
-    if span.end < len(doc):
-        nxt = doc[span.end]
-        if nxt.is_title and nxt.pos_ == "PROPN" and not is_title_word(nxt.text) and nxt.ent_type_ not in {"DATE"}:
-            return False
-    return True
+    return stands_alone(doc, span, SURNAME_BEFORE_OK, SURNAME_AFTER_OK)
 
 
 def role_phrases(groups: list[Group]) -> dict[str, Group]:

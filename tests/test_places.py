@@ -694,3 +694,24 @@ def test_a_direction_word_before_a_state_in_a_story_about_us_states():
     found = mentions("Rain fell across north Georgia on Tuesday, forecasters in Atlanta said.")
     assert found["north Georgia"][0] == "north-georgia-us"
     assert mentions("Fighting flared in north Georgia near Tbilisi.")["north Georgia"][0] == "north-georgia-ge"
+
+
+def test_a_province_abbreviation_split_from_its_full_stop_places_the_town():
+    # spaCy splits 'Ont.' into 'Ont' and '.': the abbreviation still places London in Canada and is a mention
+    found = mentions("Police in London, Ont., said a truck hit a bus on Monday.")
+    assert found["London"][0] == "london-ca"
+    assert found["Ont."] == ("ontario-ca", "places.state_abbreviation")
+    assert mentions("Snow closed schools in Kingston, Ont. on Tuesday.")["Kingston"][0] == "kingston-ca"
+
+
+def test_a_state_name_is_the_state_not_a_city_called_after_it_in_full():
+    assert mentions("Tornadoes hit Oklahoma on Monday.")["Oklahoma"][0] == "us-ok"
+    assert mentions("Tornadoes hit Oklahoma City on Monday.")["Oklahoma City"][0] == "oklahoma-city-us"
+    # a world city keeps its short name
+    assert mentions("Traders in New York sold shares on Monday.")["New York"][0] == "new-york-city-us"
+
+
+def test_a_country_abbreviation_is_never_a_town_near_the_story():
+    # a French commune is spelled 'Us' and lies near Paris and Versailles; 'US' is still the country
+    found = mentions("Ministers met in Paris and Versailles on Monday, and the US sent an envoy.")
+    assert found["US"][0] == "us"

@@ -528,8 +528,13 @@ def resolve_place(
         return country_place(code)
     cities = cities_named().get(key) or cities_named().get(fold(POSSESSIVE.sub("", name.strip())), [])  # "The Hague"
     state = us_states().get(key) or us_states().get(re.sub(r" state$", "", key))
-    if state and (key.endswith(" state") or not cities or cities[0]["population"] < MIN_CITY_OVER_STATE):
-        return state_place(state)
+    if state and (
+        key.endswith(" state")
+        or not cities
+        or cities[0]["population"] < MIN_CITY_OVER_STATE
+        or (fold(cities[0]["name"]) != key and cities[0]["population"] < MIN_WORLD_CITY)
+    ):
+        return state_place(state)  # 'Oklahoma' is the state; Oklahoma City, not a world city, is called in full
     division = pick_division(key, hints, article_countries, us_state_codes)
     if division is not None and division.kind == "admin1" and division.country_code == "US":
         division = None  # US states are read above, with their namesake cities

@@ -162,8 +162,8 @@ def _comma_neighbours(doc: Doc, ent: Span, ents_by_token: dict[int, Span]) -> tu
         other = ents_by_token.get(ent.end + 1)
         if other is not None and other.start == ent.end + 1 and other.label_ in PLACE_LABELS:
             nxt = other.text
-        elif doc[ent.end + 1].text in state_abbreviations() or doc[ent.end + 1].text in province_abbreviations():
-            nxt = doc[ent.end + 1].text  # "Ferguson, Mo.", "Sarnia, Ont."
+        else:
+            nxt = _abbreviation_at(doc, ent.end + 1)  # "Ferguson, Mo.", "Sarnia, Ont."
     if ent.start >= 2 and doc[ent.start - 1].text == ",":
         other = ents_by_token.get(ent.start - 2)
         if other is not None and other.end == ent.start - 1 and other.label_ in PLACE_LABELS:
@@ -381,19 +381,38 @@ def embedded_place_kind(text: str) -> str | None:
     return None
 
 
+def _abbreviation_at(doc: Doc, i: int) -> str:
+    """The state or province abbreviation starting at token i ('Ky.', 'Ont.'; spaCy often splits the full stop
+    off: 'Ont' '.'), "" when none."""
+    if i >= len(doc):
+        return ""
+    token = doc[i]
+    abbreviations = state_abbreviations().keys() | province_abbreviations().keys()
+    if token.text in abbreviations:
+        return token.text
+    dotted = token.text + "."
+    if (
+        dotted in abbreviations
+        and i + 1 < len(doc)
+        and doc[i + 1].text == "."
+        and doc[i + 1].idx == token.idx + len(token.text)
+    ):
+        return dotted
+    return ""
+
+
 @register_rule("places.state_abbreviation")
 def state_abbreviation_candidates(doc: Doc) -> list[Candidate]:
-    """A postal or AP abbreviation of a state after a town and a comma ("Lexington, Ky.", "Charleston, W.Va."),
-    emitted as a mention of the state.
+    """A postal or AP abbreviation of a state, or a Canadian Press one of a province, after a town and a comma
+    ("Lexington, Ky.", "Charleston, W.Va.", "Sarnia, Ont."), emitted as a mention of the state or province.
 
     Example: The plant in Lexington, Ky., will close in May.
     """
     out = []
     for token in doc[2:]:
         if doc[token.i - 1].text == "," and doc[token.i - 2].text[:1].isupper():
-            text = token.text if token.text in state_abbreviations() else token.text + "."
-            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if text in state_abbreviations() and (text == token.text or nxt is not None and nxt.text == "."):
+            text = _abbreviation_at(doc, token.i)
+            if text:
                 out.append(Candidate(token.idx, token.idx + len(text), "abbreviation"))
     return out
 

@@ -95,6 +95,12 @@ class Story:
     person_words: frozenset[str] = frozenset()  # words of the story's names of people ('nelson' of 'Ann Nelson')
 
 
+def abbreviated_place(text: str) -> Place:
+    """The US state or the Canadian or Australian province an abbreviation after a town stands for."""
+    code = state_abbreviations().get(text.strip())
+    return state_by_code(code) if code else province_abbreviations()[text.strip()]
+
+
 @register_rule("places.unit_region")
 def unit_resolution(text: str, unit_country: str | None) -> Resolution:
     """A sub-national unit the gazetteer does not know, named with its kind ("Marenco province", "the province of
@@ -233,9 +239,12 @@ def country_or_namesake_town(text: str, place: Place, cand: Candidate, story_map
 
     Example: Crews from Tyler and Jacksonville helped Palestine restore power on Monday.
     """
-    code = country_names().get(fold(clean_place_text(text)))
+    name = clean_place_text(text)
+    code = country_names().get(fold(name))
     if not code or place.type not in {"city", "country"} or hint_places(cand.next_text):
         return None
+    if name.replace(".", "").isupper():
+        return None  # 'US', 'UAE': an abbreviation names the country, never a town spelled so
     town = town_near_the_story(text, story_map, not_in=code)
     if place.type == "country" and town is not None:
         return town
@@ -320,7 +329,7 @@ def resolve_candidate(
         if cand.source == "entity" or text.count(".") >= 2:  # 'S.C.' in a name; 'Ind.' there may be 'Independent'
             return state_by_code(state_abbreviations()[text.strip()]), found_by, ""
     if cand.source == "abbreviation":
-        return state_by_code(state_abbreviations()[text.strip()]), found_by, ""
+        return abbreviated_place(text), found_by, ""
     if cand.source == "embedded_town":
         place = embedded_town_place(text, article_countries, us_state_codes)
         if place is None:
@@ -470,7 +479,7 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     for block, cand in found:
         text = block.text[cand.start : cand.end]
         if cand.source == "abbreviation":
-            place = state_by_code(state_abbreviations()[text.strip()])
+            place = abbreviated_place(text)
         elif cand.source in {"entity", "dateline"} and not is_institution(text):
             place = resolve_place(text, hints=hint_places(cand.next_text))
         else:

@@ -690,6 +690,13 @@ def test_casualty_events(sentence, expected):
         ("Two more men were wounded in a separate shooting on Monday.", [(2, "")]),  # another incident
         ("Two men were shot on Friday, and arrests were made over the weekend.", [(2, "wounded")]),  # not its clause
         ("A robbery left a clerk wounded over the weekend.", [(1, "wounded")]),  # one victim is one incident
+        ("The man tried to kill two neighbours with a shotgun.", [(2, "")]),  # only tried
+        ("She was charged with attempting to shoot three deputies.", [(3, "")]),
+        ("An attempt to kill four prison guards failed.", [(4, "")]),
+        ("He had threatened to shoot five coworkers.", [(5, "")]),
+        ("The gang robbed and tried to kill two drivers.", [(2, "")]),
+        ("Two men were killed when robbers tried to rob the shop.", [(2, "killed")]),  # the attempt is another verb
+        ("The gunman killed two clerks before trying to flee.", [(2, "killed")]),
     ],
 )
 def test_events_that_do_not_hold_are_dropped(sentence, expected):
@@ -791,6 +798,35 @@ def test_the_victim_counts_one(body, expected):
     found = [f for f in _figures_with_trace(body).figures if f.rule == "figures.definite_victim"]
     assert [(f.text, f.counts, f.event) for f in found] == expected
     assert all(f.value == 1 for f in found)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("He fired at two teenagers outside a shop.\n\nThe victims were treated for gunshot wounds.", (2, "wounded")),
+        ("He fired on a woman and her son on Sunday. The victims suffered gunshot wounds.", (2, "wounded")),
+        ("A gunman shot a clerk and a customer. The victims were rushed to a hospital.", (2, "hospitalised")),
+        ("She was jailed for the attempted murder of two women. The victims suffered gunshot wounds.", (2, "wounded")),
+        # the count is of the doers, of people arrested, or too far back: nothing to point to
+        ("Two men robbed the shop on Friday. The victims were treated for gunshot wounds.", None),
+        ("Deputies arrested three teenagers on Monday. The victims were treated for gunshot wounds.", None),
+        ("Police said two suspects were shot at by a guard. The victims were treated for gunshot wounds.", None),
+        (
+            "He shot two men in May. He moved away. He found work. He married. The victims were treated for wounds.",
+            None,
+        ),
+        (
+            "He shot two men in May.\n\nHe moved. He found work.\n\nHe wed. The victims were treated for wounds.",
+            None,
+        ),
+        ("The victims were treated for gunshot wounds.", None),
+        ("He shot at two boys. The victims are expected to recover.", None),  # no casualty event: no count
+    ],
+)
+def test_the_victims_take_the_count_of_the_group_named_before(body, expected):
+    found = [f for f in _figures_with_trace(body).figures if f.rule == "figures.the_victims"]
+    assert [(f.value, f.event) for f in found] == ([expected] if expected else [])
+    assert all(f.text.lower() == "the" for f in found)
 
 
 def test_a_range_is_no_phone_number():

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from tidynews.extract.figure_events import span_root
 from tidynews.extract.figure_lexicon import (
+    ATTEMPT_WORDS,
     CASUALTY_EVENTS,
     DEATH_WORDS,
     NOT_VICTIMS,
@@ -73,6 +74,40 @@ def is_negated_event(doc: Doc, cand: Candidate, counted: Token | None, event: st
             verb = t.head if t.dep_ in ("aux", "auxpass") and t.head.pos_ == "VERB" else t
             return _is_negated(verb, event) and _carries(verb, event)
     return False
+
+
+def _event_verb(anchor: Token) -> Token | None:
+    """The first verb above a counted noun (through auxiliaries): "were shot" for "two men were shot"."""
+    t = anchor
+    for _ in range(5):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t.head if t.dep_ in ("aux", "auxpass") and t.head.pos_ == "VERB" else t
+    return None
+
+
+@register_rule("figures.attempted_event", kind="drops")
+def is_attempted_event(doc: Doc, cand: Candidate, counted: Token | None, event: str) -> bool:
+    """A casualty only tried, planned or threatened: "tried to kill two neighbours", "an attempt to shoot three
+    officers", "threatened to kill both".
+
+    What someone tried to do to people did not (or not yet) happen to them: the figure stays, without the event.
+    The verbs and nouns of trying are data (`attempt_word` in figure_words.csv).
+    Example: The man tried to kill two neighbours with a shotgun.
+    """
+    if event not in CASUALTY_EVENTS:
+        return False
+    verb = _event_verb(counted if counted is not None else span_root(doc, cand))
+    while verb is not None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "tried to rob and kill": the attempt governs both
+    return (
+        verb is not None
+        and verb.dep_ in ("xcomp", "acl")
+        and verb.head.lemma_.lower() in ATTEMPT_WORDS
+        and any(_carries(verb, label) for label in CASUALTY_EVENTS)
+    )
 
 
 @register_rule("figures.shots_not_victims", kind="drops")
@@ -150,6 +185,7 @@ EVENT_DROP_RULES: tuple[Callable[[Doc, Candidate, Token | None, str], bool], ...
     is_count_of_shots,
     is_casualty_of_a_thing,
     is_negated_event,
+    is_attempted_event,
     is_other_incident,
     is_sum_of_incidents,
 )

@@ -87,6 +87,7 @@ CURRENCY_SUBUNITS = load_word_lists()["currency_subunit"]  # "45p": a hundredth 
 RATE_WORDS = load_word_lists()["rate_word"]  # "miles per hour", "per cent a year"
 UNIT_SUBSTANCES = load_word_lists()["unit_substance"]  # "tonnes CO2"
 STREET_WORDS = _words("street_word")  # a number before "<Name> Street" is a house number
+PERPETRATOR_WORDS = _words("perpetrator_word")  # who did it: "two suspects" are not "the victims" named later
 PERSON_SINGULARS = _words("person_singular")  # "a man was killed": the article counts one
 CASUALTY_EVENTS = OUTCOME_EVENTS | _words("casualty_means")  # the events of a count of people killed or hurt
 SEVERAL_INCIDENTS_CUES = _words("several_incidents_cue")  # "in separate shootings", "so far this year": a sum
@@ -96,6 +97,8 @@ HOSPITAL_WORDS = _words("hospital_word")  # where "taken to" makes a count hospi
 GUNFIRE_WORDS = _words("gunfire_word")  # "two were struck by gunfire": wounded
 HOSPITAL_CONDITIONS = _words("hospital_condition")  # "two men are in critical condition": injured
 CARE_VERBS = _words("care_verb")  # "three were treated for gunshot wounds": wounded
+ATTACK_WORDS = _words("attack_word")  # "fired on two men": harm aimed at them, whatever came of it
+ATTEMPT_WORDS = _words("attempt_word")  # "tried to kill two men": the event did not happen
 NOT_VICTIMS = _words("not_a_victim")  # things a shooting hits: "three homes were hit" is no casualty count
 
 

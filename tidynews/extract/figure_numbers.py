@@ -2,8 +2,9 @@
 
 Each finder is a registered rule (`figures.digits`, `figures.number_words`, `figures.vague_amount`,
 `figures.multiplier`, `figures.temperature`, `figures.twin`, `figures.parent_of`, `figures.compound_adjective`,
-`figures.strength`, `figures.temperature_range`); `find_number_cores` walks a parsed line and gives every candidate
-number, with the id of the rule that found it. Units, qualifiers, rejections and events are other modules' work.
+`figures.strength`, `figures.temperature_range`; `figures.the_victims` lives in figure_victims.py);
+`find_number_cores` walks a parsed line and gives every candidate number, with the id of the rule that found it.
+Units, qualifiers, rejections and events are other modules' work.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from tidynews.extract.figure_lexicon import (
     WEATHER_WORDS,
     load_events,
 )
+from tidynews.extract.figure_victims import HarmedGroup, read_the_victims, remember_last_group
 from tidynews.extract.rules import register_rule
 
 # --- number cores ---------------------------------------------------------------------------------
@@ -596,8 +598,11 @@ def read_definite_person(doc: Doc, i: int) -> int | None:
     return head.i
 
 
-def find_number_cores(doc: Doc) -> list[Candidate]:
+def find_number_cores(doc: Doc, memory: HarmedGroup | None = None) -> list[Candidate]:
     """Every number in a parsed line, before filtering: digits, words, vague amounts, multipliers, compounds.
+
+    `memory` carries the last group of harmed people from the paragraphs before to this one, and on (for "the
+    victims"); without it the line is read on its own.
 
     Examples: "Police said 12 people and a dozen officers were hurt" -> 12 (tokens 2..2) and 12 (tokens 5..6).
     """
@@ -635,6 +640,8 @@ def find_number_cores(doc: Doc) -> list[Candidate]:
             cand = Candidate(i, i, 1, "definite", rule=read_definite_person.rule_id, noun=victim)
         elif (pair := read_both(doc, i)) is not None:
             cand = Candidate(i, i, 2, "indefinite", rule=read_both.rule_id, noun=pair)
+        elif (group := read_the_victims(doc, i, found, memory)) is not None:
+            cand = Candidate(i, i, group[1], "definite", rule=read_the_victims.rule_id, noun=group[0])
         if cand is None:
             i += 1
             continue
@@ -656,4 +663,6 @@ def find_number_cores(doc: Doc) -> list[Candidate]:
         found.append(cand)
         i = cand.last + 1
     spread_temperature_to_range_partner(doc, found)
+    if memory is not None:
+        remember_last_group(doc, found, memory)
     return found

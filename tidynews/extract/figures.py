@@ -92,6 +92,12 @@ Documented decisions (the gold standard leaves these open; these are the rules t
   wounded. Not when the person is someone's ("the wife of a man shot by police", "the victim's mother").
 - "both" counts two people when they were hurt or killed ("both men were shot", "both were killed"); like the
   single victim, only with a casualty event, and not in "both men and women".
+- "the victims" (also "the men", "the women"...) with no number counts the last group of harmed people named within
+  the three sentences before ("he fired at two teenagers ... The victims were treated for gunshot wounds" -> 2
+  wounded; "fired on a woman and a man" is a group of 2); the group must be the ones harm was done or tried to, not
+  the doers or people arrested; kept like "the victim" (figure_victims.py). The figure's text is "the".
+- A casualty only tried, planned or threatened ("tried to kill two neighbours", "an attempt to shoot three
+  officers") is no event: the figure stays without it (`figures.attempted_event`).
 - Money: ISO 4217 codes whether the currency is a symbol, a code glued or spaced before the number ("US$5m",
   "AUD1.5m", "RM30", "Rs 500") or a word after it ("5 million euros", "20 ringgit"); "45p" is 0.45 GBP. A rate on
   money keeps the code ("$20 a day" is USD); a rate on a measure joins the unit ("90 miles per hour",
@@ -117,7 +123,7 @@ from tidynews.extract.figure_drops import (
 from tidynews.extract.figure_event_drops import event_rejected_by
 from tidynews.extract.figure_events import counted_noun, event_of, noun_with_compounds
 from tidynews.extract.figure_lexicon import CURRENCY_NAMES, DEATH_WORDS
-from tidynews.extract.figure_numbers import Candidate, find_number_cores, word_number_value
+from tidynews.extract.figure_numbers import Candidate, HarmedGroup, find_number_cores, word_number_value
 from tidynews.extract.figure_units import (
     share_range_units,
     widen_with_money_and_units,
@@ -136,12 +142,16 @@ __all__ = ["extract_figures", "figures_of_block", "word_number_value"]
 
 
 def figures_of_block(
-    parsed_block: ParsedBlock, trace: Trace = NULL_TRACE, death_in_article: bool = True
+    parsed_block: ParsedBlock,
+    trace: Trace = NULL_TRACE,
+    death_in_article: bool = True,
+    harmed_before: HarmedGroup | None = None,
 ) -> list[Figure]:
     """All figures of one body line, with block-relative offsets turned into article offsets.
 
     `trace` records each candidate number: the rule that proposed it and, when dropped, the rule that dropped it.
     `death_in_article`: whether the article's body says anyone died (see `event_of`).
+    `harmed_before`: the last group of harmed people of the lines before, updated with this line's ("the victims").
 
     Examples: "Twin blasts killed at least 84 people." -> [2 blasts, 84 people (at_least, killed)].
     """
@@ -149,7 +159,7 @@ def figures_of_block(
     figures: list[tuple[Candidate, Figure, Token | None]] = []
     outer, trace = trace, (Trace() if trace.enabled else NULL_TRACE)  # this line's events, put in reading order below
     kept: list[Candidate] = []
-    for cand in find_number_cores(doc):
+    for cand in find_number_cores(doc, harmed_before):
         widen_with_money_and_units(doc, cand)
         if cand.kind != "temperature" and (rejected_by := not_a_figure(doc, cand)):
             _trace_drop(trace, parsed_block, cand, rejected_by)
@@ -268,5 +278,6 @@ def extract_figures(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     """
     blocks = list(parsed.zone_blocks(BODY))
     death_in_article = any(t.lower_ in DEATH_WORDS for b in blocks for t in b.doc)
+    harmed = HarmedGroup()
     for parsed_block in blocks:
-        result.figures.extend(figures_of_block(parsed_block, result.trace, death_in_article))
+        result.figures.extend(figures_of_block(parsed_block, result.trace, death_in_article, harmed))

@@ -715,3 +715,27 @@ def test_a_country_abbreviation_is_never_a_town_near_the_story():
     # a French commune is spelled 'Us' and lies near Paris and Versailles; 'US' is still the country
     found = mentions("Ministers met in Paris and Versailles on Monday, and the US sent an envoy.")
     assert found["US"][0] == "us"
+
+
+def test_a_town_and_a_county_of_the_story_are_the_namesakes_lying_together():
+    # Paris lies in the Henry County of Tennessee; the story names no state
+    found = mentions("A Paris woman was hurt on Sunday, Henry County deputies said.")
+    assert found["Paris"] == ("paris-us-4647963", "places.town_in_county")
+    assert found["Henry County"] == ("henry-county-us-tn", "places.town_in_county")
+    table = rows("A Paris woman was hurt on Sunday, Henry County deputies said.")
+    assert 35.5 < table["Paris"]["latitude"] < 37 and -89.5 < table["Paris"]["longitude"] < -87.5
+    # a country's name that is also a town's: the town of the county the story names
+    assert mentions("The Palestine council met on Monday, Anderson County officials said.")["Palestine"][0] == (
+        "palestine-us"
+    )
+    # the state the story names wins over a pair lying elsewhere
+    found = mentions("Officials in Paris and Lyon said on Monday that Henry County in Georgia would get a twin town.")
+    assert found["Paris"][0] == "paris-fr" and found["Henry County"][0] == "henry-county-us-ga"
+
+
+def test_a_region_named_by_a_direction_takes_the_point_of_its_whole():
+    table = rows("Shelling hit northern Israel and the Golan on Monday.")
+    israel = resolve_place("Israel")
+    assert table["northern Israel"]["latitude"] == israel.latitude
+    assert table["northern Israel"]["longitude"] == israel.longitude
+    assert table["northern Israel"]["geonames_id"] is None

@@ -347,6 +347,40 @@ def nearest_namesake(name: str, place: Place, story_map: StoryMap) -> Place | No
     return city_place(_city_dict(best)) if kind == "city" else division_place(best)
 
 
+COUNTY_TOWN_KM = 50  # a town lies in a county whose middle is this close (a county is some 30-80 km across)
+
+
+def county_town_readings(
+    town_keys: Iterable[str], county_keys: Iterable[str], states: set[str] | None = None
+) -> dict[str, geo.GeoRow]:
+    """The readings of a story's towns and counties that lie together: a 'Paris' of a story that names 'Henry
+    County' is the Paris lying in a Henry County (Tennessee), and that county is the Tennessee one. Folded name ->
+    its one reading paired so; names with no pair, or with several readings paired, are left out. When the story
+    names US states (`states`), only US counties of those states count."""
+    paired: dict[str, set[int]] = {}
+    towns_of = {k: [r for r in geo.entries(k, ("city",)) if r.latitude is not None] for k in set(town_keys)}
+    for county_key in set(county_keys):
+        counties = [
+            r
+            for r in geo.entries(county_key, ("admin2",))
+            if r.latitude is not None and not (states and r.country_code == "US" and r.admin1 not in states)
+        ]
+        for town_key, towns in towns_of.items():
+            if town_key == county_key or len(towns) < 2 and len(counties) < 2:
+                continue  # one reading of each: nothing to choose
+            for town in towns:
+                for county in counties:
+                    if _km(town.latitude, town.longitude, county.latitude, county.longitude) < COUNTY_TOWN_KM:
+                        paired.setdefault(town_key, set()).add(town.row)
+                        paired.setdefault(county_key, set()).add(county.row)
+    return {key: geo.row(next(iter(rows))) for key, rows in paired.items() if len(rows) == 1}
+
+
+def place_of_reading(r: geo.GeoRow) -> Place:
+    """The place of one index entry: a town or a division."""
+    return city_place(_city_dict(r)) if r.kind == "city" else division_place(r)
+
+
 def town_near_the_story(name: str, story_map: StoryMap, not_in: str = "") -> Place | None:
     """The town of this name (outside country `not_in`) lying near most of the story's other towns; None when no
     town of the name lies near any of them."""
@@ -453,9 +487,12 @@ def _directional_region(
     if base is None:
         return None
     written = f"{first.lower()} {base.name if rest.isupper() else rest}"
+    # the point of the place it is part of: GeoNames has no entry for 'northern Israel', and the whole's point
+    # is nearer the part than none (its GeoNames id stays empty: it is not that place)
     return Place(
-        place_id=place_id_for(written, base.country_code), name=written, type="region", country_code=base.country_code
-    )
+        place_id=place_id_for(written, base.country_code), name=written, type="region", country_code=base.country_code,
+        latitude=base.latitude, longitude=base.longitude,
+    )  # fmt: skip
 
 
 def _natural_feature(name: str, hints: list[Place]) -> Place | None:

@@ -45,11 +45,13 @@ from tidynews.extract.gazetteer import (
     StoryMap,
     cities_named,
     country_place,
+    county_town_readings,
     hint_places,
     is_big_city,
     lexicon_kind,
     nearest_namesake,
     place_id_for,
+    place_of_reading,
     province_abbreviations,
     resolve_country,
     resolve_place,
@@ -59,6 +61,7 @@ from tidynews.extract.gazetteer import (
     unit_region,
     us_states,
 )
+from tidynews.extract.geonames_index import GeoRow
 from tidynews.extract.place_candidates import (  # noqa: F401  (re-exported: the rules register on import)
     MIN_PERSON_TOWN,
     RULE_OF_SOURCE,
@@ -229,6 +232,27 @@ def nearby_namesake(
     if place.country_code == "US" and place.admin1 in named_states:
         return None  # the town of a state the story names
     return nearest_namesake(text, place, story_map)
+
+
+@register_rule("places.town_in_county")
+def town_in_county(
+    text: str, place: Place, cand: Candidate, named_states: set[str], readings: dict[str, GeoRow]
+) -> Place | None:
+    """A town (or a county) with namesakes, not placed by a comma or in a state the story names, when the story
+    also names a county (or a town) and only one namesake pair lies together: that namesake (a local paper names
+    its county beside its towns).
+
+    Example: A Paris woman was hurt on Sunday, Henry County deputies said.
+    """
+    if place.type not in {"city", "region", "country"} or hint_places(cand.next_text):
+        return None
+    reading = readings.get(fold(clean_place_text(text)))
+    if reading is None or reading.kind not in {"city", "admin2"}:
+        return None
+    paired = place_of_reading(reading)
+    if paired.place_id != place.place_id and place.country_code == "US" and place.admin1 in named_states:
+        return None  # the town of a state the story names
+    return paired
 
 
 @register_rule("places.country_or_namesake_town")
@@ -467,6 +491,20 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
                         block.offset + cand.end, RULE_OF_SOURCE[cand.source],
                     )  # fmt: skip
 
+    county_keys: set[str] = set()
+    town_keys: set[str] = set()
+    stated: set[str] = set()  # the US states the story names itself (not through a county)
+    for block, cand in found:
+        key = fold(clean_place_text(block.text[cand.start : cand.end]))
+        if key.rsplit(" ", 1)[-1] in {"county", "parish"}:
+            county_keys.add(key)
+        elif key in cities_named():
+            town_keys.add(key)
+        if key in us_states():
+            stated.add(us_states()[key]["code"])
+        elif cand.source == "abbreviation":
+            stated.add(abbreviated_place(block.text[cand.start : cand.end]).admin1)
+    readings = county_town_readings(town_keys, county_keys, stated - {""}) if county_keys else {}
     article_countries: set[str] = set()
     article_country_counts: Counter = Counter()
     us_state_codes: set[str] = set()
@@ -486,6 +524,9 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
             place = None
         if place is None:
             continue
+        reading = readings.get(fold(clean_place_text(text))) if not cand.next_text else None
+        if reading is not None and place.type in {"city", "region", "country"}:
+            place = place_of_reading(reading)  # see places.town_in_county
         if place.type == "city" and story_town is None:
             story_town = place
         if place.type == "city" and place.latitude is not None and place.longitude is not None:
@@ -539,6 +580,13 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
                 start, end = block.offset + cand.start, block.offset + cand.end
                 trace.drop("places", text, start, end, rule, reason, RULE_OF_SOURCE[cand.source])
             continue
+        in_county = (
+            town_in_county(block.text[cand.start : cand.end], place, cand, named_states | placed_states, readings)
+            if readings and (rule in NAMESAKE_RULES or rule == "places.embedded_town")
+            else None
+        )
+        if in_county is not None:
+            place, rule = in_county, "places.town_in_county"
         if rule in NAMESAKE_RULES:
             near = nearby_namesake(
                 block.text[cand.start : cand.end], place, cand, named_states | placed_states, story_map

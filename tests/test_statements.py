@@ -977,3 +977,35 @@ def test_a_cue_inside_a_relative_clause_reports_the_relative_clause_of_its_own_s
     assert (s.quote, s.speaker, s.cue) == ("which union leaders said could last weeks", "union leaders", "said")
     (s,) = statements("Bridge\n\nThe mayor, who said the bridge was safe, left early.\n")
     assert (s.quote, s.speaker) == ("the bridge was safe", "The mayor")
+
+
+# --- the speaker's next act after a reported clause; the terms of speaking -----------------------------------------
+
+
+def test_a_past_tense_cue_after_a_clause_under_would_is_the_speakers_own_second_statement():
+    text = (
+        "Fuel tax\n\nSenator Omar Bell said the fuel tax would hurt farmers, and called the plan a gift to oil firms.\n"
+    )
+    found = [(s.quote, s.cue, s.speaker) for s in statements(text)]
+    assert found == [
+        ("the fuel tax would hurt farmers", "said", "Senator Omar Bell"),
+        ("the plan a gift to oil firms", "called", "Senator Omar Bell"),
+    ]
+    assert statements(text)[1].rule == "statements.speaker_act_after_reported_clause"
+
+
+def test_a_bare_verb_after_would_stays_inside_the_reported_clause():
+    text = "Plants\n\nThe mayor said the firm would cut jobs and close two plants.\n"
+    assert [s.quote for s in statements(text)] == ["the firm would cut jobs and close two plants"]
+
+
+def test_speaking_on_condition_of_anonymity_or_on_the_record_reports_nothing():
+    for sentence in (
+        "The aide spoke on condition of anonymity.",
+        "Two officials spoke on the record at the hearing.",
+        "The talks stalled, according to a diplomat who spoke on condition of anonymity.",
+    ):
+        quotes = [s.quote for s in statements(f"Report\n\n{sentence}\n")]
+        assert not any("anonymity" in q or "record" in q for q in quotes), (sentence, quotes)
+    (s,) = statements("Report\n\nThe mayor spoke about the ferry talks.\n")
+    assert s.quote == "the ferry talks"

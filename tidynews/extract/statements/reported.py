@@ -43,6 +43,7 @@ from tidynews.extract.statements.lexicon import (
     QUOTE_CUES,
     REPORT_CUES,
     SUBJECT_DEPS,
+    TERMS_OF_SPEAKING,
     TOPIC_CUES,
     TOPIC_PREPS,
 )
@@ -55,8 +56,10 @@ from tidynews.extract.statements.syntax import (
     depth,
     is_cue,
     is_second_that_clause,
+    is_speaker_act_after_clause,
     is_speaker_like,
     noun_phrase,
+    outer_reporting_verb,
     reports_a_finding,
     second_clause_cut,
     subject_of,
@@ -187,6 +190,7 @@ def reported_object(verb: Token) -> tuple[int, int] | None:
         return None  # "attacked Trudeau for …": an attack on a named person quotes none of its words
     if verb.lemma_ in TOPIC_CUES:
         comps = [c for c in comps if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS]  # not "spoke for five minutes"
+    comps = [c for c in comps if not _is_terms_of_speaking(c)]  # "spoke on condition of anonymity": how, not what
     if not comps:
         return None
     lo = min(c.left_edge.i for c in comps)
@@ -341,7 +345,32 @@ def is_not_said_yet(verb: Token) -> bool:
 
 NOT_YET_MODALS = {"will", "'ll", "shall", "may", "might", "could", "should", "can", "must"}
 
+
+def _is_terms_of_speaking(prep: Token) -> bool:
+    """ "on condition of anonymity", "on background", "on the record": a preposition giving the terms of speaking."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("on", "under"):
+        return False
+    return any(c.dep_ == "pobj" and c.lower_ in TERMS_OF_SPEAKING for c in prep.children)
+
+
+@register_rule("statements.terms_of_speaking", kind="drops")
+def speaks_only_on_terms(verb: Token) -> bool:
+    """A verb like "spoke" whose only complement gives the terms of speaking reports nothing: "spoke on condition
+    of anonymity", "spoke on the record" (the statement is elsewhere in the sentence, or not given).
+
+    Example: The aide spoke on condition of anonymity.
+    """
+    if verb.lemma_ not in TOPIC_CUES or not any(_is_terms_of_speaking(c) for c in verb.children):
+        return False
+    return not any(
+        c.i > verb.i and (c.dep_ in ("ccomp", "dobj") or (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS))
+        for c in verb.children
+        if not _is_terms_of_speaking(c)
+    )
+
+
 REJECTIONS: tuple[tuple[Callable[[Token], bool], str], ...] = (
+    (speaks_only_on_terms, "only the terms of speaking"),
     (is_negated_or_passive, "negated or passive"),
     (is_not_said_yet, "not said yet"),
     (is_under_infinitive, "under an infinitive"),
@@ -456,6 +485,8 @@ def reported_speech(
             rule = speaker_of_document.rule_id
         elif reports_a_finding(verb):
             rule = reports_a_finding.rule_id
+        elif is_speaker_act_after_clause(verb) and outer_reporting_verb(verb) is not None:
+            rule = is_speaker_act_after_clause.rule_id
         elif rule == reported_that_clause.rule_id and not is_cue(verb, REPORT_CUES) and is_phrasal_cue(verb):
             rule = is_phrasal_cue.rule_id
         clauses = [(lo, hi, rule)] + [(a, b, further_that_clauses.rule_id) for a, b in further_that_clauses(verb)]

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from tidynews.extract.rules import register_rule
 from tidynews.extract.statements.lexicon import (
+    OBJECT_CUES,
     PRONOUNS_PERSON,
     PRONOUNS_PLURAL,
     QUOTE_CUES,
@@ -230,7 +231,8 @@ def outer_reporting_verb(verb: Token) -> Token | None:
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.doc[verb.left_edge.i - 1].text == ","
     if verb.dep_ != "conj" and not participle:
         return None
-    if not reports_its_own_clause(verb):
+    act_after_clause = is_speaker_act_after_clause(verb)
+    if not reports_its_own_clause(verb) and not act_after_clause:
         return None  # "said A and denied any role": an object, not a second reported clause; one statement
     clause = verb.head
     if is_cue(clause, QUOTE_CUES | REPORT_CUES):
@@ -240,7 +242,25 @@ def outer_reporting_verb(verb: Token) -> Token | None:
     if clause.dep_ != "ccomp" or clause.i > verb.i or is_cue(clause, QUOTE_CUES | REPORT_CUES):
         return None
     outer = clause.head
+    if act_after_clause and outer.tag_ != verb.tag_:
+        return None  # "says the plan would fail and called …": not the tense of the reporting verb either
     return outer if is_cue(outer, QUOTE_CUES | REPORT_CUES) and outer.i < clause.i else None
+
+
+@register_rule("statements.speaker_act_after_reported_clause")
+def is_speaker_act_after_clause(verb: Token) -> bool:
+    """A reporting verb joined by "and" to a reported clause under a modal, in a finite tense the clause cannot
+    share: the speaker's own next act ("called the plan …"), a statement of its own, not part of what was reported.
+
+    Example: Senator Omar Bell said the fuel tax would hurt farmers, and called the plan a gift to oil firms.
+    """
+    if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    if not is_cue(verb, QUOTE_CUES | REPORT_CUES | OBJECT_CUES):
+        return False
+    clause = verb.head
+    # "would hurt …, and called": a past tense cannot hang on "would"; "would hurt … and call" (bare) still could
+    return clause.i < verb.i and any(c.tag_ == "MD" and c.i < clause.i for c in clause.children)
 
 
 def reports_its_own_clause(verb: Token) -> bool:

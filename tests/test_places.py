@@ -739,3 +739,22 @@ def test_a_region_named_by_a_direction_takes_the_point_of_its_whole():
     assert table["northern Israel"]["latitude"] == israel.latitude
     assert table["northern Israel"]["longitude"] == israel.longitude
     assert table["northern Israel"]["geonames_id"] is None
+
+
+def test_the_holy_see_is_the_state_once():
+    found = [(m.text, m.key) for m in extract("The Holy See said on Monday that the Pope would travel.").place_mentions]
+    assert found == [("Holy See", "va")]
+
+
+def test_a_one_word_province_inside_a_name_is_a_place_mention():
+    assert mentions("The Manitoba Hydro board met in Winnipeg on Monday.")["Manitoba"] == (
+        "manitoba-ca",
+        "places.embedded",
+    )
+    # a one-word region of no country inside a name is an adjective
+    assert "Pacific" not in mentions("Officers of the Pacific Fleet sailed on Monday.")
+
+
+def test_a_town_tagged_as_an_organisation_near_the_story_towns_is_a_place():
+    found = mentions("Crews from Leeds and Bradford joined Dewsbury firefighters on Monday.")
+    assert found["Dewsbury"] == ("dewsbury-gb", "places.town_of_the_story")

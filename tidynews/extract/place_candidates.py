@@ -29,9 +29,11 @@ from tidynews.extract.gazetteer import (
     FUNCTION_WORDS,
     LOCATIVE_PREPOSITIONS,
     PLACE_LABELS,
+    Place,
     _names_a_unit,
     ambiguous_names,
     cities_named,
+    curated_regions,
     ends_in_feature_word,
     is_big_city,
     lexicon_kind,
@@ -277,6 +279,7 @@ def scan_candidates(doc: Doc) -> list[Candidate]:
 EMBEDDING_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP"}
 HYPHENS = {"-", "–", "—"}
 MIN_EMBEDDED_CITY = 100_000
+_NO_PLACE = Place("", "", "")
 MIN_PERSON_TOWN = 10_000  # a one-word name tagged PERSON or ORG is a town of the story from this size
 
 
@@ -294,10 +297,11 @@ def embedded_candidates(doc: Doc) -> list[Candidate]:
         if len(ent) < 2 or ent.label_ not in EMBEDDING_LABELS and not _unknown_place_name(ent):
             continue
         i = ent.start
+        first = ent.start + 1 if ent[0].lower_ == "the" else ent.start  # 'The Holy See' is the name itself
         while i < ent.end:
             for n in range(min(3, ent.end - i), 0, -1):
                 span = doc[i : i + n]
-                if span.start == ent.start and span.end == ent.end or not _is_capitalised_name(span):
+                if span.start in {ent.start, first} and span.end == ent.end or not _is_capitalised_name(span):
                     continue
                 if span[0].lower_ in FUNCTION_WORDS or span[-1].lower_ in FUNCTION_WORDS:
                     continue
@@ -369,8 +373,8 @@ def embedded_place_kind(text: str) -> str | None:
         return "region"  # 'BC' of 'Small Business BC', 'NSW' of 'NSW Health'
     kind = lexicon_kind(text)
     key = fold(text)
-    if kind == "country" or kind == "region" and " " in key:
-        return kind  # a one-word curated region ('Pacific', 'Atlantic') inside a name is mostly an adjective
+    if kind == "country" or kind == "region" and (" " in key or curated_regions().get(key, _NO_PLACE).country_code):
+        return kind  # a one-word curated region of no country ('Pacific', 'Atlantic') inside a name is an adjective
     if key in us_states() or any(r.population >= 1_000_000 for r in geo.entries(key, ("admin1",))):
         return "region"
     if _names_a_unit(key) and geo.entries(key, ("admin2",)):

@@ -96,6 +96,7 @@ class Story:
     town: Place | None
     country: str
     person_words: frozenset[str] = frozenset()  # words of the story's names of people ('nelson' of 'Ann Nelson')
+    towns: StoryMap | None = None  # the story's towns, as first read
 
 
 def abbreviated_place(text: str) -> Place:
@@ -137,17 +138,22 @@ def town_of_the_story(
     text: str, cand: Candidate, article_countries: set[str], us_state_codes: set[str], story: Story | None = None
 ) -> Place | None:
     """A name spaCy tags as an organisation or a person that is a town or division of a state or country the
-    story names ("Gainesville police said", "officials in Tamil Nadu"): a place. A one-word name tagged PERSON
-    needs a town of 10,000 people, as many towns are also surnames.
+    story names ("Gainesville police said", "officials in Tamil Nadu"), or that lies near another town the story
+    names: a place. A one-word name tagged PERSON needs a town of 10,000 people, as many towns are also surnames.
 
     Example: Storms hit Ohio on Monday, and Lancaster declared an emergency.
     """
     if not text[:1].isupper() or is_institution(text) or cand.name_goes_on:
         return None  # 'Aung San' of 'Aung San Suu Kyi' split in two by spaCy is a person
     place = resolve_place(text, article_countries=article_countries, us_state_codes=us_state_codes)
+    if place is None and story is not None and story.towns is not None:
+        place = resolve_place(text)  # a small town of a country the story does not name: nearness decides below
     if place is None or place.type not in {"city", "region"}:
         return None
     in_story = place.admin1 in us_state_codes if place.country_code == "US" else place.country_code in article_countries
+    if not in_story and story is not None and story.towns is not None and place.latitude is not None:
+        # a town lying near another town the story names ('Cirencester' beside Gloucester and Cheltenham)
+        in_story = story.towns.names_near(place.latitude, place.longitude, fold(clean_place_text(text))) > 0
     if not in_story:
         return None
     one_word = " " not in text.strip()
@@ -564,9 +570,10 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
         if ent.label_ == "PERSON" and len(ent) > 1
         for t in ent
     )
-    story = Story(story_town, story_country, person_words)
     story_map = StoryMap(story_towns)
+    story = Story(story_town, story_country, person_words, story_map)
     seen: dict[str, Entity] = {}
+    emitted: set[tuple[int, int]] = set()
     for block, cand in found:
         unit_country = (
             unit_country_of(block, cand, article_country_counts) if cand.area_word or cand.area_before else None
@@ -602,6 +609,9 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
             place, rule = placed, "places.feature_in_story_country"
         start, end = _trim(block.doc, cand.start, cand.end)
         a_start, a_end = block.offset + start, block.offset + end
+        if (a_start, a_end) in emitted:
+            continue  # two finders read the same words ('The Holy See' as a name and inside one)
+        emitted.add((a_start, a_end))
         written = parsed.text[a_start:a_end]
         unit_phrase = ""
         if (cand.area_before or cand.area_word and place.geonames_id is None) and place.name != written:

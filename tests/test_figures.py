@@ -829,6 +829,26 @@ def test_the_victims_take_the_count_of_the_group_named_before(body, expected):
     assert all(f.text.lower() == "the" for f in found)
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("A man and a woman were killed when gunmen opened fire on their car.", [("A man and a woman", 2, "killed")]),
+        ("A woman and her son were shot outside their home.", [("A woman and her son", 2, "wounded")]),
+        ("Gunmen shot a guard and a driver at the gate.", [("a guard and a driver", 2, "wounded")]),
+        ("Police found a teacher, a pupil and a driver dead.", [("a teacher, a pupil and a driver", 3, "dead")]),
+        ("A clerk, a customer and a guard were killed.", [("A clerk, a customer and a guard", 3, "killed")]),
+        ("A man, a father of four, was killed.", []),  # an apposition: one man
+        ("Police arrested a man and a woman on Monday.", []),  # not hurt
+        ("A man or a woman was hurt, a witness said.", []),  # one person
+        ("A man and his dog were found dead.", []),  # a dog is not a person of the list
+    ],
+)
+def test_people_joined_by_and_count_together(sentence, expected):
+    found = [f for f in figures(sentence) if f.rule == "figures.coordinated_victims"]
+    assert [(f.text, f.value, f.event) for f in found] == expected
+    assert all(f.counts == "people" for f in found)
+
+
 def test_a_range_is_no_phone_number():
     assert values("Between 300-1500 people attended the rally.") == [300, 1500]
     assert values("The 4600 members of the club voted.") == [4600]

@@ -40,7 +40,7 @@ from tidynews.extract.figure_lexicon import (
     WEATHER_WORDS,
     load_events,
 )
-from tidynews.extract.figure_victims import HarmedGroup, read_the_victims, remember_last_group
+from tidynews.extract.figure_victims import HarmedGroup, coordinated_people, read_the_victims, remember_last_group
 from tidynews.extract.rules import register_rule
 
 # --- number cores ---------------------------------------------------------------------------------
@@ -663,6 +663,10 @@ def find_number_cores(doc: Doc, memory: HarmedGroup | None = None) -> list[Candi
         found.append(cand)
         i = cand.last + 1
     spread_temperature_to_range_partner(doc, found)
+    for first, last, size, noun in coordinated_people(doc):  # over the single victims they hold: "a man and a woman"
+        rule = coordinated_people.rule_id
+        found.append(Candidate(first, last, size, "indefinite", counts="people", rule=rule, noun=noun))
+    found.sort(key=lambda c: c.first)
     if memory is not None:
         remember_last_group(doc, found, memory)
     return found

@@ -69,6 +69,48 @@ class HarmedGroup:
 LOOKBACK_SENTENCES = 3  # "the victims" points back at most this many sentences
 
 
+@register_rule("figures.coordinated_victims")
+def coordinated_people(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """People joined by "and", the first with "a"/"an": "a man and a woman were killed" counts two, when they were
+    hurt or killed.
+
+    News often counts victims by naming each ("a man and his son were shot", "a woman, her sister and a
+    neighbour"); the article counts them all. The figure's text is the whole phrase, its value the number of people,
+    what it counts "people"; like the single victim, it is kept only with a casualty event
+    (`figures.article_without_event`). Not "a man or a woman". Returns (first token, last token, count, first
+    noun) for each group.
+    Example: A man and a woman were killed when gunmen opened fire on their car.
+    """
+    groups: list[tuple[int, int, int, int]] = []
+    for t in doc:
+        head = t.head
+        if t.lower_ not in ("a", "an") or t.dep_ != "det" or head.i <= t.i or head.dep_ in ("conj", "appos"):
+            continue
+        if groups and groups[-1][0] <= t.i <= groups[-1][1]:
+            continue  # inside a list already read: "a teacher, a pupil and a driver"
+        people = [head] + [c for c in head.conjuncts if c.i > head.i]
+        if len(people) == 1:
+            # the small model parses the middle of "a teacher, a pupil and a driver" as an apposition
+            listed = [c for c in head.children if c.dep_ == "appos" and _is_indefinite_person(c) and c.conjuncts]
+            people += [listed[0], *listed[0].conjuncts] if listed else []
+        if len(people) == 1 and head.i + 1 < len(doc) and doc[head.i + 1].text == ",":
+            # "a teacher, a pupil and a driver were killed": the first two parsed as two subjects of the verb
+            siblings = [c for c in head.head.children if c.dep_ == head.dep_ and c.i > head.i]
+            people += [p for s in siblings[:1] if _is_indefinite_person(s) and s.conjuncts for p in (s, *s.conjuncts)]
+        if len(people) < 2 or not all(p.tag_ == "NN" and p.lemma_.lower() in PERSON_SINGULARS for p in people):
+            continue
+        if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for p in people for c in p.children):
+            continue  # "a man or a woman": one person
+        groups.append((t.i, max(p.i for p in people), len(people), head.i))
+    return groups
+
+
+def _is_indefinite_person(noun: Token) -> bool:
+    """A singular noun for a person with "a"/"an": "a pupil"."""
+    has_article = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+    return has_article and noun.tag_ == "NN" and noun.lemma_.lower() in PERSON_SINGULARS
+
+
 def _last_group(doc: Doc, start: int, end: int, found: list[Candidate]) -> tuple[int, int]:
     """The last group of harmed people named in tokens [start, end): (its first token, its size), or (-1, 0).
 
@@ -81,13 +123,9 @@ def _last_group(doc: Doc, start: int, end: int, found: list[Candidate]) -> tuple
             continue
         if cand.value >= 2 and cand.value == int(cand.value) and _is_person_plural(noun) and _is_harmed(noun):
             best_at, best_size = cand.first, int(cand.value)
-    for t in doc[start:end]:
-        if t.lower_ not in ("a", "an") or t.dep_ != "det" or t.head.dep_ == "conj":
-            continue
-        people = [t.head] + [c for c in t.head.conjuncts if c.i > t.head.i]
-        singles = [p for p in people if p.tag_ == "NN" and p.lemma_.lower() in PERSON_SINGULARS]
-        if len(people) >= 2 and len(singles) == len(people) and _is_harmed(t.head) and t.i > best_at:
-            best_at, best_size = t.i, len(people)
+    for first, last, size, noun in coordinated_people(doc):
+        if start <= first and last < end and _is_harmed(doc[noun]) and first > best_at:
+            best_at, best_size = first, size
     return best_at, best_size
 
 

@@ -96,6 +96,8 @@ Documented decisions (the gold standard leaves these open; these are the rules t
   the three sentences before ("he fired at two teenagers ... The victims were treated for gunshot wounds" -> 2
   wounded; "fired on a woman and a man" is a group of 2); the group must be the ones harm was done or tried to, not
   the doers or people arrested; kept like "the victim" (figure_victims.py). The figure's text is "the".
+- People joined by "and", the first with "a"/"an", count together ("a man and a woman were killed" -> 2, text "a man
+  and a woman", counts "people"), kept only with a casualty event, like the single victims it holds (which stay).
 - A casualty only tried, planned or threatened ("tried to kill two neighbours", "an attempt to shoot three
   officers") is no event: the figure stays without it (`figures.attempted_event`).
 - Money: ISO 4217 codes whether the currency is a symbol, a code glued or spaced before the number ("US$5m",

@@ -891,3 +891,26 @@ def test_a_nationality_before_a_name_is_no_part_of_the_person():
     assert [(m.text, by_name(r)["Lena Holt"].type) for m in r.actor_mentions] == [("Lena Holt", "person")]
     r = extract("Kenyan Piet Okoro won the 5,000 metres.")
     assert [m.text for m in r.actor_mentions] == ["Piet Okoro"]
+
+
+def test_golfers_with_their_round_scores_are_people():
+    r = extract(
+        "134 Ana Ruiz 68 66, Lena Holt (Spain) 67 67, Mary Sand 70 64, Piet\n\nOkoro (Kenya) 69 65, Tomas Brandt 66 68",
+        headline="GOLF - ARDEN OPEN SCORES",
+    )
+    types = {m.text: (m.rule, next(e.type for e in r.actors if e.key == m.key)) for m in r.actor_mentions}
+    for player in ("Ana Ruiz", "Lena Holt", "Mary Sand", "Piet", "Okoro", "Tomas Brandt"):
+        assert types[player] == ("actors.player_with_round_scores", "person")
+    assert "Spain" not in types and "Kenya" not in types
+
+
+def test_one_name_with_two_scores_and_nothing_before_it_is_not_read_as_a_golfer():
+    r = extract("Castleford 65 70", headline="BASKETBALL - RESULTS")
+    assert all(m.rule != "actors.player_with_round_scores" for m in r.actor_mentions)
+
+
+def test_bowlers_with_their_figures_are_people_even_when_named_like_towns():
+    r = extract("Bowling: Leeds 22-6-56-2, Wirth 14.3-4-45-1, Hull 17-0-91-0, Brandt", headline="CRICKET - SCORECARD")
+    types = {m.text: (m.rule, next(e.type for e in r.actors if e.key == m.key)) for m in r.actor_mentions}
+    for player in ("Leeds", "Wirth", "Hull", "Brandt"):
+        assert types[player] == ("actors.bowler_with_figures", "person")

@@ -214,6 +214,17 @@ def drop_overlaps(cands: list[Candidate], trace: Trace = NULL_TRACE) -> list[Can
     return sorted(kept, key=lambda c: c.start)
 
 
+# rules that read a person from the slot of a results line, where a town's name is a player's ("c Leeds b Hull 4")
+PLAYER_SLOT_RULES = frozenset(
+    {
+        "actors.player_in_scorecard",
+        "actors.scorer_in_score_line",
+        "actors.bowler_with_figures",
+        "actors.player_with_round_scores",
+    }
+)
+
+
 @register_rule("actors.city_not_person", kind="drops")
 def is_city_not_person(g: Group) -> bool:
     """A one-word 'person' that is a big city and never written with a first name or honorific:
@@ -225,7 +236,7 @@ def is_city_not_person(g: Group) -> bool:
         all(" " not in n for n in names)
         and not g.honorific
         and all(n in big_city_names() for n in names)
-        and not any(c.source in {"honorific", "age"} for c in g.members)
+        and not any(c.source in {"honorific", "age"} or c.rule in PLAYER_SLOT_RULES for c in g.members)
     )
 
 

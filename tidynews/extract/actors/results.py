@@ -272,6 +272,56 @@ def scorecard_players(block: ParsedBlock) -> list[Candidate]:
     return out
 
 
+# a golfer's rounds (two to four scores from 59 to 89), after an optional total or score to par and country:
+# "134 Ana Ruiz 68 66", "+2 Lena Holt (Spain) 70 72"
+ROUND_SCORES_ITEM = re.compile(
+    rf"(?:^|, )(?P<lead>(?:\d{{3}}|[+-]\d{{1,2}}) )?(?P<name>{_PLAYER})(?: \([A-Z][\w.' ]*\))?"
+    r"(?: (?:59|[6-8]\d)){2,4}(?=,|\.?\s*$| \()"
+)
+# a bowler's figures, overs-maidens-runs-wickets: "Okoro 22-6-56-2", "Wirth 14.3-4-45-1"
+BOWLING_ITEM = re.compile(rf"(?:^|, |: )(?P<name>{_PLAYER}) \d+(?:\.\d)?-\d+-\d+-\d+(?=[\s,.;(]|$)")
+# the last player of a list line whose row goes on in the next line: "..., Piet"
+CUT_LAST_ITEM = re.compile(rf", (?P<name>{_PLAYER})\s*$")
+
+
+@register_rule("actors.player_with_round_scores")
+def round_score_players(block: ParsedBlock) -> list[Candidate]:
+    """In a golf results line, each name followed by its round scores is a player (a person), also the name left at
+    the end of a line the row goes on from. A line qualifies with two players or more, or one after a total or a
+    score to par, so that a club with two scores is not read as a golfer.
+
+    Example: 134 Ana Ruiz 68 66, Lena Holt (Spain) 67 67, Mary Okoro 70 64"""
+    items = [*ROUND_SCORES_ITEM.finditer(block.text)] if is_list_line(block.text) else []
+    if len(items) < 2 and not (items and items[0].group("lead")):
+        return []
+    return _list_players(block, items, "actors.player_with_round_scores")
+
+
+@register_rule("actors.bowler_with_figures")
+def bowling_figure_players(block: ParsedBlock) -> list[Candidate]:
+    """In a cricket bowling line, each name followed by overs-maidens-runs-wickets is a bowler (a person), also the
+    name left at the end of a line the list goes on from.
+
+    Example: Bowling: Okoro 22-6-56-2, Wirth 14.3-4-45-1, Brandt 17-0-91-0"""
+    items = [*BOWLING_ITEM.finditer(block.text)] if is_list_line(block.text) else []
+    return _list_players(block, items, "actors.bowler_with_figures")
+
+
+def _list_players(block: ParsedBlock, items: list[re.Match], rule: str) -> list[Candidate]:
+    """The players named by the "name" group of each item, and the one at the cut end of the line."""
+    if not items:
+        return []
+    if (cut := CUT_LAST_ITEM.search(block.text)) and cut.start() >= items[-1].end():
+        items.append(cut)
+    out = []
+    for m in items:
+        if country_or_demonym_code(m.group("name")):
+            continue
+        if player := span_candidate(block, m.start("name"), m.end("name"), PERSON, rule):
+            out.append(player)
+    return out
+
+
 def settle_standings_tables(cands: list[Candidate], blocks: list[ParsedBlock]) -> None:
     """A table lists teams or players, not both: the rows of one table (standings lines one after another) are all
     teams unless most of them read as players. spaCy tags many two-word clubs PERSON ("Arden Rovers 5 3 1 1"), and a
@@ -296,7 +346,8 @@ def settle_standings_tables(cands: list[Candidate], blocks: list[ParsedBlock]) -
 def results_line_candidates(block: ParsedBlock) -> list[Candidate]:
     """Every team, scorer and player of one results or list line, and the teams named around sports words."""
     found = score_line_teams(block) + score_line_scorers(block) + standings_line_team(block) + fixture_line_teams(block)
-    found += scorecard_players(block) + innings_summary(block)
+    found += scorecard_players(block) + innings_summary(block) + round_score_players(block)
+    found += bowling_figure_players(block)
     return found + bracketed_players(block) + teams_before_sports_roles(block) + teams_after_sports_cues(block)
 
 

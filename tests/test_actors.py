@@ -914,3 +914,21 @@ def test_bowlers_with_their_figures_are_people_even_when_named_like_towns():
     types = {m.text: (m.rule, next(e.type for e in r.actors if e.key == m.key)) for m in r.actor_mentions}
     for player in ("Leeds", "Wirth", "Hull", "Brandt"):
         assert types[player] == ("actors.bowler_with_figures", "person")
+
+
+def test_the_teams_of_a_fixture_list_are_organisations():
+    r = extract(
+        "Postponed: Arden v Castleford, Millbrook Town v Valdora Rovers, Leeds v\n\nHull, Torvik v Kestrel City.",
+        headline="SOCCER - FIXTURES",
+    )
+    types = {m.text: (m.rule, next(e.type for e in r.actors if e.key == m.key)) for m in r.actor_mentions}
+    for team in ("Arden", "Castleford", "Millbrook Town", "Valdora Rovers", "Leeds", "Hull", "Torvik", "Kestrel City"):
+        assert types[team] == ("actors.teams_in_fixture_list", "organization")
+    assert "Postponed" not in types
+
+
+def test_a_draw_of_players_with_their_countries_is_no_fixture_list():
+    r = extract("Ana Ruiz (Spain) vs. Lena Holt (Austria), Mary Sand (Kenya) vs. Piet Okoro (Ghana)")
+    types = {m.text: next(e.type for e in r.actors if e.key == m.key) for m in r.actor_mentions}
+    assert all(m.rule != "actors.teams_in_fixture_list" for m in r.actor_mentions)
+    assert types["Ana Ruiz"] == types["Piet Okoro"] == "person"

@@ -91,6 +91,35 @@ def fixture_line_teams(block: ParsedBlock) -> list[Candidate]:
     return [c for g in ("a", "b") if (c := team_candidate(block, m.start(g), m.end(g), "actors.team_in_fixture_line"))]
 
 
+# one item of a fixture list: "Arden v Castleford", a pair cut at the line's end ("Arden v") or its start ("Arden").
+# Sides with a country in brackets are left to `bracketed_players`: a tennis draw lists players that way.
+FIXTURE_ITEM = re.compile(rf"^(?P<a>{NAME})(?: (?:v|vs\.?)(?: (?P<b>{NAME}))?)?$")
+# a label before the list: "Postponed: ", "Playing Sunday: ", "Division two - "
+FIXTURE_LABEL = re.compile(r"^[A-Z][\w' ]{0,40}?(?:: | - )")
+
+
+@register_rule("actors.teams_in_fixture_list")
+def fixture_list_teams(block: ParsedBlock) -> list[Candidate]:
+    """The teams of a list of fixtures: pairs "home v away" separated by commas, perhaps after a label, the first or
+    last pair cut by the line's end. Every item of the line must be a pair or a cut pair, so that a score or a
+    sentence is never read as one.
+
+    Example: Postponed: Arden v Castleford, Millbrook Town v Valdora Rovers, Leeds v"""
+    text = block.text.rstrip(",.")
+    if FIXTURE_LINE.match(block.text) or " v" not in text or not is_list_line(text):
+        return []
+    label = FIXTURE_LABEL.match(text)
+    start = label.end() if label and " v" not in label.group(0) else 0
+    spans = []
+    for part in re.finditer(r"[^,]+", text[start:]):
+        item = FIXTURE_ITEM.match(part.group(0).strip())
+        if item is None:
+            return []
+        offset = start + part.start() + (len(part.group(0)) - len(part.group(0).lstrip()))
+        spans += [(offset + item.start(g), offset + item.end(g)) for g in ("a", "b") if item.group(g)]
+    return [c for a, b in spans if (c := team_candidate(block, a, b, "actors.teams_in_fixture_list"))]
+
+
 BRACKETED = re.compile(
     r"(?<![\w.'’-])(?P<name>[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|der|dos|da|del)){0,3})"
     r" \((?P<inner>[A-Z][\w.' -]*)\)"
@@ -346,6 +375,7 @@ def settle_standings_tables(cands: list[Candidate], blocks: list[ParsedBlock]) -
 def results_line_candidates(block: ParsedBlock) -> list[Candidate]:
     """Every team, scorer and player of one results or list line, and the teams named around sports words."""
     found = score_line_teams(block) + score_line_scorers(block) + standings_line_team(block) + fixture_line_teams(block)
+    found += fixture_list_teams(block)
     found += scorecard_players(block) + innings_summary(block) + round_score_players(block)
     found += bowling_figure_players(block)
     return found + bracketed_players(block) + teams_before_sports_roles(block) + teams_after_sports_cues(block)
@@ -382,6 +412,7 @@ TEAM_RULES = frozenset(
         "actors.team_in_score_line",
         "actors.team_in_standings_line",
         "actors.team_in_fixture_line",
+        "actors.teams_in_fixture_list",
         "actors.team_before_sports_role",
         "actors.team_after_sports_cue",
         "actors.team_after_players_country",

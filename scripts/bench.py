@@ -13,10 +13,18 @@
 6. Times `tidynews validate --fast` against `frictionless validate` on the corpus package, and on a copy whose
    figures table has 1,000,000 rows with a few seeded errors, and shows which seeded errors each one caught.
 7. Times one 4.9 MB article against the same text cut into 5 KB articles (one worker each): every per-article step
-   must be linear (target: the long article at most 1.3 times the split ones). `--long-article` runs only this.
+   must be linear (target: the long article at most 1.3 times the split ones), and the peak memory of each.
+   `--long-article` runs only this.
+8. Prints a summary of every figure issue 14 and issue 9 (item 16) ask for, with its target.
+
+Every time is given as wall-clock and as CPU time (user + system of the command's whole process tree, workers
+included): the targets are wall-clock ratios on a quiet machine; the CPU ratios are the ones to trust when other
+work shares the machine. The full run takes about 10 to 15 minutes on the 2-CPU development machine.
 
 Not part of the test suite.
 Usage: python scripts/bench.py [--articles 1000] [--workers 2] [--rows 1000000] [--long-article]
+       [--long-bytes 4900000] [--long-timeout 900]
+Quick check of every step: python scripts/bench.py --articles 40 --rows 20000 --long-bytes 60000
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -227,10 +236,21 @@ def process_tree_rss(root: int) -> int:
     return total
 
 
-def run(cmd: list[str], timeout: float | None = None, **kwargs) -> tuple[float, int, subprocess.CompletedProcess]:
-    """Run cmd to the end (TimeoutExpired after `timeout` s, the process killed); return (seconds, peak resident
-    bytes of its process tree, result)."""
+@dataclass
+class Measured:
+    """One command run to the end: wall-clock seconds, CPU seconds (user + system of the whole process tree: each
+    worker is waited for by its parent, so its time adds up to ours), peak resident bytes of the tree, result."""
+
+    seconds: float
+    cpu: float
+    peak: int
+    result: subprocess.CompletedProcess
+
+
+def run(cmd: list[str], timeout: float | None = None, **kwargs) -> Measured:
+    """Run cmd to the end (TimeoutExpired after `timeout` s, the process killed) and measure it."""
     peak = 0
+    cpu_before = child_cpu_seconds()
     start = time.perf_counter()
     # the code of this checkout, whichever editable install the interpreter's tidynews points to
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))}
@@ -255,11 +275,12 @@ def run(cmd: list[str], timeout: float | None = None, **kwargs) -> tuple[float, 
     seconds = time.perf_counter() - start
     done.set()
     sampler.join()
-    return seconds, peak, subprocess.CompletedProcess(cmd, proc.returncode, stdout, stderr)
+    cpu = child_cpu_seconds() - cpu_before
+    return Measured(seconds, cpu, peak, subprocess.CompletedProcess(cmd, proc.returncode, stdout, stderr))
 
 
 def child_cpu_seconds() -> float:
-    """User + system CPU of the finished child processes so far (one worker: the whole build's CPU)."""
+    """User + system CPU of the finished child processes so far, and of their own waited-for children."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
@@ -357,13 +378,18 @@ def frictionless_catches(output: str) -> set[tuple[str, int]]:
 
 
 def validate_both(pkg: Path, label: str) -> tuple[float, float, set, set]:
-    ours_s, _, ours = run([str(BIN / "tidynews"), "validate", "--fast", str(pkg)])
-    fl_s, _, fl = run([str(BIN / "frictionless"), "validate", "--json", str(pkg / "datapackage.json")], cwd=pkg)
+    ours = run([str(BIN / "tidynews"), "validate", "--fast", str(pkg)])
+    fl = run([str(BIN / "frictionless"), "validate", "--json", str(pkg / "datapackage.json")], cwd=pkg)
     print(
-        f"{label}: ours (tidynews validate --fast) {ours_s:.1f} s, frictionless validate {fl_s:.1f} s: "
-        f"ours is {fl_s / ours_s:.1f}x faster"
+        f"{label}: ours (tidynews validate --fast) {ours.seconds:.1f} s (CPU {ours.cpu:.1f} s), frictionless "
+        f"validate {fl.seconds:.1f} s (CPU {fl.cpu:.1f} s): ours is {fl.seconds / ours.seconds:.1f}x faster"
     )
-    return ours_s, fl_s, our_catches(ours.stdout + ours.stderr), frictionless_catches(fl.stdout)
+    return (
+        ours.seconds,
+        fl.seconds,
+        our_catches(ours.result.stdout + ours.result.stderr),
+        frictionless_catches(fl.result.stdout),
+    )
 
 
 # --- main -------------------------------------------------------------------------------------
@@ -371,6 +397,7 @@ def validate_both(pkg: Path, label: str) -> tuple[float, float, set, set]:
 
 LONG_ARTICLE_BYTES = 4_900_000  # under the 5 MB limit of one article
 SPLIT_ARTICLE_BYTES = 5_000
+MEMORY_BUDGET = 2**30  # peak resident memory of a build's whole process tree
 
 
 def long_and_split(folder: Path, total: int = LONG_ARTICLE_BYTES, part: int = SPLIT_ARTICLE_BYTES) -> tuple[Path, Path]:
@@ -406,60 +433,101 @@ def long_and_split(folder: Path, total: int = LONG_ARTICLE_BYTES, part: int = SP
     return long_dir, split_dir
 
 
-def bench_long_article(timeout: float) -> None:
+class Summary:
+    """The figures the issues ask for, with their targets, printed together at the end of the run."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str]] = []
+
+    def add(self, measure: str, value: str, target: str, met: bool | None) -> None:
+        self.rows.append((measure, value, target, "-" if met is None else "yes" if met else "NO"))
+
+    def print(self) -> None:
+        print("\nsummary (ratios as wall-clock | CPU time; targets are for a quiet machine, judged on wall-clock)")
+        widths = [max(len(r[i]) for r in [("measure", "value", "target", "met"), *self.rows]) for i in range(4)]
+        for row in [("measure", "value", "target", "met"), *self.rows]:
+            print("  " + "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+def mib(n: float) -> str:
+    return f"{n / 2**20:,.0f} MiB"
+
+
+def bench_long_article(timeout: float, summary: Summary, total: int = LONG_ARTICLE_BYTES) -> None:
     """Item 16 of issue 9: every per-article step is linear, so one 4.9 MB article costs about what the same text
     costs as 5 KB articles (target: at most 1.3 times). One worker each, no extraction cache."""
-    long_dir, split_dir = long_and_split(BENCH_DIR / "long-article")
+    long_dir, split_dir = long_and_split(BENCH_DIR / "long-article", total=total)
     n_split = len(list(split_dir.iterdir()))
     size = (long_dir / "long.txt").stat().st_size
     print(f"long article: {size:,} bytes in one file; the same text as {n_split} articles of about 5 KB")
-    times, cpu = {}, {}
+    runs: dict[str, Measured] = {}
     for label, seeds in (("split", split_dir), ("long", long_dir)):
         out = BENCH_DIR / "long-article" / f"pkg-{label}"
         if out.exists():
             shutil.rmtree(out)
         cmd = [str(BIN / "tidynews"), "build", "--seeds", str(seeds), "--out", str(out), "--workers", "1"]
         cmd += ["--no-cache", "--fast"]
-        before = child_cpu_seconds()
         try:
-            seconds, tree, result = run(cmd, timeout=timeout)
+            runs[label] = measured = run(cmd, timeout=timeout)
         except subprocess.TimeoutExpired:
             print(f"  {label:5} over the {timeout:.0f} s limit: stopped")
-            times[label] = None
             continue
-        must(result)
-        times[label] = seconds
-        cpu[label] = child_cpu_seconds() - before
+        must(measured.result)
         print(
-            f"  {label:5} {seconds:7.1f} s  CPU {cpu[label]:7.1f} s  peak memory {tree / 2**20:,.0f} MiB   "
+            f"  {label:5} {measured.seconds:7.1f} s  CPU {measured.cpu:7.1f} s  peak memory {mib(measured.peak)}   "
             f"{' '.join(cmd[1:])}"
         )
-    if times.get("long") and times.get("split"):
-        print(
-            f"  ratio long / split: {times['long'] / times['split']:.2f} (target <= 1.3); in CPU time "
-            f"{cpu['long'] / cpu['split']:.2f} (the one to trust when other work shares the machine)"
+    long, split = runs.get("long"), runs.get("split")
+    if long and split:
+        wall, cpu = long.seconds / split.seconds, long.cpu / split.cpu
+        print(f"  ratio long / split: {wall:.2f} (target <= 1.3); in CPU time {cpu:.2f}")
+        summary.add(
+            f"one {size / 1e6:.1f} MB article / its 5 KB pieces", f"{wall:.2f} | {cpu:.2f}", "<= 1.3", wall <= 1.3
+        )
+    else:
+        summary.add(f"one {size / 1e6:.1f} MB article / its 5 KB pieces", "not measured (timeout)", "<= 1.3", False)
+    for label, measured in runs.items():
+        summary.add(
+            f"peak memory, {'the long article' if label == 'long' else 'its pieces'}",
+            mib(measured.peak),
+            "<= 1024 MiB",
+            measured.peak <= MEMORY_BUDGET,
         )
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 
+def throughput_ratio(run_a: Measured, run_b: Measured) -> tuple[float, float]:
+    """Throughput of run_a relative to run_b over the same articles, in wall-clock and in CPU time: b's time / a's."""
+    return run_b.seconds / run_a.seconds, run_b.cpu / run_a.cpu
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="A quick check of every step: --articles 40 --rows 20000 --long-bytes 60000 (about 3 minutes).",
+    )
+    parser.add_argument("--articles", type=int, default=1000, help="Articles in the generated corpus.")
+    parser.add_argument("--workers", type=int, default=2, help="Worker processes of the builds and of nlp.pipe.")
+    parser.add_argument("--rows", type=int, default=1_000_000, help="Rows of the generated figures table.")
     parser.add_argument(
         "--long-article",
         action="store_true",
-        help="Only time one 4.9 MB article against the same text as 5 KB articles (also part of the full run).",
+        help="Only time one long article against the same text as 5 KB articles (also part of the full run).",
     )
-    parser.add_argument("--long-timeout", type=float, default=3600, help="Seconds before a build is stopped.")
+    parser.add_argument(
+        "--long-bytes", type=int, default=LONG_ARTICLE_BYTES, help="Size of the long article (default 4.9 MB)."
+    )
+    parser.add_argument(
+        "--long-timeout", type=float, default=900, help="Seconds before a long-article build is stopped."
+    )
     args = parser.parse_args()
+    summary = Summary()
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
     if args.long_article:
-        print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
-        bench_long_article(args.long_timeout)
+        bench_long_article(args.long_timeout, summary, args.long_bytes)
+        summary.print()
         return
 
-    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
     corpus, pkg, dask_pkg = BENCH_DIR / "corpus", BENCH_DIR / "pkg", BENCH_DIR / "pkg-dask"
     paths = generate_corpus(args.articles, corpus)
     chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
@@ -467,54 +535,74 @@ def main() -> None:
 
     # The build first: RUSAGE_CHILDREN's maxrss is the largest child so far, so it must be the first child.
     # Every build starts from an empty extraction cache (and writes it), unless said otherwise.
-    def build(out: Path, *options: str) -> tuple[list[str], float, int, subprocess.CompletedProcess]:
+    def build(out: Path, *options: str) -> tuple[list[str], Measured]:
         cmd = [str(BIN / "tidynews"), "build", "--seeds", str(corpus), "--out", str(out), *options]
-        seconds, tree, result = run(cmd)
-        must(result)
-        return cmd, seconds, tree, result
+        measured = run(cmd)
+        must(measured.result)
+        return cmd, measured
 
     for folder in (pkg, dask_pkg):
         if folder.exists():
             shutil.rmtree(folder)
-    build_cmd, build_s, build_tree, result = build(pkg, "--workers", str(args.workers))
+    build_cmd, local = build(pkg, "--workers", str(args.workers))
     build_maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    print(result.stdout.strip())
-    spacy_s, spacy_tree, result = run([sys.executable, "-c", BARE_SPACY, str(corpus), str(args.workers)])
-    must(result)
-    build_rate, spacy_rate = len(paths) / build_s, len(paths) / spacy_s
+    print(local.result.stdout.strip())
+    spacy = run([sys.executable, "-c", BARE_SPACY, str(corpus), str(args.workers)])
+    must(spacy.result)
+    wall, cpu = throughput_ratio(local, spacy)
     print(f"build: {' '.join(build_cmd[1:])}")
-    print(f"  tidynews build     {build_s:6.1f} s  {build_rate:6.1f} articles/s")
-    print(f"  bare spaCy nlp.pipe {spacy_s:5.1f} s  {spacy_rate:6.1f} articles/s   (n_process={args.workers})")
-    print(f"  ratio build / nlp.pipe: {build_rate / spacy_rate:.2f} (target >= 0.8 on a quiet machine)")
     print(
-        f"  peak memory: largest process {build_maxrss / 2**20:,.0f} MiB (ru_maxrss), whole process tree "
-        f"{build_tree / 2**20:,.0f} MiB (target <= 1024 MiB); bare nlp.pipe tree {spacy_tree / 2**20:,.0f} MiB"
+        f"  tidynews build      {local.seconds:6.1f} s  CPU {local.cpu:6.1f} s  "
+        f"{len(paths) / local.seconds:6.1f} articles/s"
     )
+    print(
+        f"  bare spaCy nlp.pipe {spacy.seconds:6.1f} s  CPU {spacy.cpu:6.1f} s  {len(paths) / spacy.seconds:6.1f} "
+        f"articles/s   (n_process={args.workers})"
+    )
+    print(f"  ratio build / nlp.pipe: {wall:.2f} (target >= 0.8 on a quiet machine); in CPU time {cpu:.2f}")
+    print(
+        f"  peak memory: largest process {mib(build_maxrss)} (ru_maxrss), whole process tree "
+        f"{mib(local.peak)} (target <= 1024 MiB); bare nlp.pipe tree {mib(spacy.peak)}"
+    )
+    summary.add("build / bare nlp.pipe throughput", f"{wall:.2f} | {cpu:.2f}", ">= 0.8", wall >= 0.8)
+    summary.add("peak memory of the build, whole tree", mib(local.peak), "<= 1024 MiB", local.peak <= MEMORY_BUDGET)
 
     # The same build on Dask: a local cluster of the same number of worker processes.
-    dask_cmd, dask_s, dask_tree, _ = build(dask_pkg, "--engine", "dask", "--workers", str(args.workers))
+    dask_cmd, dask = build(dask_pkg, "--engine", "dask", "--workers", str(args.workers))
     local_files, dask_files = package_bytes(pkg), package_bytes(dask_pkg)
     differ = sorted(
         name for name in local_files.keys() | dask_files.keys() if local_files.get(name) != dask_files.get(name)
     )
+    wall, cpu = throughput_ratio(dask, local)
     print(f"dask: {' '.join(dask_cmd[1:])}")
-    print(f"  tidynews build --engine dask {dask_s:6.1f} s  {len(paths) / dask_s:6.1f} articles/s")
-    print(f"  throughput dask / local: {build_s / dask_s:.2f} (target >= 0.9)")
-    print(f"  peak memory, whole process tree (scheduler, nannies, workers): {dask_tree / 2**20:,.0f} MiB")
+    print(
+        f"  tidynews build --engine dask {dask.seconds:6.1f} s  CPU {dask.cpu:6.1f} s  "
+        f"{len(paths) / dask.seconds:6.1f} articles/s"
+    )
+    print(f"  throughput dask / local: {wall:.2f} (target >= 0.9); in CPU time {cpu:.2f}")
+    print(f"  peak memory, whole process tree (scheduler, nannies, workers): {mib(dask.peak)}")
     print(f"  package byte-identical to the local engine's: {'yes' if not differ else 'NO: ' + ', '.join(differ)}")
+    summary.add("dask / local throughput", f"{wall:.2f} | {cpu:.2f}", ">= 0.9", wall >= 0.9)
+    summary.add("peak memory with dask, whole tree", mib(dask.peak), "<= 1024 MiB", dask.peak <= MEMORY_BUDGET)
+    summary.add("dask package byte-identical to local", "yes" if not differ else "NO", "yes", not differ)
 
     # Incremental: one article more, the same command again (the cache holds the other articles' extractions).
     add_article(corpus, len(paths))
-    _, again_s, again_tree, result = build(pkg, "--workers", str(args.workers))
+    _, again = build(pkg, "--workers", str(args.workers))
+    wall, cpu = again.seconds / local.seconds, again.cpu / local.cpu
     print(f"incremental: one article added to {len(paths)}, the same build command again")
-    print(f"  {again_s:.1f} s, {again_s / build_s:.3f} of the full build (target <= 0.10); {result.stderr.strip()}")
-    print(f"  peak memory, whole process tree: {again_tree / 2**20:,.0f} MiB")
+    print(
+        f"  {again.seconds:.1f} s (CPU {again.cpu:.1f} s), {wall:.3f} of the full build (target <= 0.10); in CPU "
+        f"time {cpu:.3f}; {again.result.stderr.strip()}"
+    )
+    print(f"  peak memory, whole process tree: {mib(again.peak)}")
     print(f"load average {os.getloadavg()[0]:.1f} after the builds")
+    summary.add("incremental build (one article added) / full", f"{wall:.3f} | {cpu:.3f}", "<= 0.10", wall <= 0.10)
 
     validate_both(pkg, f"corpus package ({len(paths)} articles)")
     million = BENCH_DIR / "million"
     errors = write_million_figures(pkg, million, args.rows)
-    _, _, ours, theirs = validate_both(million, f"figures table of {args.rows:,} rows")
+    ours_s, fl_s, ours, theirs = validate_both(million, f"figures table of {args.rows:,} rows")
     print("  seeded error (figures.csv line, column, value)          ours  frictionless")
     for line, (column, value, rule) in errors.items():
         mine, fl = ("figures", line) in ours, ("figures", line) in theirs
@@ -522,7 +610,18 @@ def main() -> None:
             f"  line {line:>8} {column:<10} {value!r:<18} {rule:<22} {'yes' if mine else 'NO':<5} "
             f"{'yes' if fl else 'NO'}"
         )
-    bench_long_article(args.long_timeout)
+    caught = sum(("figures", line) in ours for line in errors)
+    summary.add(
+        f"validate {args.rows:,} figures rows: ours vs Frictionless",
+        f"{fl_s / ours_s:.1f}x",
+        ">= 10x",
+        fl_s / ours_s >= 10,
+    )
+    summary.add(
+        "seeded errors caught by ours", f"{caught}/{len(errors)}", f"{len(errors)}/{len(errors)}", caught == len(errors)
+    )
+    bench_long_article(args.long_timeout, summary, args.long_bytes)
+    summary.print()
 
 
 if __name__ == "__main__":

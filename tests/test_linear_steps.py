@@ -60,3 +60,34 @@ def test_forms_that_cannot_occur_at_word_boundaries_are_left_out_and_the_order_i
         assert not re.search(r"(?<![\w\-‑])" + re.escape(v) + r"(?![\w\-‑])", text), v
     shouted = forms_that_may_occur(forms, forms_by_first_word(forms, str.upper), "RUIZ HALE AND OKAFOR")
     assert shouted == [("Ruiz Hale", 1), ("Hale", 3), ("Ruiz", 4), ("Okafor", 5)]
+
+
+FLOOD = (
+    "River bursts its banks in Marlow Creek\n\n"
+    "MARLOW CREEK — Three people were killed and 12 injured when the river burst its banks on Sunday, the regional "
+    "fire chief, Maria Okonkwo, said.\n\n"
+    '"We have never seen the water this high," Okonkwo told reporters in Nairobi, adding that 400 homes were '
+    "flooded.\n\n"
+    "The mayor, Tom Brandt, said the town would ask the Kenya Red Cross for tents and blankets."
+)
+
+
+def test_parsed_blocks_hold_no_tok2vec_tensor_and_extraction_does_not_need_it() -> None:
+    """A long article's memory is mostly the batch tensors spaCy leaves on each doc: the parse releases them, and
+    the extraction is the same as on docs that keep them (as the evaluation's cached parses never had them)."""
+    from tidynews.extract import extract_article
+    from tidynews.nlp import ParsedArticle, ParsedBlock, load_nlp, parse_articles
+    from tidynews.sources import article_from_text
+
+    article = article_from_text(FLOOD, "flood", "flood.txt", "utf-8")
+    nlp = load_nlp()
+    (parsed,) = parse_articles([article], nlp)
+    assert len(parsed.blocks) == 4
+    assert all(block.doc.tensor.size == 0 for block in parsed.blocks)
+
+    kept = list(nlp.pipe(article.text[b.start : b.end] for b in article.blocks))
+    assert all(doc.tensor.size > 0 for doc in kept)  # spaCy's own docs do carry one
+    with_tensor = ParsedArticle(article, [ParsedBlock(b, d) for b, d in zip(article.blocks, kept, strict=True)])
+    released, whole = extract_article(parsed), extract_article(with_tensor)
+    assert released.statements and released.figures and released.actor_mentions and released.place_mentions
+    assert released == whole

@@ -187,6 +187,17 @@ def test_article_key_follows_the_article(tmp_path):
     assert ExtractionCache(tmp_path / "c", fingerprint="e" * 64).key(bridge) != store.key(bridge)
 
 
+def test_a_cache_is_empty_until_an_entry_of_its_own_fingerprint_is_stored(tmp_path):
+    (bridge,) = read_articles(write_seeds(tmp_path / "s", {"bridge.txt": BRIDGE})).articles
+    store, other = ExtractionCache(tmp_path / "c", fingerprint="f" * 64), ExtractionCache(tmp_path / "c", "e" * 64)
+    assert store.is_empty() and other.is_empty()
+    extraction = ArticleExtraction(article_id=bridge.article_id)
+    other.put(bridge, extraction)
+    assert store.is_empty() and not other.is_empty()  # another fingerprint's entries are not this build's
+    store.put(bridge, extraction)
+    assert not store.is_empty()
+
+
 def copy_of_package(tmp_path: Path) -> Path:
     """A copy of the tidynews package sources, to edit without touching the real one."""
     copy = tmp_path / "tidynews"

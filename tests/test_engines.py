@@ -13,6 +13,7 @@ import dask
 import pytest
 from distributed import LocalCluster
 
+import tidynews.build
 import tidynews.engines
 from tidynews.articles import read_articles
 from tidynews.build import build_package
@@ -193,3 +194,40 @@ def test_unknown_engine_and_unreachable_scheduler_are_clear_errors(seeds, tmp_pa
             seeds, tmp_path / "x", engine="dask", scheduler="tcp://127.0.0.1:1", use_frictionless=False, use_cache=False
         )
     assert not (tmp_path / "x").exists()
+
+
+def test_a_dask_build_connects_before_reading_and_disconnects_while_it_validates(seeds, cluster, tmp_path, monkeypatch):
+    """The cluster's start overlaps the reading of the corpus, its stop the writing and validation; a build whose
+    cache holds articles connects only once it knows some are missing (here none: no connection at all)."""
+    events: list[str] = []
+    real_connection = tidynews.build.DaskConnection
+    real_read, real_validate = tidynews.build.read_sources, tidynews.build.validate_package
+
+    class RecordingConnection(real_connection):
+        def __init__(self, *args, **kwargs) -> None:
+            events.append("connect")
+            super().__init__(*args, **kwargs)
+
+        def close(self, wait: bool = True) -> None:
+            events.append(f"close wait={wait}")
+            super().close(wait)
+
+    def read(*args, **kwargs):
+        events.append("read")
+        return real_read(*args, **kwargs)
+
+    def validate(*args, **kwargs):
+        events.append("validate")
+        return real_validate(*args, **kwargs)
+
+    monkeypatch.setattr(tidynews.build, "DaskConnection", RecordingConnection)
+    monkeypatch.setattr(tidynews.engines, "DaskConnection", RecordingConnection)
+    monkeypatch.setattr(tidynews.build, "read_sources", read)
+    monkeypatch.setattr(tidynews.build, "validate_package", validate)
+    options = {"engine": "dask", "scheduler": cluster.scheduler_address, "use_frictionless": False}
+    first = build_package(seeds, tmp_path / "pkg", **options)
+    assert events == ["connect", "read", "close wait=False", "validate", "close wait=True"]
+    assert first.articles == 4 and first.from_cache == 0
+    events.clear()
+    again = build_package(seeds, tmp_path / "pkg", **options)
+    assert events == ["read", "validate"] and again.from_cache == 4

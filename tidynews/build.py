@@ -20,7 +20,7 @@ from pathlib import Path
 from tidynews.articles import Article
 from tidynews.cache import CACHE_DIR_NAME, ExtractionCache
 from tidynews.database import write_database
-from tidynews.engines import check_engine, extracted_articles
+from tidynews.engines import DaskConnection, check_engine, extracted_articles
 from tidynews.errors import BadArticleError, Problem, TidynewsError, ValidationError
 from tidynews.extract.common import ArticleExtraction
 from tidynews.guard import check_output_folder, source_date_epoch
@@ -210,15 +210,16 @@ def cached_results(
     workers: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    connection: DaskConnection | None = None,
 ) -> Iterator[ArticleExtraction | Problem]:
     """One result per article, in input order, streaming: from the cache when it holds the article, else from the
     engine (which then parses only the articles the cache misses); new extractions are stored in the cache."""
     if cache is None:
-        yield from extracted_articles(articles, workers, engine, scheduler)
+        yield from extracted_articles(articles, workers, engine, scheduler, connection)
         return
     cached = [cache.get(article) for article in articles]
     missing = [a for a, hit in zip(articles, cached, strict=True) if hit is None]
-    fresh = extracted_articles(missing, workers, engine, scheduler) if missing else iter(())
+    fresh = extracted_articles(missing, workers, engine, scheduler, connection) if missing else iter(())
     for article, hit in zip(articles, cached, strict=True):
         if hit is not None:
             yield hit
@@ -236,12 +237,13 @@ def extract_all(
     engine: str = "local",
     scheduler: str | None = None,
     cache: ExtractionCache | None = None,
+    connection: DaskConnection | None = None,
 ) -> tuple[list[Article], list[ArticleExtraction], list[Problem]]:
     """Parse and extract every article, streaming; return the articles that worked, their extractions, and
     one problem per article whose extraction raised.
     """
     done, extractions, failed = [], [], []
-    results = cached_results(articles, cache, workers, engine, scheduler)
+    results = cached_results(articles, cache, workers, engine, scheduler, connection)
     for article, result in zip(articles, results, strict=True):
         if isinstance(result, Problem):
             failed.append(result)
@@ -337,8 +339,11 @@ def build_package(
     out_existed = out_dir.exists()
     staging = make_staging(out_dir)
     done = False
+    connection = None
     try:
         cache = extraction_cache(seeds_dir, out_dir, cache_dir) if use_cache else None
+        if engine == "dask" and (cache is None or cache.is_empty()):  # every article will go to the cluster
+            connection = DaskConnection(max(workers, 1), scheduler)  # starts while the corpus is read
 
         # Load inputs
         schemas = load_schemas(SCHEMAS_DIR)
@@ -348,8 +353,16 @@ def build_package(
 
         # Process data: an article whose extraction fails is reported like an unreadable one
         articles, extractions, failed = extract_all(
-            read.articles, workers=workers, on_article=on_article, engine=engine, scheduler=scheduler, cache=cache
+            read.articles,
+            workers=workers,
+            on_article=on_article,
+            engine=engine,
+            scheduler=scheduler,
+            cache=cache,
+            connection=connection,
         )
+        if connection is not None:
+            connection.close(wait=False)  # the cluster stops while the package is written and validated
         if failed and not skip_bad:
             raise BadArticleError(
                 f"{len(failed)} article(s) in {seeds_dir} could not be extracted (build with --skip-bad to leave them "
@@ -391,6 +404,8 @@ def build_package(
                 "nothing there was changed. Free some space or give another --out"
             ) from None
     finally:
+        if connection is not None:
+            connection.close()
         shutil.rmtree(staging, ignore_errors=True)
         if not done and not out_existed:  # a failed build leaves no trace: not even the folder it made
             shutil.rmtree(out_dir, ignore_errors=True)

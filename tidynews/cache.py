@@ -307,6 +307,12 @@ class ExtractionCache:
         self.hits += 1
         return extraction
 
+    def is_empty(self) -> bool:
+        """Whether the cache holds no entry of this fingerprint (every article of the build will be parsed)."""
+        return not self.folder.is_dir() or not any(
+            shard.is_dir() and any(shard.iterdir()) for shard in self.folder.iterdir()
+        )
+
     def put(self, article: Article, extraction: ArticleExtraction) -> None:
         """Store an article's extraction (written to a temporary file and renamed: never half an entry)."""
         key = self.key(article)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 
@@ -117,65 +118,126 @@ def worker_died(article: Article, attempts: int) -> Problem:
     )
 
 
+def connect_dask(workers: int, scheduler: str | None):
+    """(client, cluster): a client of the scheduler at `scheduler` (cluster None), or of a `LocalCluster` of
+    `workers` processes with one thread each (one spaCy model per process) started here."""
+    import dask
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            return Client(scheduler, timeout=SCHEDULER_TIMEOUT), None
+        except OSError as exc:
+            raise TidynewsError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",  # any free port: two builds at once must not fight over 8787
+            silence_logs=logging.ERROR,
+        )
+    try:
+        return Client(cluster), cluster
+    except BaseException:
+        cluster.close()
+        raise
+
+
+class DaskConnection:
+    """A Dask client (and the local cluster it started, if any), connected in a background thread and closed in one.
+
+    A build starts it before it reads the corpus, so that the cluster's start (a scheduler, nannies and worker
+    processes: seconds) overlaps the reading, and closes it in the background once the last result is in, while it
+    writes and validates the package; `close()` then waits for the end. An error while connecting (an unreachable
+    scheduler) is raised where the client is first needed.
+    """
+
+    def __init__(self, workers: int = 2, scheduler: str | None = None) -> None:
+        self._client = self._cluster = None
+        self._error: BaseException | None = None
+        self._closer: threading.Thread | None = None
+        self._starter = threading.Thread(
+            target=self._connect, args=(workers, scheduler), name="tidynews-dask-connect", daemon=True
+        )
+        self._starter.start()
+
+    def _connect(self, workers: int, scheduler: str | None) -> None:
+        try:
+            self._client, self._cluster = connect_dask(workers, scheduler)
+        except BaseException as exc:  # noqa: BLE001 -- raised again in the thread that asks for the client
+            self._error = exc
+
+    def client(self):
+        """The connected client; waits for the connection, raises its error."""
+        self._starter.join()
+        if self._error is not None:
+            raise self._error
+        return self._client
+
+    def close(self, wait: bool = True) -> None:
+        """Close the client, then the local cluster: in a background thread, waited for if `wait` (any number of
+        calls; the first starts the closing)."""
+        if self._closer is None:
+            self._closer = threading.Thread(target=self._close, name="tidynews-dask-close")
+            self._closer.start()
+        if wait:
+            self._closer.join()
+
+    def _close(self) -> None:
+        self._starter.join()
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
 def dask_results(
     articles: list[Article],
     workers: int = 2,
     scheduler: str | None = None,
     task: BatchTask = extract_batch,
     articles_per_task: int | None = None,
+    connection: DaskConnection | None = None,
 ) -> Iterator[Result]:
     """One result per article, in input order, streaming, from tasks on a dask.distributed cluster.
 
     `scheduler`: the address of a running scheduler whose workers have this tidynews installed; None starts a
     `LocalCluster` of `workers` processes with one thread each (one spaCy model per process) and stops it after.
-    `task` is what a worker runs on a list of articles (tests pass one that kills its worker).
+    `connection`: one already started (by the build, before it read the corpus), used instead and left open: its
+    owner closes it. `task` is what a worker runs on a list of articles (tests pass one that kills its worker).
     """
     if not articles:
         return
     import dask
-    from distributed import Client, LocalCluster
     from distributed.client import FutureCancelledError
     from distributed.scheduler import KilledWorker
 
-    cluster = None
+    own = connection is None
+    connection = connection or DaskConnection(workers, scheduler)
     try:
-        if scheduler:
+        client = connection.client()
+        attempts = 1 + scheduler_allowed_failures(client, dask.config.get("distributed.scheduler.allowed-failures"))
+        in_flight = max(1, len(client.scheduler_info(n_workers=-1)["workers"])) * TASKS_IN_FLIGHT_PER_WORKER
+        batches = deque(worker_tasks(articles, articles_per_task))
+        pending: deque = deque()
+        while batches or pending:
+            while batches and len(pending) < in_flight:
+                batch = batches.popleft()
+                pending.append((batch, client.submit(task, batch, pure=False)))
+            batch, future = pending.popleft()
             try:
-                client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
-            except OSError as exc:
-                raise TidynewsError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
-        else:
-            with dask.config.set(LOCAL_CLUSTER_CONFIG):
-                cluster = LocalCluster(
-                    n_workers=workers,
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=":0",  # any free port: two builds at once must not fight over 8787
-                    silence_logs=logging.ERROR,
-                )
-            client = Client(cluster)
-        with client:
-            attempts = 1 + scheduler_allowed_failures(client, dask.config.get("distributed.scheduler.allowed-failures"))
-            in_flight = max(1, len(client.scheduler_info(n_workers=-1)["workers"])) * TASKS_IN_FLIGHT_PER_WORKER
-            batches = deque(worker_tasks(articles, articles_per_task))
-            pending: deque = deque()
-            while batches or pending:
-                while batches and len(pending) < in_flight:
-                    batch = batches.popleft()
-                    pending.append((batch, client.submit(task, batch, pure=False)))
-                batch, future = pending.popleft()
-                try:
-                    results = future.result()
-                except (KilledWorker, FutureCancelledError):
-                    if len(batch) == 1:
-                        results = [worker_died(batch[0], attempts)]
-                    else:  # which article killed the workers? each alone, so the others still come back
-                        results = [one_by_one(client, task, article, attempts) for article in batch]
-                del future  # let the cluster forget the task's result
-                yield from results
+                results = future.result()
+            except (KilledWorker, FutureCancelledError):
+                if len(batch) == 1:
+                    results = [worker_died(batch[0], attempts)]
+                else:  # which article killed the workers? each alone, so the others still come back
+                    results = [one_by_one(client, task, article, attempts) for article in batch]
+            del future  # let the cluster forget the task's result
+            yield from results
     finally:
-        if cluster is not None:
-            cluster.close()
+        if own:
+            connection.close()
 
 
 def scheduler_allowed_failures(client, default: int) -> int:
@@ -207,10 +269,14 @@ def check_engine(engine: str, scheduler: str | None) -> None:
 
 
 def extracted_articles(
-    articles: list[Article], workers: int = 1, engine: str = "local", scheduler: str | None = None
+    articles: list[Article],
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    connection: DaskConnection | None = None,
 ) -> Iterator[Result]:
-    """One result per article, in input order, streaming, from the chosen engine."""
+    """One result per article, in input order, streaming, from the chosen engine (`connection`: see dask_results)."""
     check_engine(engine, scheduler)
     if engine == "dask":
-        return dask_results(articles, workers=max(workers, 1), scheduler=scheduler)
+        return dask_results(articles, workers=max(workers, 1), scheduler=scheduler, connection=connection)
     return local_results(articles, workers)

@@ -118,6 +118,16 @@ def worker_died(article: Article, attempts: int) -> Problem:
     )
 
 
+def import_distributed() -> None:
+    """Import the parts of dask.distributed the engine uses, in the calling thread. Two threads importing its
+    modules at once (the connecting thread and the build's) can each find the other's module half-initialised and
+    fail with a circular import error."""
+    import dask  # noqa: F401
+    import distributed  # noqa: F401
+    import distributed.client  # noqa: F401
+    import distributed.scheduler  # noqa: F401
+
+
 def connect_dask(workers: int, scheduler: str | None):
     """(client, cluster): a client of the scheduler at `scheduler` (cluster None), or of a `LocalCluster` of
     `workers` processes with one thread each (one spaCy model per process) started here."""
@@ -154,6 +164,7 @@ class DaskConnection:
     """
 
     def __init__(self, workers: int = 2, scheduler: str | None = None) -> None:
+        import_distributed()  # here, not in the thread: see import_distributed
         self._client = self._cluster = None
         self._error: BaseException | None = None
         self._closer: threading.Thread | None = None

@@ -758,3 +758,14 @@ def test_a_one_word_province_inside_a_name_is_a_place_mention():
 def test_a_town_tagged_as_an_organisation_near_the_story_towns_is_a_place():
     found = mentions("Crews from Leeds and Bradford joined Dewsbury firefighters on Monday.")
     assert found["Dewsbury"] == ("dewsbury-gb", "places.town_of_the_story")
+
+
+def test_a_dateline_with_an_agency_and_no_dash_after_a_joined_headline():
+    found = mentions("Talks end  QUETTA, May 3 (APP): The governor opened a school on Monday.")
+    assert found["QUETTA"] == ("quetta-pk", "places.dateline")
+    assert mentions("Army retakes town. BEIRUT (AP) The army said on Monday it held the hills.")["BEIRUT"] == (
+        "beirut-lb",
+        "places.dateline",
+    )
+    # an acronym and its expansion in brackets is no dateline
+    assert "NATO" not in mentions("NATO (the alliance) met in Brussels on Monday.")

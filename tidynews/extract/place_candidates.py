@@ -440,6 +440,14 @@ def area_of_candidates(doc: Doc) -> list[Candidate]:
     ]
 
 
+# an all-capital place, maybe its state or a date, then a news agency in brackets, with no dash after: web copies
+# often drop the dash ("HALIFAX, N.S. (CP) The ferry...", "QUETTA, May 3 (APP):")
+AGENCY_DATELINE = re.compile(
+    r"(?P<city>[A-Z][A-Z'’ -]*[A-Z])(?:,\s*(?P<area>[A-Z][A-Za-z.]{1,14}))??"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*\((?P<agency>[A-Z][A-Za-z]{1,9})\)"
+)
+
+
 @register_rule("places.dateline")
 def dateline_candidates(doc: Doc) -> list[Candidate]:
     """The city of a wire dateline at the start of a paragraph (see `datelines.read_dateline`), which spaCy often
@@ -448,11 +456,15 @@ def dateline_candidates(doc: Doc) -> list[Candidate]:
     Example: NAIROBI, Kenya (Reuters) - Floods cut the main road to the coast on Monday.
     """
     out = []
-    starts = sorted({0} | {sent.start_char for sent in doc.sents})
-    for at in starts:  # a dateline may follow a headline run into the same paragraph
+    starts = {0} | {sent.start_char for sent in doc.sents}
+    starts |= {m.end() for m in re.finditer(r"\s{2,}(?=[A-Z]{3})", doc.text)}  # a headline joined by two spaces
+    for at in sorted(starts):  # a dateline may follow a headline run into the same paragraph
         rest = doc.text[at:]
         dateline = read_dateline(rest)
         if dateline is None:
+            match = AGENCY_DATELINE.match(rest)
+            if match is not None:  # "BEIRUT (AP) The army said": the agency ends the dateline, no dash
+                out.append(Candidate(at + match.start("city"), at + match.end("city"), "dateline", match["area"] or ""))
             continue
         area = rest[slice(*dateline.area)] if dateline.area else ""
         out.extend(Candidate(at + start, at + end, "dateline", area) for start, end in dateline.places)

@@ -182,8 +182,8 @@ def read_digits(doc: Doc, i: int) -> tuple[int, float, str] | None:
         suffix = m.group(2).lower()
         if suffix in ("bn", "b", "tn", "trn", "mn", "mln") or (suffix in ("m", "k") and _money_before(doc, i)):
             value *= SCALE_ABBREVIATIONS[suffix]
-        elif suffix == "%":
-            unit = "percent"
+        elif suffix == "%" or suffix in PERCENT_WORDS:
+            unit = "percent"  # "7.3%", "3.5pc"
         elif m.group(2) in ("C", "F"):
             unit = TEMPERATURE_UNITS[suffix]  # "42C in Seville"
         elif suffix in MEASURE_UNITS:
@@ -243,8 +243,9 @@ def read_currency_prefixed(doc: Doc, i: int) -> tuple[int, float, str] | None:
     scale = suffix.lower()
     if scale and scale not in SCALE_ABBREVIATIONS:
         return None
-    if not scale and i + 1 < len(doc) and not doc[i].whitespace_ and doc[i + 1].lower_ in SCALE_ABBREVIATIONS:
-        scale, j = doc[i + 1].lower_, i + 1  # "AUD1.5" + "m"
+    glued = doc[i + 1].lower_.rstrip(".") if i + 1 < len(doc) and not doc[i].whitespace_ else ""
+    if not scale and glued in SCALE_ABBREVIATIONS:
+        scale, j = glued, i + 1  # "AUD1.5" + "m", "NZ$3" + "m." at the end of a sentence
     elif not scale and i + 1 < len(doc) and doc[i + 1].lower_ in SCALES:
         value, j = value * SCALES[doc[i + 1].lower_], i + 1  # "RM30 million"
     if scale:

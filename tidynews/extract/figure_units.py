@@ -20,8 +20,10 @@ from tidynews.extract.figure_lexicon import (
     RATE_WORDS,
     SCALE_ABBREVIATIONS,
     SCALES,
+    SLASH_RATES,
     TIME_UNITS,
     UNIT_SUBSTANCES,
+    VOLUME_WORDS,
 )
 from tidynews.extract.figure_numbers import Candidate
 
@@ -61,6 +63,10 @@ def widen_with_money_and_units(doc: Doc, cand: Candidate) -> None:
         cand.last, cand.unit = j + 1, CURRENCY_WORDS[after[0]]
     elif after[0] in AREA_WORDS and after[1:2] and after[1] in MEASURE_UNITS:
         cand.last, cand.unit = j + 2, MEASURE_UNITS[after[1]] + "2"
+    elif after[0] in VOLUME_WORDS and after[1:2] and after[1] in MEASURE_UNITS:
+        cand.last, cand.unit = j + 2, MEASURE_UNITS[after[1]] + "3"  # "3 billion cubic metres" -> m3
+    elif after[0] == "m" and after[1:2] == ["/"] and doc[j].whitespace_:
+        cand.last, cand.unit = j + 1, "m"  # "30 m/s": a spaced "m" before a slash rate is metres, not million
     elif after[0] in MEASURE_UNITS:
         cand.last, cand.unit = j + 1, MEASURE_UNITS[after[0]]
     widen_with_rate_and_substance(doc, cand)
@@ -69,15 +75,18 @@ def widen_with_money_and_units(doc: Doc, cand: Candidate) -> None:
 def widen_with_rate_and_substance(doc: Doc, cand: Candidate) -> None:
     """Take in "per hour", "a year" after a measure unit or percent, and a substance after a mass: one unit.
 
-    Examples: "90 miles per hour" -> miles per hour; "2 per cent a year" -> percent per year; "5 litres per capita"
-    -> litres per capita; "2 million tonnes CO2" -> tonnes CO2. Money keeps its ISO code: "$20 a day" stays USD;
-    "5 percent a year ago" is no rate.
+    Examples: "90 miles per hour" -> miles per hour; "50 km/h" -> km per hour; "2 per cent a year" -> percent per
+    year; "5 litres per capita" -> litres per capita; "2 million tonnes CO2" -> tonnes CO2. Money keeps its ISO code:
+    "$20 a day" stays USD; "5 percent a year ago" is no rate.
     """
     if not cand.unit or cand.unit in CURRENCY_CODES or cand.unit == "times":
         return
     j = cand.last
     after = [t.lower_ for t in doc[j + 1 : j + 4]]
-    if after[:1] and after[0] in ("per", "a", "an", "each") and after[1:2] and after[1] in RATE_WORDS:
+    slashed = after[1].rstrip(".") if after[:1] == ["/"] and after[1:2] else ""
+    if slashed in SLASH_RATES and not doc[j].whitespace_:
+        cand.last, cand.unit = j + 2, f"{cand.unit} per {SLASH_RATES[slashed]}"  # "50 km/h" -> km per hour
+    elif after[:1] and after[0] in ("per", "a", "an", "each") and after[1:2] and after[1] in RATE_WORDS:
         if after[0] in ("a", "an") and after[2:3] and after[2] in ("ago", "earlier", "later", "before", "after", "on"):
             return  # "rose 5 percent a year ago", "a year earlier": a time, not a rate
         cand.last, cand.unit = j + 2, f"{cand.unit} per {RATE_WORDS[after[1]]}"

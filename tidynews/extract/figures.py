@@ -104,6 +104,8 @@ Documented decisions (the gold standard leaves these open; these are the rules t
   "AUD1.5m", "RM30", "Rs 500") or a word after it ("5 million euros", "20 ringgit"); "45p" is 0.45 GBP. A rate on
   money keeps the code ("$20 a day" is USD); a rate on a measure joins the unit ("90 miles per hour",
   "2 per cent a year" -> "percent per year"), but not "5 percent a year ago".
+- Units: a slash rate joins the unit ("50 km/h" -> "km per hour", "30 m/s" -> "m per second"); "cubic" makes a
+  volume ("40 cubic metres" -> m3); "3.5pc" is percent.
 - Ranges and alternatives are two figures sharing one unit and one counted noun ("5- or 6-inch hail", "10-15%");
   "$10-15 million" scales the first end too, unless it is larger than the second's digits ("900 to 1.2 million").
 - Addresses and phone numbers are not figures: "the 4600 block of Main Street", "221 Baker Street", "9834 Mustang

@@ -769,3 +769,8 @@ def test_a_dateline_with_an_agency_and_no_dash_after_a_joined_headline():
     )
     # an acronym and its expansion in brackets is no dateline
     assert "NATO" not in mentions("NATO (the alliance) met in Brussels on Monday.")
+
+
+def test_a_state_inside_a_name_sets_the_country_of_the_story_streets():
+    found = mentions("Staff of the Oregon State Library met on Vane Street on Monday.")
+    assert found["Vane Street"] == ("vane-street-us", "places.street")

@@ -519,6 +519,7 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     story_towns: list[tuple[str, float, float]] = []
     placed_states: set[str] = set()  # states the text names or places a town in ('Ocala, Fla.')
     story_town: Place | None = None
+    towns_seen: list[Place] = []
     country_words: dict[str, set[str]] = {}
     for block, cand in found:
         text = block.text[cand.start : cand.end]
@@ -533,6 +534,8 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
         reading = readings.get(fold(clean_place_text(text))) if not cand.next_text else None
         if reading is not None and place.type in {"city", "region", "country"}:
             place = place_of_reading(reading)  # see places.town_in_county
+        if place.type == "city":
+            towns_seen.append(place)
         if place.type == "city" and story_town is None:
             story_town = place
         if place.type == "city" and place.latitude is not None and place.longitude is not None:
@@ -560,9 +563,16 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
             article_countries.discard(code)  # 'Palestine' in a story about Texas is the Texas town: no country named
             del article_country_counts[code]
     ranked = article_country_counts.most_common(1)
+    states_inside_names = any(  # 'the Louisiana State Museum': a story set in the US
+        cand.source == "embedded" and fold(clean_place_text(block.text[cand.start : cand.end])) in us_states()
+        for block, cand in found
+    )
     story_country = ranked[0][0] if ranked else story_town.country_code if story_town else ""
-    if not story_country and named_states:
+    if not ranked and (named_states or states_inside_names):
         story_country = "US"
+    # the town of the story's streets lies in the story's country ('Royal Street' of a Louisiana story is not in a
+    # foreign namesake of a surname read as a town)
+    story_town = next((t for t in towns_seen if t.country_code == story_country), None if story_country else story_town)
     person_words = frozenset(
         fold(t.text)
         for block in parsed.zone_blocks(HEADLINE, STANDFIRST, BODY, CAPTION)

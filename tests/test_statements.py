@@ -1009,3 +1009,32 @@ def test_speaking_on_condition_of_anonymity_or_on_the_record_reports_nothing():
         assert not any("anonymity" in q or "record" in q for q in quotes), (sentence, quotes)
     (s,) = statements("Report\n\nThe mayor spoke about the ferry talks.\n")
     assert s.quote == "the ferry talks"
+
+
+# --- a quotation closed by a full stop before "X said."; an inverted "…, said X" after a clause holding a quotation --
+
+
+def test_a_sentence_that_is_only_the_reporting_clause_attributes_the_quotation_before_it():
+    text = "Ferry\n\n“The ferry will sail again in May.” Lena Park said.\n"
+    (s,) = statements(text)
+    assert (s.quote, s.speaker, s.cue, s.kind) == ("The ferry will sail again in May.", "Lena Park", "said", "direct")
+    assert s.rule == "statements.quote_then_bare_cue_sentence"
+    (s,) = statements("Ferry\n\n“The port is closed.” The mayor later said.\n")
+    assert (s.speaker, s.cue) == ("The mayor", "said")
+
+
+def test_a_sentence_that_reports_something_of_its_own_does_not_attribute_the_quotation_before_it():
+    text = "Ferry\n\nLena Park spoke first.\n\n“We will not give up.” She said the strike would go on.\n"
+    found = {s.quote: s.cue for s in statements(text)}
+    assert found.get("the strike would go on") == "said"
+    assert found.get("We will not give up.") != "said"
+
+
+def test_inverted_said_x_after_a_clause_holding_a_quotation_gives_the_clause_to_x():
+    text = (
+        "Storm\n\nCouple a storm with a “weak sea wall” and residents get nervous, said Lena Park, the harbour"
+        " master.\n"
+    )
+    (s,) = statements(text)
+    assert s.quote == "Couple a storm with a “weak sea wall” and residents get nervous"
+    assert (s.speaker, s.cue) == ("Lena Park", "said")

@@ -51,12 +51,41 @@ def quote_cue_after(after: list[Token], quote_text: str) -> Token | None:
     if cue is None:
         return None
     subj = subject_of(cue)
+    if subj is not None and subj.i < after[0].i:
+        return None  # "The promise to “…” appeals to …, said X": the quotation is inside the writer's clause
     subject_ids = {t.i for t in subj.subtree} if subj is not None else set()
     for tok in words:
         if tok.i >= cue.i:
             break
         if tok.i not in subject_ids and not (tok.head.i == cue.i and tok.dep_ in ("advmod", "aux", "neg", "npadvmod")):
             return None
+    return cue
+
+
+@register_rule("statements.quote_then_bare_cue_sentence")
+def bare_cue_sentence(after: list[Token]) -> Token | None:
+    """A quotation closed by a full stop and followed by a sentence that is nothing but its reporting clause
+    ("Lena Park said.", "she added on Friday."): that clause attributes it, full stop or not.
+
+    Example: “The ferry will sail again in May.” Lena Park said.
+    """
+    words = [t for t in after if not t.is_punct and not t.is_space]
+    if not words or len(words) > 8 or after[-1].text != ".":
+        return None
+    cue = next((t for t in words if is_cue(t, QUOTE_CUES)), None)
+    if cue is None or cue.i == words[0].i or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children):
+        return None  # "Said Smith." is rare; "Smith said it." / "Smith said no." report something of their own
+    subj = subject_of(cue)
+    if subj is None or subj.i > cue.i or not is_speaker_like(subj):
+        return None
+    subject_ids = {t.i for t in subj.subtree}
+    for tok in words:
+        if tok.i == cue.i or tok.i in subject_ids or tok.ent_type_ in ("DATE", "TIME"):
+            continue
+        if tok.head.i == cue.i and tok.dep_ in ("advmod", "npadvmod", "aux", "prep"):
+            if tok.dep_ != "prep" or all(c.ent_type_ in ("DATE", "TIME") for c in tok.children):
+                continue  # "later", "on Friday": when, not what
+        return None
     return cue
 
 
@@ -262,6 +291,13 @@ class QuoteFinder:
         # 1. the reporting clause after the quotation: “…,” he said. / “…,” said Smith.
         named_before = pending is not None and not before_words
         split = bool(before) and before[0].i > 0 and self.quoted[bi][before[0].i - 1]
+        if not named_before and quote_text.rstrip().rstrip("’'\"”").endswith("."):
+            cue = bare_cue_sentence(after)
+            if cue is not None:
+                self._set_cue(found, self.blocks[last_bi], cue, last_bi)
+                found.kind = "direct" if not before_words or quote_cue_before(before, quote_text, split) else "partial"
+                if found.subject is not None:
+                    return self._propose(found, bare_cue_sentence.rule_id)
         if not after_is_new_sentence:
             cue = quote_cue_after(after, quote_text)
             subj = subject_of(cue) if cue is not None else None

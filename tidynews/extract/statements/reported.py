@@ -55,6 +55,7 @@ from tidynews.extract.statements.syntax import (
     cue_text,
     depth,
     is_cue,
+    is_inverted_after_clause,
     is_second_that_clause,
     is_speaker_act_after_clause,
     is_speaker_like,
@@ -133,6 +134,12 @@ def reported_clause_before_cue(verb: Token) -> tuple[int, int] | None:
         ):
             return None
         return trim(doc, ccomp.left_edge.i, min(ccomp.right_edge.i + 1, attribution_start))
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if is_inverted_after_clause(verb, subjects) and not any(
+        c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children
+    ):
+        # "The plan … appeals to older voters, said Ana Ruiz": the clause's subject parsed as a second subject
+        return trim(doc, verb.sent.start, verb.i)
     if (
         verb.dep_ in ("ccomp", "parataxis")
         and verb.head.i < verb.i

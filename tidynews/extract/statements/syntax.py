@@ -70,6 +70,8 @@ def subject_of(verb: Token) -> Token | None:
         subj = subjects[0] if subjects else None
         if len(subjects) == 2 and subjects[0].tag_ in ("WP", "WDT") and node.dep_ == "relcl":
             subj = subjects[1]  # "which union leaders said could …": the leaders speak
+        if is_inverted_after_clause(node, subjects):
+            subj = subjects[1]  # "The plan … appeals to voters, said Ana Ruiz": the clause's subject hung on said
         if subj is not None:
             if subj.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
                 return node.head  # "Smith, who said …" -> Smith
@@ -100,6 +102,18 @@ def subject_of(verb: Token) -> Token | None:
             if before[-1].pos_ in ("NOUN", "PROPN", "ADJ") and before[-1].i == verb.i - 1:
                 return before[-1]
     return None
+
+
+def is_inverted_after_clause(verb: Token, subjects: list[Token]) -> bool:
+    """Whether a verb with two subjects is an inverted reporting clause after the reported clause ("…, said Ana
+    Ruiz"): the parser hung the reported clause's subject on the verb as well."""
+    return (
+        len(subjects) == 2
+        and subjects[0].i < verb.i < subjects[1].i
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and subjects[1].i - verb.i <= 4
+    )
 
 
 def subject_after_clause(subj: Token) -> Token:

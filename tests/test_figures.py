@@ -885,7 +885,8 @@ def test_a_range_is_no_phone_number():
         ("The tractor has a 300 hp engine.", 300, "hp", "300 hp"),
         ("The home battery stores 13.5kWh.", 13.5, "kWh", "13.5kWh"),
         ("The field pumps 50,000 bpd of crude.", 50000, "barrels per day", "50,000 bpd"),
-        ("The smelter emits 2 million tonnes CO2 a year.", 2e6, "tonnes CO2", "2 million tonnes CO2"),
+        ("The smelter emits 2 million tonnes CO2 a year.", 2e6, "tonnes CO2 per year", "2 million tonnes CO2 a year"),
+        ("The kiln gave off 4 million tonnes CO2 a year ago.", 4e6, "tonnes CO2", "4 million tonnes CO2"),
     ],
 )
 def test_units_and_currencies(sentence, value, unit, text):

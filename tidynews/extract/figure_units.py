@@ -76,8 +76,8 @@ def widen_with_rate_and_substance(doc: Doc, cand: Candidate) -> None:
     """Take in "per hour", "a year" after a measure unit or percent, and a substance after a mass: one unit.
 
     Examples: "90 miles per hour" -> miles per hour; "50 km/h" -> km per hour; "2 per cent a year" -> percent per
-    year; "5 litres per capita" -> litres per capita; "2 million tonnes CO2" -> tonnes CO2. Money keeps its ISO code:
-    "$20 a day" stays USD; "5 percent a year ago" is no rate.
+    year; "5 litres per capita" -> litres per capita; "2 million tonnes CO2 a year" -> tonnes CO2 per year. Money
+    keeps its ISO code: "$20 a day" stays USD; "5 percent a year ago" is no rate.
     """
     if not cand.unit or cand.unit in CURRENCY_CODES or cand.unit == "times":
         return
@@ -92,8 +92,10 @@ def widen_with_rate_and_substance(doc: Doc, cand: Candidate) -> None:
         cand.last, cand.unit = j + 2, f"{cand.unit} per {RATE_WORDS[after[1]]}"
     elif cand.unit == "tonnes" and after[:1] and after[0] in UNIT_SUBSTANCES:
         cand.last, cand.unit = j + 1, f"tonnes {UNIT_SUBSTANCES[after[0]]}"
+        widen_with_rate_and_substance(doc, cand)  # "2 million tonnes CO2 a year" -> tonnes CO2 per year
     elif cand.unit == "tonnes" and after[:2] == ["of", "co2"]:
         cand.last, cand.unit = j + 2, "tonnes CO2"
+        widen_with_rate_and_substance(doc, cand)
 
 
 def _is_number(token: Token) -> bool:

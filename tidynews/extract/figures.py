@@ -9,7 +9,7 @@ How a figure is found, in order (each step is a named function below):
    ("the 30-member alliance", "a six-nation tour"), "mother-of-three", money with a glued currency code ("AUD1.5m",
    "RM30") and a single victim ("a man was killed"). Each finder is a registered rule (figure_numbers.py).
 2. `widen_with_money_and_units` takes in the currency before it ("£", "US$") and the scale, percent sign, currency
-   word, measure unit or "times" after it, and a rate or substance after a unit ("miles per hour", "tonnes CO2").
+   word, measure unit or "times" after it, and a rate or substance after a unit ("miles per hour", "tonnes CO2 a year").
 3. `not_a_figure` drops years, dates, times, ages (also as thresholds: "65 or older"), ranks ("number two",
    "No 10"), labels and names ("World War Two", "Article 50", "iPhone 15", "page 14"), reference codes
    ("[nL1N1JQ1I4]", "4K"), phone numbers, house and block numbers ("the 4600 block of"), scores ("won 3-1"),

@@ -20,7 +20,7 @@ from pathlib import Path
 from tidynews.articles import Article
 from tidynews.cache import CACHE_DIR_NAME, ExtractionCache
 from tidynews.database import write_database
-from tidynews.engines import DaskConnection, check_engine, extracted_articles
+from tidynews.engines import DaskConnection, LocalPool, check_engine, extracted_articles
 from tidynews.errors import BadArticleError, Problem, TidynewsError, ValidationError
 from tidynews.extract.common import ArticleExtraction
 from tidynews.guard import check_output_folder, source_date_epoch
@@ -210,7 +210,7 @@ def cached_results(
     workers: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
-    connection: DaskConnection | None = None,
+    connection: DaskConnection | LocalPool | None = None,
 ) -> Iterator[ArticleExtraction | Problem]:
     """One result per article, in input order, streaming: from the cache when it holds the article, else from the
     engine (which then parses only the articles the cache misses); new extractions are stored in the cache."""
@@ -237,7 +237,7 @@ def extract_all(
     engine: str = "local",
     scheduler: str | None = None,
     cache: ExtractionCache | None = None,
-    connection: DaskConnection | None = None,
+    connection: DaskConnection | LocalPool | None = None,
 ) -> tuple[list[Article], list[ArticleExtraction], list[Problem]]:
     """Parse and extract every article, streaming; return the articles that worked, their extractions, and
     one problem per article whose extraction raised.
@@ -342,8 +342,14 @@ def build_package(
     connection = None
     try:
         cache = extraction_cache(seeds_dir, out_dir, cache_dir) if use_cache else None
-        if engine == "dask" and (cache is None or cache.is_empty()):  # every article will go to the cluster
-            connection = DaskConnection(max(workers, 1), scheduler)  # starts while the corpus is read
+        # When every article will be parsed (no cache, or an empty one), the engine's processes start while the
+        # corpus is read: the Dask cluster, or the local workers (loading the model). Otherwise they start once the
+        # cache look-ups know what is missing: an incremental build's few new articles are parsed in this process.
+        if cache is None or cache.is_empty():
+            if engine == "dask":
+                connection = DaskConnection(max(workers, 1), scheduler)
+            elif workers > 1:
+                connection = LocalPool(workers)
 
         # Load inputs
         schemas = load_schemas(SCHEMAS_DIR)
@@ -362,7 +368,7 @@ def build_package(
             connection=connection,
         )
         if connection is not None:
-            connection.close(wait=False)  # the cluster stops while the package is written and validated
+            connection.close(wait=False)  # stops while the package is written and validated
         if failed and not skip_bad:
             raise BadArticleError(
                 f"{len(failed)} article(s) in {seeds_dir} could not be extracted (build with --skip-bad to leave them "

@@ -97,15 +97,55 @@ def worker_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def local_results(articles: list[Article], workers: int = 1) -> Iterator[Result]:
+# A short article of our own that every extractor reads: a worker extracts it once when it starts.
+WARM_UP_TEXT = (
+    "Ferry service resumes\n\n"
+    "LONDON (Reuters) - Two ferries crossed to Calais on Monday after a strike that stranded 300 travellers, the "
+    'operator said. "We are glad to be back," said Ana Ruiz, its chief executive.\n'
+)
+
+
+def warm_up() -> None:
+    """Load the model and every extractor's data in this process, as its first article would (a pool's initializer:
+    started early, the workers do it while the build reads the corpus)."""
+    from tidynews.sources import article_from_text
+
+    extract_batch([article_from_text(WARM_UP_TEXT, "warm-up", "warm-up.txt", "utf-8")])
+
+
+class LocalPool:
+    """`workers` processes of the local engine, started (model and extraction data loaded) before the build reads
+    the corpus, so that their start overlaps the reading; then given every article, even a single task (the workers
+    are ready by then). `close()` stops them."""
+
+    def __init__(self, workers: int) -> None:
+        self._pool = worker_context().Pool(workers, initializer=warm_up)
+
+    def results(self, articles: list[Article]) -> Iterator[Result]:
+        for results in self._pool.imap(extract_batch, worker_tasks(articles)):
+            yield from results
+
+    def close(self, wait: bool = True) -> None:
+        """Stop the workers (at once: a terminated pool's workers are gone in milliseconds, `wait` or not)."""
+        del wait
+        self._pool.terminate()
+        self._pool.join()
+
+
+def local_results(articles: list[Article], workers: int = 1, pool: LocalPool | None = None) -> Iterator[Result]:
     """One result per article, in input order, streaming.
 
     workers == 1: parse and extract here, one `nlp.pipe` stream. workers > 1: that many processes, each loading the
     model once and doing parse AND extract for a task of a few articles, so N processes share N cores (parsing in
     workers while extracting here ran three processes on two cores); only the small, picklable extractions travel
     back, never spaCy Docs. `imap` returns the tasks in order, so the output is identical to workers == 1.
-    A pool is not worth its start-up (about 2 s) for a single task (an incremental build of a few new articles).
+    A pool started here is not worth its start-up (about 2 s) for a single task (an incremental build of a few new
+    articles); `pool`, one the build started before reading the corpus, is used for any number of tasks (and left
+    open).
     """
+    if pool is not None:
+        yield from pool.results(articles)
+        return
     tasks = worker_tasks(articles)
     if workers <= 1 or len(tasks) <= 1:
         for parsed in parse_articles(articles, load_nlp()):
@@ -294,10 +334,12 @@ def extracted_articles(
     workers: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
-    connection: DaskConnection | None = None,
+    connection: DaskConnection | LocalPool | None = None,
 ) -> Iterator[Result]:
-    """One result per article, in input order, streaming, from the chosen engine (`connection`: see dask_results)."""
+    """One result per article, in input order, streaming, from the chosen engine; `connection`: the engine's
+    processes the build started before reading the corpus (see dask_results, local_results)."""
     check_engine(engine, scheduler)
     if engine == "dask":
-        return dask_results(articles, workers=max(workers, 1), scheduler=scheduler, connection=connection)
-    return local_results(articles, workers)
+        dask_connection = connection if isinstance(connection, DaskConnection) else None
+        return dask_results(articles, workers=max(workers, 1), scheduler=scheduler, connection=dask_connection)
+    return local_results(articles, workers, connection if isinstance(connection, LocalPool) else None)

@@ -1038,3 +1038,11 @@ def test_inverted_said_x_after_a_clause_holding_a_quotation_gives_the_clause_to_
     (s,) = statements(text)
     assert s.quote == "Couple a storm with a “weak sea wall” and residents get nervous"
     assert (s.speaker, s.cue) == ("Lena Park", "said")
+
+
+def test_two_apostrophes_typed_for_a_double_quotation_mark_are_one_mark():
+    text = "Pier\n\n''We will rebuild the pier,'' the mayor said. She called it ''a good day.''\n"
+    found = [(s.quote, s.speaker) for s in statements(text)]
+    assert found[0] == ("We will rebuild the pier,", "the mayor")
+    quotes = find_quotations("She called it ''a good day.'' and left.")
+    assert [(q.start, q.end, q.close_end) for q in quotes] == [(16, 27, 29)]

@@ -132,6 +132,10 @@ def is_plural_possessive(text: str, pos: int, whole_sentence_quoted: bool, closa
 
 def _quotation(text: str, open_pos: int, inner_end: int, close_end: int, unclosed: bool = False) -> Quotation:
     start = open_pos + 1
+    if text[open_pos] == "'" and text[start : start + 1] == "'":
+        start += 1  # ''…'': two apostrophes typed for a double quotation mark
+        if text[close_end : close_end + 1] == "'" and text[inner_end : inner_end + 1] == "'":
+            close_end += 1
     while start < inner_end and text[start].isspace():
         start += 1
     end = inner_end

@@ -932,3 +932,20 @@ def test_a_draw_of_players_with_their_countries_is_no_fixture_list():
     types = {m.text: next(e.type for e in r.actors if e.key == m.key) for m in r.actor_mentions}
     assert all(m.rule != "actors.teams_in_fixture_list" for m in r.actor_mentions)
     assert types["Ana Ruiz"] == types["Piet Okoro"] == "person"
+
+
+def test_the_clubs_of_a_cup_tie_with_their_countries_are_organisations():
+    r = extract(
+        "In Arden: Castleford Rovers (Norway) 2 Valdora City (Malta) 1\n\nCastleford Rovers win 3-1 on aggregate.",
+        headline="SOCCER - CUP RESULTS",
+    )
+    types = {m.text: (m.rule, next(e.type for e in r.actors if e.key == m.key)) for m in r.actor_mentions}
+    assert types["Castleford Rovers"] == types["Valdora City"] == ("actors.team_in_cup_tie_line", "organization")
+    assert "Norway" not in types and "Malta" not in types
+
+
+def test_a_team_and_its_scorers_with_minutes():
+    r = extract("Castleford - Piet Okoro (12th), Lars Wirth (44th, penalty)", headline="SOCCER - SCORERS")
+    types = {m.text: (m.rule, next(e.type for e in r.actors if e.key == m.key)) for m in r.actor_mentions}
+    assert types["Castleford"] == ("actors.scorers_of_a_team", "organization")
+    assert types["Piet Okoro"] == types["Lars Wirth"] == ("actors.scorers_of_a_team", "person")

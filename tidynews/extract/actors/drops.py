@@ -219,6 +219,7 @@ PLAYER_SLOT_RULES = frozenset(
     {
         "actors.player_in_scorecard",
         "actors.scorer_in_score_line",
+        "actors.scorers_of_a_team",
         "actors.bowler_with_figures",
         "actors.player_with_round_scores",
     }

@@ -120,6 +120,59 @@ def fixture_list_teams(block: ParsedBlock) -> list[Candidate]:
     return [c for a, b in spans if (c := team_candidate(block, a, b, "actors.teams_in_fixture_list"))]
 
 
+# "In Arden: Castleford Rovers (Norway) 2 Valdora (Malta) 1": a cup tie between clubs of two countries, perhaps cut
+# after the first team's score
+CUP_TIE_LINE = re.compile(
+    rf"^(?:(?:In|At) [^:]{{1,40}}: )?(?P<a>{NAME}) \((?P<ca>[A-Z][\w.' ]*)\) \d+"
+    rf"(?: (?P<b>{NAME})(?: \((?P<cb>[A-Z][\w.' ]*)\))?(?: \d+.*)?)?$"
+)
+AGGREGATE_LINE = re.compile(rf"^(?P<a>{NAME}) (?:win|won|go through) \d+-\d+ on aggregate\b")
+
+
+@register_rule("actors.team_in_cup_tie_line")
+def cup_tie_teams(block: ParsedBlock) -> list[Candidate]:
+    """The clubs of a cup tie's result, each with its country in brackets ("Castleford (Norway) 2 Valdora (Malta) 1"),
+    and the club that goes through "on aggregate".
+
+    Example: In Arden: Castleford Rovers (Norway) 2 Valdora City (Malta) 1"""
+    if m := CUP_TIE_LINE.match(block.text):
+        if not country_or_demonym_code(m.group("ca")) or m.group("cb") and not country_or_demonym_code(m.group("cb")):
+            return []
+        groups = ("a", "b")
+    elif m := AGGREGATE_LINE.match(block.text):
+        groups = ("a",)
+    else:
+        return []
+    return [
+        c
+        for g in groups
+        if m.group(g) and (c := team_candidate(block, m.start(g), m.end(g), "actors.team_in_cup_tie_line"))
+    ]
+
+
+# "Castleford - Okoro (12th), Piet Wirth (44th, penalty)": a team, then its scorers with the minutes in brackets
+SCORERS_OF_TEAM_LINE = re.compile(rf"^(?P<team>{NAME}) - (?P<rest>{NAME} \(\d+.*)$")
+SCORER_WITH_MINUTE = re.compile(rf"(?:^|, |\) )(?P<name>{NAME}) \(\d+(?:st|nd|rd|th)")
+
+
+@register_rule("actors.scorers_of_a_team")
+def team_scorers(block: ParsedBlock) -> list[Candidate]:
+    """A line naming a team, a dash, then its scorers each with the minute in brackets: the team is an organisation
+    (a country there is its national team, left out) and each scorer a person.
+
+    Example: Castleford - Piet Okoro (12th), Lars Wirth (44th, penalty)"""
+    m = SCORERS_OF_TEAM_LINE.match(block.text)
+    if m is None:
+        return []
+    out = [c for c in [team_candidate(block, m.start("team"), m.end("team"), "actors.scorers_of_a_team")] if c]
+    at = m.start("rest")
+    for s in SCORER_WITH_MINUTE.finditer(m.group("rest")):
+        start, end = at + s.start("name"), at + s.end("name")
+        if player := span_candidate(block, start, end, PERSON, "actors.scorers_of_a_team"):
+            out.append(player)
+    return out
+
+
 BRACKETED = re.compile(
     r"(?<![\w.'’-])(?P<name>[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|der|dos|da|del)){0,3})"
     r" \((?P<inner>[A-Z][\w.' -]*)\)"
@@ -375,7 +428,7 @@ def settle_standings_tables(cands: list[Candidate], blocks: list[ParsedBlock]) -
 def results_line_candidates(block: ParsedBlock) -> list[Candidate]:
     """Every team, scorer and player of one results or list line, and the teams named around sports words."""
     found = score_line_teams(block) + score_line_scorers(block) + standings_line_team(block) + fixture_line_teams(block)
-    found += fixture_list_teams(block)
+    found += fixture_list_teams(block) + cup_tie_teams(block) + team_scorers(block)
     found += scorecard_players(block) + innings_summary(block) + round_score_players(block)
     found += bowling_figure_players(block)
     return found + bracketed_players(block) + teams_before_sports_roles(block) + teams_after_sports_cues(block)
@@ -413,6 +466,8 @@ TEAM_RULES = frozenset(
         "actors.team_in_standings_line",
         "actors.team_in_fixture_line",
         "actors.teams_in_fixture_list",
+        "actors.team_in_cup_tie_line",
+        "actors.scorers_of_a_team",
         "actors.team_before_sports_role",
         "actors.team_after_sports_cue",
         "actors.team_after_players_country",

@@ -949,3 +949,20 @@ def test_a_team_and_its_scorers_with_minutes():
     types = {m.text: (m.rule, next(e.type for e in r.actors if e.key == m.key)) for m in r.actor_mentions}
     assert types["Castleford"] == ("actors.scorers_of_a_team", "organization")
     assert types["Piet Okoro"] == types["Lars Wirth"] == ("actors.scorers_of_a_team", "person")
+
+
+def test_a_post_glued_before_a_name_at_a_sentence_start_is_no_part_of_the_person():
+    import spacy
+    from spacy.tokens import Doc
+
+    from tidynews.extract.actors.names import title_glued_to_person
+
+    vocab = spacy.blank("en").vocab
+
+    def doc(words: list[str]) -> Doc:
+        return Doc(vocab, words=words, pos=["PROPN"] * 3 + ["VERB", "PUNCT"], sent_starts=[True] + [False] * 4)
+
+    # spaCy's ORG span "Spokesman Ruth Wanjiru": the person starts after the post
+    assert title_glued_to_person(doc(["Spokesman", "Ruth", "Wanjiru", "said", "."]), 0, 3) == 1
+    # a rank opening a name is not cut off it: "Major League Hockey" stays whole
+    assert title_glued_to_person(doc(["Major", "League", "Hockey", "resumed", "."]), 0, 3) is None

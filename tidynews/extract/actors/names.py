@@ -222,7 +222,8 @@ def member_of_possessor(doc: Doc, start: int, end: int) -> bool:
 def title_glued_to_person(doc: Doc, start: int, end: int) -> int | None:
     """Start of a person's name inside an ORG span that begins with the end of a title:
     "US Secretary of Defense Lloyd Austin" tagged ORG "Defense Lloyd Austin" -> "Lloyd Austin";
-    "envoy to the UN Ruth Wanjiru" tagged ORG "the UN Ruth Wanjiru" -> "Ruth Wanjiru"."""
+    "envoy to the UN Ruth Wanjiru" tagged ORG "the UN Ruth Wanjiru" -> "Ruth Wanjiru"; "Spokesman Ruth Wanjiru said"
+    tagged ORG at the start of a sentence -> "Ruth Wanjiru"."""
 
     def lead(t) -> bool:
         return is_title_word(t.text) or t.text in known_organisations()
@@ -230,6 +231,8 @@ def title_glued_to_person(doc: Doc, start: int, end: int) -> int | None:
     if not lead(doc[start]) or doc[end - 1].lower_ in ORG_HEADS:
         return None
     in_title = start > 0 and (is_title_word(doc[start - 1].text) or doc[start - 1].lower_ in {"of", "to", "the"})
+    # "Spokesman Ruth Wanjiru said": a post (not a rank: "Major League ...") glued on at the start of a sentence
+    in_title = in_title or doc[start].is_sent_start and title_kinds(doc[start].text) == {"head"}
     i = start
     while i < end and lead(doc[i]):
         i += 1

@@ -1046,3 +1046,13 @@ def test_two_apostrophes_typed_for_a_double_quotation_mark_are_one_mark():
     assert found[0] == ("We will rebuild the pier,", "the mayor")
     quotes = find_quotations("She called it ''a good day.'' and left.")
     assert [(q.start, q.end, q.close_end) for q in quotes] == [(16, 27, 29)]
+
+
+def test_a_cue_after_when_or_where_reports_its_clause_but_what_x_said_does_not():
+    text = "Bridge\n\nThe row began in May, when the mayor said the bridge was unsafe.\n"
+    (s,) = statements(text)
+    assert (s.quote, s.speaker, s.cue) == ("the bridge was unsafe", "the mayor", "said")
+    text = "Harbour\n\nThe fire started in the harbour, where officials reported that ten people were hurt.\n"
+    (s,) = statements(text)
+    assert (s.quote, s.speaker) == ("ten people were hurt", "officials")
+    assert statements("Dinner\n\nNobody knows what the senator said at the dinner.\n") == []

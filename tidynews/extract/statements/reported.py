@@ -337,7 +337,16 @@ def has_wh_object(verb: Token) -> bool:
 
     Example: Nobody knows what the senator said at the dinner.
     """
-    return any(c.tag_ in ("WRB", "WP", "WDT") and c.dep_ != "nsubj" and c.i < verb.i for c in verb.children)
+    return any(
+        c.tag_ in ("WRB", "WP", "WDT") and c.dep_ != "nsubj" and c.i < verb.i and not _is_when_or_where(c)
+        for c in verb.children
+    )
+
+
+def _is_when_or_where(wh: Token) -> bool:
+    """ "when she said …", "where officials reported …": a wh-adverb of time or place sets the scene of a statement;
+    it is not what was said."""
+    return wh.dep_ == "advmod" and wh.lower_ in ("when", "whenever", "where")
 
 
 @register_rule("statements.not_said_yet", kind="drops")

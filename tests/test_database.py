@@ -329,3 +329,40 @@ def test_a_large_package_gives_the_same_database_bytes(tmp_path):
         write_database(pkg, schemas, pkg / "tidynews.duckdb")
         written.append((pkg / "tidynews.duckdb").read_bytes())
     assert written[0] == written[1]
+
+
+def test_a_build_writes_the_database_while_it_validates_and_the_same_bytes(tmp_path, monkeypatch):
+    """The build writes the database in a thread of its own during validation, then moves it into place: the bytes
+    are those of write_database run alone on the package's CSVs. A build whose validation fails waits for that
+    thread and leaves nothing behind."""
+    import threading
+
+    import tidynews.build
+    from tidynews.build import build_package
+    from tidynews.errors import ValidationError
+    from tidynews.paths import database_path
+
+    articles = Path(__file__).parent / "fixtures" / "articles"
+    threads: list[str] = []
+    real_write = tidynews.build.write_database
+
+    def write(*args, **kwargs):
+        threads.append(threading.current_thread().name)
+        return real_write(*args, **kwargs)
+
+    monkeypatch.setattr(tidynews.build, "write_database", write)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    build_package(articles, tmp_path / "pkg", use_frictionless=False, use_cache=False)
+    assert threads == ["tidynews-database"]
+    (tmp_path / "alone").mkdir()
+    write_database(tmp_path / "pkg", load_schemas(), tmp_path / "alone" / "tidynews.duckdb")
+    assert (tmp_path / "alone" / "tidynews.duckdb").read_bytes() == database_path(tmp_path / "pkg").read_bytes()
+
+    def invalid(*args, **kwargs):
+        raise ValidationError("invalid on purpose", [])
+
+    monkeypatch.setattr(tidynews.build, "validate_package", invalid)
+    with pytest.raises(ValidationError):
+        build_package(articles, tmp_path / "bad", use_frictionless=False, use_cache=False)
+    assert not (tmp_path / "bad").exists()
+    assert not any(t.name == "tidynews-database" for t in threading.enumerate())

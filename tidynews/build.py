@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -277,6 +278,36 @@ def write_parquet_parts(
     write_database(staging, schemas, database_path(staging), table_sql=parts_database_sql(descriptor, schemas))
 
 
+class DatabaseInBackground:
+    """The package's DuckDB database, written from the staged CSVs in a thread while the build validates them
+    (DuckDB releases the GIL while it reads the CSVs): in a folder of its own beside the package's, moved into place
+    by `install` once validation has passed, so nothing ever sees half a database. Under the same file name: DuckDB
+    stores the catalog name (the file's stem) in foreign-key references."""
+
+    def __init__(self, staging: Path, schemas: dict[str, TableSchema]) -> None:
+        self.target = database_path(staging)
+        self.partial = staging / ".tidynews-database" / self.target.name
+        self.partial.parent.mkdir()
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._write, args=(staging, schemas), name="tidynews-database")
+        self.thread.start()
+
+    def _write(self, staging: Path, schemas: dict[str, TableSchema]) -> None:
+        try:
+            write_database(staging, schemas, self.partial)
+        except BaseException as exc:  # noqa: BLE001 -- raised again by install, in the build's thread
+            self.error = exc
+
+    def wait(self) -> None:
+        self.thread.join()
+
+    def install(self) -> None:
+        self.wait()
+        if self.error is not None:
+            raise self.error
+        os.replace(self.partial, self.target)
+
+
 def install_package(staging: Path, out_dir: Path) -> None:
     """Move a complete, validated package from staging into out_dir, replacing the old one."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -339,7 +370,7 @@ def build_package(
     out_existed = out_dir.exists()
     staging = make_staging(out_dir)
     done = False
-    connection = None
+    connection = database = None
     try:
         cache = extraction_cache(seeds_dir, out_dir, cache_dir) if use_cache else None
         # When every article will be parsed (no cache, or an empty one), the engine's processes start while the
@@ -385,6 +416,8 @@ def build_package(
             shutil.copytree(SCHEMAS_DIR, staging / SCHEMA_SUBDIR)
             for name, schema in schemas.items():
                 write_csv(tables[name], schema, table_path(staging, name))
+            if include_text and not parquet_parts:  # the database of these very CSVs, while they are validated
+                database = DatabaseInBackground(staging, schemas)
             descriptor = package_descriptor(
                 staging, schemas, articles, version or previous_version(out_dir), created, read.skipped
             )
@@ -398,6 +431,8 @@ def build_package(
                 validate_package(staging, use_frictionless=use_frictionless)
             if parquet_parts:
                 write_parquet_parts(staging, schemas, descriptor, rows_per_part, use_frictionless)
+            elif database is not None:
+                database.install()
             else:
                 write_database(staging, schemas, database_path(staging))
             install_package(staging, out_dir)
@@ -410,6 +445,8 @@ def build_package(
                 "nothing there was changed. Free some space or give another --out"
             ) from None
     finally:
+        if database is not None:
+            database.wait()  # before its folder is removed
         if connection is not None:
             connection.close()
         shutil.rmtree(staging, ignore_errors=True)

@@ -174,6 +174,9 @@ def test_without_a_scheduler_a_local_cluster_of_the_workers_is_started_and_resul
     articles = read_articles(seeds).articles * 3
 
     def slow_first(batch):
+        # the cluster's workers run without the dashboard's diagnostics (LOCAL_CLUSTER_CONFIG reaches them)
+        assert dask.config.get("distributed.worker.profile.enabled") is False
+        assert dask.config.get("distributed.admin.tick.interval") == "1s"
         if batch[0] is not None and batch[0].article_id == "a_bridge":
             import time
 
@@ -231,15 +234,3 @@ def test_a_dask_build_connects_before_reading_and_disconnects_while_it_validates
     events.clear()
     again = build_package(seeds, tmp_path / "pkg", **options)
     assert events == ["read", "validate"] and again.from_cache == 4
-
-
-def worker_diagnostics(batch):
-    """What a worker's own configuration says of its profiler and event-loop tick, once per article."""
-    return [
-        (dask.config.get("distributed.worker.profile.enabled"), dask.config.get("distributed.admin.tick.interval"))
-    ] * len(batch)
-
-
-def test_the_local_clusters_workers_run_without_the_dashboards_diagnostics(seeds):
-    articles = read_articles(seeds).articles[:2]
-    assert list(dask_results(articles, workers=1, task=worker_diagnostics)) == [(False, "1s")] * 2

@@ -1056,3 +1056,11 @@ def test_a_cue_after_when_or_where_reports_its_clause_but_what_x_said_does_not()
     (s,) = statements(text)
     assert (s.quote, s.speaker) == ("ten people were hurt", "officials")
     assert statements("Dinner\n\nNobody knows what the senator said at the dinner.\n") == []
+
+
+def test_an_infinitive_of_purpose_after_took_to_or_used_reports_but_declined_to_does_not():
+    (s,) = statements("Bridge\n\nThe mayor took to the radio to say the bridge was safe.\n")
+    assert (s.quote, s.speaker, s.cue) == ("the bridge was safe", "The mayor", "say")
+    (s,) = statements("Ferry\n\nThe senator used her speech to call for a new ferry.\n")
+    assert (s.quote, s.speaker) == ("a new ferry", "The senator")
+    assert statements("Bridge\n\nThe mayor refused to say the bridge was safe.\n") == []

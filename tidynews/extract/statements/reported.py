@@ -35,6 +35,7 @@ from tidynews.extract.statements.inserted import (
 from tidynews.extract.statements.lexicon import (
     BACKGROUND_PREPOSITIONS,
     CLAUSE_ONLY_CUES,
+    INFINITIVE_THAT_REPORTS,
     NEEDS_SPEAKER_SUBJECT,
     OBJECT_COMPLEMENT_DEPS,
     OBJECT_COMPLEMENT_PREPS,
@@ -294,11 +295,12 @@ def is_negated_or_passive(verb: Token) -> bool:
 @register_rule("statements.cue_under_infinitive", kind="drops")
 def is_under_infinitive(verb: Token) -> bool:
     """A reporting verb in an infinitive complement reports nothing yet: "declined to say", "hard to say"
-    ("went on to say", "continued to say", "kept saying" still report).
+    ("went on to say", "continued to say", "kept saying", "took to the radio to say", "used the speech to call for"
+    still report: words in the data list infinitive_that_reports).
 
     Example: The company declined to say the plant would close.
     """
-    return verb.dep_ == "xcomp" and verb.head.lemma_ not in ("go", "continue", "keep")
+    return verb.dep_ == "xcomp" and verb.head.lemma_ not in {"go", "continue", "keep"} | INFINITIVE_THAT_REPORTS
 
 
 @register_rule("statements.cue_as_modifier", kind="drops")

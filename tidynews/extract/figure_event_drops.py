@@ -65,15 +65,8 @@ def is_negated_event(doc: Doc, cand: Candidate, counted: Token | None, event: st
     modifiers = [c for c in anchor.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX", "ADJ")]
     if any(_is_negated(m, event) and _carries(m, event) for m in modifiers):
         return True  # "two children who were not injured"
-    t = anchor
-    for _ in range(5):
-        if t.head.i == t.i:
-            return False
-        t = t.head
-        if t.pos_ in ("VERB", "AUX"):
-            verb = t.head if t.dep_ in ("aux", "auxpass") and t.head.pos_ == "VERB" else t
-            return _is_negated(verb, event) and _carries(verb, event)
-    return False
+    verb = _event_verb(anchor)
+    return verb is not None and _is_negated(verb, event) and _carries(verb, event)
 
 
 def _event_verb(anchor: Token) -> Token | None:

@@ -774,3 +774,13 @@ def test_a_dateline_with_an_agency_and_no_dash_after_a_joined_headline():
 def test_a_state_inside_a_name_sets_the_country_of_the_story_streets():
     found = mentions("Staff of the Oregon State Library met on Vane Street on Monday.")
     assert found["Vane Street"] == ("vane-street-us", "places.street")
+
+
+def test_a_piece_of_a_longer_place_name_is_not_a_place_inside_it():
+    # spaCy tags 'the Western Australia' as an organisation here; 'Australia' is part of the state's name
+    found = mentions("Crews were sent to the New South Wales coast and the Western Australia outback on Monday.")
+    assert "South Wales" not in found
+    assert "Wales" not in found
+    assert found["New South Wales"][0] == "new-south-wales-au"
+    # a place that is the whole name of something else still counts ('the Ohio Department of Health')
+    assert mentions("Staff of the West Virginia Department of Health met.")["West Virginia"][0] == "us-wv"

@@ -316,6 +316,8 @@ def embedded_candidates(doc: Doc) -> list[Candidate]:
                 if after is not None and after.text in HYPHENS:
                     continue
                 kind = embedded_place_kind(span.text)
+                if kind and _inside_longer_place(doc, span, ent.start, ent.end):
+                    continue  # 'South Wales' of 'New South Wales' names no place of its own
                 last_word = span.end == ent.end and n == 1 and not span.text.isupper()
                 if kind == "region" and last_word and (before is None or before.lower_ != "of"):
                     continue  # 'Rogers Centre': the last word names the kind of thing, not a division ('Centre')
@@ -327,6 +329,22 @@ def embedded_candidates(doc: Doc) -> list[Candidate]:
                     break
             i += 1
     return out
+
+
+def _inside_longer_place(doc: Doc, span: Span, start: int, end: int) -> bool:
+    """True when a longer name between tokens start and end that contains span is itself a place ('New South
+    Wales' around 'South Wales', 'West Virginia' around 'Virginia'): the part is then a piece of that name, not a
+    place named inside an organisation."""
+    for j in range(max(start, span.start - 3), span.start + 1):
+        for k in range(span.end, min(end, j + 5) + 1):
+            longer = doc[j:k]
+            if (j, k) == (span.start, span.end) or not (longer[0].is_alpha and longer[-1].is_alpha):
+                continue  # 'Japan's' and 'Ireland (' are the place and what follows it, not a longer name
+            if longer[0].lower_ in FUNCTION_WORDS or longer[-1].lower_ in FUNCTION_WORDS:
+                continue
+            if _is_capitalised_name(longer) and embedded_place_kind(longer.text):
+                return True
+    return False
 
 
 def _unknown_place_name(ent: Span) -> bool:

@@ -222,6 +222,7 @@ PLAYER_SLOT_RULES = frozenset(
         "actors.scorers_of_a_team",
         "actors.bowler_with_figures",
         "actors.player_with_round_scores",
+        "actors.numbered_player_in_lineup",
     }
 )
 

@@ -173,6 +173,41 @@ def team_scorers(block: ParsedBlock) -> list[Candidate]:
     return out
 
 
+# a player in a team list numbered by shirt or position, "15 - Piet Okoro", perhaps with the substitute who came on
+# in brackets ("(Lars Wirth, 70)", "(14 - Ana Ruiz 87th)"); a tennis draw numbers its seeds the same way
+_LINEUP_NAME = r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|del|van|der|den|von|da|dos|le|la)){0,3}?"
+LINEUP_ITEM = re.compile(
+    rf"(?:^|(?<=[\s(,;:]))\d{{1,2}}(?:/\d{{1,2}})? ?- ?(?P<name>{_LINEUP_NAME})(?=\s*(?:[,;.()]|\d|$))"
+)
+LINEUP_SUBSTITUTE = re.compile(rf"\((?P<name>{_LINEUP_NAME}),? \d{{1,3}}(?:st|nd|rd|th)?(?: mins?| minutes?)?\)")
+LINEUP_TEAM = re.compile(rf"^(?P<team>{NAME}) - \d{{1,2}} ?- ?[A-Z]")
+
+
+@register_rule("actors.numbered_player_in_lineup")
+def lineup_players(block: ParsedBlock) -> list[Candidate]:
+    """In a team list that numbers its players ("15 - Piet Okoro, 14 - Lars Wirth"), each numbered name is a player
+    (a person), and so is a substitute named in brackets with the minute he came on; the team before the list is
+    an organisation (a country there is its national team, left out). Three numbered names make a list, so that a
+    score or a rating with a dash is not read as one.
+
+    Example: Valdora - 15 - Piet Okoro (Lars Wirth, 70), 14 - Tomas Brandt, 13 - Ana Ruiz, 12 - Mary Sand"""
+    items = [*LINEUP_ITEM.finditer(block.text)]
+    if len(items) < 3:
+        return []
+    rule = "actors.numbered_player_in_lineup"
+    out = []
+    if (team := LINEUP_TEAM.match(block.text)) and (club := team_candidate(block, *team.span("team"), rule)):
+        out.append(club)
+    for m in [*items, *LINEUP_SUBSTITUTE.finditer(block.text)]:
+        name = m.group("name")
+        if country_or_demonym_code(name):
+            continue
+        end = m.end("name") - (name.endswith(".") and not re.search(r"\b[A-Z]\.$", name))  # the list's full stop
+        if player := span_candidate(block, m.start("name"), end, PERSON, rule):
+            out.append(player)
+    return out
+
+
 BRACKETED = re.compile(
     r"(?<![\w.'’-])(?P<name>[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|der|dos|da|del)){0,3})"
     r" \((?P<inner>[A-Z][\w.' -]*)\)"
@@ -184,17 +219,37 @@ def is_list_line(text: str) -> bool:
     return len(re.findall(r"\b[a-z]+\b", text)) < 4
 
 
+# a draw's results written as running text ("Ana Ruiz (Spain) beat 4 - Lena Holt (Austria) 6-3 6-4 Mary Sand ..."):
+# two players each with a country in brackets around "beat", then the games
+DRAW_LINE = re.compile(r"\) (?:beat|bt\.?|def\.?) (?:\d{1,2}(?:/\d{1,2})? ?- ?)?[A-Z][^()]*\([A-Z][^()]*\) \d+-\d+")
+
+
+def _in_draw(text: str, m: re.Match) -> bool:
+    """The bracketed name of a draw line is a player's: "beat" right after it, or before it (past a seed's number)
+    with the games after; a club's score right after "beat" ("(Malta) beat 2-1") is no player's."""
+    after, before = text[m.end() :], text[: m.start()]
+    if re.match(r" (?:beat|bt\.?|def\.?) [A-Z\d]", after):
+        return not re.match(r" \S+ \d+-\d+", after)
+    return bool(re.search(r"\b(?:beat|bt\.?|def\.?) (?:\d{1,2}(?:/\d{1,2})? ?- ?)?$", before)) and bool(
+        re.match(r" \d+-\d+", after)
+    )
+
+
 @register_rule("actors.player_with_team_in_brackets")
 def bracketed_players(block: ParsedBlock) -> list[Candidate]:
     """In a list or results line, a name followed by a country or a club in brackets is a player (a person), and a
-    club in the brackets is an organisation: "Ana Ruiz (Spain) beat Lena Holt (Austria) 6-3 6-4".
+    club in the brackets is an organisation: "Ana Ruiz (Spain) beat Lena Holt (Austria) 6-3 6-4". A draw written as
+    running text (many "beat"s) counts too, for the names with a country around "beat" (`_in_draw`).
 
     Example: Tomas Brandt (Valdora Rovers), Piet Okoro (Germany), Lars Wirth (Arden City)"""
-    if not is_list_line(block.text):
+    draw = not is_list_line(block.text)
+    if draw and not DRAW_LINE.search(block.text):
         return []
     out = []
     for m in BRACKETED.finditer(block.text):
         inner = m.group("inner").strip()
+        if draw and not (country_or_demonym_code(inner) and _in_draw(block.text, m)):
+            continue
         acronym = inner.isupper() and " " not in inner and not country_or_demonym_code(inner)
         if len(inner) < 3 or any(c.isdigit() for c in inner) or acronym:
             continue  # "(L)", "(H.K. cents)", an acronym defined in brackets; not a country's ("(U.S.)")
@@ -430,7 +485,7 @@ def results_line_candidates(block: ParsedBlock) -> list[Candidate]:
     found = score_line_teams(block) + score_line_scorers(block) + standings_line_team(block) + fixture_line_teams(block)
     found += fixture_list_teams(block) + cup_tie_teams(block) + team_scorers(block)
     found += scorecard_players(block) + innings_summary(block) + round_score_players(block)
-    found += bowling_figure_players(block)
+    found += bowling_figure_players(block) + lineup_players(block)
     return found + bracketed_players(block) + teams_before_sports_roles(block) + teams_after_sports_cues(block)
 
 

@@ -1064,3 +1064,29 @@ def test_an_infinitive_of_purpose_after_took_to_or_used_reports_but_declined_to_
     (s,) = statements("Ferry\n\nThe senator used her speech to call for a new ferry.\n")
     assert (s.quote, s.speaker) == ("a new ferry", "The senator")
     assert statements("Bridge\n\nThe mayor refused to say the bridge was safe.\n") == []
+
+
+def test_a_subject_named_by_an_apposition_can_speak():
+    text = "Fees\n\nThe town's longest-serving councillor, Arne Holt, also decries the new parking fees.\n"
+    (s,) = statements(text)
+    assert (s.quote, s.cue) == ("the new parking fees", "decries")
+    assert s.speaker_key == key_of(text, "Arne Holt")
+    (s,) = statements("Fees\n\nThe town's longest-serving councillor, Arne Holt, has vowed to fight the fees.\n")
+    assert s.quote == "to fight the fees"
+    assert statements("Fees\n\nThe new plan, a thick binder, promises to cut the parking fees.\n") == []
+
+
+def test_a_reported_clause_split_by_its_reporting_clause_is_one_statement():
+    (s,) = statements("Quota\n\nThere is a risk, some farmers said, that the new quota would hurt the harbour.\n")
+    assert (s.quote, s.speaker, s.cue) == (
+        "There is a risk, some farmers said, that the new quota would hurt the harbour",
+        "some farmers",
+        "said",
+    )
+    text = "Bridge\n\nAt times last year, aides to the mayor said, the mere mention of the bridge made him angry.\n"
+    (s,) = statements(text)
+    assert s.quote == "At times last year, aides to the mayor said, the mere mention of the bridge made him angry"
+    assert (s.speaker, s.cue) == ("aides to the mayor", "said")
+    # "As X noted, …" keeps only the main clause
+    (s,) = statements("Ferry\n\nAs the harbour master noted, the ferries are often late in winter.\n")
+    assert s.quote == "the ferries are often late in winter"

@@ -2,8 +2,9 @@
 "As the harbour master noted, the ferries are often late." (the content is the main clause around or beside them).
 
 Owns the rules `statements.reported_clause_around_cue`, `statements.reported_clause_resumed_after_cue`,
-`statements.relative_clause_cue` and `statements.as_cue_clause`; `reported.complement_span`
-tries them after the clausal complement forms. Each returns the token range of the reported clause, or None.
+`statements.relative_clause_cue`, `statements.as_cue_clause` and `statements.reported_clause_split_by_cue`;
+`reported.complement_span` tries them after the clausal complement forms. Each returns the token range of the
+reported clause, or None.
 """
 
 from __future__ import annotations
@@ -82,6 +83,48 @@ def reported_clause_resumed_after_cue(verb: Token) -> tuple[int, int] | None:
     if head.left_edge.i >= subj.left_edge.i - 1:
         return None
     return trim(doc, head.left_edge.i, rest[-1].i + 1)
+
+
+FRONTED_DEPS = {"prep", "advcl", "npadvmod", "advmod", "mark"}
+
+
+@register_rule("statements.reported_clause_split_by_cue")
+def reported_clause_split_by_cue(verb: Token) -> tuple[int, int] | None:
+    """Reported speech split by a reporting clause set off by commas, with a part of it on each side that the parser
+    hung on the reporting verb: "There is a risk, the farmers said, that the quota will hurt the harbour." (a clause
+    before and a that-clause after) or "After the storm, the harbour master said, most boats stayed in port." (an
+    opening adverbial parsed as the verb's own) -> the whole clause (the inserted reporting clause lies inside).
+
+    Example: There is a real risk, the farmers said, that the new quota will empty the harbour.
+    """
+    doc = verb.doc
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].text not in PARENTHESIS_MARKS:
+        return None
+    after = verb.i + 1
+    while after < len(doc) and doc[after].head.i == verb.i and doc[after].dep_ in ("advmod", "npadvmod"):
+        after = doc[after].right_edge.i + 1  # "she said later,", "he observed this week,"
+    if after >= len(doc) - 1 or doc[after].text not in PARENTHESIS_MARKS:
+        return None
+    before = [c for c in verb.children if c.i < subj.left_edge.i - 1 and not c.is_punct]
+    if not before:
+        return None
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if len(ccomps) == 2 and ccomps[0] in before and ccomps[1].i > after:
+        # "There is a risk, X said, that …": the same clause on both sides of the reporting clause
+        if not any(m.dep_ == "mark" and m.lower_ == "that" for m in ccomps[1].children):
+            return None
+        return trim(doc, ccomps[0].left_edge.i, ccomps[1].right_edge.i + 1)
+    if ccomps or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+        return None
+    head = verb.head
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.i <= after or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ not in FRONTED_DEPS for c in before) or any(c.lower_ in ("as", "if", "when") for c in before):
+        return None  # only an opening adverbial ("At times last year,") before the speaker; not "As X said"
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > after for c in head.children):
+        return None  # the clause after the reporting clause has its own subject
+    return trim(doc, head.left_edge.i, head.right_edge.i + 1)
 
 
 @register_rule("statements.relative_clause_cue")

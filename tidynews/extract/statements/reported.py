@@ -31,6 +31,7 @@ from tidynews.extract.statements.inserted import (
     relative_clause_cue,
     reported_clause_around_cue,
     reported_clause_resumed_after_cue,
+    reported_clause_split_by_cue,
 )
 from tidynews.extract.statements.lexicon import (
     BACKGROUND_PREPOSITIONS,
@@ -227,6 +228,8 @@ def complement_span(verb: Token) -> tuple[int, int, str] | None:
     if ccomp is not None:
         if ccomp.i < verb.i:
             span, rule = reported_clause_before_cue(verb), reported_clause_before_cue.rule_id
+            if span is None:
+                span, rule = reported_clause_split_by_cue(verb), reported_clause_split_by_cue.rule_id
         else:
             span, rule = reported_that_clause(verb, ccomp), reported_that_clause.rule_id
         return (*span, rule) if span is not None else None
@@ -236,6 +239,7 @@ def complement_span(verb: Token) -> tuple[int, int, str] | None:
         as_cue_clause,
         reported_clause_around_cue,
         reported_clause_resumed_after_cue,
+        reported_clause_split_by_cue,
         relative_clause_cue,
     )
     for form in (*forms, reported_object):

@@ -216,7 +216,12 @@ def reports_a_finding(verb: Token) -> bool:
 
 
 def is_speaker_like(head: Token) -> bool:
-    """Whether a subject can be a speaker: a name, a pronoun for people or bodies, or a speaker noun."""
+    """Whether a subject can be a speaker: a name, a pronoun for people or bodies, or a speaker noun; or a noun
+    named by an apposition that is one ("The town's longest-serving councillor, Arne Holt, …")."""
+    return _names_a_speaker(head) or any(c.dep_ == "appos" and _names_a_speaker(c) for c in head.children)
+
+
+def _names_a_speaker(head: Token) -> bool:
     if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     if head.lower_ in PRONOUNS_PERSON | PRONOUNS_PLURAL:

@@ -177,6 +177,9 @@ def test_without_a_scheduler_a_local_cluster_of_the_workers_is_started_and_resul
         # the cluster's workers run without the dashboard's diagnostics (LOCAL_CLUSTER_CONFIG reaches them)
         assert dask.config.get("distributed.worker.profile.enabled") is False
         assert dask.config.get("distributed.admin.tick.interval") == "1s"
+        # glibc's own allocator settings, as in a pool worker (distributed's trim threshold costs CPU), one BLAS thread
+        assert "MALLOC_TRIM_THRESHOLD_" not in os.environ
+        assert os.environ["OMP_NUM_THREADS"] == "1"
         if batch[0] is not None and batch[0].article_id == "a_bridge":
             import time
 

@@ -55,3 +55,45 @@ def test_clubs_with_a_score_after_beat_are_no_draw():
         headline="SOCCER - CUP",
     )
     assert all(rule != "actors.player_with_team_in_brackets" for rule, _ in types.values())
+
+
+# --- one organisation, several spellings (sentences written for these tests) ---------------------
+
+
+def _actor_of(r, text: str) -> str:
+    return next(m.key for m in r.actor_mentions if m.text == text)
+
+
+def test_a_curated_organisation_in_the_other_spelling_or_with_its_legal_form_is_that_organisation():
+    r = extract(
+        "The North Atlantic Treaty Organisation met in Brussels on Monday. NATO said the talks went well. "
+        "Shares in Microsoft Corp. rose 2 percent after Microsoft said sales were up.",
+        headline="Talks end",
+    )
+    assert _actor_of(r, "North Atlantic Treaty Organisation") == _actor_of(r, "NATO")
+    assert _actor_of(r, "Microsoft Corp.") == _actor_of(r, "Microsoft")
+
+
+def test_the_last_two_words_of_a_club_are_the_club():
+    r = extract(
+        "The Milltown White Hawks beat the Arden Rovers 5-3 on Saturday. The White Hawks have won nine straight games.",
+        headline="Baseball",
+    )
+    assert _actor_of(r, "Milltown White Hawks") == _actor_of(r, "White Hawks")
+
+
+def test_a_unit_named_after_its_company_and_tagged_as_a_person_is_the_company():
+    r = extract(
+        "Torvald said on Monday its profit rose. Torvald chairman Piet Okoro said demand was strong in Asia. "
+        "Torvald expects more growth. Torvald Cables, a unit, will open a plant in Brazil.",
+        headline="Torvald profit up",
+    )
+    types = {e.key: e.type for e in r.actors}
+    assert types[_actor_of(r, "Torvald Cables")] == "organization"
+    assert _actor_of(r, "Torvald Cables") == _actor_of(r, "Torvald")
+    assert types[_actor_of(r, "Piet Okoro")] == "person"
+
+
+def test_a_person_named_in_full_before_the_surname_tagged_organisation_stays_a_person():
+    r = extract("Dissident Wang Lei was detained on Monday. Wang had written to the court. Wang said he would appeal.")
+    assert {e.key: e.type for e in r.actors}[_actor_of(r, "Wang Lei")] == "person"

@@ -8,6 +8,7 @@ spell a known person or abbreviate a known organisation.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from tidynews.extract.actors.drops import (
@@ -18,14 +19,16 @@ from tidynews.extract.actors.lexicon import (
     ORG_HEADS,
     PERSON,
     KnownOrg,
-    known_organisations,
+    country_or_demonym_code,
 )
 from tidynews.extract.actors.names import (
     Candidate,
+    company_core,
     initials,
     initials_match,
     is_acronym,
     is_initial,
+    known_organisation,
     name_tokens,
     org_parts,
     reject,
@@ -151,7 +154,8 @@ def _find_person(groups: list[Group], toks: list[str], at: int) -> Group | None:
 
 @register_rule("actors.organisation_alias", kind="merges")
 def same_curated_organisation() -> None:
-    """Two names of one organisation in data/actor_organisations.csv are one actor.
+    """Two names of one organisation in data/actor_organisations.csv are one actor, also when a name is written
+    with another spelling of its words or without its apostrophe ("Organisation", "Workers Party").
 
     Example: The United Nations called for a ceasefire, and the UN sent food."""
 
@@ -177,8 +181,8 @@ def group_orgs(cands: list[Candidate], text: str) -> list[Group]:
     by_known: dict[str, Group] = {}
     by_norm: dict[tuple[str, str], Group] = {}
     for c in sorted((c for c in cands if c.kind == ORG), key=lambda c: (is_acronym(c.name), c.start)):
-        if c.known is None and c.name in known_organisations():
-            c.known = known_organisations()[c.name]
+        if c.known is None:
+            c.known = known_organisation(c.name)
         c.merged_by = ""
         if c.known:
             g = by_known.get(c.known.name)
@@ -305,10 +309,19 @@ def settle_kinds_by_spelling(cands: list[Candidate]) -> None:
     """spaCy types the spellings of one name apart; the article's other spellings decide. A bare word tagged
     PERSON that is the first or last word of exactly one organisation's name, and no person's surname, is that
     organisation ("Arden" after "Arden Rovers"); a two- or three-word name tagged ORG whose last word is a person
-    the article names by surname alone is that person ("Lena Holt" tagged ORG beside "Holt said")."""
+    the article names by surname alone is that person ("Lena Holt" tagged ORG beside "Holt said"). A name of
+    several words tagged PERSON is an organisation when it has a company's legal form ("Globex SpA"), when the
+    article writes it as an organisation with one ("Globex Cables Inc"), or when its first word alone is an
+    organisation the article names twice or more ("Globex Cables" beside "Globex"), that word being no one's name,
+    the name written once and after that word (a person is named in full first: "Wang Lei", then "Wang" tagged ORG)."""
     multi_orgs = {c.name for c in cands if c.kind == ORG and c.known is None and len(c.name.split()) > 1}
     person_words = {c.name for c in cands if c.kind == PERSON and " " not in c.name}
     surnames = {name_tokens(c.name)[-1] for c in cands if c.kind == PERSON and len(name_tokens(c.name)) > 1}
+    person_counts = Counter(c.name for c in cands if c.kind == PERSON)
+    org_counts = Counter(c.name for c in cands if c.kind == ORG and _org_word_ok(c.name))
+    org_words = {w for w, n in org_counts.items() if n > 1} - person_words - surnames
+    org_first = {c.name: c.start for c in sorted(cands, key=lambda c: -c.start) if c.name in org_words}
+    org_cores = {company_core(c.name) for c in cands if c.kind == ORG and company_core(c.name) != c.name}
     for c in cands:
         if c.source != "spacy" or c.known is not None:
             continue
@@ -318,6 +331,18 @@ def settle_kinds_by_spelling(cands: list[Candidate]) -> None:
             if len(hosts) == 1:
                 c.kind = ORG
         elif (
+            c.kind == PERSON
+            and len(words) > 1
+            and (
+                company_core(c.name) != c.name
+                or c.name in org_cores
+                or words[0] in org_words
+                and person_counts[c.name] == 1
+                and c.start > org_first[words[0]]
+            )
+        ):
+            c.kind = ORG
+        elif (
             c.kind == ORG and 1 < len(words) <= 3 and words[-1] in person_words and c.name not in multi_orgs - {c.name}
         ):
             if not any(w.lower() in ORG_HEADS or is_acronym(w) for w in words) and all(w[0].isupper() for w in words):
@@ -326,22 +351,29 @@ def settle_kinds_by_spelling(cands: list[Candidate]) -> None:
 
 @register_rule("actors.short_form_of_a_name", kind="merges")
 def join_short_forms(groups: list[Group]) -> list[Group]:
-    """An organisation written as one word of its name, the first or the last, is that organisation when exactly
-    one organisation of the article has that word there: "Arden Rovers" and "Rovers", "Globex Cables" and
-    "Globex" (a company and its unit are one actor, as a club and its nickname are).
+    """An organisation written as the first or last words of its name is that organisation when exactly one
+    organisation of the article has those words there: "Arden Rovers" and "Rovers", "Globex Cables" and
+    "Globex" (a company and its unit are one actor, as a club and its nickname are), "Valdora Red Stars" and
+    "Red Stars" (several words: not a country's name).
 
     Example: Shares in Torvik Shipping fell. Torvik said its ships were idle."""
     out: list[Group] = []
     for g in groups:
-        names = set(g.names)
-        word = next(iter(names)) if len(names) == 1 else ""
-        if g.known or " " in word or not _org_word_ok(word):
+        names = {company_core(n) for n in g.names}
+        short = next(iter(names)) if len(names) == 1 else ""
+        words = short.split()
+        if g.known or not words or not all(_org_word_ok(w) for w in words[:1] + words[-1:]):
             out.append(g)
             continue
+        if len(words) > 1 and (country_or_demonym_code(short) or not all(w[0].isupper() for w in words)):
+            out.append(g)
+            continue
+        k = len(words)
         hosts = [
             h
             for h in groups
-            if h is not g and any(len(n.split()) > 1 and word in (n.split()[0], n.split()[-1]) for n in h.names)
+            if h is not g
+            and any(len(n.split()) > k and words in (n.split()[:k], n.split()[-k:]) for n in map(company_core, h.names))
         ]
         if len(hosts) != 1:
             out.append(g)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -521,6 +522,28 @@ def org_parts(name: str) -> tuple[str, str]:
     norm = [SPELLING.get(w.lower(), w.lower()) for w in words]
     core = [w for w in norm if w not in GENERIC_ORG_WORDS]
     return code, " ".join(core or norm)
+
+
+def _spelling_key(name: str) -> str:
+    """A name with its words in one spelling, lower case, without apostrophes and full stops."""
+    words = re.sub(r"['’.]", "", name).lower().split()
+    return " ".join(SPELLING.get(w, w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _known_by_spelling() -> dict[str, KnownOrg]:
+    """The curated organisations by the spelling key of each name and alias of two words or more."""
+    return {_spelling_key(n): org for n, org in reversed(known_organisations().items()) if " " in n.strip()}
+
+
+def known_organisation(name: str) -> KnownOrg | None:
+    """The curated organisation a name writes, exactly or in another spelling of its words: "North Atlantic Treaty
+    Organisation" is the table's "... Organization", "Kurdistan Workers Party" its "Kurdistan Workers' Party"; a
+    company with its legal form ("Acme Corp.") is the table's "Acme"."""
+    for form in dict.fromkeys([name, company_core(name)]):
+        if form in known_organisations():
+            return known_organisations()[form]
+    return _known_by_spelling().get(_spelling_key(name)) if " " in name.strip() else None
 
 
 def initials(name: str) -> set[str]:

@@ -585,6 +585,24 @@ def test_a_town_institution_gives_the_town_when_the_story_names_its_state():
     assert "Lincoln" not in mentions("The Lincoln Fire Department said on Monday that it would hire staff.")
 
 
+def test_a_country_adjective_starting_an_organisation_name_gives_the_country():
+    found = mentions("Soldiers of the Ghanaian Army and the Portuguese Red Cross reached the camp on Monday.")
+    assert found["Ghanaian"] == ("gh", "places.embedded_demonym")
+    assert found["Portuguese"] == ("pt", "places.embedded_demonym")
+    found = mentions("A reporter for the BBC Turkish Service spoke to the South African Weather Service.")
+    assert found["Turkish"] == ("tr", "places.embedded_demonym")
+    assert found["South African"] == ("za", "places.embedded_demonym")
+
+
+def test_a_country_adjective_qualifying_another_word_or_alone_gives_no_place():
+    found = mentions(
+        "Members of the Native American Rights Fund and the European Chemicals Agency met French diplomats."
+    )
+    assert not {"American", "European", "French"} & set(found)
+    assert "American" not in mentions("The African-American Heritage Society opened a museum.")
+    assert "Omani" not in mentions("Doctors at the Omani Hospital treated the wounded overnight.")
+
+
 def test_state_abbreviation_after_a_town_is_a_mention_of_the_state():
     found = mentions("The plant in Lexington, Ky., will close, and a second one in Charleston, W.Va., will not.")
     assert found["Ky."] == ("us-ky", "places.state_abbreviation")

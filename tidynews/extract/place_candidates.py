@@ -8,6 +8,7 @@ places and resolves them; tidynews.extract.gazetteer says which place a name is.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from tidynews.extract.countries import (
     POSSESSIVE,
     clean_place_text,
     fold,
+    read_data_csv,
 )
 from tidynews.extract.datelines import read_dateline
 from tidynews.extract.gazetteer import (
@@ -25,6 +27,7 @@ from tidynews.extract.gazetteer import (
     CIVIC_WORDS,
     COUNTRY_ONLY_LABELS,
     DIRECTIONS,
+    DONOR_BUILDINGS,
     FEATURE_LABELS,
     FUNCTION_WORDS,
     LOCATIVE_PREPOSITIONS,
@@ -74,6 +77,7 @@ RULE_OF_SOURCE = {
     "embedded": "places.embedded",
     "abbreviation": "places.state_abbreviation",
     "embedded_town": "places.embedded_town",
+    "demonym": "places.embedded_demonym",
 }
 
 
@@ -380,6 +384,53 @@ def embedded_town_candidates(doc: Doc) -> list[Candidate]:
             if fold(span.text) in cities_named():
                 out.append(Candidate(span.start_char, span.end_char, "embedded_town", after_locative=True))
                 break
+    return out
+
+
+DEMONYM_EMBEDDING_LABELS = EMBEDDING_LABELS - {"NORP"}  # a NORP entity is the people ('the Syrians'), no name
+
+
+@functools.cache
+def country_adjectives() -> dict[str, str]:
+    """Folded adjective of one country -> its ISO code ('nigerian' -> 'NG'): the 'demonym' rows of
+    data/demonyms.csv (its 'name' rows are names, its 'group' rows belong to no one country)."""
+    return {fold(r["word"]): r["country_code"] for r in read_data_csv("demonyms.csv") if r["kind"] == "demonym"}
+
+
+@register_rule("places.embedded_demonym")
+def embedded_demonym_candidates(doc: Doc) -> list[Candidate]:
+    """The adjective of a country inside the name of an organisation, a building, an event or a law ("the Nigerian
+    Army", "Canadian Blood Services", "the Georgian Parliament", "BBC Russian Service"): the country gets a
+    mention on the adjective's words. Adjectives of no one country ('European', 'Arab', 'North American') give none,
+    nor an adjective before a building word ('the Omani Hospital', 'the Italian Restaurant': data/place_words.csv,
+    list 'donor_building'), named for its donors, founders or cooking.
+
+    Example: The Kenyan Red Cross sent tents to the flooded villages.
+    """
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in DEMONYM_EMBEDDING_LABELS or len(ent) < 2:
+            continue
+        first = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+        for i in range(first, ent.end - 1):
+            before = doc[i - 1] if i > first else None
+            if before is not None and not (
+                before.lower_ in {"of", "for"}
+                or before.is_upper
+                and len(before) > 1  # 'BBC Russian Service'
+                or before.is_punct
+                and before.text not in HYPHENS  # a list or a quotation inside the entity
+            ):
+                continue  # 'Native American', 'Catholic French', 'African-American' qualify a word before them
+            for n in (2, 1):
+                span = doc[i : i + n]
+                if span.end >= ent.end or not all(t.is_alpha and t.text[:1].isupper() for t in span):
+                    continue  # the adjective comes before the noun it qualifies, inside the name
+                if span.end < ent.end and doc[span.end].lower_ in DONOR_BUILDINGS:
+                    break  # 'the Omani Hospital' in another country is named for its donors, not set in Oman
+                if fold(span.text) in country_adjectives():
+                    out.append(Candidate(span.start_char, span.end_char, "demonym", after_locative=True))
+                    break
     return out
 
 

@@ -68,8 +68,10 @@ from tidynews.extract.place_candidates import (  # noqa: F401  (re-exported: the
     Candidate,
     _trim,
     area_of_candidates,
+    country_adjectives,
     dateline_candidates,
     embedded_candidates,
+    embedded_demonym_candidates,
     embedded_town_candidates,
     entity_candidates,
     scan_candidates,
@@ -365,6 +367,8 @@ def resolve_candidate(
         if place is None:
             return None, found_by, "not a town of a state or country the story names"
         return place, found_by, ""
+    if cand.source == "demonym":
+        return country_place(country_adjectives()[fold(text)]), found_by, ""
     if cand.source == "embedded" and text.strip() in province_abbreviations():
         return province_abbreviations()[text.strip()], found_by, ""
     if cand.source == "embedded":
@@ -482,6 +486,7 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
             + state_abbreviation_candidates(block.doc)
             + embedded_candidates(block.doc)  # before its organisation's own candidate, which starts there too
             + embedded_town_candidates(block.doc)
+            + embedded_demonym_candidates(block.doc)
             + entity_candidates(block.doc)
             + scan_candidates(block.doc)
         )

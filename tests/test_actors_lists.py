@@ -97,3 +97,46 @@ def test_a_unit_named_after_its_company_and_tagged_as_a_person_is_the_company():
 def test_a_person_named_in_full_before_the_surname_tagged_organisation_stays_a_person():
     r = extract("Dissident Wang Lei was detained on Monday. Wang had written to the court. Wang said he would appeal.")
     assert {e.key: e.type for e in r.actors}[_actor_of(r, "Wang Lei")] == "person"
+
+
+def _tagged(body: str, tags: dict[str, str]) -> list:
+    """Candidates for the given names of a parsed body, with the kinds a tagger might have given them."""
+    from tidynews.articles import Article, split_zones
+    from tidynews.extract.actors.names import make_candidate
+    from tidynews.nlp import parse_articles
+
+    text = "Report\n\n" + body + "\n"
+    parsed = next(parse_articles([Article("t", "t.txt", "", "utf-8", text, "Report", split_zones(text))]))
+    out = []
+    for block in parsed.blocks:
+        used: set[int] = set()
+        for name, kind in sorted(tags.items(), key=lambda t: -len(t[0])):  # longest names first
+            words = name.split()
+            for at in range(len(block.doc)):
+                here = set(range(at, at + len(words)))
+                if [t.text for t in block.doc[at : at + len(words)]] == words and not here & used:
+                    used |= here
+                    out.append(make_candidate(block, at, at + len(words), kind, "spacy"))
+    return sorted(out, key=lambda c: c.start)
+
+
+def test_a_first_name_tagged_organisation_after_the_full_name_is_the_person():
+    from tidynews.extract.actors.grouping import settle_kinds_by_spelling
+
+    cands = _tagged(
+        "Sukarni Wirawan spoke to supporters in the capital. Later Sukarni said the party would fight on.",
+        {"Sukarni Wirawan": "person", "Sukarni": "org"},
+    )
+    settle_kinds_by_spelling(cands)
+    assert [(c.name, c.kind) for c in cands] == [("Sukarni Wirawan", "person"), ("Sukarni", "person")]
+
+
+def test_an_acronym_tagged_person_that_abbreviates_an_organisation_is_that_organisation():
+    from tidynews.extract.actors.grouping import settle_kinds_by_spelling
+
+    cands = _tagged(
+        "Fighters of the Kurdish Popular Movement clashed with troops. A KPM commander said they held the pass.",
+        {"Kurdish Popular Movement": "org", "KPM": "person"},
+    )
+    settle_kinds_by_spelling(cands)
+    assert [c.kind for c in cands] == ["org", "org"]

@@ -313,7 +313,10 @@ def settle_kinds_by_spelling(cands: list[Candidate]) -> None:
     several words tagged PERSON is an organisation when it has a company's legal form ("Globex SpA"), when the
     article writes it as an organisation with one ("Globex Cables Inc"), or when its first word alone is an
     organisation the article names twice or more ("Globex Cables" beside "Globex"), that word being no one's name,
-    the name written once and after that word (a person is named in full first: "Wang Lei", then "Wang" tagged ORG)."""
+    the name written once and after that word (a person is named in full first: "Wang Lei", then "Wang" tagged ORG).
+    A word tagged ORG that is the first name of the one person of the article so named, written after the full
+    name, is that person ("Megan" after "Megan Ortiz"). An acronym tagged PERSON is an organisation when it gives
+    the initials of one ("KWS" beside "Kenya Wildlife Service")."""
     multi_orgs = {c.name for c in cands if c.kind == ORG and c.known is None and len(c.name.split()) > 1}
     person_words = {c.name for c in cands if c.kind == PERSON and " " not in c.name}
     surnames = {name_tokens(c.name)[-1] for c in cands if c.kind == PERSON and len(name_tokens(c.name)) > 1}
@@ -322,6 +325,7 @@ def settle_kinds_by_spelling(cands: list[Candidate]) -> None:
     org_words = {w for w, n in org_counts.items() if n > 1} - person_words - surnames
     org_first = {c.name: c.start for c in sorted(cands, key=lambda c: -c.start) if c.name in org_words}
     org_cores = {company_core(c.name) for c in cands if c.kind == ORG and company_core(c.name) != c.name}
+    first_names = _first_names_of_one_person(cands, surnames | org_words)
     for c in cands:
         if c.source != "spacy" or c.known is not None:
             continue
@@ -329,6 +333,11 @@ def settle_kinds_by_spelling(cands: list[Candidate]) -> None:
         if c.kind == PERSON and len(words) == 1 and _org_word_ok(c.name) and c.name not in surnames:
             hosts = {n for n in multi_orgs if c.name in (n.split()[0], n.split()[-1])}
             if len(hosts) == 1:
+                c.kind = ORG
+        elif c.kind == ORG and len(words) == 1 and c.name in first_names and c.start > first_names[c.name]:
+            c.kind = PERSON
+        elif c.kind == PERSON and c.name.isupper() and is_acronym(c.name):
+            if any(c.name.replace(".", "").lower() in initials(n) for n in multi_orgs):
                 c.kind = ORG
         elif (
             c.kind == PERSON
@@ -347,6 +356,22 @@ def settle_kinds_by_spelling(cands: list[Candidate]) -> None:
         ):
             if not any(w.lower() in ORG_HEADS or is_acronym(w) for w in words) and all(w[0].isupper() for w in words):
                 c.kind = PERSON
+
+
+def _first_names_of_one_person(cands: list[Candidate], taken: set[str]) -> dict[str, int]:
+    """Each first name that begins exactly one full name of a person in the article, and is no one's surname nor an
+    organisation named twice, with where that full name is first written."""
+    full: dict[str, dict[str, int]] = {}
+    for c in cands:
+        toks = name_tokens(c.name)
+        if c.kind == PERSON and len(toks) > 1 and not is_initial(toks[0]):
+            seen = full.setdefault(toks[0], {})
+            seen[" ".join(toks)] = min(seen.get(" ".join(toks), c.start), c.start)
+    return {
+        first: next(iter(names.values()))
+        for first, names in full.items()
+        if len(names) == 1 and first not in taken and _org_word_ok(first) and not country_or_demonym_code(first)
+    }
 
 
 @register_rule("actors.short_form_of_a_name", kind="merges")

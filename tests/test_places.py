@@ -585,6 +585,25 @@ def test_a_town_institution_gives_the_town_when_the_story_names_its_state():
     assert "Lincoln" not in mentions("The Lincoln Fire Department said on Monday that it would hire staff.")
 
 
+def test_a_team_tagged_as_a_person_or_named_after_a_world_city_that_is_a_first_name_gives_its_city():
+    found = mentions("The win lifted Preston Rovers above Norwich Wanderers on Saturday.")
+    assert found["Preston"][1] == "places.embedded"
+    assert found["Norwich"] == ("norwich-gb", "places.embedded")
+    found = mentions("The Philadelphia Eagles beat the Houston Texans, and the Dallas Cowboys lost.")
+    assert found["Houston"][0].startswith("houston") and found["Houston"][0].endswith("-us")
+    assert "Dallas" in found
+    # a person's name is no team: a first name that is also a city, then a surname ending in 's'
+    assert not {"Houston", "Mary", "Elizabeth"} & set(
+        mentions("Whitney Houston, Mary Travers and Elizabeth Myles sang.")
+    )
+
+
+def test_a_province_abbreviation_tagged_alone_closes_a_name():
+    found = mentions("Claims go to WorkSafe BC by phone.")
+    assert found["BC"][1] == "places.embedded"
+    assert "BC" not in mentions("BC said on Monday that it would appeal.")
+
+
 def test_a_country_adjective_starting_an_organisation_name_gives_the_country():
     found = mentions("Soldiers of the Ghanaian Army and the Portuguese Red Cross reached the camp on Monday.")
     assert found["Ghanaian"] == ("gh", "places.embedded_demonym")

@@ -283,6 +283,7 @@ def scan_candidates(doc: Doc) -> list[Candidate]:
 EMBEDDING_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP"}
 HYPHENS = {"-", "–", "—"}
 MIN_EMBEDDED_CITY = 100_000
+MIN_WORLD_CITY = 1_000_000  # a city this big is the reading of its name inside an organisation's name
 _NO_PLACE = Place("", "", "")
 MIN_PERSON_TOWN = 10_000  # a one-word name tagged PERSON or ORG is a town of the story from this size
 
@@ -291,14 +292,20 @@ MIN_PERSON_TOWN = 10_000  # a one-word name tagged PERSON or ORG is a town of th
 def embedded_candidates(doc: Doc) -> list[Candidate]:
     """A place named inside the name of an organisation, a building or an event ("Kentucky State Police", "the
     Ohio Department of Health", "University of Toronto", "Bank of Japan"), or of a team spaCy tags GPE ("Norwich
-    City"): a country, a state or province, or a city of 100,000 people. The organisation keeps its full name in
-    the actors table; the place gets its own mention.
+    City"): a country, a state or province, or a city of 100,000 people. Also a team or body spaCy tags PERSON
+    ('Preston Rovers'), a world city that is also a first name before a team's word ('the Houston Texans'), and a
+    province abbreviation spaCy tags alone after the name's first word ('WorkSafe BC'). The organisation keeps its
+    full name in the actors table; the place gets its own mention.
 
     Example: The Kentucky State Police closed the highway on Sunday.
     """
     out: list[Candidate] = []
     for ent in doc.ents:
         if len(ent) < 2 or ent.label_ not in EMBEDDING_LABELS and not _unknown_place_name(ent):
+            if _team_tagged_person(ent):
+                out.append(Candidate(ent[0].idx, ent[0].idx + len(ent[0].text), "embedded", after_locative=True))
+            elif _lone_province_abbreviation(doc, ent):
+                out.append(Candidate(ent.start_char, ent.end_char, "embedded", after_locative=True))
             continue
         i = ent.start
         first = ent.start + 1 if ent[0].lower_ == "the" else ent.start  # 'The Holy See' is the name itself
@@ -320,6 +327,8 @@ def embedded_candidates(doc: Doc) -> list[Candidate]:
                 if after is not None and after.text in HYPHENS:
                     continue
                 kind = embedded_place_kind(span.text)
+                if kind is None and span.start == first and _world_city_team(doc, span, ent):
+                    kind = "city"
                 if kind and _inside_longer_place(doc, span, ent.start, ent.end):
                     continue  # 'South Wales' of 'New South Wales' names no place of its own
                 last_word = span.end == ent.end and n == 1 and not span.text.isupper()
@@ -349,6 +358,43 @@ def _inside_longer_place(doc: Doc, span: Span, start: int, end: int) -> bool:
             if _is_capitalised_name(longer) and embedded_place_kind(longer.text):
                 return True
     return False
+
+
+def _team_tagged_person(ent: Span) -> bool:
+    """A team or body spaCy tags PERSON: a city of 100,000 people (no first name) followed by a plural noun or a
+    town institution's word ('Bolton Wanderers', 'Leeds Rhinos', 'the Abuja Chamber of Commerce')."""
+    if ent.label_ != "PERSON" or len(ent) < 2 or ent[0].lower_ == "the":
+        return False
+    return _names_a_team_or_body(ent[1]) and embedded_place_kind(ent[0].text) == "city"
+
+
+def _names_a_team_or_body(word: Token, written_plural: bool = False) -> bool:
+    """A plural proper noun ('Rockets', 'Wanderers') or a town institution's word ('Chamber'): what follows a
+    city's name in the name of its team or of one of its bodies. With `written_plural`, a capitalised word ending
+    in a plural 's' counts too (spaCy tags 'Mavericks' NNP); not for PERSON entities, where it is a surname's."""
+    if word.tag_ == "NNPS" or word.lower_.rstrip(".") in CIVIC_WORDS:
+        return True
+    return (
+        written_plural and word.is_title and len(word) > 3 and word.text.endswith("s") and word.text[-2] not in "suiy'"
+    )
+
+
+def _world_city_team(doc: Doc, span: Span, ent: Span) -> bool:
+    """A city of a million people whose name is also a first name ('Houston', 'Dallas'), first in an
+    organisation's name and followed by a team's or a body's word: 'the Houston Rockets', 'Dallas Police'."""
+    if len(span) != 1 or span.end >= ent.end or not _names_a_team_or_body(doc[span.end], written_plural=True):
+        return False
+    largest = cities_named().get(fold(span.text))
+    return bool(largest) and largest[0]["population"] >= MIN_WORLD_CITY and fold(largest[0]["name"]) == fold(span.text)
+
+
+def _lone_province_abbreviation(doc: Doc, ent: Span) -> bool:
+    """A province abbreviation spaCy tags alone as an organisation, closing a name that begins with a capitalised
+    word outside the entity ('Small Business BC', 'Destination NSW')."""
+    if ent.label_ != "ORG" or len(ent) != 1 or ent.text not in province_abbreviations() or "." in ent.text:
+        return False
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.text[:1].isupper() and before.is_alpha and not before.is_sent_start
 
 
 def _unknown_place_name(ent: Span) -> bool:

@@ -1090,3 +1090,19 @@ def test_a_reported_clause_split_by_its_reporting_clause_is_one_statement():
     # "As X noted, …" keeps only the main clause
     (s,) = statements("Ferry\n\nAs the harbour master noted, the ferries are often late in winter.\n")
     assert s.quote == "the ferries are often late in winter"
+
+
+def test_a_request_with_whom_it_asks_and_what_to_do_is_reported():
+    (s,) = statements("Bridge\n\nThe mayor asked the council to approve the new bridge.\n")
+    assert (s.quote, s.speaker, s.cue) == ("the council to approve the new bridge", "The mayor", "asked")
+    (s,) = statements("Pier\n\nThe skipper asked the harbour board to keep the old pier open.\n")
+    assert s.quote == "the harbour board to keep the old pier open"
+    # no one asked to do anything: nothing reported
+    assert statements("Ferry\n\nThe captain asked for a cup of tea.\n") == []
+
+
+def test_an_if_clause_after_asked_and_its_object_is_the_question():
+    (s,) = statements("Vote\n\nShe shook hands and asked workers if they planned to vote on Sunday.\n")
+    assert (s.quote, s.speaker, s.cue) == ("if they planned to vote on Sunday", "She", "asked")
+    # an if-clause that is a condition of the asking is no question
+    assert statements("Storm\n\nThe skipper asked for help if the storm grew worse.\n") == []

@@ -2,7 +2,8 @@
 verbs of asking ("asked whether …", "wondered why …"), whose whether/if/wh- clause is what was asked.
 
 Owns `is_reporting_verb` (which tokens reported speech starts from), `is_question_cue` and the rules
-`statements.phrasal_cue`, `statements.made_clear` and `statements.reported_question`.
+`statements.phrasal_cue`, `statements.made_clear`, `statements.reported_question` and
+`statements.request_with_infinitive`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from tidynews.extract.statements.lexicon import OBJECT_CUES, OBJECT_TO_CUES, QUE
 from tidynews.extract.statements.syntax import is_cue, reports_a_finding, trim
 
 PHRASAL_CUES = words("statement_words", "phrasal_cue")  # "point out", "make clear"
+REQUEST_VERBS = words("statement_words", "request_verb")  # ask
 WH_WORDS = {"whether", "if", "what", "why", "how", "who", "whom", "whose", "which", "when", "where"}
 
 
@@ -79,8 +81,43 @@ def reported_question(verb: Token) -> tuple[int, int] | None:
         return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if clause is None:
+        clause = next((c for c in verb.children if _is_if_question(verb, c)), None)
+    if clause is None:
         return None
     lo = clause.left_edge.i
     if verb.doc[lo].lower_ not in WH_WORDS:
         return None
     return trim(verb.doc, lo, clause.right_edge.i + 1)
+
+
+def _is_if_question(verb: Token, clause: Token) -> bool:
+    """ "asked workers if they planned to come": the parser hangs the if/whether clause on the verb as an adverbial
+    clause; it is the question when it follows the verb (or its object) at once and has a subject of its own."""
+    if clause.dep_ != "advcl" or clause.i < verb.i:
+        return False
+    mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ in ("if", "whether")), None)
+    if mark is None or mark.i != clause.left_edge.i or not any(c.dep_ == "nsubj" for c in clause.children):
+        return False
+    between = [t for t in verb.doc[verb.i + 1 : mark.i] if t.dep_ in ("dobj", "dative") and t.head.i == verb.i]
+    return mark.i == verb.i + 1 or (between and between[-1].right_edge.i + 1 == mark.i)
+
+
+@register_rule("statements.request_with_infinitive")
+def request_with_infinitive(verb: Token) -> tuple[int, int] | None:
+    """A request reported by a verb of asking with whom it asks and what to do: "asked the council to approve the
+    bridge" -> "the council to approve the bridge" (word list request_verb: ask).
+
+    Example: The mayor asked the council to approve the new bridge.
+    """
+    if verb.lemma_.lower() not in REQUEST_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    # the infinitive right after the object (the parser sometimes takes it for an adverbial clause of purpose)
+    todo = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > obj.i), None)
+    if todo is None or (todo.dep_ == "advcl" and todo.left_edge.i != obj.right_edge.i + 1):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" and c.i == todo.left_edge.i for c in todo.children):
+        return None
+    return trim(verb.doc, obj.left_edge.i, todo.right_edge.i + 1)

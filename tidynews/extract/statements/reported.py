@@ -23,6 +23,7 @@ from tidynews.extract.statements.cues import (
     is_reporting_verb,
     made_clear,
     reported_question,
+    request_with_infinitive,
 )
 from tidynews.extract.statements.inserted import (
     as_cue_clause,
@@ -241,6 +242,7 @@ def complement_span(verb: Token) -> tuple[int, int, str] | None:
         reported_clause_resumed_after_cue,
         reported_clause_split_by_cue,
         relative_clause_cue,
+        request_with_infinitive,
     )
     for form in (*forms, reported_object):
         span = form(verb)

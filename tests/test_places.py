@@ -613,6 +613,13 @@ def test_a_country_adjective_starting_an_organisation_name_gives_the_country():
     assert found["South African"] == ("za", "places.embedded_demonym")
 
 
+def test_a_continent_adjective_starting_an_organisation_name_gives_the_continent():
+    found = mentions("The African Development Bank and the Asian Games committee met on Monday.")
+    assert found["African"] == ("africa", "places.embedded_demonym")
+    assert found["Asian"] == ("asia", "places.embedded_demonym")
+    assert "African" not in mentions("The state's African-American Heritage Commission met on Monday.")
+
+
 def test_a_country_adjective_qualifying_another_word_or_alone_gives_no_place():
     found = mentions(
         "Members of the Native American Rights Fund and the European Chemicals Agency met French diplomats."

@@ -59,6 +59,7 @@ FUNCTION_WORDS = _word_list("function")  # 'Isle of Man'
 AREA_AFTER = _word_list("area_after")  # 'the Donetsk region'
 UNIT_DESCRIPTIONS = _word_list("unit_description")  # 'the Northern region' describes, does not name
 CIVIC_WORDS = _word_list("civic")  # 'Brackley Police': an institution named after its town
+CONTINENT_ADJECTIVES = _word_list("continent_adjective")  # 'the African Union': Africa
 DONOR_BUILDINGS = _word_list("donor_building")  # 'the Omani Hospital' stands in another country
 UNIT_KIND_WORDS = AREA_WORDS | {"parish", "borough", "township", "municipality"}
 MIN_CITY_OVER_STATE = 500_000  # a city this big wins over a US state of the same name ("New York", "Washington")

@@ -25,6 +25,7 @@ from tidynews.extract.datelines import read_dateline
 from tidynews.extract.gazetteer import (
     AREA_AFTER,
     CIVIC_WORDS,
+    CONTINENT_ADJECTIVES,
     COUNTRY_ONLY_LABELS,
     DIRECTIONS,
     DONOR_BUILDINGS,
@@ -447,7 +448,8 @@ def country_adjectives() -> dict[str, str]:
 def embedded_demonym_candidates(doc: Doc) -> list[Candidate]:
     """The adjective of a country inside the name of an organisation, a building, an event or a law ("the Nigerian
     Army", "Canadian Blood Services", "the Georgian Parliament", "BBC Russian Service"): the country gets a
-    mention on the adjective's words. Adjectives of no one country ('European', 'Arab', 'North American') give none,
+    mention on the adjective's words; so does a continent or world region ('the African Union': data/place_words.csv,
+    list 'continent_adjective'). Adjectives of no one country or region ('European', 'Arab') give none,
     nor an adjective before a building word ('the Omani Hospital', 'the Italian Restaurant': data/place_words.csv,
     list 'donor_building'), named for its donors, founders or cooking.
 
@@ -472,9 +474,11 @@ def embedded_demonym_candidates(doc: Doc) -> list[Candidate]:
                 span = doc[i : i + n]
                 if span.end >= ent.end or not all(t.is_alpha and t.text[:1].isupper() for t in span):
                     continue  # the adjective comes before the noun it qualifies, inside the name
+                if doc[span.end].text in HYPHENS:
+                    break  # 'African-American' qualifies the word after the hyphen
                 if span.end < ent.end and doc[span.end].lower_ in DONOR_BUILDINGS:
                     break  # 'the Omani Hospital' in another country is named for its donors, not set in Oman
-                if fold(span.text) in country_adjectives():
+                if fold(span.text) in country_adjectives() or fold(span.text) in CONTINENT_ADJECTIVES:
                     out.append(Candidate(span.start_char, span.end_char, "demonym", after_locative=True))
                     break
     return out

@@ -367,8 +367,11 @@ def resolve_candidate(
         if place is None:
             return None, found_by, "not a town of a state or country the story names"
         return place, found_by, ""
-    if cand.source == "demonym":
+    if cand.source == "demonym" and fold(text) in country_adjectives():
         return country_place(country_adjectives()[fold(text)]), found_by, ""
+    if cand.source == "demonym":  # a continent's adjective is its name plus -n ('African', 'Latin American')
+        region = resolve_place(text[:-1])
+        return region, found_by, "" if region is not None else "no region of that name"
     if cand.source == "embedded" and text.strip() in province_abbreviations():
         return province_abbreviations()[text.strip()], found_by, ""
     if cand.source == "embedded":

@@ -140,3 +140,21 @@ def test_an_acronym_tagged_person_that_abbreviates_an_organisation_is_that_organ
     )
     settle_kinds_by_spelling(cands)
     assert [c.kind for c in cands] == ["org", "org"]
+
+
+def test_lower_case_words_after_a_name_describe_it_and_are_no_part_of_it():
+    import spacy
+    from spacy.tokens import Doc
+
+    from tidynews.extract.actors.names import clean_span
+
+    vocab = spacy.blank("en").vocab
+
+    def cleaned(words: list[str], spaces: list[bool]) -> str:
+        doc = Doc(vocab, words=words, spaces=spaces)
+        start, end = clean_span(doc, 0, len(doc))
+        return doc[start:end].text
+
+    assert cleaned(["Kestrel", "Press", "news", "agency"], [True, True, True, False]) == "Kestrel Press"
+    assert cleaned(["Liberal", "Union", "party"], [True, True, False]) == "Liberal Union party"  # its own head word
+    assert cleaned(["Somchai", "Wongsa", "-", "arun"], [True, False, False, False]) == "Somchai Wongsa-arun"

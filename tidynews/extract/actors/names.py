@@ -144,7 +144,8 @@ def merged(trace: Trace, cand: Candidate, rule: Callable | str, into: str, reaso
 def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token range without a leading "the" and a trailing possessive or punctuation.
 
-    Example: "the Prince's Carlow Regiment" -> "Prince's Carlow Regiment"; "Samir Haddad's" -> "Samir Haddad".
+    Example: "the Prince's Carlow Regiment" -> "Prince's Carlow Regiment"; "Samir Haddad's" -> "Samir Haddad";
+    "Valdora news agency" -> "Valdora".
     """
     # "Later the Defence Ministry": spaCy glued a sentence adverb on
     while start < end - 1 and doc[start].lower_ in STOP_BEFORE_TITLE and not is_title_word(doc[start].text):
@@ -160,6 +161,14 @@ def clean_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
         end -= 1
     while start < end and (doc[start].is_punct and doc[start].text != "[" or doc[start].text in QUOTE_CHARS):
         start += 1
+    # "the Valdora news agency": a name ends in a capitalised word, lower-case words after it describe what it
+    # names; one lower-case organisation word stays ("the Liberal party"), and so does the end of a hyphenated
+    # name ("Silpa-archa")
+    cut = end
+    while cut - start > 1 and doc[cut - 1].is_alpha and doc[cut - 1].is_lower and doc[cut - 2].whitespace_:
+        cut -= 1
+    if end - cut > 1 or end - cut == 1 and doc[cut].lower_ not in ORG_HEADS:
+        end = cut
     return start, end
 
 

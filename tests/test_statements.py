@@ -1106,3 +1106,14 @@ def test_an_if_clause_after_asked_and_its_object_is_the_question():
     assert (s.quote, s.speaker, s.cue) == ("if they planned to vote on Sunday", "She", "asked")
     # an if-clause that is a condition of the asking is no question
     assert statements("Storm\n\nThe skipper asked for help if the storm grew worse.\n") == []
+
+
+def test_a_headline_name_and_colon_is_a_statement_only_when_the_name_is_a_person_of_the_article():
+    body = (
+        "\n\nMaria Lopez, the harbour master, said on Monday that the ferry would return in May."
+        " Lopez has run the harbour for ten years.\n"
+    )
+    found = [(s.quote, s.speaker, s.zone) for s in statements("Lopez: The Ferry Will Sail Again in May" + body)]
+    assert ("The Ferry Will Sail Again in May", "Lopez", "headline") in found
+    assert [s for s in statements("Brexit: The Pound Falls Again" + body) if s.zone == "headline"] == []
+    assert [s for s in statements("Lopez: A Life at Sea" + body) if s.zone == "headline"] == []  # no verb: a title

@@ -42,7 +42,7 @@ import re
 from tidynews.articles import BODY, HEADLINE
 from tidynews.extract.common import ArticleExtraction, Statement
 from tidynews.extract.rules import register_rule
-from tidynews.extract.statements.headlines import headline_statements
+from tidynews.extract.statements.headlines import headline_colon_person, headline_statements
 from tidynews.extract.statements.lexicon import PRONOUNS
 from tidynews.extract.statements.nouns import speech_noun_clauses, transcript_label
 from tidynews.extract.statements.quotation_marks import find_quotations
@@ -189,6 +189,12 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
         speaker, key, cue = "", "", item.cue_text
         if item.subject is not None and item.block is not None and item.subject_span is not None:
             speaker, key, category = resolver.resolve(item.block, item.subject, item.subject_span)
+            if item.rule == headline_colon_person.rule_id and not headline_colon_person(category, key):
+                if trace.enabled:
+                    text = parsed.text[item.start : item.end]
+                    reason = "the name before the colon is no person of the article"
+                    trace.drop("statements", text, item.start, item.end, item.rule, reason, proposed_by=item.rule)
+                continue
             if speaker.lower() not in PRONOUNS and item.zone == BODY:
                 resolver.add_referent(Referent(item.anchor, speaker, key, category))  # not an unresolved "he"
         elif item.from_context and previous is not None and item.paragraph - previous[2] <= 2:

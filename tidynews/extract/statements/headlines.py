@@ -1,11 +1,11 @@
 """Statements in headlines: "Mayor: Bridge Will Reopen in May", "Mayor Says Bridge Will Reopen", "Bridge 'safe' -
 mayor". Headline statements have the zone `headline`, so users can keep or drop them.
 
-Owns the rules `statements.headline_colon`, `statements.headline_cue` and `statements.headline_dash_speaker`. A
-headline is written in title case, which the parser reads poorly, so these rules read its words in order: a short
-speaker phrase (a name, a body or a speaker noun), then a colon or a reporting verb in the present tense, then what
-was said (or what was said, a dash and the speaker). When the content holds a quoted fragment, the fragment is the
-statement (as in the body: the quotation carries the claim).
+Owns the rules `statements.headline_colon` (and `statements.headline_colon_person`), `statements.headline_cue` and
+`statements.headline_dash_speaker`. A headline is written in title case, which the parser reads poorly, so these
+rules read its words in order: a short speaker phrase (a name, a body or a speaker noun), then a colon or a
+reporting verb in the present tense, then what was said (or what was said, a dash and the speaker). When the content
+holds a quoted fragment, the fragment is the statement (as in the body: the quotation carries the claim).
 """
 
 from __future__ import annotations
@@ -108,10 +108,44 @@ def headline_colon(block: ParsedBlock) -> Found | None:
     to = next((t for t in speaker if t.lower_ == "to" and t.i > 0), None)
     if to is not None:
         speaker = speaker[: to.i]  # "Clinton to Voters: …": the addressee is not the speaker
+    rule = headline_colon.rule_id
     if not _speaker_like(speaker):
-        return None
+        if not _bare_name(speaker):
+            return None
+        rule = headline_colon_person.rule_id
     content = _content(block, colon.idx + 1, len(block.text))
-    return _found(block, content, speaker, ":", headline_colon.rule_id) if content else None
+    if content is None:
+        return None
+    if rule == headline_colon_person.rule_id and not any(
+        t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc[colon.i + 1 :]
+    ):
+        return None  # "Ruiz: A Life at Sea": a title, not a claim
+    return _found(block, content, speaker, ":", rule)
+
+
+NOT_A_PERSON_ENTITIES = ("GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "MONEY")
+
+
+def _bare_name(tokens: list[Token]) -> bool:
+    """One or two capitalised words with no sign of being a place, date or title: a name the tagger did not
+    mark ("Ruiz: …"); kept only when it names a person of the article (see `headline_colon_person`)."""
+    content = [t for t in tokens if not t.is_punct]
+    return (
+        0 < len(content) <= 2
+        and all(t.is_alpha and t.text[:1].isupper() and t.pos_ not in ("VERB", "AUX", "DET", "PRON") for t in content)
+        and not any(t.ent_type_ in NOT_A_PERSON_ENTITIES for t in content)
+        and " ".join(t.lower_ for t in content) not in HEADLINE_LABELS
+    )
+
+
+@register_rule("statements.headline_colon_person")
+def headline_colon_person(resolved_category: str, resolved_key: str) -> bool:
+    """A headline "NAME: CONTENT" whose bare name the tagger did not mark as a person is a statement only when the
+    name is that of a person of the article ("Ruiz: …" with "Ana Ruiz said …" in the body); "Brexit: …" is a topic.
+
+    Example (headline): Ruiz: The Old Bridge Will Reopen in May
+    """
+    return bool(resolved_key) and resolved_category == "person"
 
 
 @register_rule("statements.headline_cue")

@@ -604,6 +604,16 @@ def test_a_province_abbreviation_tagged_alone_closes_a_name():
     assert "BC" not in mentions("BC said on Monday that it would appeal.")
 
 
+def test_a_town_the_story_names_gives_a_mention_at_the_start_of_its_bodies_names():
+    story = extract("Rain fell on Dubuque, Iowa, on Monday. Staff of the Dubuque Energy Group went home.")
+    found = [(m.text, m.key, m.rule) for m in story.place_mentions if m.rule == "places.embedded_story_town"]
+    assert found == [("Dubuque", "dubuque-us", "places.embedded_story_town")]
+    # a town the story does not name on its own gives no mention from a body's name
+    assert "Dubuque" not in mentions("Staff of the Dubuque Energy Group went home on Monday.")
+    # the first word of a longer town's name is no town of its own ('Morgan' of 'Morgan Hill')
+    assert "Morgan" not in mentions("Crews in Morgan Hill, California, worked late. The Morgan Hill Times said so.")
+
+
 def test_a_country_adjective_starting_an_organisation_name_gives_the_country():
     found = mentions("Soldiers of the Ghanaian Army and the Portuguese Red Cross reached the camp on Monday.")
     assert found["Ghanaian"] == ("gh", "places.embedded_demonym")

@@ -79,6 +79,7 @@ RULE_OF_SOURCE = {
     "abbreviation": "places.state_abbreviation",
     "embedded_town": "places.embedded_town",
     "demonym": "places.embedded_demonym",
+    "story_town": "places.embedded_story_town",
 }
 
 
@@ -434,6 +435,10 @@ def embedded_town_candidates(doc: Doc) -> list[Candidate]:
     return out
 
 
+STREET_WORDS = {
+    "street", "st.", "avenue", "ave.", "road", "rd.", "boulevard", "blvd.", "drive", "lane", "highway", "route",
+    "parkway", "freeway", "expressway", "turnpike", "square", "bridge", "interstate", "way", "pike",
+}  # fmt: skip
 DEMONYM_EMBEDDING_LABELS = EMBEDDING_LABELS - {"NORP"}  # a NORP entity is the people ('the Syrians'), no name
 
 
@@ -481,6 +486,51 @@ def embedded_demonym_candidates(doc: Doc) -> list[Candidate]:
                 if fold(span.text) in country_adjectives() or fold(span.text) in CONTINENT_ADJECTIVES:
                     out.append(Candidate(span.start_char, span.end_char, "demonym", after_locative=True))
                     break
+    return out
+
+
+def _is_street_word(token: Token) -> bool:
+    return token.lower_ in STREET_WORDS or token.lower_ + "." in STREET_WORDS
+
+
+def _inside_longer_town(doc: Doc, span: Span, end: int) -> bool:
+    """True when the span and the capitalised words after it name a town or a place themselves ('Rock Hill',
+    'Avondale Estates')."""
+    for k in range(span.end + 1, min(end, span.end + 2) + 1):
+        longer = doc[span.start : k]
+        if fold(longer.text) in cities_named() or embedded_place_kind(longer.text):
+            return True
+    return False
+
+
+@register_rule("places.embedded_story_town")
+def embedded_story_town_candidates(doc: Doc) -> list[Candidate]:
+    """A town at the start of an organisation's or a building's name, whatever follows it ('the Dubuque Times',
+    'Dubuque Energy Group'); kept only when the story also names that town on its own (see
+    places.resolve_candidate): a local story names its town, then its town's bodies. A town institution's name
+    (places.embedded_town) falls back on this too. Not a street ('Dubuque Avenue': places.street), not the first
+    word of a longer town's name ('Morgan' of 'Morgan Hill').
+
+    Example: Rain fell on Dubuque, Iowa, on Monday, and staff of the Dubuque Energy Group went home.
+    """
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "FAC"} or len(ent) < 2 or any(_is_street_word(t) for t in ent):
+            continue  # 'Darby Street' is a street (places.street), not a body of the town
+        start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+        for n in range(min(2, ent.end - start - 1), 0, -1):
+            span = doc[start : start + n]
+            if not all(t.is_alpha and t.text[:1].isupper() for t in span) or span.text.isupper():
+                continue
+            if not doc[start + n].text[:1].isupper():
+                continue  # "Dunmore's" or "Dunmore and": the name is the town's itself
+            if fold(span.text) in country_adjectives():
+                break  # 'Canadian Coast Guard': the country's adjective (places.embedded_demonym), not a town
+            if _inside_longer_town(doc, span, ent.end):
+                break  # 'Morgan' of 'Morgan Hill': the town is the longer name
+            if fold(span.text) in cities_named():
+                out.append(Candidate(span.start_char, span.end_char, "story_town", after_locative=True))
+                break
     return out
 
 

@@ -65,6 +65,7 @@ from tidynews.extract.geonames_index import GeoRow
 from tidynews.extract.place_candidates import (  # noqa: F401  (re-exported: the rules register on import)
     MIN_PERSON_TOWN,
     RULE_OF_SOURCE,
+    STREET_WORDS,
     Candidate,
     _trim,
     area_of_candidates,
@@ -72,6 +73,7 @@ from tidynews.extract.place_candidates import (  # noqa: F401  (re-exported: the
     dateline_candidates,
     embedded_candidates,
     embedded_demonym_candidates,
+    embedded_story_town_candidates,
     embedded_town_candidates,
     entity_candidates,
     scan_candidates,
@@ -99,6 +101,7 @@ class Story:
     country: str
     person_words: frozenset[str] = frozenset()  # words of the story's names of people ('nelson' of 'Ann Nelson')
     towns: StoryMap | None = None  # the story's towns, as first read
+    named_towns: dict[str, Place] | None = None  # folded name -> the town, for towns the story names on their own
 
 
 def abbreviated_place(text: str) -> Place:
@@ -172,12 +175,6 @@ def embedded_town_place(text: str, article_countries: set[str], us_state_codes: 
         return None
     in_story = place.admin1 in us_state_codes if place.country_code == "US" else place.country_code in article_countries
     return place if in_story else None
-
-
-STREET_WORDS = {
-    "street", "st.", "avenue", "ave.", "road", "rd.", "boulevard", "blvd.", "drive", "lane", "highway", "route",
-    "parkway", "freeway", "expressway", "turnpike", "square", "bridge", "interstate", "way", "pike",
-}  # fmt: skip
 
 
 @register_rule("places.street")
@@ -362,10 +359,13 @@ def resolve_candidate(
             return state_by_code(state_abbreviations()[text.strip()]), found_by, ""
     if cand.source == "abbreviation":
         return abbreviated_place(text), found_by, ""
-    if cand.source == "embedded_town":
-        place = embedded_town_place(text, article_countries, us_state_codes)
+    if cand.source in {"embedded_town", "story_town"}:
+        place = embedded_town_place(text, article_countries, us_state_codes) if cand.source == "embedded_town" else None
+        if place is None and story is not None and story.named_towns:
+            place = story.named_towns.get(fold(clean_place_text(text)))
+            found_by = "places.embedded_story_town" if place is not None else found_by
         if place is None:
-            return None, found_by, "not a town of a state or country the story names"
+            return None, found_by, "not a town of a state or country the story names, nor named on its own"
         return place, found_by, ""
     if cand.source == "demonym" and fold(text) in country_adjectives():
         return country_place(country_adjectives()[fold(text)]), found_by, ""
@@ -489,6 +489,7 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
             + state_abbreviation_candidates(block.doc)
             + embedded_candidates(block.doc)  # before its organisation's own candidate, which starts there too
             + embedded_town_candidates(block.doc)
+            + embedded_story_town_candidates(block.doc)
             + embedded_demonym_candidates(block.doc)
             + entity_candidates(block.doc)
             + scan_candidates(block.doc)
@@ -528,6 +529,7 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     placed_states: set[str] = set()  # states the text names or places a town in ('Ocala, Fla.')
     story_town: Place | None = None
     towns_seen: list[Place] = []
+    named_towns: dict[str, Place] = {}
     country_words: dict[str, set[str]] = {}
     for block, cand in found:
         text = block.text[cand.start : cand.end]
@@ -544,6 +546,7 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
             place = place_of_reading(reading)  # see places.town_in_county
         if place.type == "city":
             towns_seen.append(place)
+            named_towns.setdefault(fold(clean_place_text(text)), place)
         if place.type == "city" and story_town is None:
             story_town = place
         if place.type == "city" and place.latitude is not None and place.longitude is not None:
@@ -589,7 +592,7 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
         for t in ent
     )
     story_map = StoryMap(story_towns)
-    story = Story(story_town, story_country, person_words, story_map)
+    story = Story(story_town, story_country, person_words, story_map, named_towns)
     seen: dict[str, Entity] = {}
     emitted: set[tuple[int, int]] = set()
     for block, cand in found:

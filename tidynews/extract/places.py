@@ -498,7 +498,8 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
         candidates = area_of + [c for c in candidates if not any(a.start <= c.start < a.end for a in area_of)]
         for cand in candidates:
             if cand.start not in taken:
-                taken.add(cand.start)
+                if cand.source != "story_town":  # it gives way to its organisation's candidate unless kept
+                    taken.add(cand.start)
                 found.append((block, cand))
                 if trace.enabled:
                     trace.propose(
@@ -595,13 +596,20 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     story = Story(story_town, story_country, person_words, story_map, named_towns)
     seen: dict[str, Entity] = {}
     emitted: set[tuple[int, int]] = set()
+    town_bodies: set[tuple[int, int]] = set()  # (block, start) of a town kept by places.embedded_story_town
     for block, cand in found:
+        if (block.offset, cand.start) in town_bodies:
+            continue  # the organisation's own candidate starting at the town kept just before
         unit_country = (
             unit_country_of(block, cand, article_country_counts) if cand.area_word or cand.area_before else None
         )
         place, rule, reason = resolve_candidate(
             block.text[cand.start : cand.end], cand, article_countries, us_state_codes, unit_country, story
         )
+        if place is None and cand.source == "story_town":
+            continue  # its organisation's own candidate, next, is read as usual
+        if cand.source == "story_town":
+            town_bodies.add((block.offset, cand.start))
         if place is None:
             if trace.enabled:
                 text = block.text[cand.start : cand.end]

@@ -1117,3 +1117,10 @@ def test_a_headline_name_and_colon_is_a_statement_only_when_the_name_is_a_person
     assert ("The Ferry Will Sail Again in May", "Lopez", "headline") in found
     assert [s for s in statements("Brexit: The Pound Falls Again" + body) if s.zone == "headline"] == []
     assert [s for s in statements("Lopez: A Life at Sea" + body) if s.zone == "headline"] == []  # no verb: a title
+
+
+def test_what_x_said_was_that_reports_the_clause_after_was():
+    (s,) = statements("Bridge\n\nWhat the mayor said was that the bridge would close in May.\n")
+    assert (s.quote, s.speaker, s.cue) == ("the bridge would close in May", "the mayor", "said")
+    assert statements("Bridge\n\nWhat the mayor said was a surprise.\n") == []
+    assert statements("Dinner\n\nNobody knows what the senator said at the dinner.\n") == []

@@ -2,8 +2,8 @@
 verbs of asking ("asked whether …", "wondered why …"), whose whether/if/wh- clause is what was asked.
 
 Owns `is_reporting_verb` (which tokens reported speech starts from), `is_question_cue` and the rules
-`statements.phrasal_cue`, `statements.made_clear`, `statements.reported_question` and
-`statements.request_with_infinitive`.
+`statements.phrasal_cue`, `statements.made_clear`, `statements.reported_question`,
+`statements.request_with_infinitive` and `statements.what_x_said_was`.
 """
 
 from __future__ import annotations
@@ -121,3 +121,20 @@ def request_with_infinitive(verb: Token) -> tuple[int, int] | None:
     if not any(c.dep_ == "aux" and c.lower_ == "to" and c.i == todo.left_edge.i for c in todo.children):
         return None
     return trim(verb.doc, obj.left_edge.i, todo.right_edge.i + 1)
+
+
+@register_rule("statements.what_x_said_was")
+def what_x_said_was(verb: Token) -> tuple[int, int] | None:
+    """Reported speech in a pseudo-cleft: "What the mayor said was that the bridge would close." -> the clause after
+    "was" (the wh-object "what" stands for it, so the verb is not dropped as "what X said").
+
+    Example: What the mayor said was that the old bridge would close in May.
+    """
+    if verb.dep_ != "csubj" or verb.head.lemma_ != "be" or verb.head.i < verb.i:
+        return None
+    if not any(c.lower_ == "what" and c.dep_ in ("dobj", "dative") and c.i < verb.i for c in verb.children):
+        return None
+    clause = next((c for c in verb.head.children if c.dep_ == "ccomp" and c.i > verb.head.i), None)
+    if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    return trim(verb.doc, clause.left_edge.i, clause.right_edge.i + 1)

@@ -24,6 +24,7 @@ from tidynews.extract.statements.cues import (
     made_clear,
     reported_question,
     request_with_infinitive,
+    what_x_said_was,
 )
 from tidynews.extract.statements.inserted import (
     as_cue_clause,
@@ -221,7 +222,7 @@ def complement_span(verb: Token) -> tuple[int, int, str] | None:
     "X said (that) CLAUSE" -> the clause; "CLAUSE, X said." -> the clause before; for verbs like
     deny / describe / call on / urge: their objects ("denied any role", "called on Israel to …").
     """
-    for special in (made_clear, reported_question):
+    for special in (made_clear, reported_question, what_x_said_was):
         span = special(verb)
         if span is not None:
             return (*span, special.rule_id)
@@ -491,7 +492,7 @@ def reported_speech(
         if is_inside_reported_clause(verb, taken):
             drop(verb, is_inside_reported_clause.rule_id, "inside a clause already reported")
             continue
-        if has_wh_object(verb) and not is_question_cue(verb):
+        if has_wh_object(verb) and not is_question_cue(verb) and what_x_said_was(verb) is None:
             drop(verb, has_wh_object.rule_id, "a wh-word is its object")
             continue
         span = complement_span(verb)

@@ -36,7 +36,8 @@ from pathlib import Path
 
 from tidynews.extract.countries import fold, geonames_countries
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
+BIG_CITY_POPULATION = 100_000
 KINDS = ("city", "admin1", "admin2", "country", "continent")
 MIN_DIVISION_TOWNS = 1  # a division named by at least one town of the extract
 
@@ -174,8 +175,12 @@ def build_index() -> dict:
         for r in csv.DictReader(f):
             divisions[(r["cc"], round(float(r["lat"]), 3), round(float(r["lon"]), 3))] = (r["admin1"], r["admin2"])
     admin_towns: dict[tuple, list] = {}  # (kind, cc, admin1 code, name) -> [(lat, lon, pop)]
+    big_city_names: set[str] = set()
     for city in gc.get_cities().values():
         cc, a1 = city["countrycode"], city.get("admin1code") or ""
+        if city["population"] >= BIG_CITY_POPULATION:
+            big_city_names.add(city["name"])
+            big_city_names.update(n for n in city.get("alternatenames", []) if n and n.isascii() and n.istitle())
         alts = _spellings(city["name"], city.get("alternatenames", []))
         add(city["name"], "city", cc, a1, city["latitude"], city["longitude"], city["population"],
             city["geonameid"], alts)  # fmt: skip
@@ -224,6 +229,7 @@ def build_index() -> dict:
         "pop": array("q", cols["pop"]),
         "gid": array("q", [v or 0 for v in cols["gid"]]),
         "names": {k: v[0] if len(v) == 1 else tuple(v) for k, v in names.items()},
+        "big_city_names": frozenset(big_city_names),
     }
 
 
@@ -247,6 +253,13 @@ def index() -> dict:
     except OSError:
         pass  # a read-only home: the index is rebuilt in each process
     return data
+
+
+def big_city_names() -> frozenset[str]:
+    """Names of cities of BIG_CITY_POPULATION people or more as written (with their title-case ASCII spellings),
+    for telling "Hull" the city from a person: from the cached index, not a second parse of GeoNames' cities in
+    every worker (about a second each)."""
+    return index()["big_city_names"]
 
 
 def rows_named(key: str) -> tuple[int, ...]:

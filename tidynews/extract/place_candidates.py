@@ -64,6 +64,7 @@ class Candidate:
     after_locative: bool = False  # 'in', 'to', 'from'... right before it, or before a list it ends
     area_before: str = ""  # a lower-case area word before 'of': 'province' of 'the province of Cotopaxi'
     name_goes_on: bool = False  # a capitalised proper noun right after it: 'Aung San' of 'Aung San Suu Kyi'
+    names_a_body: bool = False  # a team's plural or a town body's word right after it: 'Buffalo' of 'Buffalo Bisons'
 
 
 # How a candidate was found (Candidate.source), and so what it may resolve to; the rule id its mentions carry.
@@ -285,6 +286,7 @@ def scan_candidates(doc: Doc) -> list[Candidate]:
 EMBEDDING_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "NORP"}
 HYPHENS = {"-", "–", "—"}
 MIN_EMBEDDED_CITY = 100_000
+TOWN_BODY_WORDS = {"city", "high"}  # 'Lansing City Council', 'Norfolk High School': the town's own bodies
 MIN_WORLD_CITY = 1_000_000  # a city this big is the reading of its name inside an organisation's name
 _NO_PLACE = Place("", "", "")
 MIN_PERSON_TOWN = 10_000  # a one-word name tagged PERSON or ORG is a town of the story from this size
@@ -339,7 +341,11 @@ def embedded_candidates(doc: Doc) -> list[Candidate]:
                 if kind == "city" and before is not None and before.lower_ == "of":
                     continue  # 'Bank of Dandong' is named for its city's people, 'Bank of Japan' for a country
                 if kind:
-                    out.append(Candidate(span.start_char, span.end_char, "embedded", after_locative=True))
+                    body = after is not None and span.end < ent.end and _names_a_team_or_body(after, True)
+                    body = body or after is not None and span.end < ent.end and after.lower_ in TOWN_BODY_WORDS
+                    out.append(
+                        Candidate(span.start_char, span.end_char, "embedded", after_locative=True, names_a_body=body)
+                    )
                     i += n - 1
                     break
             i += 1
@@ -543,6 +549,16 @@ def embedded_story_town_candidates(doc: Doc) -> list[Candidate]:
             if fold(span.text) in cities_named() or geo.entries(fold(span.text), ("admin1", "admin2")):
                 out.append(Candidate(span.start_char, span.end_char, "story_town", after_locative=True))
                 break
+    for token in doc[:-1]:  # 'Slidell PD' that spaCy leaves untagged: a capitalised word before a civic word
+        after = doc[token.i + 1]
+        if token.ent_iob_ != "O" or after.ent_iob_ != "O" or not (token.is_alpha and token.is_title):
+            continue
+        if after.lower_.rstrip(".") not in CIVIC_WORDS or not after.text[:1].isupper() or token.is_sent_start:
+            continue
+        if token.i > 0 and doc[token.i - 1].text[:1].isupper():
+            continue  # part of a longer name
+        if fold(token.text) in cities_named():
+            out.append(Candidate(token.idx, token.idx + len(token.text), "story_town", after_locative=True))
     return out
 
 

@@ -378,6 +378,8 @@ def resolve_candidate(
         place = resolve_place(
             text, article_countries=article_countries, us_state_codes=us_state_codes, after_locative=True
         )
+        if place is None and cand.names_a_body:  # a team's or a town body's city abroad ('the Buffalo Bisons')
+            place = resolve_place(text, after_locative=True)
         return (place, found_by, "") if place is not None else unknown_name(text)
     if cand.area_before:
         text = re.split(r"\s+of\s+", text, maxsplit=1)[-1]

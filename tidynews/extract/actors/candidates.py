@@ -336,6 +336,9 @@ def state_body_candidates(block: ParsedBlock) -> list[Candidate]:
     out = []
     k = 0
     while k < len(doc):
+        if not doc[k].text[:1].isupper():
+            k += 1  # a country or nationality starts with a capital: no spans to build from here
+            continue
         code, width = "", 0
         for n in (2, 1):
             words = doc[k : k + n]

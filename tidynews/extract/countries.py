@@ -113,6 +113,13 @@ def _demonyms() -> dict[str, str]:
     return {fold(r["word"]): r["country_code"] for r in read_data_csv("demonyms.csv") if r["country_code"]}
 
 
+@lru_cache(maxsize=1)
+def country_adjectives() -> dict[str, str]:
+    """Folded adjective of one country -> its ISO code ('nigerian' -> 'NG'): the 'demonym' rows of
+    data/demonyms.csv (its 'name' rows are names, its 'group' rows belong to no one country)."""
+    return {fold(r["word"]): r["country_code"] for r in read_data_csv("demonyms.csv") if r["kind"] == "demonym"}
+
+
 def demonym_code(word: str) -> str:
     """ISO code of a nationality word ('French' -> 'FR', 'Congolese' -> 'CD'); "" for none."""
     return _demonyms().get(fold(clean_place_text(word)), "")

@@ -8,7 +8,6 @@ places and resolves them; tidynews.extract.gazetteer says which place a name is.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -18,8 +17,8 @@ from tidynews.extract import geonames_index as geo
 from tidynews.extract.countries import (
     POSSESSIVE,
     clean_place_text,
+    country_adjectives,
     fold,
-    read_data_csv,
 )
 from tidynews.extract.datelines import read_dateline
 from tidynews.extract.gazetteer import (
@@ -458,13 +457,6 @@ STREET_WORDS = {
     "parkway", "freeway", "expressway", "turnpike", "square", "bridge", "interstate", "way", "pike",
 }  # fmt: skip
 DEMONYM_EMBEDDING_LABELS = EMBEDDING_LABELS - {"NORP"}  # a NORP entity is the people ('the Syrians'), no name
-
-
-@functools.cache
-def country_adjectives() -> dict[str, str]:
-    """Folded adjective of one country -> its ISO code ('nigerian' -> 'NG'): the 'demonym' rows of
-    data/demonyms.csv (its 'name' rows are names, its 'group' rows belong to no one country)."""
-    return {fold(r["word"]): r["country_code"] for r in read_data_csv("demonyms.csv") if r["kind"] == "demonym"}
 
 
 @register_rule("places.embedded_demonym")

@@ -33,6 +33,7 @@ from tidynews.articles import BODY, CAPTION, HEADLINE, STANDFIRST
 from tidynews.extract.common import ArticleExtraction, Entity, Mention
 from tidynews.extract.countries import (
     clean_place_text,
+    country_adjectives,
     country_names,
     fold,
     read_data_csv,
@@ -69,7 +70,6 @@ from tidynews.extract.place_candidates import (  # noqa: F401  (re-exported: the
     Candidate,
     _trim,
     area_of_candidates,
-    country_adjectives,
     dateline_candidates,
     embedded_candidates,
     embedded_demonym_candidates,

@@ -45,7 +45,6 @@ from tidynews.extract.actors.lexicon import (
     POSSESSIVE,
     QUOTE_CHARS,
     STATE_BODIES,
-    big_city_names,
     capital_countries,
     country_or_demonym_code,
     group_words,
@@ -72,6 +71,7 @@ from tidynews.extract.actors.names import (
 )
 from tidynews.extract.actors.results import results_line_candidates
 from tidynews.extract.countries import demonym_code
+from tidynews.extract.geonames_index import big_city_names
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
 from tidynews.extract.titles import is_title_word
 from tidynews.nlp import ParsedBlock

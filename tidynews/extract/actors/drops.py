@@ -22,7 +22,6 @@ from tidynews.extract.actors.lexicon import (
     QUOTE_CHARS,
     SUPERLATIVE_WORDS,
     TRADE_WORDS,
-    big_city_names,
     country_or_demonym_code,
     group_words,
     known_organisations,
@@ -31,6 +30,7 @@ from tidynews.extract.actors.lexicon import (
 from tidynews.extract.actors.names import Candidate, is_acronym, reject
 from tidynews.extract.countries import country_code, demonym_code
 from tidynews.extract.datelines import read_dateline
+from tidynews.extract.geonames_index import big_city_names
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
 from tidynews.extract.titles import is_title_word
 from tidynews.nlp import ParsedArticle, ParsedBlock

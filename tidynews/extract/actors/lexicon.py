@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tidynews.extract.countries import country_or_demonym_code, geonames_countries
-from tidynews.extract.geonames_index import big_city_names  # noqa: F401 -- the actors' name for it
 from tidynews.extract.titles import honorifics_before_surname
 from tidynews.paths import DATA_DIR
 

@@ -60,10 +60,8 @@ STANDS_FOR_POSSESSOR = words("statement_nouns", "stands_for_possessor")
 
 BACKGROUND_PREPOSITIONS = words("statement_words", "background_preposition")
 OBJECT_COMPLEMENT_PREPS = words("statement_words", "object_complement_preposition")
-TERMS_OF_SPEAKING = words("statement_words", "terms_of_speaking")
-INFINITIVE_THAT_REPORTS = words(
-    "statement_words", "infinitive_that_reports"
-)  # "took to the radio to say"  # "on condition of anonymity", "on the record"
+TERMS_OF_SPEAKING = words("statement_words", "terms_of_speaking")  # "on condition of anonymity", "on the record"
+INFINITIVE_THAT_REPORTS = words("statement_words", "infinitive_that_reports")  # "took to the radio to say"
 HONORIFICS = honorifics()  # the one list of honorifics (tidynews/extract/titles.py)
 
 

@@ -299,6 +299,9 @@ def is_negated_or_passive(verb: Token) -> bool:
     return any(c.dep_ in ("neg", "nsubjpass", "auxpass") for c in verb.children)
 
 
+REPORTING_INFINITIVE_HEADS = frozenset({"go", "continue", "keep"}) | INFINITIVE_THAT_REPORTS
+
+
 @register_rule("statements.cue_under_infinitive", kind="drops")
 def is_under_infinitive(verb: Token) -> bool:
     """A reporting verb in an infinitive complement reports nothing yet: "declined to say", "hard to say"
@@ -307,7 +310,7 @@ def is_under_infinitive(verb: Token) -> bool:
 
     Example: The company declined to say the plant would close.
     """
-    return verb.dep_ == "xcomp" and verb.head.lemma_ not in {"go", "continue", "keep"} | INFINITIVE_THAT_REPORTS
+    return verb.dep_ == "xcomp" and verb.head.lemma_ not in REPORTING_INFINITIVE_HEADS
 
 
 @register_rule("statements.cue_as_modifier", kind="drops")

@@ -16,6 +16,7 @@ from tidynews.articles import BODY, CAPTION, HEADLINE, STANDFIRST
 from tidynews.extract.actors.candidates import (
     find_candidates,
 )
+from tidynews.extract.actors.corpus import trace_franchises
 from tidynews.extract.actors.drops import (
     credit_char_ranges,
     drop_defined_non_actors,
@@ -116,6 +117,8 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     if trace.enabled:
         trace_merges(groups, trace)
     emit(groups, result, blocks)
+    if trace.enabled:
+        trace_franchises(result, trace)
 
 
 def settle_kinds(

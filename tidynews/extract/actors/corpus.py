@@ -11,12 +11,20 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from tidynews.extract.actors.franchises import (
+    franchise_by_full_name,
+    franchise_by_nickname,
+    franchise_by_place,
+    sport_of_league,
+    sports,
+)
 from tidynews.extract.actors.lexicon import (
     GOVERNMENT_HEADS,
     STATE_BODIES,
     known_organisations,
 )
 from tidynews.extract.actors.names import (
+    TABLE,
     company_core,
     initials_match,
     is_acronym,
@@ -27,6 +35,7 @@ from tidynews.extract.actors.names import (
 )
 from tidynews.extract.actors.results import TeamEntity
 from tidynews.extract.common import ArticleExtraction, Entity, slugify
+from tidynews.extract.rules import Trace, register_rule
 from tidynews.extract.titles import is_honorific
 
 
@@ -42,12 +51,72 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
     items = [(ex.article_id, ent) for ex in extractions for ent in ex.actors]
     items = people_tagged_as_organisations(items)
     clusters = CorpusClusters()
+    teams = {key: team for ex in extractions for key, team in franchises_of_article(ex.actors).items()}
     # full-name people and organisations first, surname-only people after; teams read under a competition
     # heading before teams read without one
     for aid, ent in sorted(items, key=lambda it: (_known_only_in_part(it[1]),)):
-        idx = clusters.person_cluster(ent, aid) if ent.type == "person" else clusters.organisation_cluster(ent)
+        if team := teams.get(id(ent)):
+            idx = clusters.franchise_cluster(team)
+        elif ent.type == "person":
+            idx = clusters.person_cluster(ent, aid)
+        else:
+            idx = clusters.organisation_cluster(ent)
         clusters.members[idx].append((aid, ent))
-    return actor_rows(clusters.members)
+    return actor_rows(clusters.members, {i: name for name, i in clusters.franchises.items()})
+
+
+@register_rule("actors.same_franchise_across_articles", kind="merges")
+def franchises_of_article(actors: list[Entity]) -> dict[int, str]:
+    """The franchise (data/sports_teams.csv) each organisation of one article names, keyed by id() of the entity:
+    its full name in any article; its place in a results table, with the sport of the headline and the league of
+    the heading above (`franchise_by_place`); its nickname (also one spaCy took for a person), or its place in
+    prose, when the article names a franchise of that sport in full or lists teams under that sport's headline.
+    One franchise is one actor across articles however it is written.
+
+    Example: The Chicago White Sox beat the Toronto Blue Jays 5-3, and the White Sox lead the division."""
+    found: dict[int, str] = {}
+    context: set[str] = set()
+    rest = []
+    for ent in actors:
+        if ent.type == "person":
+            if ent.name.endswith("s") and " " not in ent.name:
+                rest.append(ent)  # a plural nickname spaCy took for a person ("the Brewers rallied")
+            continue
+        if team := franchise_by_full_name(ent.name):
+            found[id(ent)] = team.value
+            context.add(team.sport)
+        elif isinstance(ent, TeamEntity):
+            sport, _, league = ent.competition.partition("|")
+            sport = sport if sport in sports() else sport_of_league(league)
+            if sport and (team := franchise_by_place(ent.name, sport, league)):
+                found[id(ent)] = team.value
+                context.add(sport)
+        else:
+            rest.append(ent)
+    for ent in rest:
+        hits = {
+            t.value
+            for sport in context
+            if (
+                t := franchise_by_nickname(ent.name, sport)
+                or ent.type != "person"
+                and franchise_by_place(ent.name, sport)
+            )
+        }
+        if len(hits) == 1:
+            found[id(ent)] = hits.pop()
+    return found
+
+
+def trace_franchises(result: ArticleExtraction, trace: Trace) -> None:
+    """Record, for `tidynews explain`, each mention of a franchise that `franchises_of_article` reads in this
+    article: across articles it joins that franchise's actor."""
+    teams = franchises_of_article(result.actors)
+    names = {e.key: teams[id(e)] for e in result.actors if id(e) in teams}
+    rule = franchises_of_article.rule_id
+    for m in result.actor_mentions:
+        if m.key in names:
+            trace.merge(TABLE, m.text, m.start, m.end, rule, names[m.key], "one franchise across articles", m.rule)
 
 
 @dataclass
@@ -61,6 +130,13 @@ class CorpusClusters:
     teams: dict[tuple[str, str], int] = field(default_factory=dict)  # (competition, slug) -> cluster
     org_name_clusters: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     cluster_codes: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    franchises: dict[str, int] = field(default_factory=dict)  # a franchise's name -> its cluster
+
+    def franchise_cluster(self, name: str) -> int:
+        """The one cluster of a sports franchise (`franchises_of_article`), whatever form each article wrote."""
+        if name not in self.franchises:
+            self.franchises[name] = self.new_cluster()
+        return self.franchises[name]
 
     def new_cluster(self) -> int:
         self.members.append([])
@@ -140,14 +216,21 @@ class CorpusClusters:
         return same.pop() if len(same) == 1 else None
 
 
-def actor_rows(clusters: list[list[tuple[str, Entity]]]) -> tuple[list[dict], dict[tuple[str, str], str]]:
-    """One row per cluster, sorted by slug, with a unique actor_id; and (article_id, key) -> actor_id."""
+def actor_rows(
+    clusters: list[list[tuple[str, Entity]]], names: dict[int, str] | None = None
+) -> tuple[list[dict], dict[tuple[str, str], str]]:
+    """One row per cluster, sorted by slug, with a unique actor_id; and (article_id, key) -> actor_id. `names` gives
+    the name of a cluster that has one of its own (a franchise's)."""
     built = []
-    for members in clusters:
+    for i, members in enumerate(clusters):
+        if not members:
+            continue
         ents = [e for _, e in members]
-        name = _canonical_name(ents)
+        name = (names or {}).get(i) or _canonical_name(ents)
         types = [e.type for e in ents]
         kind = next((t for t in types if t not in {"organization", "other"}), types[0])
+        if i in (names or {}):
+            kind = "organization"  # a franchise, also where spaCy took its nickname for a person
         role = next((e.role for e in ents if e.role), "")
         country = next((e.country_code for e in ents if e.country_code), "")
         aliases = set().union(*(e.aliases | {e.name} for e in ents)) - {name}

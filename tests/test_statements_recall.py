@@ -1,0 +1,19 @@
+"""Statements: recall steps of session 6 (reporting verbs whose speaker, cue or complement the rules used to miss).
+
+Every article here is a short text written for these tests.
+"""
+
+from __future__ import annotations
+
+from tests.test_statements import statements
+
+
+def test_a_campaign_or_a_candidate_can_accuse_and_announce():
+    (s,) = statements("Race\n\nThe candidate accused the governor of hiding the audit.\n")
+    assert (s.quote, s.speaker, s.cue) == ("the governor of hiding the audit", "The candidate", "accused")
+    (s,) = statements("Race\n\nHer campaign announced a new tour of the northern towns.\n")
+    assert (s.quote, s.speaker) == ("a new tour of the northern towns", "Her campaign")
+    (s,) = statements("Race\n\nSeveral supporters criticized the decision to close the depot.\n")
+    assert s.quote == "the decision to close the depot"
+    # a thing still cannot promise or threaten
+    assert statements("Race\n\nThe new timetable threatens to end the night trains.\n") == []

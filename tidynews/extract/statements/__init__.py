@@ -24,7 +24,10 @@ Three passes find statements, then one pass resolves their speakers, in text ord
 3. "according to X".
 
 Speakers are the subject of the reporting verb, resolved to an actor of the same article through the
-actor mentions (full name, surname, role such as "the defense minister", "his office", he/she/they).
+actor mentions (full name, surname, role such as "the defense minister", "his office", he/she/they). The speaker
+column keeps the words of the reporting clause as written: a pronoun ("she said") or a relative ("Ana Ruiz, who
+said …": "who") stays, and speaker_id names the actor it stands for (empty when it is none); a quotation that goes
+on without a reporting clause repeats the speaker of the one before.
 
 The rules are named and registered (`tidynews/extract/rules.py`); every statement carries the id of the rule that
 made it and `tidynews explain FILE --table statements` shows each candidate and the rule that kept or dropped it.
@@ -48,7 +51,7 @@ from tidynews.extract.statements.nouns import speech_noun_clauses, transcript_la
 from tidynews.extract.statements.quotation_marks import find_quotations
 from tidynews.extract.statements.quotes import QuoteFinder
 from tidynews.extract.statements.reported import Intervals, according_to, reported_speech
-from tidynews.extract.statements.speakers import Referent, SpeakerResolver
+from tidynews.extract.statements.speakers import Referent, SpeakerResolver, names_several, relative_pronoun
 from tidynews.extract.statements.syntax import Found
 from tidynews.nlp import ParsedArticle
 
@@ -188,15 +191,24 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
             continue
         speaker, key, cue = "", "", item.cue_text
         if item.subject is not None and item.block is not None and item.subject_span is not None:
-            speaker, key, category = resolver.resolve(item.block, item.subject, item.subject_span)
+            found_speaker = resolver.resolve(item.block, item.subject, item.subject_span)
+            speaker, key, category = found_speaker.text, found_speaker.key, found_speaker.category
             if item.rule == headline_colon_person.rule_id and not headline_colon_person(category, key):
                 if trace.enabled:
                     text = parsed.text[item.start : item.end]
                     reason = "the name before the colon is no person of the article"
                     trace.drop("statements", text, item.start, item.end, item.rule, reason, proposed_by=item.rule)
                 continue
-            if speaker.lower() not in PRONOUNS and item.zone == BODY:
-                resolver.add_referent(Referent(item.anchor, speaker, key, category))  # not an unresolved "he"
+            if item.zone == BODY:
+                # later pronouns may point back to this speaker: a name or noun phrase, or what a pronoun with no
+                # actor behind it stands for ("a US official ... he added")
+                if speaker.lower() not in PRONOUNS:
+                    resolver.add_referent(Referent(item.anchor, speaker, key, category))
+                elif found_speaker.refers_to and key not in resolver.entities:
+                    resolver.add_referent(Referent(item.anchor, found_speaker.refers_to, key, category))
+            relative = relative_pronoun(item.subject, item.cue)
+            if relative is not None and (key or not names_several(speaker)):
+                speaker = relative.text  # "Ana Ruiz, who said …": the words at the reporting clause
         elif item.from_context and previous is not None and item.paragraph - previous[2] <= 2:
             speaker, key = previous[0], previous[1]
             cue = cue or previous[3]
@@ -230,4 +242,4 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
             )
         )
         if speaker and item.zone == BODY:
-            previous = (speaker, key, item.paragraph, cue)
+            previous = (speaker, key, item.paragraph, cue)  # a continuation names its speaker as this one did

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
@@ -31,6 +32,15 @@ from tidynews.extract.statements.lexicon import (
 )
 from tidynews.extract.statements.syntax import is_speaker_like, noun_phrase
 from tidynews.nlp import ParsedArticle, ParsedBlock
+
+
+class Speaker(NamedTuple):
+    """A resolved speaker: the words that name it at the reporting clause, the actor, and what a pronoun stands for."""
+
+    text: str  # as written: a name, a noun phrase, a pronoun ("she") or a relative pronoun ("who")
+    key: str  # the actor it is, or ""
+    category: str  # person | group | thing
+    refers_to: str = ""  # for a pronoun: the phrase it points back to ("the union's leaders"), else ""
 
 
 @dataclass
@@ -356,8 +366,12 @@ class SpeakerResolver:
             return "group"  # "critics", "the judges" (but "data from Moneyfacts" is a thing)
         return "thing"
 
-    def resolve(self, block: ParsedBlock, head: Token, span: tuple[int, int]) -> tuple[str, str, str]:
-        """(speaker text, actor key, category) for the noun phrase `span` headed by `head`."""
+    def resolve(self, block: ParsedBlock, head: Token, span: tuple[int, int]) -> Speaker:
+        """The speaker named by the noun phrase `span` headed by `head`: its words as written and the actor it is.
+
+        A pronoun stays as written ("she"); speaker_id says who it is when that is an actor, and `refers_to` keeps
+        the phrase it points back to ("a US official ... he added" -> he, refers to "a US official").
+        """
         doc = block.doc
         lo, hi = span
         phrase = doc[lo:hi]
@@ -366,10 +380,11 @@ class SpeakerResolver:
         if head.lower_ in PRONOUNS and hi - lo == 1:
             ref = self.pronoun(head.lower_, block.offset + head.idx)
             if ref is None:
-                return text, "", "person" if head.lower_ in PRONOUNS_PERSON else "group"
-            # The speaker column keeps the text's own words ("he") when speaker_id says who it is; a pronoun
-            # with no actor behind it ("a US official ... he added") borrows the phrase it points back to.
-            return (text if ref.key in self.entities else ref.text), ref.key, ref.category
+                return Speaker(text, "", "person" if head.lower_ in PRONOUNS_PERSON else "group")
+            if not ref.key and names_several(ref.text):
+                # "they" for "Judge Rix and Judge Forbes": no one actor can say who, so the names stand in for it
+                return Speaker(ref.text, "", ref.category, ref.text)
+            return Speaker(text, ref.key, ref.category, ref.text)
         has_conj = any(c.dep_ == "conj" for c in head.children)
         hs, he = block.span_offsets(head)
         key = "" if has_conj else self.key_for_span(start, end, hs, he)
@@ -386,7 +401,7 @@ class SpeakerResolver:
                     key = self.key_for_span(os_, oe, hs2, he2) or self.key_for_text(
                         re.sub(r"[’']s$", "", self.text[os_:oe]), start
                     )
-                return text, key, "person" if key else "thing"
+                return Speaker(text, key, "person" if key else "thing")
         if not key and not has_conj and (head.pos_ in ("NOUN", "PROPN")):
             key = self.key_for_text(text, start)
         if not key and not has_conj and head.pos_ == "PROPN" and hi - lo <= 2:
@@ -394,7 +409,7 @@ class SpeakerResolver:
             timeline = self._by_surname.get(head.text)
             ref = timeline.first_of_last_before(start) if timeline is not None else None
             if ref is not None:
-                return text, ref.key, ref.category
+                return Speaker(text, ref.key, ref.category)
         if not key and not has_conj:
             # "His lawyer, Tomasz Zielinski, said": the name in apposition
             for appos in (c for c in head.children if c.dep_ == "appos"):
@@ -411,8 +426,8 @@ class SpeakerResolver:
             # "the 52-year-old said", "the Dutchman said": the person last spoken of
             ref = self.pronoun("he", start)
             if ref is not None and ref.key:
-                return text, ref.key, "person"
-        return text, key, self.category(key, head, has_conj)
+                return Speaker(text, ref.key, "person")
+        return Speaker(text, key, self.category(key, head, has_conj))
 
     @staticmethod
     def _has_personal_possessive(subject: Token) -> bool:
@@ -464,12 +479,37 @@ class SpeakerResolver:
                 main = tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
                 if not main or not is_speaker_like(tok):
                     continue
-                text, key, category = self.resolve(block, tok, noun_phrase(tok))
+                text, key, category, _ = self.resolve(block, tok, noun_phrase(tok))
                 if tok.ent_type_ in ("GPE", "NORP") and not key:
                     category = "thing"
                 if category == "thing" and tok.pos_ == "PROPN" and self._has_personal_possessive(tok):
                     category = "person"  # "Vasile Ionescu unties his boat": a person, whatever the tagger said
                 self.add_referent(Referent(block.offset + tok.idx, text, key, category))
+
+
+SEVERAL_NAMES = re.compile(r"\b[A-Z][\w.'’-]*\b.*\s(?:and|&)\s+(?:\S+\s+){0,3}?[A-Z][\w.'’-]*")
+
+
+def names_several(phrase: str) -> bool:
+    """Whether a phrase names several people or bodies joined by "and" ("Mr. Vance and Ms. Oduya")."""
+    return bool(SEVERAL_NAMES.search(phrase))
+
+
+def relative_pronoun(antecedent: Token, cue: Token | None) -> Token | None:
+    """The relative pronoun that is the subject of the reporting verb when the speaker is named before it: the
+    speaker column keeps "who" as the text has it, speaker_id the antecedent's actor.
+
+    Example: The strike was led by Ana Ruiz, who said the port would close. -> who (Ana Ruiz)
+    """
+    if cue is None:
+        return None
+    for clause in antecedent.children:
+        if clause.dep_ != "relcl" or not clause.left_edge.i <= cue.i <= clause.right_edge.i:
+            continue
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WP", "WDT") and child.i < clause.i:
+                return child
+    return None
 
 
 def _norm(s: str) -> str:

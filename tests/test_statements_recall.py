@@ -17,3 +17,14 @@ def test_a_campaign_or_a_candidate_can_accuse_and_announce():
     assert s.quote == "the decision to close the depot"
     # a thing still cannot promise or threaten
     assert statements("Race\n\nThe new timetable threatens to end the night trains.\n") == []
+
+
+def test_a_short_answer_after_said_is_what_was_said():
+    text = "Poll\n\nAsked about the new bridge, 60 percent of residents said yes. Another 30 percent said no.\n"
+    found = {s.quote: s for s in statements(text)}
+    assert {"yes", "no"} <= set(found)
+    assert found["yes"].speaker == "60 percent of residents"
+    (s,) = statements("Poll\n\nThe mayor backed the toll. Most councillors said the same.\n")
+    assert (s.quote, s.speaker) == ("the same", "Most councillors")
+    # "so" and "no" that open a longer phrase are no answer
+    assert "so" not in [s.quote for s in statements("Pier\n\nThe skipper said so many times that nobody came.\n")]

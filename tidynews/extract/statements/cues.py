@@ -3,7 +3,7 @@ verbs of asking ("asked whether …", "wondered why …"), whose whether/if/wh- 
 
 Owns `is_reporting_verb` (which tokens reported speech starts from), `is_question_cue` and the rules
 `statements.phrasal_cue`, `statements.made_clear`, `statements.reported_question`,
-`statements.request_with_infinitive` and `statements.what_x_said_was`.
+`statements.request_with_infinitive`, `statements.what_x_said_was` and `statements.short_answer`.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from tidynews.extract.statements.syntax import is_cue, reports_a_finding, trim
 
 PHRASAL_CUES = words("statement_words", "phrasal_cue")  # "point out", "make clear"
 REQUEST_VERBS = words("statement_words", "request_verb")  # ask
+SHORT_ANSWERS = words("statement_words", "short_answer")  # "said yes", "said so", "said the same"
+ANSWER_VERBS = {"say", "answer", "reply", "respond"}
 WH_WORDS = {"whether", "if", "what", "why", "how", "who", "whom", "whose", "which", "when", "where"}
 
 
@@ -138,3 +140,28 @@ def what_x_said_was(verb: Token) -> tuple[int, int] | None:
     if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
         return None
     return trim(verb.doc, clause.left_edge.i, clause.right_edge.i + 1)
+
+
+@register_rule("statements.short_answer")
+def short_answer(verb: Token) -> tuple[int, int] | None:
+    """A one-word answer right after a verb of saying is what was said: "60 percent said yes", "said no", "said so",
+    "said the same (about the airport)" (word list short_answer; "said no more" and "so-called" give nothing).
+
+    Example: Asked about the new bridge, 60 percent said yes.
+    """
+    if verb.lemma_.lower() not in ANSWER_VERBS or verb.i + 1 >= len(verb.doc):
+        return None
+    word = verb.doc[verb.i + 1]
+    if word.lower_ == "the" and word.i + 1 < len(verb.doc) and verb.doc[word.i + 1].lower_ in SHORT_ANSWERS:
+        same = verb.doc[word.i + 1]
+        if same.head.i == verb.i and same.dep_ in ("dobj", "npadvmod", "advmod"):
+            return same.left_edge.i, same.right_edge.i + 1
+        return None
+    if word.head.i != verb.i or word.dep_ not in ("advmod", "intj", "dobj", "dep", "ccomp", "npadvmod"):
+        return None
+    if word.lower_ in ("yes", "no", "so") and word.lower_ in SHORT_ANSWERS:
+        after = verb.doc[word.i + 1] if word.i + 1 < len(verb.doc) else None
+        if after is not None and (after.is_alpha and after.dep_ not in ("prep", "cc") or after.text == "-"):
+            return None  # "said so many", "said no more", "said so-and-so": not an answer
+        return word.i, word.i + 1
+    return None

@@ -24,6 +24,7 @@ from tidynews.extract.statements.cues import (
     made_clear,
     reported_question,
     request_with_infinitive,
+    short_answer,
     what_x_said_was,
 )
 from tidynews.extract.statements.inserted import (
@@ -222,7 +223,7 @@ def complement_span(verb: Token) -> tuple[int, int, str] | None:
     "X said (that) CLAUSE" -> the clause; "CLAUSE, X said." -> the clause before; for verbs like
     deny / describe / call on / urge: their objects ("denied any role", "called on Israel to …").
     """
-    for special in (made_clear, reported_question, what_x_said_was):
+    for special in (made_clear, reported_question, what_x_said_was, short_answer):
         span = special(verb)
         if span is not None:
             return (*span, special.rule_id)

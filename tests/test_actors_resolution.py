@@ -113,3 +113,35 @@ def test_a_nickname_taken_for_a_person_joins_its_franchise_as_an_organisation():
     row = next(r for r in rows if r["actor_id"] == mapping[("report", "brewers")])
     assert (row["name"], row["type"]) == ("Milwaukee Brewers", "organization")
     assert mapping[("report", "ana-ruiz")] != mapping[("report", "brewers")]
+
+
+def _article(article_id: str, *actors) -> ArticleExtraction:
+    result = ArticleExtraction(article_id)
+    result.actors = list(actors)
+    return result
+
+
+def test_a_team_of_a_results_table_is_the_club_another_story_names_in_prose():
+    from tidynews.extract.actors.results import TeamEntity
+    from tidynews.extract.common import Entity
+
+    table = _article("table", TeamEntity("castleford", "Castleford", "organization", competition="cricket|county"))
+    report = _article("report", Entity("castleford", "Castleford", "organization"))
+    # a motor racing team carries its sponsor's name: the company of a business story is not the team
+    race = _article("race", TeamEntity("globex", "Globex", "organization", competition="|"))
+    shares = _article("shares", Entity("globex", "Globex", "organization"))
+    _, mapping = resolve_actors([table, report, race, shares])
+    assert mapping[("table", "castleford")] == mapping[("report", "castleford")]
+    assert mapping[("race", "globex")] != mapping[("shares", "globex")]
+
+
+def test_a_name_two_sports_have_stays_apart_from_the_prose_organisation():
+    from tidynews.extract.actors.results import TeamEntity
+    from tidynews.extract.common import Entity
+
+    rugby = _article("rugby", TeamEntity("arden", "Arden", "organization", competition="rugby union|premiership"))
+    soccer = _article("soccer", TeamEntity("arden", "Arden", "organization", competition="soccer|first division"))
+    report = _article("report", Entity("arden", "Arden", "organization"))
+    _, mapping = resolve_actors([rugby, soccer, report])
+    ids = {mapping[("rugby", "arden")], mapping[("soccer", "arden")], mapping[("report", "arden")]}
+    assert len(ids) == 3

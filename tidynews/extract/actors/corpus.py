@@ -62,6 +62,7 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
         else:
             idx = clusters.organisation_cluster(ent)
         clusters.members[idx].append((aid, ent))
+    clusters.join_teams_named_in_prose()
     return actor_rows(clusters.members, {i: name for name, i in clusters.franchises.items()})
 
 
@@ -131,6 +132,29 @@ class CorpusClusters:
     org_name_clusters: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     cluster_codes: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
     franchises: dict[str, int] = field(default_factory=dict)  # a franchise's name -> its cluster
+
+    def join_teams_named_in_prose(self) -> None:
+        """A club known in one story only from results lines is the organisation other stories name in prose the same
+        way, when the corpus has one team and one organisation of that name and the results are of a sport the
+        headline names: a team's identity is tied to its competition only to keep two clubs of one town apart
+        ("Castleford 326 and 109" in a cricket table, "Castleford captain Piet Okoro said" in another story)."""
+        teams: dict[str, set[int]] = defaultdict(set)
+        # only the results of a sport the headline names: motor racing and cycling teams carry a sponsor's name, and
+        # the sponsor named in prose is the company
+        for (competition, slug), i in self.teams.items():
+            if not competition.startswith("|"):
+                teams[slug].add(i)
+        special = set(self.teams.values()) | set(self.franchises.values())
+        prose: dict[str, set[int]] = defaultdict(set)
+        for i, members in enumerate(self.members):
+            if i not in special and members and all(e.type != "person" for _, e in members):
+                for _, e in members:
+                    prose[slugify(e.name)].add(i)
+        for slug, found in teams.items():
+            if len(found) == 1 and len(prose.get(slug, ())) == 1:
+                team, other = found.pop(), prose[slug].pop()
+                self.members[team] += self.members[other]
+                self.members[other] = []
 
     def franchise_cluster(self, name: str) -> int:
         """The one cluster of a sports franchise (`franchises_of_article`), whatever form each article wrote."""

@@ -729,12 +729,14 @@ def test_a_team_read_without_a_heading_joins_the_one_team_of_its_name_in_that_sp
     assert first == second
 
 
-def test_a_town_named_team_is_not_the_organisation_of_the_same_word_in_prose():
+def test_a_town_named_team_is_the_organisation_of_the_same_word_in_prose_only_when_one_sport_has_it():
     table = extract("Castleford 2 Millbrook 1", "SOCCER - RESULTS", "a")
-    _, ids = resolve_actors(
-        [table, ArticleExtraction("b", actors=[Entity("castleford", "Castleford", "organization")])]
-    )
-    assert ids[("a", by_name(table)["Castleford"].key)] != ids[("b", "castleford")]
+    prose = ArticleExtraction("b", actors=[Entity("castleford", "Castleford", "organization")])
+    _, ids = resolve_actors([table, prose])
+    assert ids[("a", by_name(table)["Castleford"].key)] == ids[("b", "castleford")]
+    rugby = extract("Castleford 24 Millbrook 10", "RUGBY LEAGUE - RESULTS", "c")
+    _, ids = resolve_actors([table, prose, rugby])
+    assert len({ids[("a", by_name(table)["Castleford"].key)], ids[("b", "castleford")]}) == 2
 
 
 # --- a bare surname when the article calls a family member by the first name -------------------

@@ -28,3 +28,14 @@ def test_a_short_answer_after_said_is_what_was_said():
     assert (s.quote, s.speaker) == ("the same", "Most councillors")
     # "so" and "no" that open a longer phrase are no answer
     assert "so" not in [s.quote for s in statements("Pier\n\nThe skipper said so many times that nobody came.\n")]
+
+
+def test_a_reporting_verb_under_seem_try_or_quick_to_still_reports():
+    (s,) = statements("Talks\n\nThe minister seemed to confirm that the talks had failed.\n")
+    assert (s.quote, s.speaker) == ("the talks had failed", "The minister")
+    (s,) = statements("Ferry\n\nThe mayor was quick to point out that the ferry was older than the bridge.\n")
+    assert s.quote == "the ferry was older than the bridge"
+    (s,) = statements("Pier\n\nThe harbour master tried to explain that the pier was closed for repairs.\n")
+    assert s.quote == "the pier was closed for repairs"
+    # a refusal still reports nothing
+    assert statements("Plant\n\nThe company declined to say the plant would close.\n") == []

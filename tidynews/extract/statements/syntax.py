@@ -79,7 +79,8 @@ def subject_of(verb: Token) -> Token | None:
         if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
             # "footage of the senator asking, “…”": the person the participle describes speaks; "a rumour saying" no one
             return node.head if node.i == verb.i and node.tag_ == "VBG" and is_speaker_like(node.head) else None
-        walk = ("conj", "advcl", "pcomp", "prep", "xcomp") + (("pobj", "dobj") if node.i != verb.i else ())
+        # "was quick to point out": from the adjective to the verb it complements
+        walk = ("conj", "advcl", "pcomp", "prep", "xcomp") + (("pobj", "dobj", "acomp") if node.i != verb.i else ())
         if node.dep_ not in walk or node.head.i == node.i:
             break
         node = node.head

@@ -70,8 +70,8 @@ from tidynews.extract.actors.names import (
     trim_leading_titles,
 )
 from tidynews.extract.actors.results import results_line_candidates
-from tidynews.extract.countries import demonym_code
-from tidynews.extract.geonames_index import big_city_names
+from tidynews.extract.countries import demonym_code, fold
+from tidynews.extract.geonames_index import big_city_names, entries, rows_named
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
 from tidynews.extract.titles import is_title_word
 from tidynews.nlp import ParsedBlock
@@ -657,6 +657,81 @@ def honorific_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> 
     return out
 
 
+# a town of this many people or more, a state or a province may give its name to a club
+TEAM_PLACE_POPULATION = 20_000
+
+
+def names_team_place(words: Span) -> bool:
+    """Whether words name a state, a province or a town big enough to give a club its name."""
+    if words.text[:1].islower() or any(not t.is_alpha or t.ent_type_ in {"DATE", "TIME"} for t in words):
+        return False
+    if words.root.ent_type_ in {"GPE"} and words[0].ent_iob_ == "B":
+        return True
+    return any(
+        r.kind in {"admin1", "country"} or r.population >= TEAM_PLACE_POPULATION
+        for r in entries(fold(words.text), ("city", "admin1", "country"))
+    )
+
+
+@register_rule("actors.team_after_place")
+def team_after_place_candidates(block: ParsedBlock) -> list[Candidate]:
+    """A place followed by a capitalised plural nickname names a team, which spaCy splits into a place and a
+    person or leaves untagged: "the Colorado Rockies", "Florida Marlins", "Wigan Warriors". One or two nickname
+    words; a party's members ("Ohio Democrats"), a people ("Texas Kurds"), an event ("Atlanta Olympics"), a longer
+    place name ("Colorado Springs"), a title-case verb ("Texas Wins") and a person ("David Millns") are none.
+
+    Example: The Colorado Rockies beat the Pittsburgh Pirates 9-3 on Sunday."""
+    doc = block.doc
+    out = []
+    for i, tok in enumerate(doc):
+        if not tok.is_alpha or not tok.text[:1].isupper():
+            continue
+        if i > 0 and doc[i - 1].is_alpha and doc[i - 1].text[:1].isupper() and not doc[i - 1].is_sent_start:
+            continue  # inside a longer name: "Real Colorado Rockies"
+        for width in (2, 1):
+            end = team_nickname_end(doc, i, i + width)
+            if end is not None:
+                cand = make_candidate(block, i, end, ORG, "team", rule="actors.team_after_place")
+                if cand:
+                    cand.short_name = doc[i + width : end].text
+                    out.append(cand)
+                break
+    return out
+
+
+def team_nickname_end(doc: Doc, start: int, end: int) -> int | None:
+    """The end of a team's name made of the place doc[start:end] and a plural nickname after it, or None."""
+    if end >= len(doc) or any(t.pos_ != "PROPN" for t in doc[start:end]) or doc[start:end].text.isupper():
+        return None  # a capitalised common word ("Most Spaniards"); a headline in capitals ("POLAND WINS TOSS")
+    if doc[end - 1].ent_type_ == "PERSON" and doc[end].ent_iob_ == "I":
+        return None  # one person's name, given name first: "David Millns"
+    if not names_team_place(doc[start:end]):
+        return None
+    k = end
+    while k < len(doc) and k - end < 2:
+        tok = doc[k]
+        if not tok.is_alpha or not tok.is_title or not doc[k - 1].whitespace_:
+            break
+        if tok.ent_type_ not in {"", "ORG", "PERSON"} or is_title_word(tok.text):
+            break  # a people ("Texas Kurds", tagged NORP), a date, a title
+        k += 1
+    while k > end:
+        last = doc[k - 1]
+        after = doc[k] if k < len(doc) else None
+        plural = last.lower_.endswith("s") and len(last) > 3 and last.pos_ in {"PROPN", "NOUN"}
+        if (
+            plural
+            and (after is None or not (after.is_alpha and after.text[:1].isupper()))
+            and last.lower_ not in word_list("not_team_nickname")
+            and last.lower_ not in group_words()
+            and not country_or_demonym_code(doc[end:k].text)
+            and not rows_named(fold(doc[start:k].text))
+        ):
+            return k
+        k -= 1
+    return None
+
+
 # "-- Lisbon Newsroom +351 21 000 0000", "U.S. Energy Desk": the desk of a news agency signing a story
 NEWS_DESK = re.compile(r"(?<![\w.'’-])(?P<name>(?:[A-Z][\w.'’-]*\s){1,3}(?:Newsroom|Desk))(?![\w-])")
 
@@ -685,6 +760,7 @@ def find_candidates(block: ParsedBlock, credits: list[tuple[int, int]], trace: T
     others += lowercase_ministry_candidates(block)
     others += possessive_org_candidates(block, credits) + local_government_candidates(block)
     others += cue_phrase_org_candidates(block, credits) + news_desk_candidates(block)
+    others += team_after_place_candidates(block)
     others += results_line_candidates(block)
     for c in others:
         propose(trace, c)

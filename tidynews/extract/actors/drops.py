@@ -195,6 +195,7 @@ def drop_overlaps(cands: list[Candidate], trace: Trace = NULL_TRACE) -> list[Can
         "local-body": 1,
         "possessive": 1,
         "cue": 1,
+        "team": 1,
         "spacy": 2,
         "honorific": 3,
         "lowercase": 4,

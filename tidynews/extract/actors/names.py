@@ -98,6 +98,7 @@ class Candidate:
     rule: str = ""  # id of the rule that proposed it (the `rule` of its mention row)
     event: TraceEvent | None = None  # its line in the trace (tidynews explain), when one is recorded
     merged_by: str = ""  # id of the merges rule that put it in its actor's group, if not the first spelling
+    short_name: str = ""  # a shorter form the article may use later: "Rockies" of "Colorado Rockies"
 
     @property
     def doc(self) -> Doc:

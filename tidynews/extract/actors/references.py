@@ -192,6 +192,8 @@ def scan_known_names(
             variants = [n for n in g.names if len(n) >= 2]
             # "Acme Holdings Plc" is written "Acme" later: "an Acme spokesman said"
             variants += [f for n in list(variants) for f in company_short_forms(n)]
+            # "the Colorado Rockies" is written "Rockies" later
+            variants += [c.short_name for c in g.members if c.short_name]
             # "the Kenya Wildlife Service (KWS)": the acronym defined in brackets is a name too
             for n in list(variants):
                 acronym = acronym_defined_after(n, parsed.text, acronyms)

@@ -1,0 +1,65 @@
+"""Actor mentions in running text: teams named by a place and a nickname, and other boundaries of names.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+from tidynews.articles import Article, split_zones
+from tidynews.extract.actors import extract_actors
+from tidynews.extract.common import ArticleExtraction
+from tidynews.nlp import parse_articles
+
+
+def extract(body: str, headline: str = "Report") -> ArticleExtraction:
+    text = headline + "\n\n" + body + "\n"
+    article = Article("t", "t.txt", "", "utf-8", text, headline, split_zones(text))
+    result = ArticleExtraction("t")
+    extract_actors(next(parse_articles([article])), result)
+    return result
+
+
+def mentions(result: ArticleExtraction) -> list[tuple[str, str]]:
+    """(text, actor type) of every mention, in order."""
+    types = {e.key: e.type for e in result.actors}
+    return [(m.text, types[m.key]) for m in result.actor_mentions]
+
+
+def test_team_named_by_place_and_nickname_is_one_organisation():
+    result = extract("Ellis Burks homered as the Colorado Rockies beat the Pittsburgh Pirates 9-3 on Sunday.")
+    found = mentions(result)
+    assert ("Colorado Rockies", "organization") in found
+    assert ("Pittsburgh Pirates", "organization") in found
+    assert not any(text in {"Colorado", "Rockies", "Pittsburgh"} for text, _ in found)
+
+
+def test_nickname_alone_later_is_the_same_team():
+    result = extract(
+        "The Florida Marlins lost again on Tuesday. The Marlins have now lost five games in a row, their manager said."
+    )
+    ids = {m.text: m.key for m in result.actor_mentions}
+    assert "Florida Marlins" in ids and "Marlins" in ids
+    assert ids["Florida Marlins"] == ids["Marlins"]
+
+
+def test_nickname_in_a_capitals_headline_is_found_from_the_body():
+    result = extract(
+        "The Florida Marlins beat the Cincinnati Reds 3-1 on Friday for their seventh straight win.",
+        headline="BASEBALL - MARLINS BEAT REDS",
+    )
+    headline = [m for m in result.actor_mentions if m.zone == "headline"]
+    assert "MARLINS" in {m.text for m in headline}
+
+
+def test_place_before_a_plural_that_is_no_team():
+    found = mentions(extract("Ohio Democrats met in the state capital on Monday to choose a candidate."))
+    assert not any("Democrats" in text for text, _ in found)
+    found = mentions(extract("Tourists crowded the river at Colorado Springs on Sunday, police said."))
+    assert not any("Springs" in text for text, _ in found)
+    found = mentions(extract("Crowds filled the stadium at the Atlanta Olympics, organisers said on Sunday."))
+    assert not any("Olympics" in text for text, _ in found)
+
+
+def test_given_name_that_is_also_a_town_stays_a_person():
+    found = mentions(extract("Team boss David Richards was furious with the drivers after the race on Sunday."))
+    assert ("David Richards", "person") in found

@@ -93,3 +93,37 @@ def test_they_for_several_named_people_gives_their_names_since_no_one_actor_says
     s = one(JUDGES, "the contract had been broken")
     assert s.speaker == "Judge Helga Brandt and Judge Tomas Lind"
     assert s.speaker_key == ""
+
+
+INVERTED = """Dock jobs
+
+Most of the dockers said the pay was too low.
+
+"I am better with a crane than with a computer," said Dana Whitlow, half joking.
+
+"We lost the vote," said the retired crane driver Ben Okoro, asked about the ballot.
+"""
+
+
+@pytest.mark.parametrize(
+    "quote_start, name",
+    [("I am better with a crane", "Dana Whitlow"), ("We lost the vote", "Ben Okoro")],
+)
+def test_the_name_after_an_inverted_said_is_the_speaker_when_a_clause_follows_it(quote_start, name):
+    s = one(INVERTED, quote_start)
+    assert name in s.speaker
+    assert s.speaker_key == key_of(INVERTED, name)
+
+
+@pytest.mark.parametrize(
+    "paragraph, speaker",
+    [
+        ("HAMBURG (Reuters) - Finance Minister Ida Lang met the unions and said taxes would rise.", "Finance Minister"),
+        ("HAMBURG (Reuters) - Ida Lang said taxes would rise.", "Ida Lang"),
+    ],
+)
+def test_a_dateline_is_no_part_of_the_speaker(paragraph, speaker):
+    text = f"Taxes to rise\n\n{paragraph}\n\nLang has led the ministry since May.\n"
+    s = one(text, "taxes would rise")
+    assert s.speaker.startswith(speaker) and "HAMBURG" not in s.speaker and "Reuters" not in s.speaker
+    assert s.speaker_key == key_of(text, "Ida Lang")

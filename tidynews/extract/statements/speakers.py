@@ -17,6 +17,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from tidynews.extract.common import ArticleExtraction, Entity
+from tidynews.extract.datelines import read_dateline
 from tidynews.extract.statements.lexicon import (
     BODY_DESCRIPTION,
     BUSINESS_WORDS,
@@ -373,7 +374,7 @@ class SpeakerResolver:
         the phrase it points back to ("a US official ... he added" -> he, refers to "a US official").
         """
         doc = block.doc
-        lo, hi = span
+        head, (lo, hi) = speaker_after_dateline(block, head, span)
         phrase = doc[lo:hi]
         start, end = block.span_offsets(phrase)
         text = self.text[start:end]
@@ -493,6 +494,34 @@ SEVERAL_NAMES = re.compile(r"\b[A-Z][\w.'’-]*\b.*\s(?:and|&)\s+(?:\S+\s+){0,3}
 def names_several(phrase: str) -> bool:
     """Whether a phrase names several people or bodies joined by "and" ("Mr. Vance and Ms. Oduya")."""
     return bool(SEVERAL_NAMES.search(phrase))
+
+
+def speaker_after_dateline(block: ParsedBlock, head: Token, span: tuple[int, int]) -> tuple[Token, tuple[int, int]]:
+    """A speaker's noun phrase never includes the dateline before the story ("BERLIN (Reuters) - "): when the parser
+    took the dateline's city as the subject, the speaker is the noun phrase the story starts with.
+
+    Example: BERLIN (Reuters) - Chancellor Ida Lang said taxes would rise. -> Chancellor Ida Lang
+    """
+    lo, hi = span
+    doc = block.doc
+    if not doc[0].is_upper:
+        return head, span  # no dateline: the paragraph does not open with capitals
+    dateline = read_dateline(block.text[:120])
+    if dateline is None or doc[lo].idx >= dateline.end:
+        return head, span
+    first = next((t.i for t in doc if t.idx >= dateline.end), None)
+    if first is None:
+        return head, span
+    if head.idx >= dateline.end:
+        return head, (first, hi)  # "Reuters) - Ida Lang": the name without the dateline
+    last = first
+    while last < len(doc) and (
+        doc[last].pos_ in ("PROPN", "NOUN", "ADJ", "DET") or doc[last].text in (".", "'s", "’s")
+    ):
+        last += 1
+    if last == first or doc[last - 1].pos_ not in ("PROPN", "NOUN"):
+        return head, span
+    return doc[last - 1], (first, last)
 
 
 def relative_pronoun(antecedent: Token, cue: Token | None) -> Token | None:

@@ -95,6 +95,9 @@ def subject_of(verb: Token) -> Token | None:
         ]
         if after and after[0].pos_ in ("PROPN", "NOUN"):
             return after[0]
+        inverted = inverted_subject_of_next_clause(verb)
+        if inverted is not None:
+            return inverted
         # "The 52-year-old added …": a subject parsed as a modifier of the verb
         before = [
             c for c in verb.children if c.i < verb.i and c.dep_ not in ("aux", "advmod", "punct", "cc", "neg", "det")
@@ -103,6 +106,34 @@ def subject_of(verb: Token) -> Token | None:
             if before[-1].pos_ in ("NOUN", "PROPN", "ADJ") and before[-1].i == verb.i - 1:
                 return before[-1]
     return None
+
+
+def inverted_subject_of_next_clause(verb: Token) -> Token | None:
+    """The speaker right after an inverted reporting verb that the parser took as the subject of the clause after a
+    comma: "“…,” said Dana Whitlow, half joking." (Whitlow as subject of "joking").
+
+    Example: "It is over," said Marek Nowak, smiling at the crowd.
+    """
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or verb.i == 0 or not any(t.is_quote or t.text == "," for t in doc[verb.i - 2 : verb.i]):
+        return None
+    first = doc[verb.i + 1]
+    if first.pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
+        return None
+    head = first
+    while head.dep_ in ("compound", "amod", "det", "nmod") and head.head.i > head.i and head.head.i - first.i <= 6:
+        head = head.head
+    clause = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("PROPN", "NOUN") or clause.i <= head.i:
+        return None
+    comma = next((t.i for t in doc[head.i + 1 : clause.i] if t.text == ","), None)
+    if (
+        clause.head.i != verb.i
+        or comma is None
+        or any(t.head.i != head.i and t.head.head.i != head.i for t in doc[head.i + 1 : comma])
+    ):
+        return None  # the name (with its apposition) ends at a comma before the clause
+    return head
 
 
 def is_inverted_after_clause(verb: Token, subjects: list[Token]) -> bool:

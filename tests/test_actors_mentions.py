@@ -63,3 +63,22 @@ def test_place_before_a_plural_that_is_no_team():
 def test_given_name_that_is_also_a_town_stays_a_person():
     found = mentions(extract("Team boss David Richards was furious with the drivers after the race on Sunday."))
     assert ("David Richards", "person") in found
+
+
+def test_town_tagged_organisation_where_places_are_written_is_no_actor():
+    found = mentions(
+        extract("Refugees marched towards Tartu on Sunday. Police in Tartu said the road to Tartu airport was shut.")
+    )
+    assert not any("Tartu" in text for text, _ in found)
+
+
+def test_town_named_company_after_shares_in_stays_an_organisation():
+    found = mentions(extract("Investors bought shares in Tartu on Monday after Tartu said profits had doubled."))
+    assert found == [("Tartu", "organization"), ("Tartu", "organization")]
+
+
+def test_town_named_club_that_acts_stays_an_organisation():
+    found = mentions(
+        extract("His club Tartu announced on Tuesday that the captain would retire. Tartu finished third last season.")
+    )
+    assert found == [("Tartu", "organization"), ("Tartu", "organization")]

@@ -20,6 +20,7 @@ from tidynews.extract.actors.corpus import trace_franchises
 from tidynews.extract.actors.drops import (
     credit_char_ranges,
     drop_defined_non_actors,
+    drop_places_in_place_slots,
 )
 from tidynews.extract.actors.grouping import Group, group_candidates, settle_kinds_by_spelling
 from tidynews.extract.actors.lexicon import (
@@ -132,6 +133,7 @@ def settle_kinds(
     people_named_like_organisations(cands)
     settle_kinds_by_spelling(cands)
     cands = drop_shouted_unknown_names(cands, parsed.text, trace)
+    cands = drop_places_in_place_slots(cands, trace)
     # names used as titles are no actors: drop treaty acronyms "(CSP)" defined after a dropped name
     return drop_defined_non_actors(cands, parsed, trace)
 

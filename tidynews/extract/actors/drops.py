@@ -18,7 +18,10 @@ from tidynews.extract.actors.lexicon import (
     LOCAL_BODY_WORDS,
     NON_ACTOR_HEADS,
     ORG,
+    ORG_HEADS,
+    ORG_NOUNS_BEFORE_NAME,
     PERSON,
+    PLACE_NOUNS,
     QUOTE_CHARS,
     SUPERLATIVE_WORDS,
     TRADE_WORDS,
@@ -26,11 +29,12 @@ from tidynews.extract.actors.lexicon import (
     group_words,
     known_organisations,
     not_actor_names,
+    word_list,
 )
 from tidynews.extract.actors.names import Candidate, is_acronym, reject
-from tidynews.extract.countries import country_code, demonym_code
+from tidynews.extract.countries import country_code, demonym_code, fold
 from tidynews.extract.datelines import read_dateline
-from tidynews.extract.geonames_index import big_city_names
+from tidynews.extract.geonames_index import big_city_names, entries
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
 from tidynews.extract.titles import is_title_word
 from tidynews.nlp import ParsedArticle, ParsedBlock
@@ -272,3 +276,59 @@ def _defined_before_agreement(text: str, acronym: str) -> bool:
     return bool(
         re.search(r"\(" + re.escape(acronym) + r"\)\s+(?:free )?(?:trade )?(?:agreement|deal|treaty|pact)", text)
     )
+
+
+# "clashes in Arden", "the road near Arden": the word before a place; not after a stake ("shares in Arden")
+PLACE_PREPOSITIONS = word_list("place_preposition")
+STAKE_WORDS = word_list("stake_word")
+# "Arden airport", "the Arden hinterland": lower-case words after a place's name
+PLACES_AFTER_NAME = word_list("place_after_name")
+
+
+def in_place_slot(c: Candidate) -> bool:
+    """Whether a name sits where news writes a place: after "in", "at", "near", "outside" ("clashes in Arden"),
+    after "the town of" ("the port of Arden"), or before a lower-case kind of place ("Arden airport")."""
+    doc, start, end = c.doc, c.tok_start, c.tok_end
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before in PLACE_PREPOSITIONS and not (start > 1 and doc[start - 2].lower_ in STAKE_WORDS):
+        return True
+    if before == "of" and start > 1 and doc[start - 2].lower_ in PLACE_NOUNS:
+        return True
+    return end < len(doc) and doc[end].is_lower and doc[end].lower_ in PLACES_AFTER_NAME
+
+
+def acts_as_actor(c: Candidate) -> bool:
+    """Whether a name is written as an actor: the subject of a verb right after it ("Arden announced", not "the
+    embassy in Arden said"), or after "the club", "the firm"."""
+    doc, start, end = c.doc, c.tok_start, c.tok_end
+    if start > 0 and doc[start - 1].lower_ in ORG_NOUNS_BEFORE_NAME:
+        return True
+    if in_place_slot(c):
+        return False  # "the embassy in Arden said": the verb is the embassy's
+    after = doc[end] if end < len(doc) else None
+    return after is not None and after.tag_ in {"VBD", "VBZ"} and after.dep_ != "aux" and after.lemma_ != "be"
+
+
+@register_rule("actors.place_in_place_slots", kind="drops")
+def drop_places_in_place_slots(cands: list[Candidate], trace: Trace = NULL_TRACE) -> list[Candidate]:
+    """A name spaCy tags as an organisation or person that is a town or region of the gazetteer and that the
+    article writes, at least half the times, where news writes a place ("in Arden", "the town of Arden", "Arden
+    airport") is that place, no actor: spaCy's small model tags many foreign towns ORG.
+
+    Example: Refugees marched towards Tartu on Sunday. Police in Tartu said the road to Tartu airport was shut."""
+    by_name: dict[str, list[Candidate]] = {}
+    for c in cands:
+        if c.source == "spacy" and c.known is None and c.kind in {ORG, PERSON, "weak"} and c.name[:1].isupper():
+            by_name.setdefault(c.name, []).append(c)
+    dropped: set[int] = set()
+    for name, members in by_name.items():
+        if len(name.split()) > 2 or name.lower() in ORG_HEADS or not entries(fold(name), ("city", "admin1", "admin2")):
+            continue  # "Congress" is also a town's name
+        if any(acts_as_actor(c) for c in members):
+            continue
+        in_slot = sum(in_place_slot(c) for c in members)
+        if in_slot and 2 * in_slot >= len(members):
+            for c in members:
+                reject(trace, c, drop_places_in_place_slots, "a place: written where news writes places")
+                dropped.add(id(c))
+    return [c for c in cands if id(c) not in dropped]

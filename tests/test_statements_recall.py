@@ -39,3 +39,13 @@ def test_a_reporting_verb_under_seem_try_or_quick_to_still_reports():
     assert s.quote == "the pier was closed for repairs"
     # a refusal still reports nothing
     assert statements("Plant\n\nThe company declined to say the plant would close.\n") == []
+
+
+def test_a_noun_of_speech_with_its_owner_reports_its_object():
+    (s,) = statements("Toll\n\nThe mayor's criticism of the new toll was sharp.\n")
+    assert (s.quote, s.speaker, s.cue) == ("the new toll", "The mayor", "criticism")
+    (s,) = statements("Fares\n\nHis pledge to cut bus fares won him the district.\n")
+    assert (s.quote, s.cue) == ("to cut bus fares", "pledge")
+    # no owner, or an owner that cannot speak: nothing
+    assert statements("Storm\n\nThe call for help came late in the night.\n") == []
+    assert statements("Fares\n\nThe plan's promise of lower fares fell flat with riders.\n") == []

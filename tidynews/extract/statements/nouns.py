@@ -2,7 +2,7 @@
 and transcript labels ("MAYOR: We will rebuild.", "Q: …").
 
 Owns the rules `statements.document_saying` (who speaks through a statement, letter or post), `statements.
-speech_noun_clause` and `statements.transcript_label`.
+speech_noun_clause`, `statements.speech_noun_object` and `statements.transcript_label`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from tidynews.nlp import ParsedBlock
 
 DOCUMENT_NOUNS = words("statement_nouns", "document")  # statement, letter, post, tweet, memo, release …
 SPEECH_NOUNS = words("statement_nouns", "speech_act")  # claim, warning, promise, allegation …
+NOUNS_WITH_OBJECT = words("statement_words", "speech_noun_with_object")  # criticism, call, attack, pledge …
+OBJECT_PREPOSITIONS = {"of", "for", "on", "against", "about"}
 LABEL_WORDS = words("statement_words", "headline_label")
 TRANSCRIPT_LABEL = re.compile(r"^((?:[A-Z][A-Za-z.'’-]*\s){0,2}[A-Z][A-Za-z.'’-]*):\s+(?=\S)")
 
@@ -56,10 +58,11 @@ def speech_noun_clauses(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
     doc = block.doc
     out = []
     for noun in doc:
+        lemma = noun.lemma_.lower()
         if (
             noun.pos_ != "NOUN"
             or quoted[noun.i]
-            or not (noun.lemma_.lower() in SPEECH_NOUNS or noun.lower_ in SPEECH_NOUNS)
+            or not (lemma in SPEECH_NOUNS or noun.lower_ in SPEECH_NOUNS or lemma in NOUNS_WITH_OBJECT)
         ):
             continue
         clause = next(
@@ -74,6 +77,9 @@ def speech_noun_clauses(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
             None,
         )
         if clause is None:
+            item = speech_noun_object(block, noun, quoted)
+            if item is not None:
+                out.append(item)
             continue
         span = trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
         if span is None or any(quoted[i] for i in range(*span)):
@@ -100,6 +106,69 @@ def speech_noun_clauses(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
             )
         )
     return out
+
+
+def _owner(noun: Token) -> Token | None:
+    """The possessor of a noun when it can speak: "her", "the mayor's", "Lopez's" (not "the plan's")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.tag_ == "PRP$":
+        return owner if owner.lower_ in ("his", "her", "their", "its", "our", "my") else None
+    return owner if is_speaker_like(owner) else None
+
+
+@register_rule("statements.speech_noun_object")
+def speech_noun_object(block: ParsedBlock, noun: Token, quoted: list[bool]) -> Found | None:
+    """A noun of speech with its owner and what it is about: "her criticism of the toll", "the mayor's call for a
+    recount", "his pledge to cut fares" -> the object of the preposition or the infinitive; the owner is the speaker
+    (word list speech_noun_with_object; without an owner who can speak, nothing: "the call for help").
+
+    Example: The mayor's criticism of the new toll was sharp.
+    """
+    if noun.lemma_.lower() not in NOUNS_WITH_OBJECT or noun.tag_ not in ("NN", "NNS"):
+        return None
+    owner = _owner(noun)
+    if owner is None:
+        return None
+    doc = block.doc
+    comp = next(
+        (
+            c
+            for c in noun.children
+            if c.i > noun.i
+            and (
+                (c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS and any(g.dep_ == "pobj" for g in c.children))
+                or (c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+            )
+        ),
+        None,
+    )
+    if comp is None or any(doc[i].dep_ == "prep" for i in range(noun.i + 1, comp.left_edge.i)):
+        return None
+    if comp.dep_ == "prep":
+        pobj = next(g for g in comp.children if g.dep_ == "pobj")
+        lo, hi = pobj.left_edge.i, pobj.right_edge.i + 1
+    else:
+        lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].dep_ == "cc"):
+        hi -= 1
+    if hi <= lo or any(quoted[i] for i in range(lo, hi)):
+        return None
+    speaker_span = noun_phrase(owner)
+    if doc[speaker_span[1] - 1].dep_ == "case":
+        speaker_span = (speaker_span[0], speaker_span[1] - 1)  # "the mayor's" -> "the mayor"
+    return Found(
+        block.offset + doc[lo].idx,
+        block.offset + doc[hi - 1].idx + len(doc[hi - 1].text),
+        "indirect",
+        block=block,
+        cue_text=noun.text,
+        subject=owner,
+        subject_span=speaker_span,
+        anchor=block.offset + noun.idx,
+        rule=speech_noun_object.rule_id,
+    )
 
 
 @register_rule("statements.transcript_label")

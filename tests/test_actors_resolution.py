@@ -145,3 +145,20 @@ def test_a_name_two_sports_have_stays_apart_from_the_prose_organisation():
     _, mapping = resolve_actors([rugby, soccer, report])
     ids = {mapping[("rugby", "arden")], mapping[("soccer", "arden")], mapping[("report", "arden")]}
     assert len(ids) == 3
+
+
+def test_a_club_named_alone_and_tagged_person_is_the_team_of_a_results_table():
+    from tidynews.extract.actors.results import TeamEntity
+    from tidynews.extract.common import Entity
+
+    table = _article("table", TeamEntity("millbrook", "Millbrook", "organization", competition="cricket|county"))
+    report = _article("report", Entity("millbrook", "Millbrook", "person"), Entity("okoro", "Okoro", "person"))
+    # a surname of a person named in full somewhere in the corpus stays a person
+    profile = _article("profile", Entity("piet-okoro", "Piet Okoro", "person"))
+    results = _article("results", TeamEntity("okoro", "Okoro", "organization", competition="soccer|cup"))
+    rows, mapping = resolve_actors([table, report, profile, results])
+    assert mapping[("report", "millbrook")] == mapping[("table", "millbrook")]
+    types = {r["actor_id"]: r["type"] for r in rows}
+    assert types[mapping[("report", "millbrook")]] == "organization"
+    assert types[mapping[("report", "okoro")]] == "person"
+    assert mapping[("report", "okoro")] != mapping[("results", "okoro")]

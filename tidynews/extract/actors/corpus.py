@@ -49,7 +49,7 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
     (or a number) is appended.
     """
     items = [(ex.article_id, ent) for ex in extractions for ent in ex.actors]
-    items = people_tagged_as_organisations(items)
+    items = teams_tagged_as_people(people_tagged_as_organisations(items))
     clusters = CorpusClusters()
     teams = {key: team for ex in extractions for key, team in franchises_of_article(ex.actors).items()}
     # full-name people and organisations first, surname-only people after; teams read under a competition
@@ -312,6 +312,29 @@ def people_tagged_as_organisations(items: list[tuple[str, Entity]]) -> list[tupl
             and len(surnames.get(ent.name, ())) == 1
         ):
             ent = Entity(ent.key, ent.name, "person", ent.role, ent.country_code, set(ent.aliases))
+        out.append((aid, ent))
+    return out
+
+
+def teams_tagged_as_people(items: list[tuple[str, Entity]]) -> list[tuple[str, Entity]]:
+    """A one-word 'person' that is the name of a team of some results table of the corpus, and no one's first name
+    or surname there, is that team: spaCy tags a county or club named alone in prose ("Nottinghamshire were bowled
+    out") a person when no sports word is near."""
+    teams = {slugify(ent.name) for _, ent in items if isinstance(ent, TeamEntity) and ent.type != "person"}
+    person_words = {
+        w.lower() for _, ent in items if ent.type == "person" and len(toks := name_tokens(ent.name)) > 1 for w in toks
+    }
+    out = []
+    for aid, ent in items:
+        if (
+            ent.type == "person"
+            and not isinstance(ent, TeamEntity)
+            and len(name_tokens(ent.name)) == 1
+            and " " not in ent.name
+            and slugify(ent.name) in teams
+            and ent.name.lower() not in person_words
+        ):
+            ent = Entity(ent.key, ent.name, "organization", ent.role, ent.country_code, set(ent.aliases))
         out.append((aid, ent))
     return out
 

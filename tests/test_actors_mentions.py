@@ -82,3 +82,13 @@ def test_town_named_club_that_acts_stays_an_organisation():
         extract("His club Tartu announced on Tuesday that the captain would retire. Tartu finished third last season.")
     )
     assert found == [("Tartu", "organization"), ("Tartu", "organization")]
+
+
+def test_person_before_a_fraction_is_no_photo_credit():
+    found = mentions(extract("Finance Minister Lena Holt said the 30-year bond rose 3/32 on Monday, traders said."))
+    assert ("Lena Holt", "person") in found
+
+
+def test_name_and_agency_joined_by_a_slash_is_a_credit():
+    found = mentions(extract("Firefighters cross the square on Monday. Lena Holt/Northern Wire Agency"))
+    assert not any("Lena Holt" in text for text, _ in found)

@@ -44,6 +44,10 @@ if TYPE_CHECKING:
 
 
 CREDIT_IN_CAPTION = re.compile(r"\(([^()]*)\)\s*$")
+# "Ana Ruiz/Reuters", "Saul Loeb/Pool/AFP": capitalised names of up to four words joined by slashes (not every
+# run of words before a slash: "Prime Minister Lena Holt said the rate rose 2/32" holds no credit)
+CREDIT_WORDS = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}"
+CREDIT_NAMES = re.compile(r"(?<![\w.’'-])" + CREDIT_WORDS + r"(?:/" + CREDIT_WORDS + r")+")
 
 
 def credit_char_ranges(block: ParsedBlock) -> list[tuple[int, int]]:
@@ -56,7 +60,7 @@ def credit_char_ranges(block: ParsedBlock) -> list[tuple[int, int]]:
         ranges.append((m.start(), m.end()))
     if "/" not in text:
         return ranges  # the pattern below needs a slash, and backtracks over every word of a block without one
-    for m in re.finditer(r"[\w.’'-]+(?: [\w.’'-]+)*(?:/[\w.’' -]+)+", text):
+    for m in CREDIT_NAMES.finditer(text):
         ranges.append((m.start(), m.end()))
     return ranges
 

@@ -127,3 +127,19 @@ def test_a_dateline_is_no_part_of_the_speaker(paragraph, speaker):
     s = one(text, "taxes would rise")
     assert s.speaker.startswith(speaker) and "HAMBURG" not in s.speaker and "Reuters" not in s.speaker
     assert s.speaker_key == key_of(text, "Ida Lang")
+
+
+DOCUMENTS = """Plant to close
+
+Mayor Maria Olsen visited the plant on Monday.
+
+She released a short letter that says the plant will close in June.
+
+The union's chief, Tomas Berg, said the workers had not been told.
+"""
+
+
+def test_one_who_releases_a_document_speaks_through_it():
+    s = one(DOCUMENTS, "the plant will close")
+    assert s.speaker == "She"
+    assert s.speaker_key == key_of(DOCUMENTS, "Maria Olsen")

@@ -51,8 +51,14 @@ from tidynews.extract.statements.nouns import speech_noun_clauses, transcript_la
 from tidynews.extract.statements.quotation_marks import find_quotations
 from tidynews.extract.statements.quotes import QuoteFinder
 from tidynews.extract.statements.reported import Intervals, according_to, reported_speech
-from tidynews.extract.statements.speakers import Referent, SpeakerResolver, names_several, relative_pronoun
-from tidynews.extract.statements.syntax import Found
+from tidynews.extract.statements.speakers import (
+    Referent,
+    SpeakerResolver,
+    issuer_of_document,
+    names_several,
+    relative_pronoun,
+)
+from tidynews.extract.statements.syntax import Found, noun_phrase
 from tidynews.nlp import ParsedArticle
 
 __all__ = ["extract_statements", "find_quotations"]
@@ -191,6 +197,9 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
             continue
         speaker, key, cue = "", "", item.cue_text
         if item.subject is not None and item.block is not None and item.subject_span is not None:
+            issuer = issuer_of_document(item.subject)
+            if issuer is not None:  # "She released a letter that says …": she speaks through it
+                item.subject, item.subject_span = issuer, noun_phrase(issuer)
             found_speaker = resolver.resolve(item.block, item.subject, item.subject_span)
             speaker, key, category = found_speaker.text, found_speaker.key, found_speaker.category
             if item.rule == headline_colon_person.rule_id and not headline_colon_person(category, key):
@@ -206,7 +215,7 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
                     resolver.add_referent(Referent(item.anchor, speaker, key, category))
                 elif found_speaker.refers_to and key not in resolver.entities:
                     resolver.add_referent(Referent(item.anchor, found_speaker.refers_to, key, category))
-            relative = relative_pronoun(item.subject, item.cue)
+            relative = relative_pronoun(item.subject, item.cue) if issuer is None else None
             if relative is not None and (key or not names_several(speaker)):
                 speaker = relative.text  # "Ana Ruiz, who said …": the words at the reporting clause
         elif item.from_context and previous is not None and item.paragraph - previous[2] <= 2:

@@ -31,6 +31,7 @@ from tidynews.extract.statements.lexicon import (
     SPEAKER_NOUNS,
     STANDS_FOR_POSSESSOR,
 )
+from tidynews.extract.statements.nouns import DOCUMENT_NOUNS
 from tidynews.extract.statements.syntax import is_speaker_like, noun_phrase
 from tidynews.nlp import ParsedArticle, ParsedBlock
 
@@ -522,6 +523,30 @@ def speaker_after_dateline(block: ParsedBlock, head: Token, span: tuple[int, int
     if last == first or doc[last - 1].pos_ not in ("PROPN", "NOUN"):
         return head, span
     return doc[last - 1], (first, last)
+
+
+# Verbs by which someone puts out a document as their own ("issued a statement", "released a letter"); one who
+# "obtained" or "read" a memo is not its author.
+ISSUING_VERBS = frozenset(
+    "issue release send post publish sign write pen tweet deliver file submit draft circulate unveil".split()
+)
+
+
+def issuer_of_document(head: Token) -> Token | None:
+    """The one who put out a document that speaks: the subject of "issued/released/sent … a statement (letter, post)",
+    so that the speaker is who the text says issued it, not the paper.
+
+    Example: She released a letter from her doctor that says she is in good health. -> She
+    """
+    if not (head.lemma_.lower() in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS) or head.dep_ != "dobj":
+        return None
+    verb = head.head
+    if verb.lemma_.lower() not in ISSUING_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON") or subject.tag_ in ("WP", "WDT"):
+        return None
+    return subject if subject.pos_ != "PRON" or subject.lower_ in PRONOUNS else None
 
 
 def relative_pronoun(antecedent: Token, cue: Token | None) -> Token | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from tidynews.articles import Article, split_zones
 from tidynews.extract.actors import extract_actors
+from tidynews.extract.actors.drops import is_junk_name
 from tidynews.extract.common import ArticleExtraction
 from tidynews.nlp import parse_articles
 
@@ -92,3 +93,20 @@ def test_person_before_a_fraction_is_no_photo_credit():
 def test_name_and_agency_joined_by_a_slash_is_a_credit():
     found = mentions(extract("Firefighters cross the square on Monday. Lena Holt/Northern Wire Agency"))
     assert not any("Lena Holt" in text for text, _ in found)
+
+
+def test_name_after_news_agency_is_the_agency():
+    found = mentions(extract("The state news agency Kestrel said the talks would resume on Friday."))
+    assert ("Kestrel", "organization") in found
+
+
+def test_nationality_before_news_agency_is_no_agency():
+    found = mentions(extract("The Kenyan news agency said 12 people died in the floods on Monday."))
+    assert found == []
+
+
+def test_temperature_scale_and_party_adjective_are_no_actors():
+    # spaCy sometimes tags these PERSON or ORG ("35 Celsius", "a Republican"); the names themselves are rejected
+    assert is_junk_name("Celsius", "person")
+    assert is_junk_name("Republican", "org")
+    assert not is_junk_name("Republican Party", "org")

@@ -657,6 +657,35 @@ def honorific_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> 
     return out
 
 
+# "the Yugoslav news agency Tanjug", "private Ihlas news agency": a name written against "news agency"
+NEWS_AGENCY = re.compile(
+    r"(?<![\w.'’-])(?P<before>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}) news agency\b"
+    r"|\bnews agency (?P<after>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})(?![\w'’-])"
+)
+
+
+@register_rule("actors.news_agency")
+def news_agency_candidates(block: ParsedBlock) -> list[Candidate]:
+    """The name written right before or after "news agency" is the agency's: "the private Kestrel news agency",
+    "the state news agency Kestrel said". A nationality or place there ("the Kenyan news agency") names none.
+
+    Example: The state news agency Kestrel said the talks would resume."""
+    out = []
+    for m in NEWS_AGENCY.finditer(block.text):
+        group = "before" if m.group("before") else "after"
+        span = block.doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
+        if span is None or country_or_demonym_code(span.text) or is_title_word(span[0].text):
+            continue
+        if any(t.ent_type_ in {"NORP", "GPE", "LOC", "DATE", "TIME"} or t.tag_ == "JJ" for t in span):
+            continue  # "the Yugoslav news agency": a nationality or place names no agency
+        if span[0].is_sent_start and span[0].pos_ != "PROPN":
+            continue  # "State news agency X": a capitalised common word opening the sentence
+        cand = make_candidate(block, span.start, span.end, ORG, "cue", rule="actors.news_agency")
+        if cand and not is_junk_name(cand.name, ORG):
+            out.append(cand)
+    return out
+
+
 # a town of this many people or more, a state or a province may give its name to a club
 TEAM_PLACE_POPULATION = 20_000
 
@@ -760,7 +789,7 @@ def find_candidates(block: ParsedBlock, credits: list[tuple[int, int]], trace: T
     others += lowercase_ministry_candidates(block)
     others += possessive_org_candidates(block, credits) + local_government_candidates(block)
     others += cue_phrase_org_candidates(block, credits) + news_desk_candidates(block)
-    others += team_after_place_candidates(block)
+    others += team_after_place_candidates(block) + news_agency_candidates(block)
     others += results_line_candidates(block)
     for c in others:
         propose(trace, c)

@@ -49,3 +49,10 @@ def test_a_noun_of_speech_with_its_owner_reports_its_object():
     # no owner, or an owner that cannot speak: nothing
     assert statements("Storm\n\nThe call for help came late in the night.\n") == []
     assert statements("Fares\n\nThe plan's promise of lower fares fell flat with riders.\n") == []
+
+
+def test_a_chant_or_an_exclamation_in_capitals_is_spoken_not_a_title():
+    (s,) = statements("Rally\n\nThe crowd outside the town hall chanted “Save Our Ferry!” for an hour.\n")
+    assert (s.quote, s.speaker) == ("Save Our Ferry!", "The crowd outside the town hall")
+    # a title in capitals is still no statement
+    assert statements("Film\n\nThe council showed the film “Harbour Lights” on Friday.\n") == []

@@ -108,12 +108,14 @@ def quote_cue_before(before: list[Token], quote_text: str, split: bool = False) 
 @register_rule("statements.quoted_name_or_title", kind="drops")
 def is_quoted_name_or_title(quote_text: str, before: list[Token]) -> bool:
     """A short quotation in which every word is capitalised is a name or a title, and one after "so-called" or
-    "dubbed" is a label: not a statement.
+    "dubbed" is a label: not a statement (an exclamation, or words right after a verb like "chanted", are spoken).
 
     Example: The council backed the “Green Corridor” plan on Monday.
     """
     if before and before[-1].lower_ in ("so-called", "dubbed"):
         return True
+    if quote_text.rstrip(" ,.’'\"”").endswith("!") or (before and is_cue(before[-1], QUOTE_CUES)):
+        return False  # "chanted “Four more years!”", "shouted “Stop the Count”": cried out, not a title
     words = re.findall(r"[^\W\d_][\w’'-]*", quote_text)
     return 0 < len(words) <= 6 and all(w[0].isupper() for w in words)
 

@@ -162,3 +162,17 @@ def test_a_club_named_alone_and_tagged_person_is_the_team_of_a_results_table():
     assert types[mapping[("report", "millbrook")]] == "organization"
     assert types[mapping[("report", "okoro")]] == "person"
     assert mapping[("report", "okoro")] != mapping[("results", "okoro")]
+
+
+def test_a_story_with_results_of_one_sport_names_no_club_of_another_sport():
+    from tidynews.extract.actors.results import TeamEntity
+    from tidynews.extract.common import Entity
+
+    basketball = _article("basketball", TeamEntity("valdora", "Valdora", "organization", competition="basketball|cup"))
+    soccer = _article(
+        "soccer",
+        TeamEntity("arden", "Arden", "organization", competition="soccer|first division"),
+        Entity("valdora", "Valdora", "organization"),
+    )
+    _, mapping = resolve_actors([basketball, soccer])
+    assert mapping[("basketball", "valdora")] != mapping[("soccer", "valdora")]

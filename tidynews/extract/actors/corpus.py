@@ -136,9 +136,17 @@ class CorpusClusters:
     def join_teams_named_in_prose(self) -> None:
         """A club known in one story only from results lines is the organisation other stories name in prose the same
         way, when the corpus has one team and one organisation of that name and the results are of a sport the
-        headline names: a team's identity is tied to its competition only to keep two clubs of one town apart
-        ("Castleford 326 and 109" in a cricket table, "Castleford captain Piet Okoro said" in another story)."""
+        headline names, and no story naming the organisation has results of another sport only: a team's identity is
+        tied to its competition only to keep two clubs of one town apart ("Castleford 326 and 109" in a cricket table,
+        "Castleford captain Piet Okoro said" in another story)."""
         teams: dict[str, set[int]] = defaultdict(set)
+        sport_of_team = {i: competition.partition("|")[0] for (competition, _), i in self.teams.items()}
+        # the sports of each story's results tables: a story of one sport names no club of another
+        story_sports: dict[str, set[str]] = defaultdict(set)
+        for members in self.members:
+            for aid, e in members:
+                if isinstance(e, TeamEntity) and e.competition.partition("|")[0]:
+                    story_sports[aid].add(e.competition.partition("|")[0])
         # only the results of a sport the headline names: motor racing and cycling teams carry a sponsor's name, and
         # the sponsor named in prose is the company
         for (competition, slug), i in self.teams.items():
@@ -153,6 +161,10 @@ class CorpusClusters:
         for slug, found in teams.items():
             if len(found) == 1 and len(prose.get(slug, ())) == 1:
                 team, other = found.pop(), prose[slug].pop()
+                if any(
+                    story_sports[aid] and sport_of_team[team] not in story_sports[aid] for aid, _ in self.members[other]
+                ):
+                    continue
                 self.members[team] += self.members[other]
                 self.members[other] = []
 

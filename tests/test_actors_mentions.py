@@ -110,3 +110,8 @@ def test_temperature_scale_and_party_adjective_are_no_actors():
     assert is_junk_name("Celsius", "person")
     assert is_junk_name("Republican", "org")
     assert not is_junk_name("Republican Party", "org")
+
+
+def test_country_tagged_person_is_no_person():
+    found = mentions(extract("The climber left for Nepal on Friday. Officials said Nepal would not change its policy."))
+    assert not any("Nepal" in text for text, _ in found)

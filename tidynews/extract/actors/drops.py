@@ -240,15 +240,15 @@ PLAYER_SLOT_RULES = frozenset(
 
 @register_rule("actors.city_not_person", kind="drops")
 def is_city_not_person(g: Group) -> bool:
-    """A one-word 'person' that is a big city and never written with a first name or honorific:
-    "as Hull cuts services" (spaCy tags many place names as people).
+    """A one-word 'person' that is a big city or a country and never written with a first name or honorific:
+    "as Hull cuts services", "Malawi's former president" (spaCy tags many place names as people).
 
     Example: Leeds told Hull to wait."""
     names = {n for n in g.names}
     return (
         all(" " not in n for n in names)
         and not g.honorific
-        and all(n in big_city_names() for n in names)
+        and all(n in big_city_names() or country_code(n) for n in names)
         and not any(c.source in {"honorific", "age"} or c.rule in PLAYER_SLOT_RULES for c in g.members)
     )
 

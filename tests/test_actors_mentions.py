@@ -115,3 +115,8 @@ def test_temperature_scale_and_party_adjective_are_no_actors():
 def test_country_tagged_person_is_no_person():
     found = mentions(extract("The climber left for Nepal on Friday. Officials said Nepal would not change its policy."))
     assert not any("Nepal" in text for text, _ in found)
+
+
+def test_agency_named_after_a_nationality_and_news_agency():
+    found = mentions(extract("Police told the Kenyan news agency Kestrel that 12 people had died on Monday."))
+    assert ("Kestrel", "organization") in found

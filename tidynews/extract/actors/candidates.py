@@ -658,9 +658,10 @@ def honorific_candidates(block: ParsedBlock, credits: list[tuple[int, int]]) -> 
 
 
 # "the Yugoslav news agency Tanjug", "private Ihlas news agency": a name written against "news agency"
-NEWS_AGENCY = re.compile(
-    r"(?<![\w.'’-])(?P<before>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}) news agency\b"
-    r"|\bnews agency (?P<after>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})(?![\w'’-])"
+# (two patterns: "the Yugoslav news agency Tanjug" has a word on each side, and one search would take only the first)
+NEWS_AGENCY = (
+    re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}) news agency\b"),
+    re.compile(r"\bnews agency (?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})(?![\w'’-])"),
 )
 
 
@@ -671,9 +672,8 @@ def news_agency_candidates(block: ParsedBlock) -> list[Candidate]:
 
     Example: The state news agency Kestrel said the talks would resume."""
     out = []
-    for m in NEWS_AGENCY.finditer(block.text):
-        group = "before" if m.group("before") else "after"
-        span = block.doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
+    for m in (m for pattern in NEWS_AGENCY for m in pattern.finditer(block.text)):
+        span = block.doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
         if span is None or country_or_demonym_code(span.text) or is_title_word(span[0].text):
             continue
         if any(t.ent_type_ in {"NORP", "GPE", "LOC", "DATE", "TIME"} or t.tag_ == "JJ" for t in span):

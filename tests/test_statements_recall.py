@@ -56,3 +56,10 @@ def test_a_chant_or_an_exclamation_in_capitals_is_spoken_not_a_title():
     assert (s.quote, s.speaker) == ("Save Our Ferry!", "The crowd outside the town hall")
     # a title in capitals is still no statement
     assert statements("Film\n\nThe council showed the film “Harbour Lights” on Friday.\n") == []
+
+
+def test_we_it_and_some_can_vow_and_accuse():
+    (s,) = statements("Union\n\nThe union met on Monday. It accused the ferry company of cutting corners.\n")
+    assert (s.quote, s.cue) == ("the ferry company of cutting corners", "accused")
+    (s,) = statements("Union\n\nWe vowed to keep the night ferry running.\n")
+    assert s.quote == "to keep the night ferry running"

@@ -440,9 +440,9 @@ def has_no_speaker(verb: Token, subj: Token | None, lo: int, hi: int) -> bool:
     if lo <= subj.i < hi and not (lo <= own_lo and own_hi <= hi and own_lo <= subj.i < own_hi):
         return True  # its subject is inside what it reports (unless the reporting clause is set into it)
     object_to = verb.lemma_ in OBJECT_TO_CUES and not any(c.dep_ == "ccomp" for c in verb.children)
-    return (verb.lemma_ in NEEDS_SPEAKER_SUBJECT or object_to) and not (
-        is_speaker_like(subj) or subj.lower_ in SPEAKING_PRONOUNS
-    )
+    # "a bank it accused of …": in a relative clause the one accused stands outside what is reported
+    speaking_pronoun = subj.lower_ in SPEAKING_PRONOUNS and verb.dep_ != "relcl"
+    return (verb.lemma_ in NEEDS_SPEAKER_SUBJECT or object_to) and not (is_speaker_like(subj) or speaking_pronoun)
 
 
 # Pronouns that stand for people or bodies as subjects of vow/accuse/praise: "we", "I", "it" (a body: "It accused the

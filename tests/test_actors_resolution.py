@@ -176,3 +176,18 @@ def test_a_story_with_results_of_one_sport_names_no_club_of_another_sport():
     )
     _, mapping = resolve_actors([basketball, soccer])
     assert mapping[("basketball", "valdora")] != mapping[("soccer", "valdora")]
+
+
+def test_a_club_of_a_story_of_its_own_sport_joins_its_team_also_read_under_a_headline_naming_no_sport():
+    from tidynews.extract.actors.results import TeamEntity
+    from tidynews.extract.common import Entity
+
+    cup = _article("cup", TeamEntity("valdora", "Valdora", "organization", competition="basketball|"))
+    again = _article("again", TeamEntity("valdora", "Valdora", "organization", competition="|"))
+    report = _article(
+        "report",
+        TeamEntity("arden", "Arden", "organization", competition="basketball|"),
+        Entity("valdora", "Valdora", "organization"),
+    )
+    _, mapping = resolve_actors([cup, again, report])
+    assert mapping[("cup", "valdora")] == mapping[("again", "valdora")] == mapping[("report", "valdora")]

@@ -140,7 +140,10 @@ class CorpusClusters:
         tied to its competition only to keep two clubs of one town apart ("Castleford 326 and 109" in a cricket table,
         "Castleford captain Piet Okoro said" in another story)."""
         teams: dict[str, set[int]] = defaultdict(set)
-        sport_of_team = {i: competition.partition("|")[0] for (competition, _), i in self.teams.items()}
+        sports_of_team: dict[int, set[str]] = defaultdict(set)
+        for (competition, _), i in self.teams.items():
+            if sport := competition.partition("|")[0]:
+                sports_of_team[i].add(sport)
         # the sports of each story's results tables: a story of one sport names no club of another
         story_sports: dict[str, set[str]] = defaultdict(set)
         for members in self.members:
@@ -162,7 +165,7 @@ class CorpusClusters:
             if len(found) == 1 and len(prose.get(slug, ())) == 1:
                 team, other = found.pop(), prose[slug].pop()
                 if any(
-                    story_sports[aid] and sport_of_team[team] not in story_sports[aid] for aid, _ in self.members[other]
+                    story_sports[aid] and not story_sports[aid] & sports_of_team[team] for aid, _ in self.members[other]
                 ):
                     continue
                 self.members[team] += self.members[other]

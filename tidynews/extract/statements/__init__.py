@@ -54,7 +54,9 @@ from tidynews.extract.statements.reported import Intervals, according_to, report
 from tidynews.extract.statements.speakers import (
     Referent,
     SpeakerResolver,
+    according_to_source,
     issuer_of_document,
+    name_before_colon,
     names_several,
     relative_pronoun,
 )
@@ -196,6 +198,19 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
                 trace.drop("statements", text, item.start, item.end, in_markup.rule_id, "markup", proposed_by=item.rule)
             continue
         speaker, key, cue = "", "", item.cue_text
+        if item.from_context and item.subject is None and item.block is not None and item.zone == BODY:
+            quoted = finder.quoted[item.paragraph]
+            source = according_to_source(item.block, quoted, item.start, item.end)
+            own = (according_to_source.rule_id, "according to")  # “…,” according to X: X's words
+            if source is None:
+                source = name_before_colon(item.block, quoted, item.start)
+                own = (name_before_colon.rule_id, ":")  # Lena Holt: “…”
+            if source is not None:  # the quotation names its own source: not the last speaker's words
+                item.subject, item.subject_span, item.from_context = source, noun_phrase(source), False
+                item.rule, item.cue_text = own
+                cue = item.cue_text
+                if trace.enabled:
+                    trace.propose("statements", parsed.text[item.start : item.end], item.start, item.end, item.rule)
         if item.subject is not None and item.block is not None and item.subject_span is not None:
             issuer = issuer_of_document(item.subject)
             if issuer is not None:  # "She released a letter that says …": she speaks through it

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from tidynews.extract.common import ArticleExtraction, Entity
 from tidynews.extract.datelines import read_dateline
+from tidynews.extract.rules import register_rule
 from tidynews.extract.statements.lexicon import (
     BODY_DESCRIPTION,
     BUSINESS_WORDS,
@@ -547,6 +548,58 @@ def issuer_of_document(head: Token) -> Token | None:
     if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON") or subject.tag_ in ("WP", "WDT"):
         return None
     return subject if subject.pos_ != "PRON" or subject.lower_ in PRONOUNS else None
+
+
+@register_rule("statements.quote_according_to")
+def according_to_source(block: ParsedBlock, quoted: list[bool], start: int, end: int) -> Token | None:
+    """A quotation with no reporting verb of its own whose sentence says whose words they are with "according to X"
+    (before the opening mark or after the closing one): X is the speaker, not the last one who spoke.
+
+    Example: According to the harbour master, “the pier will not open before May because the storm broke it.”
+    """
+    doc = block.doc
+    lo, hi = max(0, start - block.offset), min(len(block.text), end - block.offset)
+    span = doc.char_span(lo, hi, alignment_mode="expand") if hi > lo else None
+    if span is None or not len(span):
+        return None
+    first, last = span[0], span[-1]
+    frame = list(range(first.sent.start, first.i)) + list(range(last.i + 1, last.sent.end))
+    for i in frame:
+        tok = doc[i]
+        if tok.lower_ != "according" or quoted[i] or i + 1 >= len(doc) or doc[i + 1].lower_ != "to":
+            continue
+        source = next((c for c in doc[i + 1].children if c.dep_ == "pobj"), None)
+        if source is not None and not quoted[source.i] and source.pos_ in ("NOUN", "PROPN", "PRON"):
+            return source
+    return None
+
+
+@register_rule("statements.quote_after_name_and_colon")
+def name_before_colon(block: ParsedBlock, quoted: list[bool], start: int) -> Token | None:
+    """A quotation opened right after a name and a colon, with no reporting verb ("Economist Lena Holt: “…”", as in
+    round-ups and transcripts, or "From the report: “…”"): the name (or the document) is the speaker.
+
+    Example: The last word went to the economist Lena Holt: “Nobody in this town will pay the new toll.”
+    """
+    doc = block.doc
+    lo = start - block.offset
+    if lo <= 0:
+        return None
+    i = next((t.i for t in doc if t.idx >= lo), len(doc)) - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in ("“", '"', "‘", "'", "''", "``")):
+        i -= 1
+    if i < 1 or doc[i].text != ":" or quoted[i]:
+        return None
+    head = doc[i - 1]
+    if quoted[head.i]:
+        return None
+    while head.dep_ in ("compound", "flat") and head.head.i > head.i and head.head.i < i:
+        head = head.head
+    if head.pos_ == "PROPN" and head.is_title and head.ent_type_ in ("PERSON", "ORG"):
+        return head
+    if head.pos_ == "NOUN" and (head.lemma_.lower() in DOCUMENT_NOUNS or head.lemma_.lower() in SPEAKER_NOUNS):
+        return head
+    return None
 
 
 def relative_pronoun(antecedent: Token, cue: Token | None) -> Token | None:

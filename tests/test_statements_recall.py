@@ -63,3 +63,8 @@ def test_we_it_and_some_can_vow_and_accuse():
     assert (s.quote, s.cue) == ("the ferry company of cutting corners", "accused")
     (s,) = statements("Union\n\nWe vowed to keep the night ferry running.\n")
     assert s.quote == "to keep the night ferry running"
+
+
+def test_a_letter_or_a_lawsuit_can_accuse():
+    (s,) = statements("Port\n\nThe letter also accuses the port authority of ignoring the divers' warnings.\n")
+    assert (s.quote, s.cue) == ("the port authority of ignoring the divers' warnings", "accuses")

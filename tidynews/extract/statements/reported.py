@@ -52,7 +52,7 @@ from tidynews.extract.statements.lexicon import (
     TOPIC_CUES,
     TOPIC_PREPS,
 )
-from tidynews.extract.statements.nouns import speaker_of_document
+from tidynews.extract.statements.nouns import DOCUMENT_NOUNS, speaker_of_document
 from tidynews.extract.statements.quotation_marks import Quotation
 from tidynews.extract.statements.syntax import (
     Found,
@@ -442,7 +442,10 @@ def has_no_speaker(verb: Token, subj: Token | None, lo: int, hi: int) -> bool:
     object_to = verb.lemma_ in OBJECT_TO_CUES and not any(c.dep_ == "ccomp" for c in verb.children)
     # "a bank it accused of …": in a relative clause the one accused stands outside what is reported
     speaking_pronoun = subj.lower_ in SPEAKING_PRONOUNS and verb.dep_ != "relcl"
-    return (verb.lemma_ in NEEDS_SPEAKER_SUBJECT or object_to) and not (is_speaker_like(subj) or speaking_pronoun)
+    document = subj.lemma_.lower() in DOCUMENT_NOUNS  # "The letter accuses the board of …": its writer speaks
+    return (verb.lemma_ in NEEDS_SPEAKER_SUBJECT or object_to) and not (
+        is_speaker_like(subj) or speaking_pronoun or document
+    )
 
 
 # Pronouns that stand for people or bodies as subjects of vow/accuse/praise: "we", "I", "it" (a body: "It accused the

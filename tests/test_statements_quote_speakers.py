@@ -84,3 +84,32 @@ def test_a_colon_after_a_word_that_names_nobody_gives_the_quotation_no_speaker_o
 def test_the_person_named_before_the_colon_is_the_actor():
     s = one(ROUNDUP, "Nobody in this town will pay")
     assert s.speaker_key == key_of(ROUNDUP, "Lena Holt")
+
+
+REVERSED = """Night ferry
+
+The last ferry left the harbour late on Sunday.
+
+“We waited for three hours in the rain,“ said Pia Lund, a nurse from the island.
+
+“Nobody told us anything,“ she said. “Not one word.”
+"""
+
+
+@pytest.mark.parametrize(
+    "quote, speaker",
+    [("We waited for three hours in the rain,", "Pia Lund"), ("Nobody told us anything,", "she")],
+)
+def test_an_opening_mark_typed_to_close_a_quotation_still_closes_it(quote, speaker):
+    s = one(REVERSED, quote)
+    assert s.quote == quote
+    assert s.speaker == speaker
+    assert s.speaker_key == key_of(REVERSED, "Pia Lund")
+
+
+def test_an_opening_mark_after_a_comma_and_before_a_word_still_opens():
+    from tidynews.extract.statements.quotation_marks import find_quotations
+
+    text = "Ana Ruiz said,“We will rebuild the pier.”"
+    (q,) = find_quotations(text)
+    assert text[q.start : q.end] == "We will rebuild the pier."

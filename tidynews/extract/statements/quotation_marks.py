@@ -41,13 +41,16 @@ def quotation_marks(text: str) -> list[tuple[int, str, str]]:
 
     An apostrophe is not a mark: there’s, Hamas’s, don't (between letters), states' (after an s, when no
     single quotation is open) and '90s are left out here or by `find_quotations`.
+    An opening double mark glued to the word before it and followed by a space closes ("“It is late,“ she said").
     Example: 'He said “it’s ‘fine’”.' -> “ open, ‘ open, ’ close, ” close (the ’ of it’s is skipped).
     """
     marks = []
     for i, ch in enumerate(text):
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
-        if ch in DOUBLE_OPEN:
+        if ch in DOUBLE_OPEN and nxt.isspace() and prev not in OPENERS_BEFORE and not prev.isspace():
+            marks.append((i, "double", "close"))  # “…,“ she said: an opening mark typed to close (glued, a space after)
+        elif ch in DOUBLE_OPEN:
             marks.append((i, "double", "open"))
         elif ch in DOUBLE_CLOSE:
             marks.append((i, "double", "close"))

@@ -214,6 +214,11 @@ def split_long_span(text: str, start: int, end: int, limit: int = MAX_BLOCK_CHAR
     Pieces never start or end with white space. Example: a 300,000-character paragraph -> three or four pieces.
     """
     pieces = []
+    # a span given with white space at either end would otherwise yield a piece of white space only
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
     while end - start > limit:
         window = text[start : start + limit]
         cut = 0

@@ -25,6 +25,7 @@ from tidynews.extract.statements.lexicon import (
     DESCRIBES_A_PERSON,
     HONORIFICS,
     INDEFINITE,
+    ISSUING_VERBS,
     PERSON_NOUNS,
     PRONOUNS,
     PRONOUNS_PERSON,
@@ -524,13 +525,6 @@ def speaker_after_dateline(block: ParsedBlock, head: Token, span: tuple[int, int
     if last == first or doc[last - 1].pos_ not in ("PROPN", "NOUN"):
         return head, span
     return doc[last - 1], (first, last)
-
-
-# Verbs by which someone puts out a document as their own ("issued a statement", "released a letter"); one who
-# "obtained" or "read" a memo is not its author.
-ISSUING_VERBS = frozenset(
-    "issue release send post publish sign write pen tweet deliver file submit draft circulate unveil".split()
-)
 
 
 def issuer_of_document(head: Token) -> Token | None:

@@ -2,9 +2,9 @@
 "As the harbour master noted, the ferries are often late." (the content is the main clause around or beside them).
 
 Owns the rules `statements.reported_clause_around_cue`, `statements.reported_clause_resumed_after_cue`,
-`statements.relative_clause_cue`, `statements.as_cue_clause` and `statements.reported_clause_split_by_cue`;
-`reported.complement_span` tries them after the clausal complement forms. Each returns the token range of the
-reported clause, or None.
+`statements.relative_clause_cue`, `statements.as_cue_clause` (with its drop `statements.as_clause_of_time`) and
+`statements.reported_clause_split_by_cue`; `reported.complement_span` tries them after the clausal complement forms.
+Each returns the token range of the reported clause, or None.
 """
 
 from __future__ import annotations
@@ -153,7 +153,7 @@ def as_cue_clause(verb: Token) -> tuple[int, int] | None:
 
     Example: As the harbour master noted, the ferries are often late in winter.
     """
-    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or is_as_clause_of_time(verb):
         return None
     head = verb.head
     if verb.dep_ == "relcl" and head.dep_ in ("nsubj", "nsubjpass") and _set_off(verb):
@@ -171,6 +171,34 @@ def as_cue_clause(verb: Token) -> tuple[int, int] | None:
     if verb.i < head.i:
         return trim(doc, hi, head.right_edge.i + 1)
     return trim(doc, head.left_edge.i, lo)
+
+
+# Verbs of talking that in an "as" clause tell when, not what: "as he spoke", "as she talked to donors".
+TALKING_VERBS = frozenset({"speak", "talk", "discuss", "thank", "chat"})
+# Verbs whose object is the one spoken to, not what was said: "as he told reporters" still reports.
+ADDRESSEE_OBJECT_VERBS = frozenset({"tell", "remind", "assure", "warn", "inform", "advise"})
+
+
+@register_rule("statements.as_clause_of_time", kind="drops")
+def is_as_clause_of_time(verb: Token) -> bool:
+    """An "as" clause whose verb has its own object or topic tells when something happened, not what was said: "as
+    the mayor spoke", "as she urged voters to stay home", "as he called for calm" ("as X noted", "as X put it", "as
+    X told reporters" still report the clause beside them).
+
+    Example: As the governor urged residents to stay indoors, the river kept rising.
+    """
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    if verb.lemma_ in TALKING_VERBS:
+        return True
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.lower_ not in ("it", "so") and verb.lemma_ not in ADDRESSEE_OBJECT_VERBS:
+            return True
+        if c.dep_ in ("prep", "prt") and (
+            c.lower_ in ("about", "for", "with", "against") or (c.lower_ == "on" and verb.lemma_ == "call")
+        ):
+            return True
+    return False
 
 
 def is_as_put_it(verb: Token) -> bool:

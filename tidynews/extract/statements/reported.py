@@ -29,6 +29,7 @@ from tidynews.extract.statements.cues import (
 )
 from tidynews.extract.statements.inserted import (
     as_cue_clause,
+    is_as_clause_of_time,
     is_as_put_it,
     own_clause,
     relative_clause_cue,
@@ -509,6 +510,8 @@ def reported_speech(
         if has_wh_object(verb) and not is_question_cue(verb) and what_x_said_was(verb) is None:
             drop(verb, has_wh_object.rule_id, "a wh-word is its object")
             continue
+        if trace.enabled and is_as_clause_of_time(verb):  # as_cue_clause skips it; other forms may still report
+            drop(verb, is_as_clause_of_time.rule_id, "an as clause of time, not of what was said")
         span = complement_span(verb)
         if span is None:
             continue

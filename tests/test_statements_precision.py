@@ -1,0 +1,22 @@
+"""Statements: precision steps of session 6 (what a rule used to take for speech and is not).
+
+Every article here is a short text written for these tests.
+"""
+
+from __future__ import annotations
+
+from tests.test_statements import statements
+
+
+def test_an_as_clause_with_its_own_object_tells_when_not_what():
+    text = "Flood\n\nAs the governor urged residents to stay indoors, the river kept rising.\n"
+    assert "the river kept rising" not in [s.quote for s in statements(text)]
+    text = "Gala\n\nAs the senator spoke, the guests left the hall one by one.\n"
+    assert statements(text) == []
+    text = "Depot\n\nAs she called for calm, the workers blocked the gates of the depot.\n"
+    assert "the workers blocked the gates of the depot" not in [s.quote for s in statements(text)]
+    # "as X noted", "as X told reporters" still report the clause beside them
+    (s,) = statements("Ferry\n\nAs the harbour master noted, the ferries are often late in winter.\n")
+    assert (s.quote, s.speaker) == ("the ferries are often late in winter", "the harbour master")
+    (s,) = statements("Ferry\n\nThe ferries are often late, as the harbour master told reporters on Monday.\n")
+    assert (s.quote, s.speaker) == ("The ferries are often late", "the harbour master")

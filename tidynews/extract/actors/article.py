@@ -48,6 +48,7 @@ from tidynews.extract.actors.references import (
     scan_role_references,
 )
 from tidynews.extract.actors.results import TEAM_RULES, TeamEntity, competition_of, settle_standings_tables
+from tidynews.extract.actors.sports_places import drop_team_repeats_in_place_slots, teams_named_by_places
 from tidynews.extract.common import ArticleExtraction, Entity, Mention, slugify
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
 from tidynews.extract.titles import is_honorific, title_kinds
@@ -111,6 +112,7 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     groups = people + orgs
     taken = TakenSpans([(c.start, c.end) for g in groups for c in g.members])
     scan_known_names(parsed, blocks, groups, taken, credits, trace)
+    drop_team_repeats_in_place_slots(orgs, trace)
     scan_local_body_references(blocks, orgs, taken, trace)
     scan_ministry_references(blocks, orgs, taken, trace)
     describe_people(people, orgs)
@@ -134,6 +136,7 @@ def settle_kinds(
     settle_kinds_by_spelling(cands)
     cands = drop_shouted_unknown_names(cands, parsed.text, trace)
     cands = drop_places_in_place_slots(cands, trace)
+    cands = teams_named_by_places(cands, blocks, trace)
     # names used as titles are no actors: drop treaty acronyms "(CSP)" defined after a dropped name
     return drop_defined_non_actors(cands, parsed, trace)
 

@@ -527,6 +527,7 @@ TEAM_RULES = frozenset(
         "actors.team_after_sports_cue",
         "actors.team_after_players_country",
         "actors.innings_summary",
+        "actors.team_named_by_place",
     }
 )
 _SPORT = re.compile(

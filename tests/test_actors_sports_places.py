@@ -98,3 +98,21 @@ def test_the_teams_town_written_as_a_place_is_the_place():
     dorset = [m for m in result.actor_mentions if m.text == "Dorset"]
     assert len(dorset) == 1
     assert dorset[0].start < result.actor_mentions[-1].end
+
+
+def test_the_ground_opening_a_results_line_is_no_team():
+    result = extract(
+        "At Taunton: Dorset beat Norfolk by an innings and 12 runs.",
+        headline="CRICKET - MINOR COUNTIES",
+    )
+    assert "Taunton" not in texts(result)
+    assert found(result).get("Dorset", ("", ""))[0] == "organization"
+
+
+def test_the_teams_town_in_the_dateline_is_the_place():
+    result = extract(
+        "BRISTOL 2031-05-04\n\nBristol beat Norwich 2-0 on Saturday to stay second. Bristol have now won four games.",
+        headline="SOCCER - FIRST DIVISION",
+    )
+    bristol = [m for m in result.actor_mentions if m.text.lower() == "bristol"]
+    assert [m.text for m in bristol] == ["Bristol", "Bristol"]

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Token
 
 from tidynews.articles import HEADLINE
-from tidynews.extract.actors.drops import in_place_slot
+from tidynews.extract.actors.drops import in_dateline, in_place_slot
 from tidynews.extract.actors.grouping import Group
 from tidynews.extract.actors.lexicon import ORG, PERSON, country_or_demonym_code, word_list
 from tidynews.extract.actors.names import Candidate, make_candidate, propose, reject
@@ -28,6 +28,7 @@ RULE = "actors.team_named_by_place"
 # the rules that read a team in a results line (not in prose): an article with one of them is a sports story
 RESULTS_LINE_RULES = TEAM_RULES - {"actors.team_before_sports_role", "actors.team_after_sports_cue", RULE}
 # a preposition linking a team to a match verb or result: "a win over X", "lost to X", "drew with X", "played for X"
+# ("lost at X"; but a line's opening "At X:" is the ground: "At Colchester: Essex beat Kent")
 TEAM_PREPOSITIONS = frozenset({"over", "against", "to", "with", "for", "from", "at"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PLACE_KINDS = ("city", "admin1", "admin2")
@@ -66,7 +67,7 @@ def plays_a_match(root: Token) -> bool:
         return head.lemma_.lower() in word_list("sports_verb")
     if tok.dep_ == "poss":
         return head.lemma_.lower() in word_list("sports_possessed")
-    if tok.dep_ == "pobj" and head.lower_ in TEAM_PREPOSITIONS:
+    if tok.dep_ == "pobj" and head.lower_ in TEAM_PREPOSITIONS and not (head.lower_ == "at" and head.is_sent_start):
         governor = head.head.lemma_.lower()
         return governor in word_list("sports_verb") or governor in word_list("sports_result_noun")
     return False
@@ -138,7 +139,8 @@ def is_shouted(c: Candidate) -> bool:
 @register_rule("actors.team_place_in_place_slot", kind="drops")
 def drop_team_repeats_in_place_slots(groups: list[Group], trace: Trace = NULL_TRACE) -> None:
     """A later "in X" or "at X" of a team named by its town is the town, not the team: the repeated name of a club
-    found in a results line or by `actors.team_named_by_place` is dropped where news writes a place.
+    found in a results line or by `actors.team_named_by_place` is dropped where news writes a place, and in the
+    dateline ("BALTIMORE 1996-08-22").
 
     Example (headline): Cricket: Dorset beat Norfolk by six wickets after rain in Dorset"""
     for g in groups:
@@ -146,7 +148,7 @@ def drop_team_repeats_in_place_slots(groups: list[Group], trace: Trace = NULL_TR
             continue
         kept = []
         for c in g.members:
-            if c.rule == "actors.known_name_repeated" and in_place_slot(c):
+            if c.rule == "actors.known_name_repeated" and (in_place_slot(c) or in_dateline(c.block, c)):
                 reject(
                     trace, c, drop_team_repeats_in_place_slots, "the town of a team, written where news writes places"
                 )

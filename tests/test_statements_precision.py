@@ -20,3 +20,12 @@ def test_an_as_clause_with_its_own_object_tells_when_not_what():
     assert (s.quote, s.speaker) == ("the ferries are often late in winter", "the harbour master")
     (s,) = statements("Ferry\n\nThe ferries are often late, as the harbour master told reporters on Monday.\n")
     assert (s.quote, s.speaker) == ("The ferries are often late", "the harbour master")
+
+
+def test_a_quoted_title_with_short_words_in_lower_case_is_no_statement():
+    text = "Talks\n\nThe harbour master told “Morning on the Coast” that the pier would reopen.\n"
+    assert [s.quote for s in statements(text)] == ["the pier would reopen"]
+    text = "Books\n\nThe former mayor signed copies of “The Art of the Harbour” on Friday.\n"
+    assert statements(text) == []
+    text = "Bridge\n\nThe council wants “a bridge for the whole town” before the election.\n"
+    assert [s.quote for s in statements(text)] == ["a bridge for the whole town"]

@@ -62,7 +62,10 @@ BACKGROUND_PREPOSITIONS = words("statement_words", "background_preposition")
 OBJECT_COMPLEMENT_PREPS = words("statement_words", "object_complement_preposition")
 TERMS_OF_SPEAKING = words("statement_words", "terms_of_speaking")  # "on condition of anonymity", "on the record"
 INFINITIVE_THAT_REPORTS = words("statement_words", "infinitive_that_reports")  # "took to the radio to say"
-ISSUING_VERBS = words("statement_words", "issuing_verb")  # "issued a statement", "released a letter"
+ISSUING_VERBS = words("statement_words", "issuing_verb")
+TITLE_SMALL_WORDS = words(
+    "statement_words", "title_small_word"
+)  # "Meet the Press": lower case inside a title  # "issued a statement", "released a letter"
 HONORIFICS = honorifics()  # the one list of honorifics (tidynews/extract/titles.py)
 
 

@@ -15,7 +15,13 @@ import re
 from spacy.tokens import Token
 
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
-from tidynews.extract.statements.lexicon import PRONOUNS_PERSON, PRONOUNS_PLURAL, QUOTE_CUES, SENTENCE_PUNCT
+from tidynews.extract.statements.lexicon import (
+    PRONOUNS_PERSON,
+    PRONOUNS_PLURAL,
+    QUOTE_CUES,
+    SENTENCE_PUNCT,
+    TITLE_SMALL_WORDS,
+)
 from tidynews.extract.statements.quotation_marks import Quotation, find_quotations, reporting_tail
 from tidynews.extract.statements.syntax import (
     Found,
@@ -107,17 +113,32 @@ def quote_cue_before(before: list[Token], quote_text: str, split: bool = False) 
 
 @register_rule("statements.quoted_name_or_title", kind="drops")
 def is_quoted_name_or_title(quote_text: str, before: list[Token]) -> bool:
-    """A short quotation in which every word is capitalised is a name or a title, and one after "so-called" or
-    "dubbed" is a label: not a statement (an exclamation, or words right after a verb like "chanted", are spoken).
+    """A short quotation in which every word is capitalised (or written as a title: "Meet the Press") is a name or a
+    title, and one after "so-called" or "dubbed" is a label: not a statement (an exclamation, or words right after a
+    verb like "chanted", are spoken).
 
     Example: The council backed the “Green Corridor” plan on Monday.
     """
     if before and before[-1].lower_ in ("so-called", "dubbed"):
         return True
+    words = re.findall(r"[^\W\d_][\w’'-]*", quote_text)
+    if before and before[-1].lemma_ == "tell" and not quote_text.rstrip(" ,.’'\"”").endswith("!"):
+        return is_title_case(words)  # "told “Face the Nation”": whom he told, a programme, not what he said
     if quote_text.rstrip(" ,.’'\"”").endswith("!") or (before and is_cue(before[-1], QUOTE_CUES)):
         return False  # "chanted “Four more years!”", "shouted “Stop the Count”": cried out, not a title
-    words = re.findall(r"[^\W\d_][\w’'-]*", quote_text)
-    return 0 < len(words) <= 6 and all(w[0].isupper() for w in words)
+    return (0 < len(words) <= 6 and all(w[0].isupper() for w in words)) or is_title_case(words)
+
+
+def is_title_case(words: list[str]) -> bool:
+    """Words written as a title: the first and at least two capitalised, the rest short words left in lower case
+    ("Meet the Press", "The Art of the Harbour"), at most twelve."""
+    capitalised = [w for w in words if w[0].isupper()]
+    return (
+        0 < len(words) <= 12
+        and words[0][0].isupper()
+        and len(capitalised) >= 2
+        and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+    )
 
 
 @register_rule("statements.unspoken_dash_list", kind="drops")

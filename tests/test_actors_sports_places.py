@@ -116,3 +116,16 @@ def test_the_teams_town_in_the_dateline_is_the_place():
     )
     bristol = [m for m in result.actor_mentions if m.text.lower() == "bristol"]
     assert [m.text for m in bristol] == ["Bristol", "Bristol"]
+
+
+def test_a_town_owning_a_player_is_his_club():
+    result = extract("Norwich's Tomas Brandt scored twice in the second half.", headline="SOCCER - FIRST DIVISION")
+    assert found(result).get("Norwich") == ("organization", "actors.team_named_by_place")
+    assert found(result)["Tomas Brandt"][0] == "person"
+
+
+def test_a_town_before_a_captains_title_is_his_club():
+    result = extract(
+        "The former Swindon and Luton skipper has signed a new contract.", headline="SOCCER - FIRST DIVISION"
+    )
+    assert found(result).get("Luton", ("", ""))[0] == "organization"

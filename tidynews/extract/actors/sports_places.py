@@ -29,7 +29,7 @@ RULE = "actors.team_named_by_place"
 RESULTS_LINE_RULES = TEAM_RULES - {"actors.team_before_sports_role", "actors.team_after_sports_cue", RULE}
 # a preposition linking a team to a match verb or result: "a win over X", "lost to X", "drew with X", "played for X"
 # ("lost at X"; but a line's opening "At X:" is the ground: "At Colchester: Essex beat Kent")
-TEAM_PREPOSITIONS = frozenset({"over", "against", "to", "with", "for", "from", "at"})
+TEAM_PREPOSITIONS = frozenset({"over", "against", "to", "with", "for", "from", "at", "behind"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PLACE_KINDS = ("city", "admin1", "admin2")
 TEAM_PLACE_POPULATION = 20_000
@@ -65,8 +65,10 @@ def plays_a_match(root: Token) -> bool:
     head = tok.head
     if tok.dep_ in SUBJECTS or tok.dep_ in {"dobj", "attr"}:
         return head.lemma_.lower() in word_list("sports_verb")
-    if tok.dep_ == "poss":
-        return head.lemma_.lower() in word_list("sports_possessed")
+    if tok.dep_ == "poss":  # "X's captain", "X's Piet Okoro" (a player of the club)
+        return head.lemma_.lower() in word_list("sports_possessed") or head.ent_type_ == "PERSON"
+    if tok.dep_ in {"compound", "nmod"}:  # "the former X and Y skipper"
+        return head.lower_ in word_list("sports_role")
     if tok.dep_ == "pobj" and head.lower_ in TEAM_PREPOSITIONS and not (head.lower_ == "at" and head.is_sent_start):
         governor = head.head.lemma_.lower()
         return governor in word_list("sports_verb") or governor in word_list("sports_result_noun")
@@ -115,8 +117,8 @@ def untagged_places_playing(
                 continue
             if (id(block), tok.i) in taken or country_or_demonym_code(tok.text) or not is_team_place(tok.text):
                 continue
-            if tok.dep_ == "compound" or not (tok.text in results_teams or plays_a_match(tok)):
-                continue  # "Dorset coach": the name of something else
+            if not (tok.text in results_teams and tok.dep_ != "compound" or plays_a_match(tok)):
+                continue
             cand = make_candidate(block, tok.i, tok.i + 1, ORG, "team", rule=RULE)
             if cand is not None:
                 out.append(propose(trace, cand))

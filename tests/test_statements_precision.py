@@ -29,3 +29,12 @@ def test_a_quoted_title_with_short_words_in_lower_case_is_no_statement():
     assert statements(text) == []
     text = "Bridge\n\nThe council wants “a bridge for the whole town” before the election.\n"
     assert [s.quote for s in statements(text)] == ["a bridge for the whole town"]
+
+
+def test_speaking_on_a_day_a_channel_or_for_someone_is_no_topic():
+    assert statements("Radio\n\nThe mayor spoke on the radio for an hour.\n") == []
+    assert statements("Dinner\n\nThe senator spoke on behalf of the ferry workers at the dinner.\n") == []
+    assert statements("Forum\n\nThe harbour master spoke on Thursday at the forum.\n") == []
+    # the topic beside them is still what was said
+    (s,) = statements("Radio\n\nThe mayor spoke on the radio about the new toll.\n")
+    assert (s.quote, s.speaker) == ("the new toll", "The mayor")

@@ -377,10 +377,13 @@ NOT_YET_MODALS = {"will", "'ll", "shall", "may", "might", "could", "should", "ca
 
 
 def _is_terms_of_speaking(prep: Token) -> bool:
-    """ "on condition of anonymity", "on background", "on the record": a preposition giving the terms of speaking."""
+    """ "on condition of anonymity", "on background", "on the record", "on the radio", "on behalf of …", "on
+    Thursday": a preposition giving the terms, channel or day of speaking, not its topic."""
     if prep.dep_ != "prep" or prep.lower_ not in ("on", "under"):
         return False
-    return any(c.dep_ == "pobj" and c.lower_ in TERMS_OF_SPEAKING for c in prep.children)
+    return any(
+        c.dep_ == "pobj" and (c.lower_ in TERMS_OF_SPEAKING or c.ent_type_ in ("DATE", "TIME")) for c in prep.children
+    )
 
 
 @register_rule("statements.terms_of_speaking", kind="drops")

@@ -129,3 +129,11 @@ def test_a_town_before_a_captains_title_is_his_club():
         "The former Swindon and Luton skipper has signed a new contract.", headline="SOCCER - FIRST DIVISION"
     )
     assert found(result).get("Luton", ("", ""))[0] == "organization"
+
+
+def test_a_town_after_a_league_description_is_the_club():
+    result = extract(
+        "Title hopefuls Cumbria were held to a draw, while second-placed Norfolk won easily.",
+        headline="CRICKET - MINOR COUNTIES",
+    )
+    assert found(result).get("Cumbria") == ("organization", "actors.team_named_by_place")

@@ -58,6 +58,15 @@ def first_conjunct(tok: Token) -> Token:
     return tok
 
 
+def after_team_descriptor(first: Token) -> bool:
+    """Whether a name comes right after a word describing a team in its league: "reigning champions X", "title
+    hopefuls X", "second-placed X"."""
+    if first.i == 0:
+        return False
+    before = first.doc[first.i - 1].lower_
+    return before in word_list("team_descriptor") or before.endswith("-placed")
+
+
 def plays_a_match(root: Token) -> bool:
     """Whether a name's head word is the subject or object of a match verb, owns a team's thing ("X's captain"), or
     follows "over"/"against"/"to"/"with"/"for" attached to a match verb or result ("a win over X")."""
@@ -95,7 +104,7 @@ def teams_named_by_places(
         if not is_place_name(c) or is_shouted(c):
             continue
         root = c.doc[c.tok_end - 1]
-        if c.name in results_teams or plays_a_match(root):
+        if c.name in results_teams or plays_a_match(root) or after_team_descriptor(c.doc[c.tok_start]):
             c.kind = ORG
             c.rule = RULE
             propose(trace, c)
@@ -117,7 +126,9 @@ def untagged_places_playing(
                 continue
             if (id(block), tok.i) in taken or country_or_demonym_code(tok.text) or not is_team_place(tok.text):
                 continue
-            if not (tok.text in results_teams and tok.dep_ != "compound" or plays_a_match(tok)):
+            if not (tok.text in results_teams and tok.dep_ != "compound" or plays_a_match(tok)) and not (
+                after_team_descriptor(tok)
+            ):
                 continue
             cand = make_candidate(block, tok.i, tok.i + 1, ORG, "team", rule=RULE)
             if cand is not None:

@@ -38,3 +38,11 @@ def test_speaking_on_a_day_a_channel_or_for_someone_is_no_topic():
     # the topic beside them is still what was said
     (s,) = statements("Radio\n\nThe mayor spoke on the radio about the new toll.\n")
     assert (s.quote, s.speaker) == ("the new toll", "The mayor")
+
+
+def test_challenging_a_named_rival_for_a_seat_is_a_race_not_words():
+    text = "Race\n\nThe teacher, who is challenging Senator Ruiz for her seat, opened an office on Main Street.\n"
+    assert statements(text) == []
+    # challenging a named person to do something, or about something, still reports
+    (s,) = statements("Race\n\nThe teacher challenged Senator Ruiz to debate the ferry plan.\n")
+    assert s.speaker == "The teacher" and "debate the ferry plan" in s.quote

@@ -173,7 +173,8 @@ def reported_clause_parsed_as_object(verb: Token) -> tuple[int, int] | None:
 @register_rule("statements.reported_object")
 def reported_object(verb: Token) -> tuple[int, int] | None:
     """What a verb like deny, describe, call on, urge or warn reports as its object or prepositional complement:
-    "denied any role in the leak", "called on the council to act" (not "called a meeting").
+    "denied any role in the leak", "called on the council to act" (not "called a meeting", not "is challenging
+    Senator Ruiz for her seat").
 
     "referring to …" and "pointed to …" report the object of "to".
     Example: The union called on the council to reopen the library.
@@ -201,6 +202,13 @@ def reported_object(verb: Token) -> tuple[int, int] | None:
         return None  # "called a meeting": not speech
     if verb.lemma_ == "attack" and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in comps):
         return None  # "attacked Trudeau for …": an attack on a named person quotes none of its words
+    if verb.lemma_ == "challenge" and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in comps):
+        if not any(
+            c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS) for c in verb.children
+        ):
+            return (
+                None  # "is challenging Senator Ruiz for her seat": a race, not words ("challenged X to debate" reports)
+            )
     if verb.lemma_ in TOPIC_CUES:
         comps = [c for c in comps if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS]  # not "spoke for five minutes"
     comps = [c for c in comps if not _is_terms_of_speaking(c)]  # "spoke on condition of anonymity": how, not what

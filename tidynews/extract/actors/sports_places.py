@@ -28,7 +28,7 @@ RULE = "actors.team_named_by_place"
 # the rules that read a team in a results line (not in prose): an article with one of them is a sports story
 RESULTS_LINE_RULES = TEAM_RULES - {"actors.team_before_sports_role", "actors.team_after_sports_cue", RULE}
 # a preposition linking a team to a match verb or result: "a win over X", "lost to X", "drew with X", "played for X"
-# ("lost at X"; but a line's opening "At X:" is the ground: "At Colchester: Essex beat Kent")
+# ("lost at X"; but a line's opening "At X:" is the ground: "At Newbridge: Arden beat Castleford")
 TEAM_PREPOSITIONS = frozenset({"over", "against", "to", "with", "for", "from", "at", "behind"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 PLACE_KINDS = ("city", "admin1", "admin2")
@@ -52,7 +52,7 @@ def is_place_name(c: Candidate) -> bool:
 
 
 def first_conjunct(tok: Token) -> Token:
-    """The first of a list of names: "Essex" of "Essex, Kent and Surrey drew"."""
+    """The first of a list of names: "Arden" of "Arden, Castleford and Newbridge drew"."""
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
     return tok
@@ -153,7 +153,7 @@ def is_shouted(c: Candidate) -> bool:
 def drop_team_repeats_in_place_slots(groups: list[Group], trace: Trace = NULL_TRACE) -> None:
     """A later "in X" or "at X" of a team named by its town is the town, not the team: the repeated name of a club
     found in a results line or by `actors.team_named_by_place` is dropped where news writes a place, and in the
-    dateline ("BALTIMORE 1996-08-22").
+    dateline ("ARDEN 2031-05-04").
 
     Example (headline): Cricket: Dorset beat Norfolk by six wickets after rain in Dorset"""
     for g in groups:

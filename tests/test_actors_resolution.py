@@ -14,12 +14,12 @@ STANDINGS = "\n\n".join(
         "Standings after games played on Sunday:",
         "AMERICAN LEAGUE",
         "W L PCT GB",
-        "CHICAGO 71 64 .526 -",
-        "BOSTON 69 65 .515 2",
+        "CHICAGO 70 65 .519 -",
+        "BOSTON 67 67 .500 2.5",
         "NATIONAL LEAGUE",
         "W L PCT GB",
-        "ATLANTA 83 49 .629 -",
-        "CHICAGO 60 75 .444 23",
+        "ATLANTA 80 52 .606 -",
+        "CHICAGO 62 73 .459 19",
     ]
 )
 

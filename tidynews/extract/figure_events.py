@@ -358,8 +358,8 @@ def _event_of(doc: Doc, cand: Candidate, counted: Token | None) -> str:
 
 def _modifier_event(noun: Token) -> str:
     """The event a noun's own modifiers give it: "displaced Israelis", "men detained at a checkpoint", "residents
-    who have been displaced", "people who fled", "two men with gunshot wounds", "two people sitting in a car with
-    gunshot wounds"; "" when none does."""
+    who have been displaced", "people who fled", "two men with gunshot wounds", "three men found in a parked van
+    with gunshot wounds"; "" when none does."""
     for child in noun.children:
         if child.dep_ in ("amod", "acl", "relcl") and child.pos_ in ("VERB", "ADJ"):
             role = "passive" if _is_passive(child) or child.dep_ == "amod" else "subject"

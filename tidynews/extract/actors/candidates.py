@@ -709,7 +709,7 @@ def team_after_place_candidates(block: ParsedBlock) -> list[Candidate]:
     words; a party's members ("Ohio Democrats"), a people ("Texas Kurds"), an event ("Atlanta Olympics"), a longer
     place name ("Colorado Springs"), a title-case verb ("Texas Wins") and a person ("David Millns") are none.
 
-    Example: The Colorado Rockies beat the Pittsburgh Pirates 9-3 on Sunday."""
+    Example: The Colorado Rockies edged the Pittsburgh Pirates 5-4 on Wednesday."""
     doc = block.doc
     out = []
     for i, tok in enumerate(doc):

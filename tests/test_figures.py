@@ -686,7 +686,7 @@ def test_casualty_events(sentence, expected):
         ("Deputies executed three search warrants on Friday.", [(3, "")]),
         ("Four men were wounded in separate shootings on Saturday.", [(4, "")]),  # a round-up
         ("Nine people were shot over the weekend across the county.", [(9, "")]),
-        ("Over the past three winters, at least four residents have been fatally shot along the river.", [(3, ""), (4, "")]),
+        ("Over the past three winters, at least four men have been fatally shot by the river.", [(3, ""), (4, "")]),
         ("Three more teenagers were wounded in a separate shooting on Friday.", [(3, "")]),  # another incident
         ("Two men were shot on Friday, and arrests were made over the weekend.", [(2, "wounded")]),  # not its clause
         ("A robbery left a clerk wounded over the weekend.", [(1, "wounded")]),  # one victim is one incident

@@ -12,6 +12,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span
 
 from tidynews.extract.actors.drops import (
+    PLACE_PREPOSITIONS,
     in_ranges,
 )
 from tidynews.extract.actors.grouping import Group
@@ -183,11 +184,21 @@ def scan_known_names(
 
     Example: Defence Minister Tomas Gallant visited the base. Gallant said the drills would go on."""
     forms: list[tuple[str, Group]] = []
+    # surnames that are also a country or a title ("Jordan", "King"): found only where a person stands
+    guarded: set[tuple[str, int]] = set()
     acronyms = defined_acronyms(parsed.text)
     for g in groups:
         if g.kind == PERSON:
             full = name_tokens(g.full_name())
             variants = [" ".join(full), *surname_variants(full)]
+            if (
+                len(full) > 1
+                and full[-1][:1].isupper()
+                and (country_or_demonym_code(full[-1]) or is_title_word(full[-1]))
+            ):
+                if full[-1].lower() not in group_words():
+                    forms.append((full[-1], g))
+                    guarded.add((full[-1], id(g)))
         else:
             variants = [n for n in g.names if len(n) >= 2]
             # "Acme Holdings Plc" is written "Acme" later: "an Acme spokesman said"
@@ -225,16 +236,46 @@ def scan_known_names(
                 span = block.doc.char_span(m.start(), m.end(), alignment_mode="expand")
                 if span is None or not shouting and not _name_boundaries_ok(block.doc, span, g.kind):
                     continue
+                rule = "actors.known_name_repeated"
+                if (v, id(g)) in guarded:
+                    if shouting or not surname_in_person_slot(block.doc, span):
+                        continue
+                    rule = "actors.surname_in_person_slot"
                 if shouting and any(t.ent_type_ in {"DATE", "TIME"} for t in span):
                     continue
-                cand = make_candidate(
-                    block, span.start, span.end, g.kind, "scan", g.known, "actors.known_name_repeated"
-                )
+                cand = make_candidate(block, span.start, span.end, g.kind, "scan", g.known, rule)
                 if cand is None:
                     continue
                 cand.name = v
                 g.members.append(propose(trace, cand))
                 taken.append((cand.start, cand.end))
+
+
+# the words before a surname that say a person, not a place, follows: "said Jordan", "told King"
+PERSON_SLOT_BEFORE = frozenset({"said", "says", "told", "asked", "added"})
+# a clause about a person after "Jordan, ...": "Jordan, who", "Jordan, whose"
+PERSON_SLOT_CLAUSE = frozenset({"who", "whose"})
+
+
+@register_rule("actors.surname_in_person_slot")
+def surname_in_person_slot(doc: Doc, span: Span) -> bool:
+    """A known person's surname that is also a country or a title ("Jordan", "King") names the person again
+    only where a person stands: the subject of a verb ("Jordan said", "King will play"), after a reporting
+    verb ("said King"), or before "who"/"whose"; never after "the", "in", "of" and the like ("the King said",
+    "flew to Jordan").
+
+    Example: The film was directed by Maya Jordan in Dublin. Jordan has made four films."""
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in PERSON_SLOT_BEFORE:
+        return True
+    if before is not None and (before.pos_ in {"DET", "ADP", "ADJ", "NUM"} or before.lower_ in PLACE_PREPOSITIONS):
+        return False
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    if after.pos_ in {"VERB", "AUX"} and after.tag_ != "VBN":
+        return True
+    return after.text == "," and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in PERSON_SLOT_CLAUSE
 
 
 def _name_boundaries_ok(doc: Doc, span: Span, kind: str) -> bool:

@@ -60,7 +60,7 @@ from tidynews.extract.statements.speakers import (
     names_several,
     relative_pronoun,
 )
-from tidynews.extract.statements.syntax import Found, noun_phrase
+from tidynews.extract.statements.syntax import Found, noun_phrase, person_name_words
 from tidynews.nlp import ParsedArticle
 
 __all__ = ["extract_statements", "find_quotations"]
@@ -137,9 +137,10 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
 
     found: list[Found] = []
     merged_ids: set[int] = set()
+    names = person_name_words(b.doc for b in blocks)  # surnames the tagger may take for nouns ("Mills vowed …")
     for bi, block in enumerate(blocks):
         indirect = reported_speech(
-            block, finder.quoted[bi], used_by_block.get(bi, set()), finder.quotations[bi], trace, parsed.text
+            block, finder.quoted[bi], used_by_block.get(bi, set()), finder.quotations[bi], trace, parsed.text, names
         )
         for item in indirect:
             item.paragraph = bi

@@ -62,6 +62,7 @@ from tidynews.extract.statements.syntax import (
     depth,
     is_cue,
     is_inverted_after_clause,
+    is_name_tagged_as_noun,
     is_second_that_clause,
     is_speaker_act_after_clause,
     is_speaker_like,
@@ -440,9 +441,10 @@ def is_open_question(doc, lo: int, hi: int) -> bool:
 
 
 @register_rule("statements.no_speaker", kind="drops")
-def has_no_speaker(verb: Token, subj: Token | None, lo: int, hi: int) -> bool:
+def has_no_speaker(verb: Token, subj: Token | None, lo: int, hi: int, names: frozenset[str] = frozenset()) -> bool:
     """A reporting verb with no subject outside what it reports has no speaker; nor has a verb that needs one
     (vow, pledge, promise, threaten; "points to" an object) when its subject cannot speak ("the plan promises …").
+    A surname the tagger took for a common noun can speak when the article names a person with it (`names`).
 
     Example: The new plan promises to cut waiting times.
     """
@@ -456,7 +458,7 @@ def has_no_speaker(verb: Token, subj: Token | None, lo: int, hi: int) -> bool:
     speaking_pronoun = subj.lower_ in SPEAKING_PRONOUNS and verb.dep_ != "relcl"
     document = subj.lemma_.lower() in DOCUMENT_NOUNS  # "The letter accuses the board of …": its writer speaks
     return (verb.lemma_ in NEEDS_SPEAKER_SUBJECT or object_to) and not (
-        is_speaker_like(subj) or speaking_pronoun or document
+        is_speaker_like(subj) or speaking_pronoun or document or is_name_tagged_as_noun(subj, names)
     )
 
 
@@ -489,6 +491,7 @@ def reported_speech(
     quotations: list[Quotation],
     trace: Trace = NULL_TRACE,
     text: str = "",
+    names: frozenset[str] = frozenset(),
 ) -> list[Found]:
     """Reported speech in one paragraph: reporting verbs outside quotation marks with their complement.
 
@@ -531,7 +534,7 @@ def reported_speech(
             drop(verb, is_open_question.rule_id, "an open question")
             continue
         subj = by_document if by_document is not None else subject_of(verb)
-        if has_no_speaker(verb, subj, lo, hi):
+        if has_no_speaker(verb, subj, lo, hi, names):
             drop(verb, has_no_speaker.rule_id, "no subject that can speak")
             continue
         if by_document is not None:

@@ -8,9 +8,10 @@ reports (`complement_span`, second that-clauses, `outer_reporting_verb`) and tri
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from tidynews.extract.rules import register_rule
 from tidynews.extract.statements.lexicon import (
@@ -251,6 +252,20 @@ def is_speaker_like(head: Token) -> bool:
     """Whether a subject can be a speaker: a name, a pronoun for people or bodies, or a speaker noun; or a noun
     named by an apposition that is one ("The town's longest-serving councillor, Arne Holt, …")."""
     return _names_a_speaker(head) or any(c.dep_ == "appos" and _names_a_speaker(c) for c in head.children)
+
+
+def person_name_words(docs: Iterable[Doc]) -> frozenset[str]:
+    """The words of the article's person names (tokens of a PERSON entity): "Ada Grimes" gives Ada and Grimes."""
+    return frozenset(t.text for doc in docs for t in doc if t.ent_type_ == "PERSON" and t.is_alpha)
+
+
+def is_name_tagged_as_noun(head: Token, names: frozenset[str]) -> bool:
+    """Whether a subject is a name the tagger took for a common noun: a capitalised bare noun ("Grimes", "Mills")
+    with no determiner, possessor or modifier that the article uses in a person's name elsewhere, in a sentence whose
+    verb is written in lower case (so not a headline in title case)."""
+    if head.pos_ != "NOUN" or head.text not in names or not head.head.text[:1].islower():
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in head.children)
 
 
 def _names_a_speaker(head: Token) -> bool:

@@ -56,6 +56,7 @@ from tidynews.extract.statements.speakers import (
     SpeakerResolver,
     according_to_source,
     issuer_of_document,
+    maker_of_claim,
     name_before_colon,
     names_several,
     relative_pronoun,
@@ -212,6 +213,15 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
                 cue = item.cue_text
                 if trace.enabled:
                     trace.propose("statements", parsed.text[item.start : item.end], item.start, item.end, item.rule)
+        if item.rule == speech_noun_clauses.rule_id and item.subject is None and item.block is not None:
+            noun = next((t for t in item.block.doc if item.block.offset + t.idx == item.anchor), None)
+            maker = maker_of_claim(noun) if noun is not None else None
+            if maker is not None:  # "Lopez repeated claims that …": the claims are hers
+                span = noun_phrase(maker)
+                cut = next((c.i for c in maker.rights if c.dep_ == "prep"), None)  # not "… on Tuesday"
+                if span is not None and cut is not None:
+                    span = (span[0], cut)
+                item.subject, item.subject_span, item.rule = maker, span, maker_of_claim.rule_id
         if item.subject is not None and item.block is not None and item.subject_span is not None:
             issuer = issuer_of_document(item.subject)
             if issuer is not None:  # "She released a letter that says …": she speaks through it

@@ -617,3 +617,39 @@ def _norm(s: str) -> str:
     s = s.replace("’", "'").replace(".", "").lower()
     s = re.sub(r"[^\w\s'-]", " ", s)
     return re.sub(r"\s+", " ", s).strip()
+
+
+# verbs whose subject makes the claim that is their object: "repeated claims that …" (not "denied claims that …")
+CLAIM_MAKING_VERBS = frozenset(
+    "make repeat reiterate renew level lodge press voice raise echo offer advance escalate double".split()
+)
+# prepositions by which the subject makes a claim of its own: "entered the debate with an argument that …"
+OWN_CLAIM_PREPOSITIONS = frozenset({"with", "in"})
+
+
+@register_rule("statements.speech_noun_of_subject")
+def maker_of_claim(noun: Token) -> Token | None:
+    """The one who makes a claim whose owner the noun phrase does not name: the subject of the verb that has the claim
+    as its object ("repeated accusations that …") or makes it with or in it ("persisted in arguments that …"), or a
+    name compounded with it ("Lopez claims that …" read as a noun).
+
+    Example: The senator made accusations that the ferry company had hidden its losses.
+    """
+    if noun.dep_ == "ROOT":  # a verb read as a noun: "Lopez claims that …", "Lopez repeated accusations that …"
+        name = next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), None)
+        if name is not None and name.pos_ == "PROPN" and noun.tag_ == "NNS":
+            return name
+        made = next((c for c in noun.children if c.dep_ == "amod" and c.lemma_.lower() in CLAIM_MAKING_VERBS), None)
+        verb = made if made is not None and made.tag_ in ("VBD", "VBN") else noun
+    elif noun.dep_ == "dobj" and noun.head.dep_ == "ROOT" and noun.head.is_title and noun.head.i == noun.i - 1:
+        return noun.head  # "Lopez charges that …" read as a name with an object
+    elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in CLAIM_MAKING_VERBS:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in OWN_CLAIM_PREPOSITIONS and noun.head.head.pos_ == "VERB":
+        verb = noun.head.head
+    else:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON") or subject.tag_ in ("WP", "WDT"):
+        return None
+    return subject if subject.pos_ != "PRON" or subject.lower_ in PRONOUNS else None

@@ -3,6 +3,8 @@ the verb that makes them; one who faces a claim is not its maker. Articles writt
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_statements import one
 
 CLAIMS = """Ferry row deepens
@@ -42,3 +44,30 @@ def test_a_claim_making_verb_read_as_an_adjective_still_names_the_maker():
     s = one(text, "the toll company had hidden")
     assert s.speaker == "Senator Ada Lind"
     assert s.rule == "statements.speech_noun_of_subject"
+
+
+OWN_WORDS = """Toll fight
+
+The mayor stepped up his criticism of the new toll on Monday.
+
+The drivers stepped up their attacks on the toll company.
+
+He renewed her criticism of the bus plan at the meeting.
+"""
+
+
+@pytest.mark.parametrize(
+    "quote_start, speaker",
+    [("the new toll", "The mayor"), ("the toll company", "The drivers")],
+)
+def test_the_subject_who_steps_up_their_own_criticism_is_named(quote_start, speaker):
+    s = one(OWN_WORDS, quote_start)
+    assert s.speaker == speaker
+    assert s.rule == "statements.speech_noun_of_actor"
+
+
+def test_a_possessive_that_cannot_be_the_subject_stays():
+    # "He renewed her criticism": the criticism is hers, not his
+    s = one(OWN_WORDS, "the bus plan")
+    assert s.speaker == "her"
+    assert s.rule == "statements.speech_noun_object"

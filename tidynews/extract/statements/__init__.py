@@ -47,7 +47,7 @@ from tidynews.extract.common import ArticleExtraction, Statement
 from tidynews.extract.rules import register_rule
 from tidynews.extract.statements.headlines import headline_colon_person, headline_statements
 from tidynews.extract.statements.lexicon import PRONOUNS
-from tidynews.extract.statements.nouns import speech_noun_clauses, transcript_label
+from tidynews.extract.statements.nouns import speech_noun_clauses, speech_noun_object, transcript_label
 from tidynews.extract.statements.quotation_marks import find_quotations
 from tidynews.extract.statements.quotes import QuoteFinder
 from tidynews.extract.statements.reported import Intervals, according_to, reported_speech
@@ -55,6 +55,7 @@ from tidynews.extract.statements.speakers import (
     Referent,
     SpeakerResolver,
     according_to_source,
+    actor_behind_owner,
     issuer_of_document,
     maker_of_claim,
     name_before_colon,
@@ -218,10 +219,15 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
             maker = maker_of_claim(noun) if noun is not None else None
             if maker is not None:  # "Lopez repeated claims that …": the claims are hers
                 span = noun_phrase(maker)
-                cut = next((c.i for c in maker.rights if c.dep_ == "prep"), None)  # not "… on Tuesday"
+                # not "… on Tuesday", nor the claim itself when the name was read as its verb ("Lopez charges …")
+                cut = next((c.i for c in maker.rights if c.dep_ in ("prep", "dobj", "ccomp", "acl", "relcl")), None)
                 if span is not None and cut is not None:
                     span = (span[0], cut)
                 item.subject, item.subject_span, item.rule = maker, span, maker_of_claim.rule_id
+        if item.rule == speech_noun_object.rule_id and item.subject is not None:
+            actor = actor_behind_owner(item.subject)
+            if actor is not None:  # "Lopez stepped up her attacks on …": Lopez, as the sentence names her
+                item.subject, item.subject_span, item.rule = actor, noun_phrase(actor), actor_behind_owner.rule_id
         if item.subject is not None and item.block is not None and item.subject_span is not None:
             issuer = issuer_of_document(item.subject)
             if issuer is not None:  # "She released a letter that says …": she speaks through it

@@ -653,3 +653,27 @@ def maker_of_claim(noun: Token) -> Token | None:
     if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON") or subject.tag_ in ("WP", "WDT"):
         return None
     return subject if subject.pos_ != "PRON" or subject.lower_ in PRONOUNS else None
+
+
+POSSESSIVE_OF = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+@register_rule("statements.speech_noun_of_actor")
+def actor_behind_owner(owner: Token) -> Token | None:
+    """The subject of the verb whose object is a speaker's own words ("Lopez stepped up her attacks on the toll"): the
+    one named there, not the possessive "her", when the possessive can be that subject (same person and number).
+
+    Example: The mayor stepped up his criticism of the new toll on Monday.
+    """
+    pronoun = POSSESSIVE_OF.get(owner.lower_)
+    noun = owner.head
+    if pronoun is None or owner.dep_ != "poss" or noun.dep_ != "dobj":
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ == "nsubj" and c.i < noun.head.i), None)
+    if subject is None or subject.tag_ in ("WP", "WDT"):
+        return None
+    if subject.pos_ == "PRON":
+        return subject if subject.lower_ == pronoun else None
+    plural = subject.tag_ in ("NNS", "NNPS")
+    agrees = (pronoun == "they") == plural or pronoun == "it"
+    return subject if subject.pos_ in ("NOUN", "PROPN") and agrees else None

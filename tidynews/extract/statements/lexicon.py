@@ -63,6 +63,8 @@ OBJECT_COMPLEMENT_PREPS = words("statement_words", "object_complement_prepositio
 TERMS_OF_SPEAKING = words("statement_words", "terms_of_speaking")  # "on condition of anonymity", "on the record"
 INFINITIVE_THAT_REPORTS = words("statement_words", "infinitive_that_reports")  # "took to the radio to say"
 ISSUING_VERBS = words("statement_words", "issuing_verb")
+CLAIM_MAKING_VERBS = words("statement_words", "claim_making_verb")  # "repeated claims that …"
+OWN_CLAIM_PREPOSITIONS = words("statement_words", "own_claim_preposition")  # "persisted in arguments that …"
 TITLE_SMALL_WORDS = words(
     "statement_words", "title_small_word"
 )  # "Meet the Press": lower case inside a title  # "issued a statement", "released a letter"

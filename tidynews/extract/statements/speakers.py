@@ -22,10 +22,12 @@ from tidynews.extract.rules import register_rule
 from tidynews.extract.statements.lexicon import (
     BODY_DESCRIPTION,
     BUSINESS_WORDS,
+    CLAIM_MAKING_VERBS,
     DESCRIBES_A_PERSON,
     HONORIFICS,
     INDEFINITE,
     ISSUING_VERBS,
+    OWN_CLAIM_PREPOSITIONS,
     PERSON_NOUNS,
     PRONOUNS,
     PRONOUNS_PERSON,
@@ -617,14 +619,6 @@ def _norm(s: str) -> str:
     s = s.replace("’", "'").replace(".", "").lower()
     s = re.sub(r"[^\w\s'-]", " ", s)
     return re.sub(r"\s+", " ", s).strip()
-
-
-# verbs whose subject makes the claim that is their object: "repeated claims that …" (not "denied claims that …")
-CLAIM_MAKING_VERBS = frozenset(
-    "make repeat reiterate renew level lodge press voice raise echo offer advance escalate double".split()
-)
-# prepositions by which the subject makes a claim of its own: "entered the debate with an argument that …"
-OWN_CLAIM_PREPOSITIONS = frozenset({"with", "in"})
 
 
 @register_rule("statements.speech_noun_of_subject")

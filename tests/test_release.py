@@ -228,6 +228,16 @@ def test_interrupted_publish_leaves_the_last_release_intact(released, monkeypatc
     assert publish(seeds, root, dist).version == "0.2.0"  # the next run picks up where it stopped
 
 
+def test_rules_list_ahead_of_the_release_is_left_alone(released):
+    """New rules that leave the seed package unchanged: RULES.md at the root follows the code, not the last release."""
+    seeds, dist, root = released
+    newer_rules = (root / "RULES.md").read_text(encoding="utf-8") + "\n| `statements.a_newer_rule` | finds | … |\n"
+    (root / "RULES.md").write_text(newer_rules, encoding="utf-8")
+    result = publish(seeds, root, dist)
+    assert result.message == "no change since 0.1.0: nothing released"
+    assert (root / "RULES.md").read_text(encoding="utf-8") == newer_rules
+
+
 def test_plain_build_over_the_root_is_repaired_from_the_zip(released):
     """`tidynews build` into the root drops the release marker; publish puts the released package back."""
     from tidynews.build import build_package

@@ -373,6 +373,9 @@ def move_into_dist(files: list[Path], dist_dir: Path) -> None:
 
 
 ROOT_FILES = (DESCRIPTOR_NAME, CHANGELOG_NAME, CODEBOOK_NAME, RULES_NAME, CITATION_NAME)
+# The repository's RULES.md follows the code (scripts/write_rules.py, checked by a test) and runs ahead of the last
+# release when rules change but the seed package does not; it is no sign that the root lost its release.
+FOLLOWS_THE_CODE = frozenset({RULES_NAME})
 
 
 RELEASES_SUBDIR = "releases"
@@ -537,7 +540,7 @@ def root_holds(zip_path: Path, root: Path) -> bool:
         for info in zf.infolist():
             rel = info.filename[len(stem) + 1 :]
             top = rel.split("/", 1)[0]
-            if top not in {DATA_SUBDIR, SCHEMA_SUBDIR, *ROOT_FILES} or info.is_dir():
+            if top not in {DATA_SUBDIR, SCHEMA_SUBDIR, *ROOT_FILES} or top in FOLLOWS_THE_CODE or info.is_dir():
                 continue
             path = root / rel
             if not path.is_file() or path.stat().st_size != info.file_size or path.read_bytes() != zf.read(info):

@@ -6,18 +6,8 @@ Every sentence here was written for these tests.
 
 from __future__ import annotations
 
-from tidynews.articles import Article, split_zones
-from tidynews.extract.actors import extract_actors
+from tests.test_actors_mentions import extract
 from tidynews.extract.common import ArticleExtraction
-from tidynews.nlp import parse_articles
-
-
-def extract(body: str, headline: str = "Report") -> ArticleExtraction:
-    text = headline + "\n\n" + body + "\n"
-    article = Article("t", "t.txt", "", "utf-8", text, headline, split_zones(text))
-    result = ArticleExtraction("t")
-    extract_actors(next(parse_articles([article])), result)
-    return result
 
 
 def found(result: ArticleExtraction) -> dict[str, tuple[str, str]]:

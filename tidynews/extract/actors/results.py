@@ -545,12 +545,17 @@ class TeamEntity(Entity):
     competition: str = ""
 
 
+def headline_sport(blocks: list[ParsedBlock]) -> str:
+    """The sport the article's headline names ("soccer" of "Soccer: Arden beat Castleford"), or ""."""
+    headline = next((b.text for b in blocks if b.zone == HEADLINE), "")
+    return m.group(0) if (m := _SPORT.search(headline.lower())) else ""
+
+
 def competition_of(blocks: list[ParsedBlock], block: ParsedBlock) -> str:
     """'sport|competition' of a results line: the sport named in the headline and the nearest short heading above
     the line that names a competition ("Northern League", "Division two"), skipping a group inside one
     ("EASTERN DIVISION"); either part may be empty."""
-    headline = next((b.text for b in blocks if b.zone == HEADLINE), "")
-    sport = m.group(0) if (m := _SPORT.search(headline.lower())) else ""
+    sport = headline_sport(blocks)
     section = ""
     index = next((i for i, b in enumerate(blocks) if b is block), 0)
     for above in reversed(blocks[:index]):

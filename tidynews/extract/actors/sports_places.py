@@ -13,12 +13,11 @@ import re
 
 from spacy.tokens import Token
 
-from tidynews.articles import HEADLINE
 from tidynews.extract.actors.drops import in_dateline, in_place_slot
 from tidynews.extract.actors.grouping import Group
 from tidynews.extract.actors.lexicon import ORG, PERSON, country_or_demonym_code, word_list
 from tidynews.extract.actors.names import Candidate, make_candidate, propose, reject
-from tidynews.extract.actors.results import _SPORT, TEAM_RULES
+from tidynews.extract.actors.results import TEAM_RULES, headline_sport
 from tidynews.extract.countries import fold
 from tidynews.extract.geonames_index import entries
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
@@ -37,8 +36,7 @@ TEAM_PLACE_POPULATION = 20_000
 
 def is_sports_story(cands: list[Candidate], blocks: list[ParsedBlock]) -> bool:
     """Whether the headline names a sport or a candidate of the article is a team of a results line."""
-    headline = next((b.text for b in blocks if b.zone == HEADLINE), "")
-    return bool(_SPORT.search(headline.lower())) or any(c.rule in RESULTS_LINE_RULES for c in cands)
+    return bool(headline_sport(blocks)) or any(c.rule in RESULTS_LINE_RULES for c in cands)
 
 
 def is_place_name(c: Candidate) -> bool:
@@ -101,7 +99,7 @@ def teams_named_by_places(
             continue
         if c.kind == PERSON and (c.tok_end - c.tok_start > 1 or c.name in people):
             continue  # a player's name, or a surname a player of the article has
-        if not is_place_name(c) or is_shouted(c):
+        if not is_place_name(c) or is_shouted_line(c.block):
             continue
         root = c.doc[c.tok_end - 1]
         if c.name in results_teams or plays_a_match(root) or after_team_descriptor(c.doc[c.tok_start]):
@@ -119,7 +117,7 @@ def untagged_places_playing(
     taken = {(id(c.block), i) for c in cands for i in range(c.tok_start, c.tok_end)}
     out = []
     for block in blocks:
-        if not re.search(r"[a-z]", block.text):
+        if is_shouted_line(block):
             continue
         for tok in block.doc:
             if tok.pos_ not in {"PROPN", "NOUN"} or tok.ent_type_ or not tok.is_alpha or not tok.is_title:
@@ -144,9 +142,9 @@ def is_team_place(name: str) -> bool:
     )
 
 
-def is_shouted(c: Candidate) -> bool:
+def is_shouted_line(block: ParsedBlock) -> bool:
     """A line written in capitals (a headline or a table heading), whose words spaCy does not parse as prose."""
-    return not re.search(r"[a-z]", c.block.text)
+    return not re.search(r"[a-z]", block.text)
 
 
 @register_rule("actors.team_place_in_place_slot", kind="drops")

@@ -529,6 +529,13 @@ def speaker_after_dateline(block: ParsedBlock, head: Token, span: tuple[int, int
     return doc[last - 1], (first, last)
 
 
+def speaking_subject(subject: Token | None) -> Token | None:
+    """A verb's subject that can be a speaker: a noun, a name or a personal pronoun; not a relative ("who", "which")."""
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON") or subject.tag_ in ("WP", "WDT"):
+        return None
+    return subject if subject.pos_ != "PRON" or subject.lower_ in PRONOUNS else None
+
+
 def issuer_of_document(head: Token) -> Token | None:
     """The one who put out a document that speaks: the subject of "issued/released/sent … a statement (letter, post)",
     so that the speaker is who the text says issued it, not the paper.
@@ -540,10 +547,7 @@ def issuer_of_document(head: Token) -> Token | None:
     verb = head.head
     if verb.lemma_.lower() not in ISSUING_VERBS:
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON") or subject.tag_ in ("WP", "WDT"):
-        return None
-    return subject if subject.pos_ != "PRON" or subject.lower_ in PRONOUNS else None
+    return speaking_subject(next((c for c in verb.children if c.dep_ == "nsubj"), None))
 
 
 @register_rule("statements.quote_according_to")
@@ -643,10 +647,7 @@ def maker_of_claim(noun: Token) -> Token | None:
         verb = noun.head.head
     else:
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON") or subject.tag_ in ("WP", "WDT"):
-        return None
-    return subject if subject.pos_ != "PRON" or subject.lower_ in PRONOUNS else None
+    return speaking_subject(next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None))
 
 
 POSSESSIVE_OF = {"his": "he", "her": "she", "their": "they", "its": "it"}

@@ -8,7 +8,7 @@ two different entities would get the same slug.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from tidynews.extract.actors.franchises import (
@@ -18,6 +18,7 @@ from tidynews.extract.actors.franchises import (
     sport_of_league,
     sports,
 )
+from tidynews.extract.actors.grouping import person_key
 from tidynews.extract.actors.lexicon import (
     GOVERNMENT_HEADS,
     STATE_BODIES,
@@ -49,7 +50,7 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
     (or a number) is appended.
     """
     items = [(ex.article_id, ent) for ex in extractions for ent in ex.actors]
-    items = teams_tagged_as_people(people_tagged_as_organisations(items))
+    items = one_type_per_name(teams_tagged_as_people(people_tagged_as_organisations(items)))
     clusters = CorpusClusters()
     teams = {key: team for ex in extractions for key, team in franchises_of_article(ex.actors).items()}
     # full-name people and organisations first, surname-only people after; teams read under a competition
@@ -185,7 +186,7 @@ class CorpusClusters:
         """The cluster of a person: the same full name, else the one longer name ending with this one, other than
         a person of the same article (which the article kept apart from this one)."""
         toks = name_tokens(ent.name)
-        key = " ".join(toks).lower()
+        key = person_key(toks)
         idx = self.person_full.get(key)
         if idx is None:
             hits = {
@@ -327,6 +328,29 @@ def people_tagged_as_organisations(items: list[tuple[str, Entity]]) -> list[tupl
             and len(surnames.get(ent.name, ())) == 1
         ):
             ent = Entity(ent.key, ent.name, "person", ent.role, ent.country_code, set(ent.aliases))
+        out.append((aid, ent))
+    return out
+
+
+def one_type_per_name(items: list[tuple[str, Entity]]) -> list[tuple[str, Entity]]:
+    """A name of two or more words typed a person in some articles and an organisation in others is one entity: it
+    takes the type most articles give it (none on a tie). spaCy tags "Lennart Meri" ORG in a list of names and a
+    club "Hansa Rostock" PERSON in a short fixture line; each article alone cannot tell."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for aid, ent in items:
+        if len(ent.name.split()) > 1 and ent.name not in known_organisations():
+            votes[ent.name.lower()][aid, ent.type == "person"] = 1
+    kinds: dict[str, bool] = {}
+    for name, seen in votes.items():
+        tally = Counter(is_person for _, is_person in seen)
+        if len(tally) == 2 and tally[True] != tally[False]:
+            kinds[name] = tally[True] > tally[False]
+    out = []
+    for aid, ent in items:
+        is_person = kinds.get(ent.name.lower(), ent.type == "person")
+        if is_person != (ent.type == "person") and not isinstance(ent, TeamEntity):
+            kind = "person" if is_person else "organization"
+            ent = Entity(ent.key, ent.name, kind, ent.role, ent.country_code, set(ent.aliases))
         out.append((aid, ent))
     return out
 

@@ -8,6 +8,7 @@ spell a known person or abbreviate a known organisation.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -81,11 +82,13 @@ def group_people(cands: list[Candidate]) -> list[Group]:
     # names with given names before names written with initials: "D. Marsh" joins "Dan Marsh"
     for c in sorted(people, key=lambda c: (-len(name_tokens(c.name)), is_initial(name_tokens(c.name)[0]))):
         toks = name_tokens(c.name)
-        key = " ".join(toks).lower()
+        key = person_key(toks)
         c.merged_by = ""
         if key in by_full:
             by_full[key].members.append(c)
-            c.merged_by = "actors.same_person"
+            written = " ".join(toks).lower()
+            same = any(written == " ".join(name_tokens(m.name)).lower() for m in by_full[key].members[:-1])
+            c.merged_by = "actors.same_person" if same else given_name_spelling.rule_id
             continue
         target = _find_person(groups, toks, c.start)
         if target is None:
@@ -109,6 +112,26 @@ def group_people(cands: list[Candidate]) -> list[Group]:
         else:
             groups.append(rest)
     return groups
+
+
+@register_rule("actors.given_name_spelling", kind="merges")
+def given_name_spelling(word: str) -> str:
+    """A given name reduced to a key its other transliterations share: "ks" and "x", "c" and "k", "y" and "i", "ph"
+    and "f" one, accents off, doubled letters single (Aleksander/Alexander, Marc/Mark, Andrei/Andrey, Allan/Alan).
+    A person written with either spelling and the same surname is one person, in an article and across articles.
+
+    Example: Aleksander Novak spoke first. Alexander Novak later denied it."""
+    key = unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode()
+    for old, new in (("ks", "x"), ("ph", "f"), ("c", "k"), ("y", "i")):
+        key = key.replace(old, new)
+    return re.sub(r"(\w)\1+", r"\1", key)
+
+
+def person_key(toks: list[str]) -> str:
+    """The key one person's full names share: the given names by `given_name_spelling`, the surname as written."""
+    if len(toks) < 2 or any(is_initial(t) for t in toks):
+        return " ".join(toks).lower()
+    return " ".join([*(given_name_spelling(t) for t in toks[:-1]), toks[-1].lower()])
 
 
 def bare_surname_of_another(g: Group) -> Group | None:

@@ -1,0 +1,64 @@
+"""Actors across articles: one person or organisation however each article spelled or typed it, and two entities
+kept apart when a short name could be either. The articles and names are written for these tests."""
+
+from __future__ import annotations
+
+from test_actors import extract
+
+from tidynews.extract.actors import resolve_actors
+from tidynews.extract.actors.grouping import given_name_spelling, person_key
+from tidynews.extract.common import ArticleExtraction, Entity
+
+
+def _article(article_id: str, *actors: Entity) -> ArticleExtraction:
+    result = ArticleExtraction(article_id)
+    result.actors = list(actors)
+    return result
+
+
+def _person(name: str, kind: str = "person") -> Entity:
+    return Entity(name.lower().replace(" ", "-"), name, kind)
+
+
+def test_a_name_typed_person_in_most_articles_is_one_person_also_where_it_was_typed_organisation():
+    first = _article("a", _person("Tomas Ferreira"))
+    second = _article("b", _person("Tomas Ferreira"))
+    listed = _article("c", _person("Tomas Ferreira", "organization"))
+    rows, mapping = resolve_actors([first, second, listed])
+    ids = {mapping[(aid, "tomas-ferreira")] for aid in "abc"}
+    assert len(ids) == 1
+    assert {r["actor_id"]: r["type"] for r in rows}[ids.pop()] == "person"
+
+
+def test_a_name_typed_both_ways_in_as_many_articles_stays_two_actors():
+    person = _article("a", _person("Harbour Lights"))
+    band = _article("b", _person("Harbour Lights", "organization"))
+    _, mapping = resolve_actors([person, band])
+    assert mapping[("a", "harbour-lights")] != mapping[("b", "harbour-lights")]
+
+
+def test_given_names_spelled_two_ways_are_one_key():
+    assert given_name_spelling("Aleksander") == given_name_spelling("Alexander")
+    assert given_name_spelling("Marc") == given_name_spelling("Mark")
+    assert given_name_spelling("Andrey") == given_name_spelling("Andrei")
+    assert given_name_spelling("Allan") == given_name_spelling("Alan")
+    assert given_name_spelling("José") == given_name_spelling("Jose")
+    assert given_name_spelling("Anna") != given_name_spelling("Anne")
+    # the surname is kept as written: two families, not one
+    assert person_key(["Marc", "Dubois"]) == person_key(["Mark", "Dubois"])
+    assert person_key(["Mark", "Dubois"]) != person_key(["Mark", "Duboys"])
+
+
+def test_a_given_name_spelled_two_ways_in_one_article_is_one_person():
+    r = extract("Aleksander Novak spoke first. Alexander Novak later denied the report, and Anna Novak agreed.")
+    names = {m.text: m.key for m in r.actor_mentions}
+    assert names["Aleksander Novak"] == names["Alexander Novak"]
+    assert names["Anna Novak"] != names["Alexander Novak"]
+
+
+def test_a_given_name_spelled_two_ways_across_articles_is_one_person_and_the_surname_joins_it():
+    first = _article("a", _person("Marc Dubois"))
+    second = _article("b", _person("Mark Dubois"))
+    third = _article("c", _person("Dubois"))
+    _, mapping = resolve_actors([first, second, third])
+    assert mapping[("a", "marc-dubois")] == mapping[("b", "mark-dubois")] == mapping[("c", "dubois")]

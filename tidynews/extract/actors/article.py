@@ -135,7 +135,7 @@ def settle_kinds(
     people_named_like_organisations(cands)
     settle_kinds_by_spelling(cands)
     cands = drop_shouted_unknown_names(cands, parsed.text, trace)
-    cands = drop_places_in_place_slots(cands, trace)
+    cands = drop_places_in_place_slots(cands, trace, blocks)
     cands = teams_named_by_places(cands, blocks, trace)
     # names used as titles are no actors: drop treaty acronyms "(CSP)" defined after a dropped name
     return drop_defined_non_actors(cands, parsed, trace)

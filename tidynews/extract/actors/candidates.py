@@ -20,12 +20,15 @@ from tidynews.extract.actors.drops import (
     drop_overlaps,
     in_dateline,
     in_ranges,
+    EVENT_FOLLOWERS,
     is_descriptive_phrase,
     is_junk_name,
+    is_people_word,
     is_photo_credit,
     is_sentence_initial_common_noun,
     is_treaty_or_place,
     names_area_before_kind_word,
+    names_event_or_index,
 )
 from tidynews.extract.actors.lexicon import (
     COUNTRY_POSSESSORS,
@@ -243,6 +246,11 @@ def spacy_drop(cand: Candidate, kind: str) -> tuple[Callable, str] | None:
         return is_descriptive_phrase, "a description, not a name"
     if names_area_before_kind_word(doc, end):
         return names_area_before_kind_word, "a place before its kind of area"
+    if is_people_word(cand.name):
+        return is_people_word, "a word for people of a nation or group"
+    why = names_event_or_index(cand, kind)
+    if why:
+        return names_event_or_index, why
     if kind != "weak":
         why = is_junk_name(cand.name, kind)
         if why:
@@ -316,6 +324,9 @@ def curated_candidates(
         cand.name = alias
         if is_photo_credit(start, end, credits):
             reject(trace, cand, is_photo_credit, "in a photo credit")
+            continue
+        if tok_end < len(doc) and doc[tok_end].text in EVENT_FOLLOWERS:
+            reject(trace, cand, names_event_or_index, f"part of an event's name ({alias} {doc[tok_end].text})")
             continue
         out.append(cand)
     return out

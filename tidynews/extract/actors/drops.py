@@ -314,7 +314,9 @@ def acts_as_actor(c: Candidate) -> bool:
 
 
 @register_rule("actors.place_in_place_slots", kind="drops")
-def drop_places_in_place_slots(cands: list[Candidate], trace: Trace = NULL_TRACE) -> list[Candidate]:
+def drop_places_in_place_slots(
+    cands: list[Candidate], trace: Trace = NULL_TRACE, blocks: list[ParsedBlock] | None = None
+) -> list[Candidate]:
     """A name spaCy tags as an organisation or person that is a town or region of the gazetteer and that the
     article writes, at least half the times, where news writes a place ("in Arden", "the town of Arden", "Arden
     airport") is that place, no actor: spaCy's small model tags many foreign towns ORG.
@@ -325,7 +327,15 @@ def drop_places_in_place_slots(cands: list[Candidate], trace: Trace = NULL_TRACE
         if c.source == "spacy" and c.known is None and c.kind in {ORG, PERSON, "weak"} and c.name[:1].isupper():
             by_name.setdefault(c.name, []).append(c)
     dropped: set[int] = set()
+    sports = sports_story(cands, blocks or [])
     for name, members in by_name.items():
+        cue = next((c for c in members if described_as_place(c)), None)
+        if cue is not None and len(name.split()) <= 3 and not any(after_org_noun(c) for c in members):
+            # in a sports story a town may be its club elsewhere ("Arden, coached by ..."): only its place uses go
+            for c in members if not sports else [c for c in members if described_as_place(c) or in_place_slot(c)]:
+                reject(trace, c, described_as_place, f"a place: {cue.name!r} is described as one")
+                dropped.add(id(c))
+            continue
         if len(name.split()) > 2 or name.lower() in ORG_HEADS or not entries(fold(name), ("city", "admin1", "admin2")):
             continue  # "Congress" is also a town's name
         if any(acts_as_actor(c) for c in members):
@@ -336,3 +346,136 @@ def drop_places_in_place_slots(cands: list[Candidate], trace: Trace = NULL_TRACE
                 reject(trace, c, drop_places_in_place_slots, "a place: written where news writes places")
                 dropped.add(id(c))
     return [c for c in cands if id(c) not in dropped]
+
+
+# "the Briton", "Chechens", "a Frenchman", "Sri Lankans", "Rwandan Hutu refugees": words for people of a nation or
+# a group, read in the singular, the plural and the "-man" form
+PEOPLE_NOUNS = word_list("people_noun")
+
+
+def _people_forms(word: str) -> set[str]:
+    """The word, its singular and its nationality ("Frenchmen" -> "french"), lower case."""
+    w = word.lower()
+    forms = {w}
+    for end in ("men", "man"):
+        if w.endswith(end) and len(w) > len(end) + 3:
+            forms.add(w[: -len(end)])
+            forms.add(w[: -len(end) - 1] if w[: -len(end)].endswith("s") else w[: -len(end)])
+    for f in list(forms):
+        if f.endswith("s"):
+            forms.add(f[:-1])
+    return forms
+
+
+def _names_people(word: str) -> bool:
+    return any(f in PEOPLE_NOUNS or f in group_words() or demonym_code(f.title()) for f in _people_forms(word))
+
+
+@register_rule("actors.people_word", kind="drops")
+def is_people_word(name: str) -> bool:
+    """A word for people of a nation, region or group, singular or plural, with nationalities before it, is no
+    actor: "the Briton", "Chechens", "a Frenchman", "Sri Lankans", "Rwandan Hutu refugees".
+
+    Example: Hundreds of Chechens marched to the square on Sunday."""
+    words = name.split()
+    if not words or not all(w[:1].isupper() for w in words):
+        return False
+    if _names_people(name):
+        return True
+    return len(words) > 1 and _names_people(words[-1]) and all(demonym_code(w) for w in words[:-1])
+
+
+EVENT_HEADS = word_list("event_head")
+EVENT_FOLLOWERS = word_list("event_follower")
+EVENT_NOUNS = word_list("event_noun")
+INDEX_WORDS = word_list("index_word")
+INDEX_MODIFIERS = {"composite", "stock", "share", "price", "blue-chip"}
+# "three RBI", "a 3.45 ERA": a statistic after its number (the same letters may name a bank elsewhere)
+STATISTICS = word_list("statistic")
+STATISTIC_NOUNS = {"single", "double", "triple", "homer", "hit", "hits", "groundout", "grounder", "sacrifice", "leader"}
+LEAGUE_SECTION = re.compile(
+    r"(?:\bLeague|\b[AN]\.?L\.?)\s+(?:Central|East|West|Eastern|Western|North|South)(?:\s+Division)?$"
+)
+
+
+@register_rule("actors.event_or_index", kind="drops")
+def names_event_or_index(cand: Candidate, kind: str) -> str:
+    """Why a name is a sports event, a holiday or a market index and no actor ("" when it is none of them): its
+    last word names an event ("the Northern Golf Tour", "the Harbour Classic"), a capitalised event word follows
+    it ("Labour Day", "the Acme Cup"), it is a tournament before a lower-case title word ("the Wimbledon
+    champion"), a league's section ("the National League Central"), or an index or contract follows it ("the
+    Nasdaq composite index", "Nikkei futures").
+
+    Example: He has three wins on the Northern Golf Tour this year."""
+    if kind == PERSON or cand.known is not None:
+        return ""
+    doc, start, end = cand.doc, cand.tok_start, cand.tok_end
+    words = cand.name.split()
+    nxt = doc[end] if end < len(doc) else None
+    if len(words) > 1 and words[-1][:1].isupper() and words[-1].lower() in EVENT_HEADS:
+        return "the name of a sports event"
+    if LEAGUE_SECTION.search(cand.name):
+        return "a league's section"
+    if nxt is not None and nxt.text in EVENT_FOLLOWERS:
+        return f"part of an event's or holiday's name ({cand.name} {nxt.text})"
+    if cand.name.lower() in STATISTICS and (
+        start > 0 and doc[start - 1].like_num or nxt is not None and nxt.lower_ in STATISTIC_NOUNS
+    ):
+        return "a statistic after its number or before a play ('three RBI', 'an RBI double')"
+    if nxt is not None and nxt.is_lower and nxt.lower_ in EVENT_NOUNS and len(words) <= 2 and not cand.name.isupper():
+        return f"a tournament ({cand.name} {nxt.text})"
+    i = end
+    if i < len(doc) and doc[i].like_num:
+        i += 1  # "the FTSE 100 index"
+    for _ in range(3):  # "the Acme composite index", "the Acme industrial average", "Acme futures"
+        tok = doc[i] if i < len(doc) else None
+        if tok is None or not tok.is_lower:
+            break
+        if tok.lower_ in INDEX_WORDS and words[-1].lower() not in ORG_HEADS:  # "the Acme Stock Exchange index"
+            return "a market index or contract"
+        if not (tok.tag_ == "JJ" or tok.lower_ in INDEX_MODIFIERS):
+            break
+        i += 1
+    return ""
+
+
+def after_org_noun(c: Candidate) -> bool:
+    """Whether a name follows "the club", "the firm", "the group": an organisation's name however it is used."""
+    return c.tok_start > 0 and c.doc[c.tok_start - 1].lower_ in ORG_NOUNS_BEFORE_NAME
+
+
+_PLACE_NOUN_WORDS = "|".join(sorted(PLACE_NOUNS | {"settlement", "resort", "enclave", "island", "province"}))
+_COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+# "the town of X", "the mining towns of X", "20 km (12 miles) from X", "just east of X", "the capital X"
+PLACE_BEFORE = re.compile(
+    rf"(?:\b(?:{_PLACE_NOUN_WORDS})s? of|\b{_COMPASS} of|\b(?:km|kms|kilometres?|kilometers?|miles?)\)? "
+    rf"(?:{_COMPASS} )?(?:from|of)|\bcapital,?) (?:the )?$",
+    re.IGNORECASE,
+)
+# "X, a village 40 km from", "X is a Norwegian settlement": an apposition or copula naming a kind of place, which no
+# noun follows ("X, a town councillor" is a person)
+PLACE_AFTER = re.compile(
+    rf"^,? (?:is |was )?an? (?:[a-z-]+ ){{0,2}}(?:{_PLACE_NOUN_WORDS})\b"
+    r"(?=\s*[,.;:()]|\s*$| (?:of|in|on|near|about|some|where|which|that|with|north|south|east|west|\d))"
+)
+
+
+@register_rule("actors.place_by_description", kind="drops")
+def described_as_place(c: Candidate) -> bool:
+    """A name the article describes once as a place is that place in every mention: "the town of X", "the mining
+    towns of X", "20 km (12 miles) from X", "east of X", "the capital X", "X, a village near", "X is a town", "X
+    region" (spaCy's small model tags many small towns as organisations or people).
+
+    Example: Rebels took the mountain town of Velmora. Velmora was quiet on Monday, officials said."""
+    text = c.block.text
+    start, end = c.start - c.block.offset, c.end - c.block.offset
+    if PLACE_BEFORE.search(text[max(0, start - 60) : start]) or PLACE_AFTER.match(text[end : end + 60]):
+        return True
+    return names_area_before_kind_word(c.doc, c.tok_end) and c.kind != PERSON
+
+
+def sports_story(cands: list[Candidate], blocks: list[ParsedBlock]) -> bool:
+    """Whether the headline names a sport or a candidate is a team of a results line."""
+    from tidynews.extract.actors.results import TEAM_RULES, headline_sport  # results imports this module
+
+    return bool(headline_sport(blocks)) or any(c.rule in TEAM_RULES for c in cands)

@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from tidynews.extract.actors.drops import (
+    EVENT_FOLLOWERS,
     drop_overlaps,
     in_dateline,
     in_ranges,
-    EVENT_FOLLOWERS,
     is_descriptive_phrase,
     is_junk_name,
     is_people_word,

@@ -376,7 +376,7 @@ def is_people_word(name: str) -> bool:
     """A word for people of a nation, region or group, singular or plural, with nationalities before it, is no
     actor: "the Briton", "Chechens", "a Frenchman", "Sri Lankans", "Rwandan Hutu refugees".
 
-    Example: Hundreds of Chechens marched to the square on Sunday."""
+    Example: The Briton, who turned 30 this year, won the third set easily."""
     words = name.split()
     if not words or not all(w[:1].isupper() for w in words):
         return False
@@ -406,7 +406,7 @@ def names_event_or_index(cand: Candidate, kind: str) -> str:
     champion"), a league's section ("the National League Central"), or an index or contract follows it ("the
     Nasdaq composite index", "Nikkei futures").
 
-    Example: He has three wins on the Northern Golf Tour this year."""
+    Example: He has three career wins on the Northern Golf Tour, his manager said."""
     if kind == PERSON or cand.known is not None:
         return ""
     doc, start, end = cand.doc, cand.tok_start, cand.tok_end

@@ -62,3 +62,20 @@ def test_a_given_name_spelled_two_ways_across_articles_is_one_person_and_the_sur
     third = _article("c", _person("Dubois"))
     _, mapping = resolve_actors([first, second, third])
     assert mapping[("a", "marc-dubois")] == mapping[("b", "mark-dubois")] == mapping[("c", "dubois")]
+
+
+def test_a_surname_alone_is_the_person_most_articles_name_in_full():
+    tom = [_article(f"tom{i}", _person("Tom Garrow")) for i in range(4)]
+    mary = _article("mary", _person("Mary Garrow"))
+    alone = _article("alone", _person("Garrow"))
+    _, mapping = resolve_actors([*tom, mary, alone])
+    assert mapping[("alone", "garrow")] == mapping[("tom0", "tom-garrow")]
+    assert mapping[("mary", "mary-garrow")] != mapping[("tom0", "tom-garrow")]
+
+
+def test_a_surname_alone_stays_apart_when_no_full_name_dominates():
+    tom = [_article(f"tom{i}", _person("Tom Garrow")) for i in range(3)]
+    mary = _article("mary", _person("Mary Garrow"))
+    alone = _article("alone", _person("Garrow"))
+    _, mapping = resolve_actors([*tom, mary, alone])
+    assert mapping[("alone", "garrow")] not in {mapping[("tom0", "tom-garrow")], mapping[("mary", "mary-garrow")]}

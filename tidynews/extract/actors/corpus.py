@@ -39,6 +39,10 @@ from tidynews.extract.common import ArticleExtraction, Entity, slugify
 from tidynews.extract.rules import Trace, register_rule
 from tidynews.extract.titles import is_honorific
 
+# how many times more articles name one person in full than all others of the surname, for the surname alone to be
+# that person's
+DOMINANT = 4
+
 
 def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], dict[tuple[str, str], str]]:
     """Merge per-article entities into corpus actors; return rows and (article_id, key) -> actor_id.
@@ -198,9 +202,20 @@ class CorpusClusters:
             }
             if not hits and is_initial(toks[0]):  # "D. Marsh" of a scorecard is the one "Dan Marsh" of the corpus
                 hits = {i for full, i in self.person_full.items() if initials_match(toks, full.split())}
+            if len(hits) > 1 and len(toks) == 1:
+                hits = self.dominant_person(hits)
             idx = hits.pop() if len(hits) == 1 else self.new_cluster()
         self.person_full.setdefault(key, idx)
         return idx
+
+    def dominant_person(self, hits: set[int]) -> set[int]:
+        """Of several people with one surname, the one named in full in at least `DOMINANT` times as many articles as
+        all the others together (and in `DOMINANT` articles at least): a story that writes the surname alone, with no
+        full name, means the person the news names most ("Clinton" in 1996 is the president, not the first lady)."""
+        articles = {i: len({aid for aid, e in self.members[i] if len(name_tokens(e.name)) > 1}) for i in hits}
+        top = max(hits, key=lambda i: (articles[i], -i))
+        rest = sum(articles.values()) - articles[top]
+        return {top} if articles[top] >= DOMINANT * max(rest, 1) else hits
 
     def organisation_cluster(self, ent: Entity) -> int:
         """The cluster of an organisation: a curated name, the same normal form and country, or (without a

@@ -79,3 +79,19 @@ def test_a_surname_alone_stays_apart_when_no_full_name_dominates():
     alone = _article("alone", _person("Garrow"))
     _, mapping = resolve_actors([*tom, mary, alone])
     assert mapping[("alone", "garrow")] not in {mapping[("tom0", "tom-garrow")], mapping[("mary", "mary-garrow")]}
+
+
+def test_a_word_glued_before_a_full_name_of_the_corpus_is_not_another_person():
+    plain = _article("a", _person("Ana Ruiz"))
+    glued = _article("b", _person("Unseeded Ana Ruiz"))
+    rows, mapping = resolve_actors([glued, plain])
+    assert mapping[("a", "ana-ruiz")] == mapping[("b", "unseeded-ana-ruiz")]
+    assert {r["actor_id"]: r["name"] for r in rows}[mapping[("a", "ana-ruiz")]] == "Ana Ruiz"
+
+
+def test_a_given_name_before_a_full_name_is_a_fuller_name_of_someone_else():
+    ann = _article("a", _person("Ann Ruiz"))
+    mary_ann = _article("b", _person("Mary Ann Ruiz"))
+    mary = _article("c", _person("Mary Lopez"))
+    _, mapping = resolve_actors([ann, mary_ann, mary])
+    assert mapping[("a", "ann-ruiz")] != mapping[("b", "mary-ann-ruiz")]

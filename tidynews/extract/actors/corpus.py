@@ -55,11 +55,12 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
     """
     items = [(ex.article_id, ent) for ex in extractions for ent in ex.actors]
     items = one_type_per_name(teams_tagged_as_people(people_tagged_as_organisations(items)))
-    clusters = CorpusClusters()
+    clusters = CorpusClusters(given_names=given_names(items))
     teams = {key: team for ex in extractions for key, team in franchises_of_article(ex.actors).items()}
     # full-name people and organisations first, surname-only people after; teams read under a competition
     # heading before teams read without one
-    for aid, ent in sorted(items, key=lambda it: (_known_only_in_part(it[1]),)):
+    # shorter full names before longer ones: "Unseeded Ana Ruiz" finds "Ana Ruiz"
+    for aid, ent in sorted(items, key=lambda it: (_known_only_in_part(it[1]), _person_words(it[1]))):
         if team := teams.get(id(ent)):
             idx = clusters.franchise_cluster(team)
         elif ent.type == "person":
@@ -137,6 +138,7 @@ class CorpusClusters:
     org_name_clusters: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     cluster_codes: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
     franchises: dict[str, int] = field(default_factory=dict)  # a franchise's name -> its cluster
+    given_names: frozenset[str] = frozenset()  # first words of two-word person names, lower case
 
     def join_teams_named_in_prose(self) -> None:
         """A club known in one story only from results lines is the organisation other stories name in prose the same
@@ -192,6 +194,10 @@ class CorpusClusters:
         toks = name_tokens(ent.name)
         key = person_key(toks)
         idx = self.person_full.get(key)
+        if idx is None and len(toks) > 2 and toks[0].lower() not in self.given_names:
+            # "Unseeded Ana Ruiz", "Spaniard Ana Ruiz": a word opening a sentence or describing the person, glued
+            # before a full name of the corpus, and no one's given name
+            idx = self.person_full.get(person_key(toks[1:]))
         if idx is None:
             hits = {
                 i
@@ -393,6 +399,18 @@ def teams_tagged_as_people(items: list[tuple[str, Entity]]) -> list[tuple[str, E
     return out
 
 
+def given_names(items: list[tuple[str, Entity]]) -> frozenset[str]:
+    """The first words of the two-word person names of the corpus, lower case ("ana" of "Ana Ruiz")."""
+    return frozenset(
+        toks[0].lower() for _, ent in items if ent.type == "person" and len(toks := name_tokens(ent.name)) == 2
+    )
+
+
+def _person_words(ent: Entity) -> int:
+    """The number of words of a full name (0 for anything else): the order full names are clustered in."""
+    return len(name_tokens(ent.name)) if ent.type == "person" and not _known_only_in_part(ent) else 0
+
+
 def _known_only_in_part(ent: Entity) -> bool:
     """A person known by one word only, or a team read without its competition's heading."""
     if isinstance(ent, TeamEntity):
@@ -407,5 +425,8 @@ def _canonical_name(ents: list[Entity]) -> str:
         if e.name in known_organisations() and known_organisations()[e.name].name == e.name:
             return e.name
     if ents[0].type == "person":
-        return max((e.name for e in ents), key=lambda n: (len(name_tokens(n)), not is_honorific(n.split()[0]), len(n)))
+        names = list(dict.fromkeys(e.name for e in ents))
+        # not "Unseeded Ana Ruiz" when the cluster also has "Ana Ruiz"
+        names = [n for n in names if len(name_tokens(n)) < 3 or " ".join(name_tokens(n)[1:]) not in names] or names
+        return max(names, key=lambda n: (len(name_tokens(n)), not is_honorific(n.split()[0]), len(n)))
     return max((e.name for e in ents), key=lambda n: (len(n.split()), len(n)))

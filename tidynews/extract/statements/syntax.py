@@ -18,6 +18,7 @@ from tidynews.extract.statements.lexicon import (
     OBJECT_CUES,
     PRONOUNS_PERSON,
     PRONOUNS_PLURAL,
+    QUESTION_CUES,
     QUOTE_CUES,
     REPORT_CUES,
     RESEARCH_CUES,
@@ -292,12 +293,14 @@ def outer_reporting_verb(verb: Token) -> Token | None:
     Example: "Ms Vidal said sales had risen and added that prices would fall." -> added hangs on "risen", the
     complement of said: its speaker is the subject of said.
     """
-    if not is_cue(verb, QUOTE_CUES | REPORT_CUES) or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    act_after_clause = is_speaker_act_after_clause(verb)
+    if not (act_after_clause or is_cue(verb, QUOTE_CUES | REPORT_CUES)) or any(
+        c.dep_ in SUBJECT_DEPS for c in verb.children
+    ):
         return None
     participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.doc[verb.left_edge.i - 1].text == ","
     if verb.dep_ != "conj" and not participle:
         return None
-    act_after_clause = is_speaker_act_after_clause(verb)
     if not reports_its_own_clause(verb) and not act_after_clause:
         return None  # "said A and denied any role": an object, not a second reported clause; one statement
     clause = verb.head
@@ -315,18 +318,44 @@ def outer_reporting_verb(verb: Token) -> Token | None:
 
 @register_rule("statements.speaker_act_after_reported_clause")
 def is_speaker_act_after_clause(verb: Token) -> bool:
-    """A reporting verb joined by "and" to a reported clause under a modal, in a finite tense the clause cannot
-    share: the speaker's own next act ("called the plan …"), a statement of its own, not part of what was reported.
+    """A reporting verb joined by "and" to a reported clause under a modal or another auxiliary, or in the tense of
+    the reporting verb rather than the clause's, in a finite tense the clause cannot share: the speaker's own next act
+    ("called the plan …", "said she earns … and asked how …"), a statement of its own, not part of what was reported.
 
     Example: Senator Omar Bell said the fuel tax would hurt farmers, and called the plan a gift to oil firms.
     """
     if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ") or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return False
-    if not is_cue(verb, QUOTE_CUES | REPORT_CUES | OBJECT_CUES):
+    if not is_cue(verb, QUOTE_CUES | REPORT_CUES | OBJECT_CUES | QUESTION_CUES):
         return False
     clause = verb.head
+    if clause.i > verb.i:
+        return False
     # "would hurt …, and called": a past tense cannot hang on "would"; "would hurt … and call" (bare) still could
-    return clause.i < verb.i and any(c.tag_ == "MD" and c.i < clause.i for c in clause.children)
+    if any(c.tag_ == "MD" and c.i < clause.i for c in clause.children):
+        return True
+    return cannot_share_clause_tense(verb, clause)
+
+
+def cannot_share_clause_tense(verb: Token, clause: Token) -> bool:
+    """Whether a finite verb joined by "and" to a reported clause cannot continue that clause: the clause has an
+    auxiliary a finite verb cannot share ("had been inspected and vowed …", "was undergoing … and vowed …"), or the
+    verb is in the tense of the reporting verb, not of the clause ("said she earns … and asked …").
+
+    Example: "The chief said the bridge had been inspected and vowed to reopen it." -> vowed is the chief's act.
+    """
+    # not "do": "said it did not know of the strike but described …" reads as one report
+    if any(
+        c.dep_ in ("aux", "auxpass") and c.i < clause.i and c.tag_ != "TO" and c.lemma_ != "do" for c in clause.children
+    ):
+        return True
+    outer = clause.head if clause.dep_ == "ccomp" else None
+    return (
+        outer is not None
+        and outer.i < clause.i
+        and clause.tag_ in ("VBD", "VBZ", "VBP")
+        and (clause.tag_ != verb.tag_ and outer.tag_ == verb.tag_)
+    )
 
 
 def reports_its_own_clause(verb: Token) -> bool:

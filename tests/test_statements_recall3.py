@@ -1,0 +1,42 @@
+"""Statements: recall steps of statements7b (a second act of the speaker after a reported clause; two statements in one
+sentence hung on one verb).
+
+Every article here is a short text written for these tests.
+"""
+
+from __future__ import annotations
+
+from tests.test_statements import statements
+
+
+def _found(text: str) -> list[tuple[str, str, str]]:
+    return [(s.speaker, s.cue, s.quote) for s in statements(f"Report\n\n{text}\n")]
+
+
+def test_a_verb_that_cannot_share_the_clause_auxiliary_is_the_speakers_next_act():
+    assert _found("The chief said the bridge had been inspected and vowed to reopen it.") == [
+        ("The chief", "said", "the bridge had been inspected"),
+        ("The chief", "vowed", "to reopen it"),
+    ]
+
+
+def test_a_verb_in_the_tense_of_the_reporting_verb_is_the_speakers_next_act():
+    assert _found("A farmer, Ana Ruiz, said she earns $30,000 a year and questioned how the tax would help her.") == [
+        ("A farmer", "said", "she earns $30,000 a year"),
+        ("A farmer", "questioned", "how the tax would help her"),
+    ]
+
+
+def test_a_verb_that_shares_the_clause_stays_in_it():
+    # "moved" shares "had" with "weakened": both are what the officials said
+    assert _found("Officials said the storm had weakened and moved out to sea.") == [
+        ("Officials", "said", "the storm had weakened and moved out to sea"),
+    ]
+
+
+def test_two_speakers_joined_by_a_semicolon_give_two_statements():
+    text = "Six in 10 said they feared the next months of the race; 46 percent said they were bored by the election."
+    assert _found(text) == [
+        ("Six in 10", "said", "they feared the next months of the race"),
+        ("46 percent", "said", "they were bored by the election"),
+    ]

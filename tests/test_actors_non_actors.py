@@ -51,3 +51,23 @@ def test_a_town_described_as_one_is_a_place_in_every_mention():
 def test_a_person_described_by_a_job_in_a_town_stays_a_person():
     body = "Lena Okafor, a town councillor, said the bridge was closed. Okafor said it would open in May."
     assert "Okafor" in texts(body)
+
+
+def test_a_place_described_in_another_paragraph_is_a_place_everywhere():
+    body = (
+        "Talks on the future of Velmora resumed in Geneva on Monday.\n\n"
+        "Fighting broke out again in the disputed Velmora region last month."
+    )
+    assert "Velmora" not in texts(body)
+
+
+def test_a_ship_is_no_actor_in_any_mention():
+    body = "Jets took off from the aircraft carrier Mary Kellner on Monday. The Mary Kellner sailed at dawn."
+    assert "Mary Kellner" not in texts(body)
+    body = "Divers filmed the wreck of the RMS Halvard. The Halvard sank in 1931."
+    found = texts(body)
+    assert "RMS Halvard" not in found and "Halvard" not in found
+
+
+def test_an_airline_called_the_national_carrier_stays_an_actor():
+    assert "Zenavia" in texts("The chairman of national carrier Zenavia said the pilot was not to blame.")

@@ -21,6 +21,7 @@ from tidynews.extract.actors.drops import (
     credit_char_ranges,
     drop_defined_non_actors,
     drop_places_in_place_slots,
+    drop_vessels,
 )
 from tidynews.extract.actors.grouping import Group, group_candidates, settle_kinds_by_spelling
 from tidynews.extract.actors.lexicon import (
@@ -136,6 +137,7 @@ def settle_kinds(
     settle_kinds_by_spelling(cands)
     cands = drop_shouted_unknown_names(cands, parsed.text, trace)
     cands = drop_places_in_place_slots(cands, trace, blocks)
+    cands = drop_vessels(cands, trace)
     cands = teams_named_by_places(cands, blocks, trace)
     # names used as titles are no actors: drop treaty acronyms "(CSP)" defined after a dropped name
     return drop_defined_non_actors(cands, parsed, trace)

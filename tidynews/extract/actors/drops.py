@@ -329,7 +329,9 @@ def drop_places_in_place_slots(
     dropped: set[int] = set()
     sports = sports_story(cands, blocks or [])
     for name, members in by_name.items():
-        cue = next((c for c in members if described_as_place(c)), None)
+        cue = next((c for c in members if described_as_place(c)), None) or (
+            members[0] if described_as_place(members[0], blocks) else None
+        )
         if cue is not None and len(name.split()) <= 3 and not any(after_org_noun(c) for c in members):
             # in a sports story a town may be its club elsewhere ("Arden, coached by ..."): only its place uses go
             for c in members if not sports else [c for c in members if described_as_place(c) or in_place_slot(c)]:
@@ -460,18 +462,39 @@ PLACE_AFTER = re.compile(
 )
 
 
+# "X region", "X airport", "X mosque": a lower-case kind of area or place right after the name (not "X region council")
+PLACE_KIND_AFTER = re.compile(
+    rf"^ (?:(?:{'|'.join(sorted(AREA_KIND_WORDS))})\b(?! (?:{'|'.join(sorted(LOCAL_BODY_WORDS))})\b)"
+    rf"|(?:{'|'.join(sorted(word_list('place_kind_after')))})\b)"
+)
+
+
+def place_described_at(text: str, start: int, end: int) -> bool:
+    """Whether the words around text[start:end] describe it as a place."""
+    return bool(
+        PLACE_BEFORE.search(text[max(0, start - 60) : start])
+        or PLACE_AFTER.match(text[end : end + 60])
+        or PLACE_KIND_AFTER.match(text[end : end + 40])
+    )
+
+
 @register_rule("actors.place_by_description", kind="drops")
-def described_as_place(c: Candidate) -> bool:
+def described_as_place(c: Candidate, blocks: list[ParsedBlock] | None = None) -> bool:
     """A name the article describes once as a place is that place in every mention: "the town of X", "the mining
     towns of X", "20 km (12 miles) from X", "east of X", "the capital X", "X, a village near", "X is a town", "X
-    region" (spaCy's small model tags many small towns as organisations or people).
+    region", "X airport" (spaCy's small model tags many small towns as organisations or people). With `blocks`, any
+    place where the article writes the name counts.
 
     Example: Rebels took the mountain town of Velmora. Velmora was quiet on Monday, officials said."""
-    text = c.block.text
-    start, end = c.start - c.block.offset, c.end - c.block.offset
-    if PLACE_BEFORE.search(text[max(0, start - 60) : start]) or PLACE_AFTER.match(text[end : end + 60]):
+    if place_described_at(c.block.text, c.start - c.block.offset, c.end - c.block.offset):
         return True
-    return names_area_before_kind_word(c.doc, c.tok_end) and c.kind != PERSON
+    pattern = re.compile(r"(?<![\w-])" + re.escape(c.name) + r"(?![\w-])")
+    return any(
+        place_described_at(b.text, m.start(), m.end())
+        for b in blocks or []
+        if c.name in b.text
+        for m in pattern.finditer(b.text)
+    )
 
 
 def sports_story(cands: list[Candidate], blocks: list[ParsedBlock]) -> bool:
@@ -479,3 +502,33 @@ def sports_story(cands: list[Candidate], blocks: list[ParsedBlock]) -> bool:
     from tidynews.extract.actors.results import TEAM_RULES, headline_sport  # results imports this module
 
     return bool(headline_sport(blocks)) or any(c.rule in TEAM_RULES for c in cands)
+
+
+VESSEL_BEFORE = re.compile(
+    r"\b(?:aircraft carrier|ship|warship|tanker|vessel|liner|frigate|destroyer|submarine|freighter|ferry|cruiser|yacht)s?"
+    r" (?:the )?$"
+)
+VESSEL_PREFIX = re.compile(r"^(?:HMS|USS|RMS|HMAS|MV|SS) (?=[A-Z])")
+
+
+@register_rule("actors.vessel_name", kind="drops")
+def drop_vessels(cands: list[Candidate], trace: Trace = NULL_TRACE) -> list[Candidate]:
+    """A ship's name is no actor, in every mention: a name right after "the aircraft carrier", "the tanker", "the
+    liner", or written with a prefix ("HMS", "USS", "RMS"); its later mentions without the prefix too.
+
+    Example: Jets took off from the aircraft carrier Mary Kellner on Monday. The Mary Kellner sailed at dawn."""
+    vessels: set[str] = set()
+    for c in cands:
+        if c.source == "spacy" and c.known is None:
+            before = c.block.text[max(0, c.start - c.block.offset - 40) : c.start - c.block.offset]
+            if VESSEL_BEFORE.search(before) or VESSEL_PREFIX.match(c.name):
+                vessels |= {c.name, VESSEL_PREFIX.sub("", c.name)}
+    if not vessels:
+        return cands
+    out = []
+    for c in cands:
+        if c.source == "spacy" and c.known is None and c.name in vessels:
+            reject(trace, c, drop_vessels, "a ship's name")
+        else:
+            out.append(c)
+    return out

@@ -321,7 +321,7 @@ def drop_places_in_place_slots(
     article writes, at least half the times, where news writes a place ("in Arden", "the town of Arden", "Arden
     airport") is that place, no actor: spaCy's small model tags many foreign towns ORG.
 
-    Example: Refugees marched towards Tartu on Sunday. Police in Tartu said the road to Tartu airport was shut."""
+    Example: Refugees marched towards Tartu on Sunday. Police in Tartu said the road was shut."""
     by_name: dict[str, list[Candidate]] = {}
     for c in cands:
         if c.source == "spacy" and c.known is None and c.kind in {ORG, PERSON, "weak"} and c.name[:1].isupper():
@@ -505,8 +505,8 @@ def sports_story(cands: list[Candidate], blocks: list[ParsedBlock]) -> bool:
 
 
 VESSEL_BEFORE = re.compile(
-    r"\b(?:aircraft carrier|ship|warship|tanker|vessel|liner|frigate|destroyer|submarine|freighter|ferry|cruiser|yacht)s?"
-    r" (?:the )?$"
+    r"\b(?:aircraft carrier|ship|warship|tanker|vessel|liner|frigate|destroyer|submarine|freighter|ferry|cruiser"
+    r"|yacht)s? (?:the )?$"
 )
 VESSEL_PREFIX = re.compile(r"^(?:HMS|USS|RMS|HMAS|MV|SS) (?=[A-Z])")
 

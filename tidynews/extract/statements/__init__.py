@@ -60,6 +60,7 @@ from tidynews.extract.statements.speakers import (
     maker_of_claim,
     name_before_colon,
     names_several,
+    possessive_speaker,
     relative_pronoun,
 )
 from tidynews.extract.statements.syntax import Found, noun_phrase, person_name_words
@@ -234,6 +235,9 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
                 item.subject, item.subject_span = issuer, noun_phrase(issuer)
             found_speaker = resolver.resolve(item.block, item.subject, item.subject_span)
             speaker, key, category = found_speaker.text, found_speaker.key, found_speaker.category
+            if found_speaker.rule and trace.enabled:  # a speaker rule said who a pronoun or possessive is
+                event = trace.propose("statements", parsed.text[item.start : item.end], item.start, item.end, item.rule)
+                event.decided_by, event.reason = found_speaker.rule, f"speaker {speaker!r} is {key}"
             if item.rule == headline_colon_person.rule_id and not headline_colon_person(category, key):
                 if trace.enabled:
                     text = parsed.text[item.start : item.end]
@@ -243,7 +247,7 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
             if item.zone == BODY:
                 # later pronouns may point back to this speaker: a name or noun phrase, or what a pronoun with no
                 # actor behind it stands for ("a US official ... he added")
-                if speaker.lower() not in PRONOUNS:
+                if speaker.lower() not in PRONOUNS and possessive_speaker(item.subject) is None:
                     resolver.add_referent(Referent(item.anchor, speaker, key, category))
                 elif found_speaker.refers_to and key not in resolver.entities:
                     resolver.add_referent(Referent(item.anchor, found_speaker.refers_to, key, category))

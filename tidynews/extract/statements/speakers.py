@@ -47,6 +47,7 @@ class Speaker(NamedTuple):
     key: str  # the actor it is, or ""
     category: str  # person | group | thing
     refers_to: str = ""  # for a pronoun: the phrase it points back to ("the union's leaders"), else ""
+    rule: str = ""  # the speaker rule that decided who it is, when one did (for the trace)
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Referent:
     key: str
     category: str  # person | group | thing
     gender: str = ""  # m | f | "" (not known): what "he" and "she" may point back to
+    rule: str = ""  # the rule that made it a referent, when it is not a speaker or the subject of a main clause
 
 
 MALE_PRONOUNS = {"he", "him", "his", "himself"}
@@ -103,6 +105,8 @@ FEMALE_NOUNS = {
     "assemblywoman",
     "lady",
 }
+# The personal pronoun a possessive stands for: "his criticism of …" is said by whoever "he" would be.
+POSSESSIVE_OF = {"his": "he", "her": "she", "their": "they", "its": "it"}
 # How many people back a "he" or "she" may skip to find one of its sex.
 PRONOUN_LOOKBACK = 4
 
@@ -383,14 +387,17 @@ class SpeakerResolver:
         phrase = doc[lo:hi]
         start, end = block.span_offsets(phrase)
         text = self.text[start:end]
-        if head.lower_ in PRONOUNS and hi - lo == 1:
-            ref = self.pronoun(head.lower_, block.offset + head.idx)
+        possessive = possessive_speaker(head) if hi - lo == 1 else None
+        if (head.lower_ in PRONOUNS or possessive) and hi - lo == 1:
+            word = possessive or head.lower_
+            ref = self.pronoun(word, block.offset + head.idx)
             if ref is None:
-                return Speaker(text, "", "person" if head.lower_ in PRONOUNS_PERSON else "group")
+                return Speaker(text, "", "person" if word in PRONOUNS_PERSON else "group")
             if not ref.key and names_several(ref.text):
                 # "they" for "Judge Rix and Judge Forbes": no one actor can say who, so the names stand in for it
                 return Speaker(ref.text, "", ref.category, ref.text)
-            return Speaker(text, ref.key, ref.category, ref.text)
+            rule = possessive_speaker.rule_id if possessive and ref.key else ref.rule if ref.key else ""
+            return Speaker(text, ref.key, ref.category, ref.text, rule)
         has_conj = any(c.dep_ == "conj" for c in head.children)
         hs, he = block.span_offsets(head)
         key = "" if has_conj else self.key_for_span(start, end, hs, he)
@@ -398,7 +405,7 @@ class SpeakerResolver:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 if owner.lower_ in ("his", "her"):
-                    ref = self.pronoun("he", block.offset + owner.idx)
+                    ref = self.pronoun(POSSESSIVE_OF[owner.lower_], block.offset + owner.idx)
                     key = ref.key if ref is not None else ""
                 else:
                     olo, ohi = noun_phrase(owner)
@@ -454,10 +461,12 @@ class SpeakerResolver:
                 for n, m in enumerate(people[lo:hi]):
                     key = self._full_name(m.key)
                     tally = votes.setdefault(key, [0, 0])
-                    first = self.text[max(0, m.start - 5) : m.end].lower().split()
-                    if first and first[0] in MALE_HONORIFICS:
+                    # the word right before the mention ("Mr. Robert Fowler") or its own first word
+                    before = self.text[max(0, m.start - 6) : m.start].lower().split()[-1:]
+                    first = before + self.text[m.start : m.end].lower().split()[:1]
+                    if any(w in MALE_HONORIFICS for w in first):
                         tally[0] += 3
-                    elif first and first[0] in FEMALE_HONORIFICS:
+                    elif any(w in FEMALE_HONORIFICS for w in first):
                         tally[1] += 3
                     span = block.doc.char_span(m.start - block.offset, m.end - block.offset, alignment_mode="expand")
                     if span is None or not any(t.dep_ in ("nsubj", "nsubjpass") for t in span):
@@ -471,6 +480,15 @@ class SpeakerResolver:
             if male != female:
                 self.genders[key] = "m" if male > female else "f"
 
+    def _add_person(self, block: ParsedBlock, head: Token, rule: str) -> None:
+        """A named person a later pronoun may point back to, though no speaker nor the subject of a main clause."""
+        lo, hi = noun_phrase(head)
+        doc = block.doc
+        if hi - lo > 1 and doc[hi - 1].dep_ == "case":
+            hi -= 1  # "Ana Ruiz's" -> "Ana Ruiz"
+        text, key, _, _, _ = self.resolve(block, head, (lo, hi))
+        self.add_referent(Referent(block.offset + head.idx, text, key, "person", rule=rule))
+
     def note_subjects(self, blocks: list[ParsedBlock], quoted: list[list[bool]]) -> None:
         """Record the subjects of main clauses (people and bodies) outside quotations, for pronouns to point back to."""
         self.note_genders(blocks, quoted)
@@ -483,14 +501,65 @@ class SpeakerResolver:
                 if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ in PRONOUNS:
                     continue
                 main = tok.head.dep_ == "ROOT" or (tok.head.dep_ == "conj" and tok.head.head.dep_ == "ROOT")
+                owner = possessor_of_subject(tok) if main else None
+                if owner is not None:
+                    self._add_person(block, owner, possessor_of_subject.rule_id)
+                if not main and is_leading_clause_subject(tok):
+                    self._add_person(block, tok, is_leading_clause_subject.rule_id)
                 if not main or not is_speaker_like(tok):
                     continue
-                text, key, category, _ = self.resolve(block, tok, noun_phrase(tok))
+                text, key, category, _, _ = self.resolve(block, tok, noun_phrase(tok))
                 if tok.ent_type_ in ("GPE", "NORP") and not key:
                     category = "thing"
                 if category == "thing" and tok.pos_ == "PROPN" and self._has_personal_possessive(tok):
                     category = "person"  # "Vasile Ionescu unties his boat": a person, whatever the tagger said
                 self.add_referent(Referent(block.offset + tok.idx, text, key, category))
+
+
+@register_rule("statements.possessive_speaker")
+def possessive_speaker(head: Token) -> str | None:
+    """A possessive that names the speaker ("his criticism of …") points back as its personal pronoun does: the
+    speaker column keeps "His", speaker_id names the one "he" would be.
+
+    Example: Mayor Dana Whitlow opened the ferry hearing. His criticism of the new toll was sharp.
+    """
+    if head.tag_ != "PRP$":
+        return None
+    return POSSESSIVE_OF.get(head.lower_)
+
+
+def _is_person_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
+
+
+@register_rule("statements.referent_possessor_of_subject")
+def possessor_of_subject(subject: Token) -> Token | None:
+    """The person whose thing is the subject of a main clause ("Maria Lopez's lawsuit demands …"): a later "she"
+    points back to her, not to the one named before, since a lawsuit is no "she".
+
+    Example: Maria Lopez's lawsuit demands her old job back. She said the port was unfair.
+    """
+    if _is_person_name(subject) or subject.lower_ in PRONOUNS:
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    return owner if owner is not None and _is_person_name(owner) else None
+
+
+@register_rule("statements.referent_subject_of_leading_clause")
+def is_leading_clause_subject(subject: Token) -> bool:
+    """A person named as the subject of a clause that opens the sentence ("When Robert Fowler was asked …, he
+    laughed"): a pronoun after it points back to that person.
+
+    Example: When Robert Fowler was asked about the strike, he said the port would close.
+    """
+    clause = subject.head
+    return (
+        _is_person_name(subject)
+        and clause.dep_ == "advcl"
+        and clause.head.dep_ == "ROOT"
+        and clause.i < clause.head.i
+        and subject.i < clause.i
+    )
 
 
 SEVERAL_NAMES = re.compile(r"\b[A-Z][\w.'’-]*\b.*\s(?:and|&)\s+(?:\S+\s+){0,3}?[A-Z][\w.'’-]*")
@@ -648,9 +717,6 @@ def maker_of_claim(noun: Token) -> Token | None:
     else:
         return None
     return speaking_subject(next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None))
-
-
-POSSESSIVE_OF = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 @register_rule("statements.speech_noun_of_actor")

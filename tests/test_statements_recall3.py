@@ -40,3 +40,15 @@ def test_two_speakers_joined_by_a_semicolon_give_two_statements():
         ("Six in 10", "said", "they feared the next months of the race"),
         ("46 percent", "said", "they were bored by the election"),
     ]
+
+
+def test_a_contrast_with_another_speakers_words_ends_the_reported_clause():
+    text = "Nearly 70 percent said they would vote for the mayor, while 22 percent said they might change their mind."
+    assert _found(text) == [
+        ("70 percent", "said", "they would vote for the mayor"),
+        ("22 percent", "said", "they might change their mind"),
+    ]
+    # a contrast inside what was said stays in it
+    assert _found("The mayor said prices rose while wages fell.") == [
+        ("The mayor", "said", "prices rose while wages fell"),
+    ]

@@ -67,6 +67,7 @@ from tidynews.extract.statements.syntax import (
     is_speaker_act_after_clause,
     is_speaker_like,
     noun_phrase,
+    other_speaker_cut,
     outer_reporting_verb,
     reports_a_finding,
     second_clause_cut,
@@ -103,6 +104,9 @@ def reported_that_clause(verb: Token, ccomp: Token) -> tuple[int, int] | None:
     background = _background_as_clause(ccomp)
     if background is not None:
         hi = min(hi, background)
+    contrast = other_speaker_cut(ccomp)
+    if contrast is not None:
+        hi = min(hi, contrast)  # "said A, while 22 percent said B": A alone; B is a statement of its own
     return trim(doc, lo, hi)
 
 

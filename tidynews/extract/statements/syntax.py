@@ -399,6 +399,36 @@ def second_clause_cut(clause: Token) -> int | None:
     return None
 
 
+CONTRAST_MARKS = {"while", "whereas"}
+
+
+def other_speaker_cut(clause: Token) -> int | None:
+    """The token index where a reported clause stops before ", while/whereas …" or ", compared with …" that holds
+    another speaker's reporting verb: that is the writer's contrast with a second statement, not the first speaker's
+    words (the second reporting verb then gives its own statement), or None.
+
+    Example: "Most said the fare was fair, while 22 percent said it was too high." -> "the fare was fair".
+    """
+    doc = clause.doc
+    for child in clause.children:
+        lo = child.left_edge.i
+        if child.i < clause.i or lo == 0 or doc[lo - 1].text != ",":
+            continue
+        first = doc[lo]
+        contrast = child.dep_ in ("advcl", "conj") and first.lower_ in CONTRAST_MARKS and first.dep_ == "mark"
+        compared = first.lower_ == "compared" and first.i == child.i
+        if not (contrast or compared):
+            continue
+        if any(_is_other_speakers_verb(t) for t in child.subtree):
+            return lo - 1
+    return None
+
+
+def _is_other_speakers_verb(token: Token) -> bool:
+    """A reporting verb of REPORT_CUES with a subject of its own (a noun, a number or a relative "who")."""
+    return is_cue(token, REPORT_CUES) and any(c.dep_ == "nsubj" for c in token.children)
+
+
 DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?:\([^)]*\))?\s*[-—–]+\s*")
 
 

@@ -71,3 +71,8 @@ def test_a_ship_is_no_actor_in_any_mention():
 
 def test_an_airline_called_the_national_carrier_stays_an_actor():
     assert "Zenavia" in texts("The chairman of national carrier Zenavia said the pilot was not to blame.")
+
+
+def test_a_hospital_written_as_a_place_is_a_place_but_as_a_speaker_an_actor():
+    assert "Saint Arvid Hospital" not in texts("The singer was taken to the Saint Arvid Hospital on Monday night.")
+    assert "Saint Arvid Hospital" in texts("The Saint Arvid Hospital said the singer was stable.")

@@ -22,6 +22,7 @@ from tidynews.extract.actors.drops import (
     in_dateline,
     in_ranges,
     is_descriptive_phrase,
+    is_facility_in_place_slot,
     is_junk_name,
     is_people_word,
     is_photo_credit,
@@ -246,6 +247,8 @@ def spacy_drop(cand: Candidate, kind: str) -> tuple[Callable, str] | None:
         return is_descriptive_phrase, "a description, not a name"
     if names_area_before_kind_word(doc, end):
         return names_area_before_kind_word, "a place before its kind of area"
+    if is_facility_in_place_slot(cand):
+        return is_facility_in_place_slot, "a building written where news writes places"
     if is_people_word(cand.name):
         return is_people_word, "a word for people of a nation or group"
     why = names_event_or_index(cand, kind)

@@ -429,13 +429,14 @@ def names_event_or_index(cand: Candidate, kind: str) -> str:
     i = end
     if i < len(doc) and doc[i].like_num:
         i += 1  # "the FTSE 100 index"
-    for _ in range(3):  # "the Acme composite index", "the Acme industrial average", "Acme futures"
+    for _ in range(4):  # "the Acme composite index", "the Acme industrial average", "Acme futures"
         tok = doc[i] if i < len(doc) else None
-        if tok is None or not tok.is_lower:
+        # "the Dow Jones industrial average" (not a month: "the Acme August index" is a survey's)
+        if tok is None or not (tok.is_lower or tok.is_title and i == end and tok.ent_type_ != "DATE"):
             break
         if tok.lower_ in INDEX_WORDS and words[-1].lower() not in ORG_HEADS:  # "the Acme Stock Exchange index"
             return "a market index or contract"
-        if not (tok.tag_ == "JJ" or tok.lower_ in INDEX_MODIFIERS):
+        if not (tok.tag_ == "JJ" or tok.lower_ in INDEX_MODIFIERS or tok.is_title and i == end):
             break
         i += 1
     return ""
@@ -532,3 +533,28 @@ def drop_vessels(cands: list[Candidate], trace: Trace = NULL_TRACE) -> list[Cand
         else:
             out.append(c)
     return out
+
+
+FACILITY_HEADS = word_list("facility_head")
+# "at the X Hospital", "to New York's X Hospital", "behind the one-storey X Motel"
+FACILITY_SLOT = re.compile(
+    r"\b(?:in|at|to|from|into|behind|outside|near|inside|towards?) (?:the )?"
+    r"(?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['’]s )?(?:[a-z-]+ )?$"
+)
+
+
+@register_rule("actors.facility_in_place_slot", kind="drops")
+def is_facility_in_place_slot(cand: Candidate) -> bool:
+    """A named building (a hospital, hotel, prison, museum, church, arena) written where news writes a place
+    ("admitted to the X Hospital", "at the X Centre") is that place, no actor; the same name as a subject ("the X
+    Hospital said") stays an organisation.
+
+    Example: The singer was taken to the Saint Arvid Hospital on Monday night."""
+    words = cand.name.split()
+    if len(words) < 2 or words[-1].lower() not in FACILITY_HEADS or cand.known is not None:
+        return False
+    return bool(
+        FACILITY_SLOT.search(
+            cand.block.text[max(0, cand.start - cand.block.offset - 60) : cand.start - cand.block.offset]
+        )
+    )

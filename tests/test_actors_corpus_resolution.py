@@ -95,3 +95,19 @@ def test_a_given_name_before_a_full_name_is_a_fuller_name_of_someone_else():
     mary = _article("c", _person("Mary Lopez"))
     _, mapping = resolve_actors([ann, mary_ann, mary])
     assert mapping[("a", "ann-ruiz")] != mapping[("b", "mary-ann-ruiz")]
+
+
+def test_a_state_body_named_without_its_country_is_the_body_of_the_articles_country():
+    peru = extract(
+        "Floods hit Peru on Monday, and Congress voted emergency funds for the Peruvian army.", article_id="pe"
+    )
+    again = extract("Peru's president met Peruvian farmers, and Congress debated the aid.", article_id="pe2")
+    chile = extract("Chile's president asked Congress for funds, and Chilean farmers protested.", article_id="cl")
+    assert {e.name: e.country_code for e in peru.actors}["Congress"] == "PE"
+    _, mapping = resolve_actors([peru, again, chile])
+    ids = {
+        aid: {mapping[(aid, m.key)] for m in r.actor_mentions if m.text == "Congress"}
+        for aid, r in (("pe", peru), ("pe2", again), ("cl", chile))
+    }
+    assert ids["pe"] == ids["pe2"] and len(ids["pe"]) == 1
+    assert ids["cl"] and not ids["cl"] & ids["pe"]

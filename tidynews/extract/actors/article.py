@@ -25,17 +25,21 @@ from tidynews.extract.actors.drops import (
 )
 from tidynews.extract.actors.grouping import Group, group_candidates, settle_kinds_by_spelling
 from tidynews.extract.actors.lexicon import (
+    GOVERNMENT_HEADS,
     ORG,
     PERSON,
+    STATE_BODIES,
     country_or_demonym_code,
 )
 from tidynews.extract.actors.names import (
+    TABLE,
     Candidate,
     actor_type,
     company_short_forms,
     is_age,
     is_shouting,
     merged,
+    org_parts,
     reject,
     role_after,
     role_country,
@@ -273,8 +277,23 @@ def armed_context(c: Candidate) -> bool:
     return bool(ARMED_CONTEXT.search(before) or ARMED_CONTEXT.search(after))
 
 
+@register_rule("actors.body_of_the_articles_country", kind="merges")
+def body_of_the_articles_country(name: str, blocks: list[ParsedBlock]) -> str:
+    """The country of a state body named without one ("Congress", "the Foreign Ministry", "Parliament"): the
+    country the article is about (`article_country`), so that across articles it joins that country's body only,
+    not another country's body of the same name; "" for any other name or when the article names no one country.
+
+    Example: Floods hit Peru on Monday, and Congress voted emergency funds for the Peruvian army."""
+    norm = org_parts(name)[1]
+    ministry = "ministry" in name.lower().split() and norm != name.lower()  # "Foreign Ministry" -> "foreign"
+    if not ministry and norm not in STATE_BODIES and norm not in GOVERNMENT_HEADS:
+        return ""
+    return article_country(blocks)
+
+
 def emit(groups: list[Group], result: ArticleExtraction, blocks: list[ParsedBlock]) -> None:
     used_keys: set[str] = set()
+    trace = result.trace
     for g, competition in (part for group in groups for part in team_parts(group, blocks)):
         if not g.members:
             continue
@@ -295,6 +314,13 @@ def emit(groups: list[Group], result: ArticleExtraction, blocks: list[ParsedBloc
             etype = "armed_group"
         if kind == ORG and not g.known and etype != "government":
             country = ""  # "Syrian American Medical Society" is not a Syrian body: only state bodies take the prefix
+        elif kind == ORG and not g.known and not country and competition is None:
+            if country := body_of_the_articles_country(name, blocks):
+                if trace.enabled:
+                    rule = body_of_the_articles_country.rule_id
+                    for c in g.members:
+                        reason = "a state body of the article's country"
+                        trace.merge(TABLE, c.name, c.start, c.end, rule, f"{name} ({country})", reason, c.rule)
         if competition is None:
             ent = Entity(key=key, name=name, type=etype, role=g.role, country_code=country)
         else:

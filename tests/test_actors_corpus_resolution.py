@@ -111,3 +111,33 @@ def test_a_state_body_named_without_its_country_is_the_body_of_the_articles_coun
     }
     assert ids["pe"] == ids["pe2"] and len(ids["pe"]) == 1
     assert ids["cl"] and not ids["cl"] & ids["pe"]
+
+
+def test_a_club_named_with_its_town_or_a_prefix_is_the_team_of_a_results_table():
+    from tidynews.extract.actors.results import TeamEntity
+
+    table = _article(
+        "table",
+        TeamEntity("kestrel", "Kestrel", "organization", competition="soccer|league"),
+        TeamEntity("athletic", "Athletic", "organization", competition="soccer|league"),
+    )
+    town = _article("town", Entity("kestrel-rotterdam", "Kestrel Rotterdam", "organization"))
+    prefix = _article("prefix", Entity("fc-kestrel", "FC Kestrel", "organization"))
+    # two clubs a word and a town make: the word alone is neither
+    leeds = _article("leeds", Entity("athletic-leeds", "Athletic Leeds", "organization"))
+    york = _article("york", Entity("athletic-york", "Athletic York", "organization"))
+    _, mapping = resolve_actors([table, town, leeds, york])
+    assert mapping[("town", "kestrel-rotterdam")] == mapping[("table", "kestrel")]
+    assert mapping[("table", "athletic")] not in {
+        mapping[("leeds", "athletic-leeds")],
+        mapping[("york", "athletic-york")],
+    }
+    _, mapping = resolve_actors([table, prefix])
+    assert mapping[("prefix", "fc-kestrel")] == mapping[("table", "kestrel")]
+
+
+def test_a_company_named_with_a_town_is_not_a_club_of_the_same_word_without_a_results_table():
+    plain = _article("a", Entity("kestrel", "Kestrel", "organization"))
+    town = _article("b", Entity("kestrel-rotterdam", "Kestrel Rotterdam", "organization"))
+    _, mapping = resolve_actors([plain, town])
+    assert mapping[("a", "kestrel")] != mapping[("b", "kestrel-rotterdam")]

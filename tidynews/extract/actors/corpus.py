@@ -35,6 +35,7 @@ from tidynews.extract.actors.names import (
     surname_variants,
 )
 from tidynews.extract.actors.results import TeamEntity
+from tidynews.extract.actors.sports_places import is_team_place
 from tidynews.extract.common import ArticleExtraction, Entity, slugify
 from tidynews.extract.rules import Trace, register_rule
 from tidynews.extract.titles import is_honorific
@@ -69,6 +70,7 @@ def resolve_actors(extractions: list[ArticleExtraction]) -> tuple[list[dict], di
             idx = clusters.organisation_cluster(ent)
         clusters.members[idx].append((aid, ent))
     clusters.join_teams_named_in_prose()
+    clusters.join_clubs_named_without_town_or_prefix()
     return actor_rows(clusters.members, {i: name for name, i in clusters.franchises.items()})
 
 
@@ -177,6 +179,45 @@ class CorpusClusters:
                     continue
                 self.members[team] += self.members[other]
                 self.members[other] = []
+
+    def join_clubs_named_without_town_or_prefix(self) -> None:
+        """A club named with its town or a club prefix in some stories and without it in others is one club, when
+        one of the two is a team of a results table and each name has one cluster only: "Feyenoord Rotterdam" and
+        "Feyenoord", "VfL Bochum" and "Bochum", "AC Milan" and "Milan" (but "Olympique" is neither "Olympique
+        Lyon" nor "Olympique Marseille")."""
+        special = set(self.franchises.values())
+        person_words = {
+            w.lower() for members in self.members for _, e in members if e.type == "person" for w in e.name.split()
+        }
+        by_slug: dict[str, set[int]] = defaultdict(set)
+        teams: set[int] = set()
+        for i, members in enumerate(self.members):
+            if i in special or not members or any(e.type == "person" for _, e in members):
+                continue
+            for _, e in members:
+                by_slug[slugify(e.name)].add(i)
+                if isinstance(e, TeamEntity):
+                    teams.add(i)
+        shorter: dict[int, set[int]] = defaultdict(set)  # short cluster -> long clusters
+        for slug, found in by_slug.items():
+            if len(found) != 1:
+                continue
+            long = next(iter(found))
+            words = slug.split("-")
+            for word, rest, at_end in ((words[0], words[1:], False), (words[-1], words[:-1], True)):
+                if len(words) > 1 and (short := by_slug.get("-".join(rest))) and len(short) == 1:
+                    i = next(iter(short))
+                    if (
+                        i != long
+                        and (i in teams or long in teams)
+                        and _club_word(word, self.members[long], at_end, person_words)
+                        and not {aid for aid, _ in self.members[i]} & {aid for aid, _ in self.members[long]}
+                    ):
+                        shorter[i].add(long)
+        for i, longs in sorted(shorter.items()):
+            if len(longs) == 1 and self.members[i] and self.members[long := longs.pop()]:
+                self.members[long] += self.members[i]
+                self.members[i] = []
 
     def franchise_cluster(self, name: str) -> int:
         """The one cluster of a sports franchise (`franchises_of_article`), whatever form each article wrote."""
@@ -397,6 +438,21 @@ def teams_tagged_as_people(items: list[tuple[str, Entity]]) -> list[tuple[str, E
             ent = Entity(ent.key, ent.name, "organization", ent.role, ent.country_code, set(ent.aliases))
         out.append((aid, ent))
     return out
+
+
+def _club_word(slug_word: str, members: list[tuple[str, Entity]], at_end: bool, person_words: set[str]) -> bool:
+    """A word a club's name may go without, as one of the cluster's names writes it: its town after the name
+    ("Feyenoord Rotterdam", `is_team_place`; not a word of a person's name: "Chelsea Clinton"), or a short prefix
+    written with two capitals before it ("VfL", "AC", "MSV")."""
+    for _, e in members:
+        for word in e.name.split():
+            if slugify(word) != slug_word:
+                continue
+            if at_end and word.lower() not in person_words and is_team_place(word):
+                return True
+            if not at_end and len(word) <= 3 and sum(ch.isupper() for ch in word) >= 2:
+                return True
+    return False
 
 
 def given_names(items: list[tuple[str, Entity]]) -> frozenset[str]:

@@ -141,3 +141,16 @@ def test_a_company_named_with_a_town_is_not_a_club_of_the_same_word_without_a_re
     town = _article("b", Entity("kestrel-rotterdam", "Kestrel Rotterdam", "organization"))
     _, mapping = resolve_actors([plain, town])
     assert mapping[("a", "kestrel")] != mapping[("b", "kestrel-rotterdam")]
+
+
+def test_a_party_named_without_its_country_is_the_party_of_the_articles_country():
+    peru = extract("In Peru, the Socialist Party won ten seats, Peruvian officials said.", article_id="pe")
+    chile = extract("In Chile, the Socialist Party lost two seats, Chilean officials said.", article_id="cl")
+    assert {e.name: e.country_code for e in peru.actors}["Socialist Party"] == "PE"
+    assert {e.name: e.country_code for e in chile.actors}["Socialist Party"] == "CL"
+    _, mapping = resolve_actors([peru, chile])
+    ids = {
+        aid: {mapping[(aid, m.key)] for m in r.actor_mentions if m.text == "Socialist Party"}
+        for aid, r in (("pe", peru), ("cl", chile))
+    }
+    assert ids["pe"] and ids["cl"] and not ids["pe"] & ids["cl"]

@@ -279,14 +279,17 @@ def armed_context(c: Candidate) -> bool:
 
 @register_rule("actors.body_of_the_articles_country", kind="merges")
 def body_of_the_articles_country(name: str, blocks: list[ParsedBlock]) -> str:
-    """The country of a state body named without one ("Congress", "the Foreign Ministry", "Parliament"): the
-    country the article is about (`article_country`), so that across articles it joins that country's body only,
-    not another country's body of the same name; "" for any other name or when the article names no one country.
+    """The country of a state body or party named without one ("Congress", "the Foreign Ministry", "Parliament",
+    "the Socialist Party"): the country the article is about (`article_country`), so that across articles it joins
+    that country's body only, not another country's body of the same name; "" for any other name or when the
+    article names no one country.
 
     Example: Floods hit Peru on Monday, and Congress voted emergency funds for the Peruvian army."""
     norm = org_parts(name)[1]
-    ministry = "ministry" in name.lower().split() and norm != name.lower()  # "Foreign Ministry" -> "foreign"
-    if not ministry and norm not in STATE_BODIES and norm not in GOVERNMENT_HEADS:
+    words = name.lower().split()
+    ministry = "ministry" in words and norm != name.lower()  # "Foreign Ministry" -> "foreign"
+    party = len(words) == 2 and words[1] == "party"  # "Socialist Party": many countries have one
+    if not (ministry or party) and norm not in STATE_BODIES and norm not in GOVERNMENT_HEADS:
         return ""
     return article_country(blocks)
 
@@ -314,7 +317,7 @@ def emit(groups: list[Group], result: ArticleExtraction, blocks: list[ParsedBloc
             etype = "armed_group"
         if kind == ORG and not g.known and etype != "government":
             country = ""  # "Syrian American Medical Society" is not a Syrian body: only state bodies take the prefix
-        elif kind == ORG and not g.known and not country and competition is None:
+        if kind == ORG and not g.known and not country and competition is None:
             if country := body_of_the_articles_country(name, blocks):
                 if trace.enabled:
                     rule = body_of_the_articles_country.rule_id

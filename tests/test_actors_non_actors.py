@@ -76,3 +76,7 @@ def test_an_airline_called_the_national_carrier_stays_an_actor():
 def test_a_hospital_written_as_a_place_is_a_place_but_as_a_speaker_an_actor():
     assert "Saint Arvid Hospital" not in texts("The singer was taken to the Saint Arvid Hospital on Monday night.")
     assert "Saint Arvid Hospital" in texts("The Saint Arvid Hospital said the singer was stable.")
+
+
+def test_a_state_body_named_by_a_title_word_alone_is_an_actor():
+    assert "Treasury" in texts("Bonds rallied and the Treasury said it would sell more debt.")

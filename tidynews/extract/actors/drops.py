@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from tidynews.articles import CAPTION
 from tidynews.extract.actors.lexicon import (
     AREA_KIND_WORDS,
+    GOVERNMENT_HEADS,
     LOCAL_BODY_WORDS,
     NON_ACTOR_HEADS,
     ORG,
@@ -139,8 +140,8 @@ def is_junk_name(name: str, kind: str) -> str:
     words = name.split()
     if name.lower() in not_actor_names():
         return "an event, time zone or competition, not an actor (data/actor_not_actors.csv)"
-    if all(is_title_word(w) for w in words):
-        return "title words only"
+    if all(is_title_word(w) for w in words) and not (len(words) == 1 and name.lower() in GOVERNMENT_HEADS):
+        return "title words only"  # but "the Treasury said": a state body's one-word name
     if name.lower() in group_words() or (country_or_demonym_code(name) and kind != PERSON):
         return "a nationality, group or country word"
     if kind == PERSON and (demonym_code(name) or " " in name and country_code(name)):

@@ -52,3 +52,11 @@ def test_a_contrast_with_another_speakers_words_ends_the_reported_clause():
     assert _found("The mayor said prices rose while wages fell.") == [
         ("The mayor", "said", "prices rose while wages fell"),
     ]
+
+
+def test_a_that_clause_after_an_adverbial_of_the_reporting_verb_is_what_was_said():
+    assert _found("The senator also said for the first time that some letters had been found.") == [
+        ("The senator", "said", "some letters had been found"),
+    ]
+    # a relative clause of time after a verb that reports nothing gives nothing
+    assert _found("The mayor spoke at the time that the bridge had been closed.") == []

@@ -3,7 +3,8 @@ verbs of asking ("asked whether …", "wondered why …"), whose whether/if/wh- 
 
 Owns `is_reporting_verb` (which tokens reported speech starts from), `is_question_cue` and the rules
 `statements.phrasal_cue`, `statements.made_clear`, `statements.reported_question`,
-`statements.request_with_infinitive`, `statements.what_x_said_was` and `statements.short_answer`.
+`statements.request_with_infinitive`, `statements.what_x_said_was`, `statements.short_answer` and
+`statements.that_clause_after_adverbial`.
 """
 
 from __future__ import annotations
@@ -164,4 +165,28 @@ def short_answer(verb: Token) -> tuple[int, int] | None:
         if after is not None and (after.is_alpha and after.dep_ not in ("prep", "cc") or after.text == "-"):
             return None  # "said so many", "said no more", "said so-and-so": not an answer
         return word.i, word.i + 1
+    return None
+
+
+@register_rule("statements.that_clause_after_adverbial")
+def that_clause_after_adverbial(verb: Token) -> tuple[int, int] | None:
+    """A that-clause after an adverbial of the reporting verb, which the parser hung on the adverbial's noun as a
+    relative clause: "said for the first time that …", "said during a news conference that …" (the "that" is a
+    complementizer: the clause has its own subject and "that" is no part of it).
+
+    Example: The senator said for the first time that some letters had been found.
+    """
+    if not is_cue(verb, REPORT_CUES) or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in ("prep", "npadvmod", "advmod", "advcl"):
+            continue
+        for clause in child.subtree:
+            if clause.dep_ not in ("relcl", "acl", "ccomp") or clause.i == child.i:
+                continue
+            first = clause.doc[clause.left_edge.i]
+            if first.lower_ != "that" or first.dep_ != "mark" or first.head.i != clause.i:
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+                return trim(verb.doc, clause.left_edge.i, clause.right_edge.i + 1)
     return None

@@ -25,6 +25,7 @@ from tidynews.extract.statements.cues import (
     reported_question,
     request_with_infinitive,
     short_answer,
+    that_clause_after_adverbial,
     what_x_said_was,
 )
 from tidynews.extract.statements.inserted import (
@@ -251,6 +252,7 @@ def complement_span(verb: Token) -> tuple[int, int, str] | None:
             span, rule = reported_that_clause(verb, ccomp), reported_that_clause.rule_id
         return (*span, rule) if span is not None else None
     forms = (
+        that_clause_after_adverbial,
         reported_clause_parsed_as_object,
         reported_clause_before_cue,
         as_cue_clause,

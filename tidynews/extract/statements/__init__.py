@@ -44,10 +44,11 @@ import re
 
 from tidynews.articles import BODY, HEADLINE
 from tidynews.extract.common import ArticleExtraction, Statement
-from tidynews.extract.rules import register_rule
+from tidynews.extract.rules import Trace, register_rule
 from tidynews.extract.statements.headlines import headline_colon_person, headline_statements
 from tidynews.extract.statements.lexicon import PRONOUNS
 from tidynews.extract.statements.nouns import speech_noun_clauses, speech_noun_object, transcript_label
+from tidynews.extract.statements.own_source import claim_owner, label_inside_quotation
 from tidynews.extract.statements.quotation_marks import find_quotations
 from tidynews.extract.statements.quotes import QuoteFinder
 from tidynews.extract.statements.reported import Intervals, according_to, reported_speech
@@ -109,6 +110,26 @@ def _without_partials_inside(found: list[Found], reported: list[Found]) -> tuple
         else:
             kept.append(f)
     return kept, merged
+
+
+def _own_source(item: Found, quoted: list[bool], names: frozenset[str], trace: Trace, text: str) -> None:
+    """A quotation whose own words ("“MAYOR: …”") or claim noun ("Lopez's claim that …") name its speaker."""
+    block = item.block
+    span = label_inside_quotation(block, item.start, item.end, names) if item.kind == "direct" else None
+    owner = claim_owner(block, quoted, item.start, item.end) if item.kind == "partial" and span is None else None
+    if span is not None:
+        item.subject, item.subject_span, item.rule = block.doc[span[1] - 1], span, label_inside_quotation.rule_id
+        item.from_context, item.cue_text = False, ":"
+    elif owner is not None:
+        lo, hi = noun_phrase(owner)
+        if hi - lo > 1 and block.doc[hi - 1].dep_ == "case":
+            hi -= 1  # "Lopez's" -> "Lopez"
+        item.subject, item.subject_span, item.rule = owner, (lo, hi), claim_owner.rule_id
+        item.from_context, item.cue_text = False, owner.head.text
+    else:
+        return
+    if trace.enabled:
+        trace.propose("statements", text[item.start : item.end], item.start, item.end, item.rule)
 
 
 def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None:
@@ -201,6 +222,8 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
                 text = parsed.text[item.start : item.end]
                 trace.drop("statements", text, item.start, item.end, in_markup.rule_id, "markup", proposed_by=item.rule)
             continue
+        if item.zone == BODY and item.block is not None:
+            _own_source(item, finder.quoted[item.paragraph], names, trace, parsed.text)
         speaker, key, cue = "", "", item.cue_text
         if item.from_context and item.subject is None and item.block is not None and item.zone == BODY:
             quoted = finder.quoted[item.paragraph]

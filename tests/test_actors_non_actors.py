@@ -80,3 +80,9 @@ def test_a_hospital_written_as_a_place_is_a_place_but_as_a_speaker_an_actor():
 
 def test_a_state_body_named_by_a_title_word_alone_is_an_actor():
     assert "Treasury" in texts("Bonds rallied and the Treasury said it would sell more debt.")
+
+
+def test_a_name_tagged_organisation_after_a_noun_for_a_person_is_a_person():
+    result = extract("He hit a pitch from starter Felipe Moraz over the fence.")
+    types = {e.key: e.type for e in result.actors}
+    assert [(m.text, types[m.key]) for m in result.actor_mentions] == [("Felipe Moraz", "person")]

@@ -64,6 +64,7 @@ from tidynews.extract.actors.names import (
     keeps_possessive_s,
     make_candidate,
     member_of_possessor,
+    person_after_person_noun,
     place_word_before_org,
     propose,
     reject,
@@ -222,6 +223,8 @@ def spacy_candidate(block: ParsedBlock, start: int, end: int, label: str, rule: 
         start, end, kind = entity_person(doc, start, end)
     elif label == "ORG":
         start, end, kind = entity_organisation(doc, start, end)
+        if kind == ORG and person_after_person_noun(doc, start, end):
+            kind, rule = PERSON, "actors.person_after_person_noun"
     else:
         kind = entity_with_org_head(doc, start, end, label)
     cand = make_candidate(block, start, end, kind, "spacy", rule=rule)

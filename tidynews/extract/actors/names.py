@@ -35,8 +35,9 @@ from tidynews.extract.actors.lexicon import (
     country_or_demonym_code,
     is_place_word,
     known_organisations,
+    word_list,
 )
-from tidynews.extract.rules import Trace, TraceEvent
+from tidynews.extract.rules import Trace, TraceEvent, register_rule
 from tidynews.extract.titles import is_honorific, is_title_word, title_kinds
 from tidynews.nlp import ParsedBlock
 
@@ -590,3 +591,29 @@ def actor_type(name: str, known: KnownOrg | None = None, kind: str = ORG) -> str
     if GOVERNMENT_CUES.search(name):
         return "government"
     return "organization"
+
+
+# lower-case nouns for a person that news writes right before a name: "finalist Ana Ruiz", "new signing Piet Okoro"
+PERSON_NOUNS = (word_list("sports_role") | word_list("person_noun")) - {"fans", "supporters", "centre"}
+
+
+@register_rule("actors.person_after_person_noun")
+def person_after_person_noun(doc: Doc, start: int, end: int) -> bool:
+    """A name spaCy tags ORG that is two or three capitalised words right after a lower-case noun for a person
+    ("finalist", "striker", "compatriot", a title such as "spokeswoman" or "mayor") is that person.
+
+    Example: He hit a pitch from starter Felipe Moraz over the fence."""
+    if start == 0 or not 2 <= end - start <= 3:
+        return False
+    before = doc[start - 1]
+    if not before.is_lower or not (before.lower_ in PERSON_NOUNS or title_kinds(before.text) & {"head"}):
+        return False
+    if start > 1 and doc[start - 2].lower_ in {"lead", "joint", "co-lead"}:
+        return False  # "lead manager Acme Brothers International": a bank managing a bond issue
+    words = doc[start:end]
+    return (
+        all(t.is_title and t.is_alpha and t.pos_ == "PROPN" for t in words)
+        and words[-1].lower_ not in ORG_HEADS
+        and words.text not in known_organisations()
+        and not is_place_word(words[0].text)
+    )

@@ -486,7 +486,7 @@ def test_the_subject_after_an_opening_clause_is_the_speaker():
         "Market traders\n\nAfter the mayor left Tarnow, a group of local market traders backing a rival "
         "claim agreed to “keep fighting” for the old square.\n"
     )
-    s = one(text, "keep fighting")
+    s = one(text, "to “keep fighting” for the old square")  # the fragment with its complement
     assert s.kind == "partial" and s.speaker.startswith("a group of local market traders")
 
 

@@ -91,11 +91,14 @@ def in_markup(item: Found, tags: Intervals) -> bool:
     return tags.overlaps(item.start, item.end)
 
 
-def _without_partials_inside(found: list[Found], reported: list[Found]) -> tuple[list[Found], list[Found]]:
+def _without_partials_inside(
+    found: list[Found], reported: list[Found], quotation_of: dict[int, tuple[int, int]]
+) -> tuple[list[Found], list[Found]]:
     """Split `found` into the statements kept and the partial quotations that lie inside a reported clause (they are
-    part of it). O(n log n): reported clauses sorted by start with a running maximum of their ends."""
+    part of it; a fragment widened to the complement around it counts by its quotation, `quotation_of`).
+    O(n log n): reported clauses sorted by start with a running maximum of their ends."""
     if not reported:
-        return found, []
+        return _one_per_complement(found, [])
     clauses = sorted((r.start, r.end) for r in reported)
     starts = [a for a, _ in clauses]
     max_end, best = [], -1
@@ -104,11 +107,27 @@ def _without_partials_inside(found: list[Found], reported: list[Found]) -> tuple
         max_end.append(best)
     kept, merged = [], []
     for f in found:
-        k = bisect.bisect_right(starts, f.start)  # clauses that start at or before it
-        if f.kind == "partial" and k and max_end[k - 1] >= f.end:
+        lo, hi = quotation_of.get(id(f), (f.start, f.end))
+        k = bisect.bisect_right(starts, lo)  # clauses that start at or before it
+        if f.kind == "partial" and k and max_end[k - 1] >= hi:
             merged.append(f)
-        else:
-            kept.append(f)
+            continue
+        if id(f) in quotation_of and any(a < f.end and f.start < b for a, b in clauses):
+            f.start, f.end = lo, hi  # widened over a reported clause of its own: the quotation alone, as written
+        kept.append(f)
+    return _one_per_complement(kept, merged)
+
+
+def _one_per_complement(found: list[Found], merged: list[Found]) -> tuple[list[Found], list[Found]]:
+    """Two quoted fragments of one reported complement widened to the same words are one statement
+    ('called the plan “costly” and “late”'): the second is merged into the first."""
+    kept, spans = [], set()
+    for f in found:
+        if f.kind == "partial" and (f.start, f.end) in spans:
+            merged.append(f)
+            continue
+        spans.add((f.start, f.end))
+        kept.append(f)
     return kept, merged
 
 
@@ -169,11 +188,12 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
         for item in indirect:
             item.paragraph = bi
         # the partial quotations a reported clause holds are part of it
-        kept, merged = _without_partials_inside(quotes_by_block[bi], indirect)
+        kept, merged = _without_partials_inside(quotes_by_block[bi], indirect, finder.quotation_of)
         merged_ids.update(id(f) for f in merged)
         if trace.enabled:
             for f in merged:
-                into = next(r for r in indirect if r.start <= f.start and f.end <= r.end)
+                lo, hi = finder.quotation_of.get(id(f), (f.start, f.end))
+                into = next((r for r in indirect if r.start <= lo and hi <= r.end), f)  # f: a fragment like it
                 trace.merge(
                     "statements",
                     parsed.text[f.start : f.end],

@@ -31,8 +31,10 @@ from tidynews.extract.statements.syntax import (
     is_cue,
     is_speaker_like,
     noun_phrase,
+    second_clause_cut,
     subject_after_clause,
     subject_of,
+    trim,
 )
 from tidynews.nlp import ParsedBlock
 
@@ -150,6 +152,46 @@ def is_unspoken_dash_list(q: Quotation, qi: int, pending: tuple | None, previous
     return q.dash and qi == 0 and pending is None and not previous_dash_spoken
 
 
+# what a verb reports after it: objects, object predicates, complements ("called the plan “a disaster”")
+COMPLEMENT_DEPS = {"dobj", "dative", "oprd", "xcomp", "ccomp", "prep", "attr", "acomp"}
+
+
+def clause_around_quotation(verb: Token, root: Token) -> tuple[int, int] | None:
+    """The token range a verb reports around a quoted fragment: the complement after the verb that holds the
+    fragment, from the verb's first object or complement (so "the plan" of "called the plan “a disaster”");
+    a that-clause alone, without whom it was told to and without a second clause of its own; None when the
+    fragment hangs on the verb in another way (a subject, an adverbial clause) or comes before it.
+
+    Example: "She called the plan “a disaster” on Monday." -> "the plan “a disaster”".
+    """
+    child = root
+    while child.head.i != verb.i:
+        if child.head.i == child.i:
+            return None
+        child = child.head
+    if child.i < verb.i or child.dep_ not in COMPLEMENT_DEPS or _is_time(child):
+        return None
+    lo, hi = child.left_edge.i, child.right_edge.i + 1
+    if child.dep_ == "ccomp":
+        cut = second_clause_cut(child)
+        if cut is not None:
+            hi = min(hi, cut)
+    else:
+        before = [c for c in verb.children if verb.i < c.i < child.i and c.dep_ in COMPLEMENT_DEPS and not _is_time(c)]
+        lo = min([lo] + [c.left_edge.i for c in before])
+    first = verb.doc[lo]
+    if first.dep_ == "prep" and first.head.i == verb.i and first.i == child.i and child.lower_ != "as":
+        lo += 1  # "warned of “a long winter”": what was said is the object of the preposition
+    return trim(verb.doc, lo, hi)
+
+
+def _is_time(token: Token) -> bool:
+    """A complement that says when: "on Monday", "last week"."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    return token.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
+
+
 DASHES = {"—", "―", "–", "--"}  # em dash, horizontal bar, en dash, a typed double hyphen
 
 
@@ -166,6 +208,8 @@ class QuoteFinder:
         self.quoted = [self._quoted_mask(b, qs) for b, qs in zip(blocks, self.quotations, strict=True)]
         self.used_cues: set[tuple[int, int]] = set()  # (block index, token index) of cues of quotations
         self.dash_spoken: set[int] = set()  # paragraphs whose dash quotation is a statement
+        # id of a fragment widened to its reported complement -> the article offsets of the quotation itself
+        self.quotation_of: dict[int, tuple[int, int]] = {}
 
     def _close_forgotten_marks(self) -> None:
         """A quotation left open at a paragraph end that the next paragraph does not reopen ends before a
@@ -356,6 +400,7 @@ class QuoteFinder:
             if cue is not None:
                 self._set_cue(found, block, cue, bi, governing=True)
                 if found.subject is not None:
+                    self._widen_to_clause(found, bi, q, cue)
                     return self._propose(found, self._governing_cue.rule_id)
             holder = self._governing_subject(bi, q)
             if holder is not None:
@@ -363,6 +408,9 @@ class QuoteFinder:
                 found.subject = holder
                 found.subject_span = noun_phrase(holder)
                 found.block = block
+                verb = self._subject_holding_verb(bi, q)
+                if verb is not None:
+                    self._widen_to_clause(found, bi, q, verb[0])
                 return self._propose(found, self._governing_subject.rule_id)
             found.cue_text = ""
             return self._last_speaker(found)
@@ -486,6 +534,14 @@ class QuoteFinder:
 
         Example: Fishermen want to “take back the sea” this summer.
         """
+        found = self._subject_holding_verb(bi, q)
+        if found is None:
+            return None
+        subj = subject_after_clause(found[1])
+        return subj if is_speaker_like(subj) and not self.quoted[bi][subj.i] else None
+
+    def _subject_holding_verb(self, bi: int, q: Quotation) -> tuple[Token, Token] | None:
+        """The nearest verb outside quotation marks above a quoted fragment that has a subject, and that subject."""
         quoted = self.quoted[bi]
         for root in self._quote_roots(bi, q):
             node = root
@@ -493,9 +549,33 @@ class QuoteFinder:
                 if node.pos_ in ("VERB", "AUX") and not quoted[node.i]:
                     subj = next((c for c in node.children if c.dep_ in ("nsubj",)), None)
                     if subj is not None:
-                        subj = subject_after_clause(subj)
-                        return subj if is_speaker_like(subj) and not quoted[subj.i] else None
+                        return node, subj
                 if node.head.i == node.i:
                     break
                 node = node.head
         return None
+
+    def _widen_to_clause(self, found: Found, bi: int, q: Quotation, verb: Token) -> None:
+        """A quoted fragment is reported together with the words of the complement around it: the statement is
+        that complement, quotation and all, as for reported speech ('called the plan “a disaster”' -> 'the plan
+        “a disaster”'), when the complement follows the verb and cuts no other quotation in two."""
+        roots = self._quote_roots(bi, q)
+        span = clause_around_quotation(verb, roots[0]) if roots else None
+        if span is None:
+            return
+        block = self.blocks[bi]
+        doc = block.doc
+        start, end = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])
+        for other in self.quotations[bi]:
+            if start < other.open_at and other.start < end < max(other.close_end, other.end):
+                if block.text[end : other.end].strip(" .,;:!?"):
+                    return  # the quotation goes on after the complement: it is the statement ("was “safe. Nobody …”")
+                end = max(other.close_end, other.end)  # the parse hung its closing mark elsewhere: it ends the span
+        if not (start <= q.open_at and max(q.close_end, q.end) <= end) or self.quoted[bi][span[0]]:
+            return  # the span must hold the whole quotation, and begin in the writer's words
+        for other in self.quotations[bi]:
+            lo, hi = other.open_at, max(other.close_end, other.end)
+            if lo < end and hi > start and not (start <= lo and hi <= end):
+                return  # it would cut another quotation in two
+        self.quotation_of[id(found)] = (found.start, found.end)
+        found.start, found.end = block.offset + start, block.offset + end

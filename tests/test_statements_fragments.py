@@ -1,0 +1,61 @@
+"""Statements: a quoted fragment is reported with the words of the complement around it (statements7a).
+
+Every article here is a short text written for these tests.
+"""
+
+from __future__ import annotations
+
+from tests.test_statements import statements
+from tidynews.extract.statements.quotes import clause_around_quotation
+from tidynews.nlp import load_nlp
+
+
+def _only(text: str):
+    found = statements("Report\n\n" + text + "\n")
+    assert len(found) == 1, [s.quote for s in found]
+    return found[0]
+
+
+def test_a_fragment_under_a_reporting_verb_takes_the_object_it_describes():
+    s = _only("Governor Ana Ruiz, who has called the ferry plan “reckless,” visited the port on Friday.")
+    assert (s.quote, s.cue, s.kind) == ("the ferry plan “reckless,”", "called", "partial")
+
+
+def test_a_fragment_under_a_speaker_subject_takes_the_rest_of_its_complement():
+    s = _only("The union wants to “take back the depot” from the city.")
+    assert (s.quote, s.speaker, s.rule) == (
+        "to “take back the depot” from the city",
+        "The union",
+        "statements.partial_quote_of_subject",
+    )
+
+
+def test_two_fragments_of_one_complement_are_one_statement():
+    s = _only("The mayor, who has called the toll plan “costly” and “late,” visited the port.")
+    assert s.quote == "the toll plan “costly” and “late,”"
+
+
+def test_a_fragment_whose_complement_a_reported_clause_already_holds_stays_as_written():
+    # the reported clause ends after the first fragment; the second one keeps its own words, no overlapping rows
+    found = statements(
+        "Report\n\nThe union accused the board of “playing games” with pensions and “ignoring” nurses.\n"
+    )
+    spans = sorted((s.start, s.end) for s in found)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False)), spans
+    assert sorted(s.quote for s in found) == ["ignoring", "the board of “playing games”"]
+
+
+def test_a_title_in_quotation_marks_is_still_no_statement():
+    assert statements("Report\n\nThe council backed the “Green Corridor” plan on Monday.\n") == []
+
+
+def test_clause_around_quotation_example():
+    doc = load_nlp()("She called the plan “a disaster” on Monday.")
+    verb = next(t for t in doc if t.lower_ == "called")
+    root = next(t for t in doc if t.lower_ == "disaster")
+    lo, hi = clause_around_quotation(verb, root)
+    assert doc[lo:hi].text == "the plan “a disaster”"
+    # a fragment before its verb is not widened
+    doc = load_nlp()("“A disaster” is what she called it.")
+    verb = next(t for t in doc if t.lower_ == "called")
+    assert clause_around_quotation(verb, next(t for t in doc if t.lower_ == "disaster")) is None

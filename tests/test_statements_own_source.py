@@ -65,5 +65,5 @@ The paper checked Lena Holt's claim that the mayor said fares were “never lowe
 
 
 def test_a_reporting_verb_inside_the_claim_keeps_its_own_speaker():
-    s = one(INNER_VERB, "never lower")
+    s = one(INNER_VERB, "fares were “never lower”")  # the fragment with its reported complement
     assert s.speaker == "the mayor"

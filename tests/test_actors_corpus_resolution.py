@@ -154,3 +154,33 @@ def test_a_party_named_without_its_country_is_the_party_of_the_articles_country(
         for aid, r in (("pe", peru), ("cl", chile))
     }
     assert ids["pe"] and ids["cl"] and not ids["pe"] & ids["cl"]
+
+
+def test_a_player_read_as_a_team_in_one_table_is_the_person_other_articles_name():
+    from tidynews.extract.actors.results import TeamEntity
+
+    table = _article("table", TeamEntity("kofi-mensah", "Kofi Mensah", "organization", competition="cricket|"))
+    profiles = [_article(f"p{i}", _person("Kofi Mensah")) for i in range(2)]
+    rows, mapping = resolve_actors([table, *profiles])
+    assert mapping[("table", "kofi-mensah")] == mapping[("p0", "kofi-mensah")]
+    assert {r["actor_id"]: r["type"] for r in rows}[mapping[("p0", "kofi-mensah")]] == "person"
+
+
+def test_a_team_of_two_results_tables_stays_a_team_when_prose_tags_it_a_person():
+    from tidynews.extract.actors.results import TeamEntity
+
+    tables = [
+        _article(f"t{i}", TeamEntity("kestrel-rotterdam", "Kestrel Rotterdam", "organization", competition="soccer|"))
+        for i in range(2)
+    ]
+    prose = [_article(f"p{i}", _person("Kestrel Rotterdam")) for i in range(3)]
+    rows, mapping = resolve_actors([*tables, *prose])
+    assert {r["actor_id"]: r["type"] for r in rows}[mapping[("t0", "kestrel-rotterdam")]] == "organization"
+
+
+def test_a_franchise_tagged_person_is_the_franchise():
+    tagged = _article("a", _person("Chicago Cubs"))
+    named = _article("b", Entity("chicago-cubs", "Chicago Cubs", "organization"))
+    rows, mapping = resolve_actors([tagged, named])
+    assert mapping[("a", "chicago-cubs")] == mapping[("b", "chicago-cubs")]
+    assert {r["actor_id"]: r["type"] for r in rows}[mapping[("a", "chicago-cubs")]] == "organization"

@@ -87,7 +87,7 @@ def franchises_of_article(actors: list[Entity]) -> dict[int, str]:
     context: set[str] = set()
     rest = []
     for ent in actors:
-        if ent.type == "person":
+        if ent.type == "person" and not franchise_by_full_name(ent.name):  # "the Chicago Cubs" tagged PERSON
             if ent.name.endswith("s") and " " not in ent.name:
                 rest.append(ent)  # a plural nickname spaCy took for a person ("the Brewers rallied")
             continue
@@ -397,11 +397,15 @@ def people_tagged_as_organisations(items: list[tuple[str, Entity]]) -> list[tupl
 def one_type_per_name(items: list[tuple[str, Entity]]) -> list[tuple[str, Entity]]:
     """A name of two or more words typed a person in some articles and an organisation in others is one entity: it
     takes the type most articles give it (none on a tie). spaCy tags "Lennart Meri" ORG in a list of names and a
-    club "Hansa Rostock" PERSON in a short fixture line; each article alone cannot tell."""
+    club "Hansa Rostock" PERSON in a short fixture line; each article alone cannot tell. A results-table team stays
+    a team unless one article only read the name as a team (a list of players taken for a table)."""
     votes: dict[str, Counter] = defaultdict(Counter)
+    table_articles: dict[str, set[str]] = defaultdict(set)
     for aid, ent in items:
         if len(ent.name.split()) > 1 and ent.name not in known_organisations():
             votes[ent.name.lower()][aid, ent.type == "person"] = 1
+            if isinstance(ent, TeamEntity):
+                table_articles[ent.name.lower()].add(aid)
     kinds: dict[str, bool] = {}
     for name, seen in votes.items():
         tally = Counter(is_person for _, is_person in seen)
@@ -410,7 +414,8 @@ def one_type_per_name(items: list[tuple[str, Entity]]) -> list[tuple[str, Entity
     out = []
     for aid, ent in items:
         is_person = kinds.get(ent.name.lower(), ent.type == "person")
-        if is_person != (ent.type == "person") and not isinstance(ent, TeamEntity):
+        misread_table = len(table_articles[ent.name.lower()]) == 1
+        if is_person != (ent.type == "person") and (not isinstance(ent, TeamEntity) or is_person and misread_table):
             kind = "person" if is_person else "organization"
             ent = Entity(ent.key, ent.name, kind, ent.role, ent.country_code, set(ent.aliases))
         out.append((aid, ent))

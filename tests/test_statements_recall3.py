@@ -60,3 +60,23 @@ def test_a_that_clause_after_an_adverbial_of_the_reporting_verb_is_what_was_said
     ]
     # a relative clause of time after a verb that reports nothing gives nothing
     assert _found("The mayor spoke at the time that the bridge had been closed.") == []
+
+
+def test_a_question_put_to_someone_is_the_askers_statement():
+    assert _found("The senator was asked by a caller why the ferry was late.") == [
+        ("a caller", "asked", "why the ferry was late"),
+    ]
+    # the one asked did not ask: the asker is unknown, the answer is the one asked's own statement
+    assert _found("Asked if the bridge was safe, the mayor said yes.") == [
+        ("unknown", "Asked", "if the bridge was safe"),
+        ("the mayor", "said", "yes"),
+    ]
+    assert _found("The mayor was asked to resign.") == []
+
+
+def test_a_clause_said_to_be_reported_has_an_unknown_speaker():
+    assert _found("The ferry company is reportedly planning to sell two of its boats.") == [
+        ("unknown", "reportedly", "The ferry company is reportedly planning to sell two of its boats"),
+    ]
+    # a reporting verb says who reported it
+    assert _found("The mayor reportedly said the bridge was safe.") == [("The mayor", "said", "the bridge was safe")]

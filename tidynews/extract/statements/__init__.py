@@ -47,6 +47,7 @@ from tidynews.extract.common import ArticleExtraction, Statement
 from tidynews.extract.rules import Trace, register_rule
 from tidynews.extract.statements.headlines import headline_colon_person, headline_statements
 from tidynews.extract.statements.lexicon import PRONOUNS
+from tidynews.extract.statements.cues import questions_put_to, reportedly_clauses
 from tidynews.extract.statements.nouns import speech_noun_clauses, speech_noun_object, transcript_label
 from tidynews.extract.statements.own_source import claim_owner, label_inside_quotation
 from tidynews.extract.statements.quotation_marks import find_quotations
@@ -217,7 +218,8 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
         # nouns of speech and transcript labels, where nothing else reported the words
         taken = Intervals(ranges)
         label = transcript_label(block)
-        for item in speech_noun_clauses(block, finder.quoted[bi]) + ([label] if label is not None else []):
+        unnamed = questions_put_to(block, finder.quoted[bi]) + reportedly_clauses(block, finder.quoted[bi])
+        for item in speech_noun_clauses(block, finder.quoted[bi]) + ([label] if label is not None else []) + unnamed:
             if taken.overlaps(item.start, item.end):
                 continue
             item.paragraph = bi

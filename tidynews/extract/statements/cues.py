@@ -4,7 +4,8 @@ verbs of asking ("asked whether …", "wondered why …"), whose whether/if/wh- 
 Owns `is_reporting_verb` (which tokens reported speech starts from), `is_question_cue` and the rules
 `statements.phrasal_cue`, `statements.made_clear`, `statements.reported_question`,
 `statements.request_with_infinitive`, `statements.what_x_said_was`, `statements.short_answer` and
-`statements.that_clause_after_adverbial`.
+`statements.that_clause_after_adverbial`; and statements whose speaker the sentence does not name:
+`statements.question_put_to` ("was asked whether …") and `statements.reportedly`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from spacy.tokens import Token
 
 from tidynews.extract.rules import register_rule
 from tidynews.extract.statements.lexicon import OBJECT_CUES, OBJECT_TO_CUES, QUESTION_CUES, REPORT_CUES, words
-from tidynews.extract.statements.syntax import is_cue, reports_a_finding, trim
+from tidynews.extract.statements.syntax import Found, is_cue, noun_phrase, reports_a_finding, trim
+from tidynews.nlp import ParsedBlock
 
 PHRASAL_CUES = words("statement_words", "phrasal_cue")  # "point out", "make clear"
 REQUEST_VERBS = words("statement_words", "request_verb")  # ask
@@ -80,8 +82,29 @@ def reported_question(verb: Token) -> tuple[int, int] | None:
 
     Example: The mayor asked the engineers whether the bridge was safe.
     """
-    if not is_question_cue(verb):
-        return None
+    if not is_question_cue(verb) or is_asked_participle(verb):
+        return None  # "Asked if …, she said": she was asked; statements.question_put_to reads it
+    return _question_clause(verb)
+
+
+@register_rule("statements.asked_not_asking", kind="drops")
+def is_asked_participle(verb: Token) -> bool:
+    """A participle of asking with no subject of its own: the subject of the sentence was asked, it did not ask
+    ("Asked if …, the mayor said …", "when asked why …"); statements.question_put_to reads the question.
+
+    Example: Asked if the bridge was safe, the mayor said yes.
+    """
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and is_question_cue(verb)
+        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+        and _question_clause(verb) is not None
+    )
+
+
+def _question_clause(verb: Token) -> tuple[int, int] | None:
+    """The whether/if/wh- clause a verb of asking reports, wh-word included, or None."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if clause is None:
         clause = next((c for c in verb.children if _is_if_question(verb, c)), None)
@@ -99,7 +122,11 @@ def _is_if_question(verb: Token, clause: Token) -> bool:
     if clause.dep_ != "advcl" or clause.i < verb.i:
         return False
     mark = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ in ("if", "whether")), None)
-    if mark is None or mark.i != clause.left_edge.i or not any(c.dep_ == "nsubj" for c in clause.children):
+    if (
+        mark is None
+        or mark.i != clause.left_edge.i
+        or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+    ):
         return False
     between = [t for t in verb.doc[verb.i + 1 : mark.i] if t.dep_ in ("dobj", "dative") and t.head.i == verb.i]
     return mark.i == verb.i + 1 or (between and between[-1].right_edge.i + 1 == mark.i)
@@ -190,3 +217,68 @@ def that_clause_after_adverbial(verb: Token) -> tuple[int, int] | None:
             if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
                 return trim(verb.doc, clause.left_edge.i, clause.right_edge.i + 1)
     return None
+
+
+@register_rule("statements.question_put_to")
+def questions_put_to(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
+    """A question put to someone, told in the passive or as a participle: "was asked whether …", "Asked if …, she
+    said", "when asked why …". The question is a statement of the asker: the "by" agent, else unknown.
+
+    Example: The mayor was asked whether the bridge would reopen in May.
+    """
+    doc = block.doc
+    out = []
+    for verb in doc:
+        if verb.tag_ != "VBN" or quoted[verb.i] or not is_question_cue(verb):
+            continue
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        if not (passive or is_asked_participle(verb)):
+            continue
+        span = _question_clause(verb)
+        if span is None or any(quoted[i] for i in range(*span)):
+            continue
+        by = next((c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")), None)
+        asker = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        out.append(_unsaid_by(block, span, verb, asker, questions_put_to.rule_id))
+    return out
+
+
+@register_rule("statements.reportedly")
+def reportedly_clauses(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
+    """A clause the writer says was reported without naming by whom: "The club is reportedly spending $1 million on
+    ads" -> the clause, speaker unknown (not where its verb reports speech itself: that verb's rules read it).
+
+    Example: The ferry company is reportedly planning to sell two of its boats.
+    """
+    doc = block.doc
+    out = []
+    for word in doc:
+        if word.lower_ != "reportedly" or quoted[word.i] or word.dep_ != "advmod":
+            continue
+        clause = word.head
+        if clause.pos_ not in ("VERB", "AUX") or is_reporting_verb(clause):
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            continue  # "… reportedly winning over delegates": a fragment, no claim of its own
+        span = trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        if span is None or span[1] - span[0] < 4 or any(quoted[i] for i in range(*span)):
+            continue
+        out.append(_unsaid_by(block, span, word, None, reportedly_clauses.rule_id))
+    return out
+
+
+def _unsaid_by(block: ParsedBlock, span: tuple[int, int], cue: Token, speaker: Token | None, rule: str) -> Found:
+    """The statement of tokens span of the block, reported by `cue`, by `speaker` (None: unknown)."""
+    doc = block.doc
+    lo, hi = span
+    return Found(
+        block.offset + doc[lo].idx,
+        block.offset + doc[hi - 1].idx + len(doc[hi - 1].text),
+        "indirect",
+        block=block,
+        cue_text=cue.text,
+        subject=speaker,
+        subject_span=noun_phrase(speaker) if speaker is not None else None,
+        anchor=block.offset + cue.idx,
+        rule=rule,
+    )

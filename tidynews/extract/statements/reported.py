@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
 from tidynews.extract.statements.cues import (
+    is_asked_participle,
     is_phrasal_cue,
     is_question_cue,
     is_reporting_verb,
@@ -434,6 +435,7 @@ def speaks_only_on_terms(verb: Token) -> bool:
 REJECTIONS: tuple[tuple[Callable[[Token], bool], str], ...] = (
     (speaks_only_on_terms, "only the terms of speaking"),
     (is_negated_or_passive, "negated or passive"),
+    (is_asked_participle, "the subject was asked, it did not ask"),
     (is_not_said_yet, "not said yet"),
     (is_under_infinitive, "under an infinitive"),
     (is_modifier, "modifies a noun"),

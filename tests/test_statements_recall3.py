@@ -66,7 +66,7 @@ def test_a_question_put_to_someone_is_the_askers_statement():
     assert _found("The senator was asked by a caller why the ferry was late.") == [
         ("a caller", "asked", "why the ferry was late"),
     ]
-    # the one asked did not ask: the asker is unknown, the answer is the one asked's own statement
+    # the one asked did not ask: the question's asker is unknown, the answer is the mayor's
     assert _found("Asked if the bridge was safe, the mayor said yes.") == [
         ("unknown", "Asked", "if the bridge was safe"),
         ("the mayor", "said", "yes"),

@@ -45,9 +45,9 @@ import re
 from tidynews.articles import BODY, HEADLINE
 from tidynews.extract.common import ArticleExtraction, Statement
 from tidynews.extract.rules import Trace, register_rule
+from tidynews.extract.statements.cues import questions_put_to, reportedly_clauses
 from tidynews.extract.statements.headlines import headline_colon_person, headline_statements
 from tidynews.extract.statements.lexicon import PRONOUNS
-from tidynews.extract.statements.cues import questions_put_to, reportedly_clauses
 from tidynews.extract.statements.nouns import speech_noun_clauses, speech_noun_object, transcript_label
 from tidynews.extract.statements.own_source import claim_owner, label_inside_quotation
 from tidynews.extract.statements.quotation_marks import find_quotations

@@ -221,10 +221,11 @@ def that_clause_after_adverbial(verb: Token) -> tuple[int, int] | None:
 
 @register_rule("statements.question_put_to")
 def questions_put_to(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
-    """A question put to someone, told in the passive or as a participle: "was asked whether …", "Asked if …, she
-    said", "when asked why …". The question is a statement of the asker: the "by" agent, else unknown.
+    """A question put to someone, told as a participle ("Asked if …, she said", "when asked why …": the question
+    that the answer after it replies to, asker unknown unless named) or in the passive with a named asker ("was
+    asked by a caller whether …"; "She was asked how the talks went" names none and gives nothing).
 
-    Example: The mayor was asked whether the bridge would reopen in May.
+    Example: The mayor was asked by a reporter whether the bridge would reopen in May.
     """
     doc = block.doc
     out = []
@@ -239,6 +240,8 @@ def questions_put_to(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
             continue
         by = next((c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")), None)
         asker = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if asker is None and passive:
+            continue  # "She was asked how the talks went": the passive tells of her, not of a question put
         out.append(_unsaid_by(block, span, verb, asker, questions_put_to.rule_id))
     return out
 

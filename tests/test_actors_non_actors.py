@@ -86,3 +86,15 @@ def test_a_name_tagged_organisation_after_a_noun_for_a_person_is_a_person():
     result = extract("He hit a pitch from starter Felipe Moraz over the fence.")
     types = {e.key: e.type for e in result.actors}
     assert [(m.text, types[m.key]) for m in result.actor_mentions] == [("Felipe Moraz", "person")]
+
+
+def test_a_repeated_building_name_written_as_a_place_is_dropped_there_only():
+    body = "The Lakeside Motel reopened on Monday. Police said a truck parked behind the Lakeside Motel exploded."
+    result = extract(body)
+    starts = [m.start - len("Report\n\n") for m in result.actor_mentions if m.text == "Lakeside Motel"]
+    assert starts == [body.index("The Lakeside") + len("The ")]
+
+
+def test_a_place_named_with_a_lower_case_particle_is_a_place_too():
+    body = "Worshippers gathered at the al-Nour mosque on Friday. Police closed al-Nour on Saturday."
+    assert "al-Nour" not in texts(body)

@@ -20,6 +20,7 @@ from tidynews.extract.actors.corpus import trace_franchises
 from tidynews.extract.actors.drops import (
     credit_char_ranges,
     drop_defined_non_actors,
+    drop_non_actor_repeats,
     drop_places_in_place_slots,
     drop_vessels,
 )
@@ -118,6 +119,7 @@ def extract_actors(parsed: ParsedArticle, result: ArticleExtraction) -> None:
     taken = TakenSpans([(c.start, c.end) for g in groups for c in g.members])
     scan_known_names(parsed, blocks, groups, taken, credits, trace)
     drop_team_repeats_in_place_slots(orgs, trace)
+    drop_non_actor_repeats(orgs, trace)
     scan_local_body_references(blocks, orgs, taken, trace)
     scan_ministry_references(blocks, orgs, taken, trace)
     describe_people(people, orgs)

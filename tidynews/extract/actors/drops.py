@@ -325,7 +325,7 @@ def drop_places_in_place_slots(
     Example: Refugees marched towards Tartu on Sunday. Police in Tartu said the road was shut."""
     by_name: dict[str, list[Candidate]] = {}
     for c in cands:
-        if c.source == "spacy" and c.known is None and c.kind in {ORG, PERSON, "weak"} and c.name[:1].isupper():
+        if c.source == "spacy" and c.known is None and c.kind in {ORG, PERSON, "weak"} and starts_proper(c.name):
             by_name.setdefault(c.name, []).append(c)
     dropped: set[int] = set()
     sports = sports_story(cands, blocks or [])
@@ -559,3 +559,30 @@ def is_facility_in_place_slot(cand: Candidate) -> bool:
             cand.block.text[max(0, cand.start - cand.block.offset - 60) : cand.start - cand.block.offset]
         )
     )
+
+
+def starts_proper(name: str) -> bool:
+    """A name that begins with a capital, or with a lower-case particle before one ("al-Qadir", "van Dijk")."""
+    return name[:1].isupper() or bool(re.match(r"(?:al|el|van|von|de|bin)[- ][A-Z]", name))
+
+
+@register_rule("actors.repeat_of_non_actor", kind="drops")
+def drop_non_actor_repeats(groups: list[Group], trace: Trace = NULL_TRACE) -> None:
+    """A later mention found by repeating a known name is dropped where the same words make it an event, an index
+    or a building written as a place ("the Acme Cup", "Acme 100 index", "behind the Acme Motel"), as the rules that
+    read spaCy's names do.
+
+    Example: The Lakeside Motel reopened on Monday. Police said a truck parked behind the Lakeside Motel exploded."""
+    for g in groups:
+        kept = []
+        for c in g.members:
+            why = ""
+            if c.rule == "actors.known_name_repeated" and g.kind != PERSON and c.known is None:
+                why = names_event_or_index(c, ORG) or (
+                    "a building written where news writes places" if is_facility_in_place_slot(c) else ""
+                )
+            if why:
+                reject(trace, c, drop_non_actor_repeats, why)
+            else:
+                kept.append(c)
+        g.members[:] = kept

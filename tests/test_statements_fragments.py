@@ -6,7 +6,7 @@ Every article here is a short text written for these tests.
 from __future__ import annotations
 
 from tests.test_statements import statements
-from tidynews.extract.statements.quotes import clause_around_quotation
+from tidynews.extract.statements.quotes import clause_around_quotation, named_by_a_speaker
 from tidynews.nlp import load_nlp
 
 
@@ -59,3 +59,19 @@ def test_clause_around_quotation_example():
     doc = load_nlp()("“A disaster” is what she called it.")
     verb = next(t for t in doc if t.lower_ == "called")
     assert clause_around_quotation(verb, next(t for t in doc if t.lower_ == "disaster")) is None
+
+
+def test_a_name_a_speaker_gave_is_a_statement_a_name_nobody_gave_is_not():
+    s = _only("Rivals of the governor, who he dubbed “the Little Senator,” laughed at the rally.")
+    assert (s.quote, s.speaker, s.cue) == ("the Little Senator,", "he", "dubbed")
+    assert statements("Report\n\nThe plan, dubbed “Operation Tide,” starts in May.\n") == []
+    assert statements("Report\n\nShe joined a group called the “Harbour Friends” in May.\n") == []
+
+
+def test_named_by_a_speaker_example():
+    doc = load_nlp()("The mayor has dubbed the new ferry “the Floating Shed”.")
+    before = [t for t in doc if t.i < next(t.i for t in doc if t.text == "“")]
+    assert named_by_a_speaker(before)
+    doc = load_nlp()("The plan, dubbed “Operation Tide,” starts in May.")
+    before = [t for t in doc if t.i < next(t.i for t in doc if t.text == "“")]
+    assert not named_by_a_speaker(before)

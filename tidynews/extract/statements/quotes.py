@@ -121,6 +121,8 @@ def is_quoted_name_or_title(quote_text: str, before: list[Token]) -> bool:
 
     Example: The council backed the “Green Corridor” plan on Monday.
     """
+    if named_by_a_speaker(before):
+        return False  # "Critics dubbed it “the Ghost Bridge”": a name a speaker gave, in their words
     if before and before[-1].lower_ in ("so-called", "dubbed"):
         return True
     words = re.findall(r"[^\W\d_][\w’'-]*", quote_text)
@@ -129,6 +131,24 @@ def is_quoted_name_or_title(quote_text: str, before: list[Token]) -> bool:
     if quote_text.rstrip(" ,.’'\"”").endswith("!") or (before and is_cue(before[-1], QUOTE_CUES)):
         return False  # "chanted “Four more years!”", "shouted “Stop the Count”": cried out, not a title
     return (0 < len(words) <= 6 and all(w[0].isupper() for w in words)) or is_title_case(words)
+
+
+NAMING_VERBS = {"call", "dub", "brand", "label", "nickname", "christen", "deride", "hail", "mock", "tag"}
+
+
+def named_by_a_speaker(before: list[Token]) -> bool:
+    """Whether the words right before a quotation are a naming verb in the active voice whose subject can speak,
+    with at most a short object between them ("dubbed", "has called the plan", "who he branded"): the quotation is
+    the name that speaker gave, not a title. A participle without a subject ("a group called …") is no speaker's.
+
+    Example: "The mayor has dubbed the new ferry “the Floating Shed”." -> True.
+    """
+    words = [t for t in before if not t.is_punct]
+    verb = next((t for t in reversed(words[-4:]) if t.pos_ == "VERB" and t.lemma_.lower() in NAMING_VERBS), None)
+    if verb is None or any(t.pos_ == "VERB" for t in words if t.i > verb.i):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and is_speaker_like(subj)
 
 
 def is_title_case(words: list[str]) -> bool:

@@ -184,3 +184,19 @@ def test_a_franchise_tagged_person_is_the_franchise():
     rows, mapping = resolve_actors([tagged, named])
     assert mapping[("a", "chicago-cubs")] == mapping[("b", "chicago-cubs")]
     assert {r["actor_id"]: r["type"] for r in rows}[mapping[("a", "chicago-cubs")]] == "organization"
+
+
+def test_a_name_typed_both_ways_in_as_many_articles_is_a_person_when_its_surname_is_a_person_alone():
+    person = _article("a", _person("Tomas Ferreira"))
+    listed = _article("b", _person("Tomas Ferreira", "organization"))
+    alone = _article("c", _person("Ferreira"))
+    rows, mapping = resolve_actors([person, listed, alone])
+    assert mapping[("a", "tomas-ferreira")] == mapping[("b", "tomas-ferreira")] == mapping[("c", "ferreira")]
+    assert {r["actor_id"]: r["type"] for r in rows}[mapping[("a", "tomas-ferreira")]] == "person"
+
+
+def test_a_surname_shouted_in_a_headline_and_tagged_organisation_is_the_person():
+    full = _article("a", _person("Tomas Ferreira"))
+    shouted = _article("b", Entity("ferreira", "FERREIRA", "organization"))
+    rows, mapping = resolve_actors([full, shouted])
+    assert mapping[("b", "ferreira")] == mapping[("a", "tomas-ferreira")]

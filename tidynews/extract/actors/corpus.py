@@ -373,7 +373,8 @@ def unique_actor_id(name: str, country: str, used: set[str]) -> str:
 
 def people_tagged_as_organisations(items: list[tuple[str, Entity]]) -> list[tuple[str, Entity]]:
     """A one-word 'organisation' that is the surname of exactly one person named in full elsewhere in
-    the corpus is that person: spaCy tags a lone "Biden" or "Macron" ORG when no full name is near."""
+    the corpus is that person: spaCy tags a lone "Biden" or "Macron" ORG when no full name is near (and a headline's
+    "MACRON")."""
     surnames: dict[str, set[str]] = defaultdict(set)
     for _, ent in items:
         toks = name_tokens(ent.name)
@@ -387,7 +388,7 @@ def people_tagged_as_organisations(items: list[tuple[str, Entity]]) -> list[tupl
             and " " not in ent.name
             and not is_acronym(ent.name)
             and ent.name not in known_organisations()
-            and len(surnames.get(ent.name, ())) == 1
+            and len(surnames.get(ent.name.title() if ent.name.isupper() else ent.name, ())) == 1
         ):
             ent = Entity(ent.key, ent.name, "person", ent.role, ent.country_code, set(ent.aliases))
         out.append((aid, ent))
@@ -396,9 +397,10 @@ def people_tagged_as_organisations(items: list[tuple[str, Entity]]) -> list[tupl
 
 def one_type_per_name(items: list[tuple[str, Entity]]) -> list[tuple[str, Entity]]:
     """A name of two or more words typed a person in some articles and an organisation in others is one entity: it
-    takes the type most articles give it (none on a tie). spaCy tags "Lennart Meri" ORG in a list of names and a
-    club "Hansa Rostock" PERSON in a short fixture line; each article alone cannot tell. A results-table team stays
-    a team unless one article only read the name as a team (a list of players taken for a table)."""
+    takes the type most articles give it (on a tie, person when its last word is written alone as a person somewhere
+    in the corpus, else none). spaCy tags "Lennart Meri" ORG in a list of names and a club "Hansa Rostock" PERSON in
+    a short fixture line; each article alone cannot tell. A results-table team stays a team unless one article only
+    read the name as a team (a list of players taken for a table)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     table_articles: dict[str, set[str]] = defaultdict(set)
     for aid, ent in items:
@@ -406,11 +408,15 @@ def one_type_per_name(items: list[tuple[str, Entity]]) -> list[tuple[str, Entity
             votes[ent.name.lower()][aid, ent.type == "person"] = 1
             if isinstance(ent, TeamEntity):
                 table_articles[ent.name.lower()].add(aid)
+    # surnames written alone and typed person somewhere: on a tie, the name ending in one is a person's
+    lone_surnames = {ent.name.lower() for _, ent in items if ent.type == "person" and " " not in ent.name}
     kinds: dict[str, bool] = {}
     for name, seen in votes.items():
         tally = Counter(is_person for _, is_person in seen)
         if len(tally) == 2 and tally[True] != tally[False]:
             kinds[name] = tally[True] > tally[False]
+        elif len(tally) == 2 and name.split()[-1] in lone_surnames:
+            kinds[name] = True
     out = []
     for aid, ent in items:
         is_person = kinds.get(ent.name.lower(), ent.type == "person")

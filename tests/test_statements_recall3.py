@@ -80,3 +80,9 @@ def test_a_clause_said_to_be_reported_has_an_unknown_speaker():
     ]
     # a reporting verb says who reported it
     assert _found("The mayor reportedly said the bridge was safe.") == [("The mayor", "said", "the bridge was safe")]
+
+
+def test_a_response_or_an_article_speaks_for_whoever_sent_or_ran_it():
+    assert _found("The council sent a response saying the pool would stay open.") == [
+        ("The council", "saying", "the pool would stay open"),
+    ]

@@ -87,6 +87,19 @@ def test_a_quotation_left_open_at_the_paragraph_end_is_marked_unclosed():
     assert q.unclosed
 
 
+def test_a_closing_mark_that_opens_a_paragraph_opens_its_quotation():
+    text = "”The harbour wall will not last another winter,” the engineer said."
+    (q,) = find_quotations(text)
+    assert text[q.start : q.end] == "The harbour wall will not last another winter,"
+    assert not q.unclosed
+
+
+def test_a_closing_mark_that_opens_a_paragraph_with_an_ellipsis_opens_its_quotation():
+    text = "” … and the ferry will stop running in March,” the mayor wrote."
+    (q,) = find_quotations(text)
+    assert text[q.start : q.end] == "… and the ferry will stop running in March,"
+
+
 # --- direct and partial quotations ------------------------------------------------------------------------
 
 CURLY = """Town to rebuild bridge

@@ -42,6 +42,8 @@ def quotation_marks(text: str) -> list[tuple[int, str, str]]:
     An apostrophe is not a mark: there’s, Hamas’s, don't (between letters), states' (after an s, when no
     single quotation is open) and '90s are left out here or by `find_quotations`.
     An opening double mark glued to the word before it and followed by a space closes ("“It is late,“ she said").
+    A closing double mark that opens the paragraph opens it: nothing before it can be closed, and a quoted paragraph
+    typed with the wrong curl ("”We will stay,” she said.") is still a quotation.
     Example: 'He said “it’s ‘fine’”.' -> “ open, ‘ open, ’ close, ” close (the ’ of it’s is skipped).
     """
     marks = []
@@ -50,8 +52,8 @@ def quotation_marks(text: str) -> list[tuple[int, str, str]]:
         nxt = text[i + 1] if i + 1 < len(text) else " "
         if ch in DOUBLE_OPEN and nxt.isspace() and prev not in OPENERS_BEFORE and not prev.isspace():
             marks.append((i, "double", "close"))  # “…,“ she said: an opening mark typed to close (glued, a space after)
-        elif ch in DOUBLE_OPEN:
-            marks.append((i, "double", "open"))
+        elif ch in DOUBLE_OPEN or (ch in DOUBLE_CLOSE and not text[:i].strip()):
+            marks.append((i, "double", "open"))  # a ” that starts the paragraph can only open
         elif ch in DOUBLE_CLOSE:
             marks.append((i, "double", "close"))
         elif ch == '"':

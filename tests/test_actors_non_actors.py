@@ -98,3 +98,8 @@ def test_a_repeated_building_name_written_as_a_place_is_dropped_there_only():
 def test_a_place_named_with_a_lower_case_particle_is_a_place_too():
     body = "Worshippers gathered at the al-Nour mosque on Friday. Police closed al-Nour on Saturday."
     assert "al-Nour" not in texts(body)
+
+
+def test_a_word_and_a_nationality_before_a_person_describe_the_person():
+    found = texts("Outspoken Australian Anthony Kerr called the ruling a disgrace.")
+    assert "Outspoken Australian" not in found and "Anthony Kerr" in found

@@ -30,6 +30,7 @@ from tidynews.extract.actors.drops import (
     is_treaty_or_place,
     names_area_before_kind_word,
     names_event_or_index,
+    nationality_described_before_person,
 )
 from tidynews.extract.actors.lexicon import (
     COUNTRY_POSSESSORS,
@@ -252,7 +253,7 @@ def spacy_drop(cand: Candidate, kind: str) -> tuple[Callable, str] | None:
         return names_area_before_kind_word, "a place before its kind of area"
     if is_facility_in_place_slot(cand):
         return is_facility_in_place_slot, "a building written where news writes places"
-    if is_people_word(cand.name):
+    if is_people_word(cand.name) or nationality_described_before_person(cand):
         return is_people_word, "a word for people of a nation or group"
     why = names_event_or_index(cand, kind)
     if why:

@@ -15,7 +15,6 @@ from spacy.tokens import Doc
 from tidynews.articles import CAPTION
 from tidynews.extract.actors.lexicon import (
     AREA_KIND_WORDS,
-    GOVERNMENT_HEADS,
     LOCAL_BODY_WORDS,
     NON_ACTOR_HEADS,
     ORG,
@@ -140,8 +139,8 @@ def is_junk_name(name: str, kind: str) -> str:
     words = name.split()
     if name.lower() in not_actor_names():
         return "an event, time zone or competition, not an actor (data/actor_not_actors.csv)"
-    if all(is_title_word(w) for w in words) and not (len(words) == 1 and name.lower() in GOVERNMENT_HEADS):
-        return "title words only"  # but "the Treasury said": a state body's one-word name
+    if all(is_title_word(w) for w in words):
+        return "title words only"
     if name.lower() in group_words() or (country_or_demonym_code(name) and kind != PERSON):
         return "a nationality, group or country word"
     if kind == PERSON and (demonym_code(name) or " " in name and country_code(name)):
@@ -386,6 +385,22 @@ def is_people_word(name: str) -> bool:
     if _names_people(name):
         return True
     return len(words) > 1 and _names_people(words[-1]) and all(demonym_code(w) for w in words[:-1])
+
+
+def nationality_described_before_person(cand: Candidate) -> bool:
+    """A capitalised word opening a sentence and a nationality, right before a person's name, describe the person:
+    "Outspoken Australian Lena Holt" (spaCy tags "Outspoken Australian" ORG or PERSON)."""
+    doc, start, end = cand.doc, cand.tok_start, cand.tok_end
+    words = doc[start:end]
+    return (
+        len(words) == 2
+        and words[0].is_sent_start
+        and words[0].is_title
+        and not demonym_code(words[0].text)
+        and bool(demonym_code(words[1].text))
+        and end < len(doc)
+        and doc[end].ent_type_ == "PERSON"
+    )
 
 
 EVENT_HEADS = word_list("event_head")

@@ -78,10 +78,6 @@ def test_a_hospital_written_as_a_place_is_a_place_but_as_a_speaker_an_actor():
     assert "Saint Arvid Hospital" in texts("The Saint Arvid Hospital said the singer was stable.")
 
 
-def test_a_state_body_named_by_a_title_word_alone_is_an_actor():
-    assert "Treasury" in texts("Bonds rallied and the Treasury said it would sell more debt.")
-
-
 def test_a_name_tagged_organisation_after_a_noun_for_a_person_is_a_person():
     result = extract("He hit a pitch from starter Felipe Moraz over the fence.")
     types = {e.key: e.type for e in result.actors}

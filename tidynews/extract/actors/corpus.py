@@ -182,9 +182,8 @@ class CorpusClusters:
 
     def join_clubs_named_without_town_or_prefix(self) -> None:
         """A club named with its town or a club prefix in some stories and without it in others is one club, when
-        one of the two is a team of a results table and each name has one cluster only: "Feyenoord Rotterdam" and
-        "Feyenoord", "VfL Bochum" and "Bochum", "AC Milan" and "Milan" (but "Olympique" is neither "Olympique
-        Lyon" nor "Olympique Marseille")."""
+        one of the two is a team of a results table and each name has one cluster only: "Kestrel Rotterdam" and
+        "Kestrel", "FC Kestrel" and "Kestrel" (but "Athletic" is neither "Athletic Leeds" nor "Athletic York")."""
         special = set(self.franchises.values())
         person_words = {
             w.lower() for members in self.members for _, e in members if e.type == "person" for w in e.name.split()
@@ -258,7 +257,8 @@ class CorpusClusters:
     def dominant_person(self, hits: set[int]) -> set[int]:
         """Of several people with one surname, the one named in full in at least `DOMINANT` times as many articles as
         all the others together (and in `DOMINANT` articles at least): a story that writes the surname alone, with no
-        full name, means the person the news names most ("Clinton" in 1996 is the president, not the first lady)."""
+        full name, means the person the news names most (a president named in full in dozens of stories, not the
+        spouse named in two)."""
         articles = {i: len({aid for aid, e in self.members[i] if len(name_tokens(e.name)) > 1}) for i in hits}
         top = max(hits, key=lambda i: (articles[i], -i))
         rest = sum(articles.values()) - articles[top]
@@ -398,9 +398,9 @@ def people_tagged_as_organisations(items: list[tuple[str, Entity]]) -> list[tupl
 def one_type_per_name(items: list[tuple[str, Entity]]) -> list[tuple[str, Entity]]:
     """A name of two or more words typed a person in some articles and an organisation in others is one entity: it
     takes the type most articles give it (on a tie, person when its last word is written alone as a person somewhere
-    in the corpus, else none). spaCy tags "Lennart Meri" ORG in a list of names and a club "Hansa Rostock" PERSON in
-    a short fixture line; each article alone cannot tell. A results-table team stays a team unless one article only
-    read the name as a team (a list of players taken for a table)."""
+    in the corpus, else none). spaCy tags "Tomas Ferreira" ORG in a list of names and a club "Kestrel Rotterdam"
+    PERSON in a short fixture line; each article alone cannot tell. A results-table team stays a team unless one
+    article only read the name as a team (a list of players taken for a table)."""
     votes: dict[str, Counter] = defaultdict(Counter)
     table_articles: dict[str, set[str]] = defaultdict(set)
     for aid, ent in items:
@@ -453,8 +453,8 @@ def teams_tagged_as_people(items: list[tuple[str, Entity]]) -> list[tuple[str, E
 
 def _club_word(slug_word: str, members: list[tuple[str, Entity]], at_end: bool, person_words: set[str]) -> bool:
     """A word a club's name may go without, as one of the cluster's names writes it: its town after the name
-    ("Feyenoord Rotterdam", `is_team_place`; not a word of a person's name: "Chelsea Clinton"), or a short prefix
-    written with two capitals before it ("VfL", "AC", "MSV")."""
+    ("Kestrel Rotterdam", `is_team_place`; not a word of a person's name: a town that is also a surname), or a short
+    prefix written with two capitals before it ("FC", "AC", "SV")."""
     for _, e in members:
         for word in e.name.split():
             if slugify(word) != slug_word:

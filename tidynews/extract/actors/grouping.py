@@ -117,7 +117,8 @@ def group_people(cands: list[Candidate]) -> list[Group]:
 @register_rule("actors.given_name_spelling", kind="merges")
 def given_name_spelling(word: str) -> str:
     """A given name reduced to a key its other transliterations share: "ks" and "x", "c" and "k", "y" and "i", "ph"
-    and "f" one, accents off, doubled letters single (Aleksander/Alexander, Marc/Mark, Andrei/Andrey, Allan/Alan).
+    and "f" one, accents off, doubled letters single (Aleksander/Alexander, Marc/Mark, Andrei/Andrey; Ann and Anne
+    stay two).
     A person written with either spelling and the same surname is one person, in an article and across articles.
 
     Example: Aleksander Novak spoke first. Alexander Novak later denied it."""

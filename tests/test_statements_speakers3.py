@@ -53,3 +53,25 @@ def test_a_pronoun_of_the_other_sex_does_not_take_the_leading_clause_subject():
     s = one(OTHER_SEX, "the port would close")
     assert s.speaker == "she"
     assert s.speaker_key == key_of(OTHER_SEX, "Maria Lopez")
+
+
+HYPHEN = """Divorce files
+
+The ruling was sealed. His ex-wife agreed, but also contended that she should not have to give up her privacy.
+"""
+
+
+def test_a_speaker_phrase_keeps_the_whole_hyphenated_word():
+    s = one(HYPHEN, "she should not have to give up")
+    assert s.speaker == "His ex-wife"
+
+
+RELATIVE_OF_SEVERAL = """Defence talks
+
+The plan could answer both Democrats and Republicans, who have said that the alliance spends too little.
+"""
+
+
+def test_a_relative_pronoun_of_several_stays_as_written():
+    s = one(RELATIVE_OF_SEVERAL, "the alliance spends too little")
+    assert s.speaker == "who"

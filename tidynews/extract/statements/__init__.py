@@ -61,7 +61,6 @@ from tidynews.extract.statements.speakers import (
     issuer_of_document,
     maker_of_claim,
     name_before_colon,
-    names_several,
     possessive_speaker,
     relative_pronoun,
 )
@@ -297,7 +296,7 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
                 elif found_speaker.refers_to and key not in resolver.entities:
                     resolver.add_referent(Referent(item.anchor, found_speaker.refers_to, key, category))
             relative = relative_pronoun(item.subject, item.cue) if issuer is None else None
-            if relative is not None and (key or not names_several(speaker)):
+            if relative is not None:
                 speaker = relative.text  # "Ana Ruiz, who said …": the words at the reporting clause
         elif item.from_context and previous is not None and item.paragraph - previous[2] <= 2:
             speaker, key = previous[0], previous[1]

@@ -107,6 +107,8 @@ FEMALE_NOUNS = {
 }
 # The personal pronoun a possessive stands for: "his criticism of …" is said by whoever "he" would be.
 POSSESSIVE_OF = {"his": "he", "her": "she", "their": "they", "its": "it"}
+# The rest of a hyphenated word glued to the end of a speaker's phrase ("ex" + "-wife").
+HYPHENATED_REST = re.compile(r"[-‐](?=[^\W\d_])\w+")
 # How many people back a "he" or "she" may skip to find one of its sex.
 PRONOUN_LOOKBACK = 4
 
@@ -386,6 +388,9 @@ class SpeakerResolver:
         head, (lo, hi) = speaker_after_dateline(block, head, span)
         phrase = doc[lo:hi]
         start, end = block.span_offsets(phrase)
+        glued = HYPHENATED_REST.match(self.text, end)
+        if glued is not None:
+            end = glued.end()  # "His ex-wife": the parse may end the phrase at the hyphen
         text = self.text[start:end]
         possessive = possessive_speaker(head) if hi - lo == 1 else None
         if (head.lower_ in PRONOUNS or possessive) and hi - lo == 1:

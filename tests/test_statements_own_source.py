@@ -3,7 +3,7 @@ claim a partial quotation is part of. Articles written for these tests."""
 
 from __future__ import annotations
 
-from tests.test_statements import key_of, one
+from tests.test_statements import key_of, one, statements
 
 TRANSCRIPT = """Harbour hearing
 
@@ -67,3 +67,30 @@ The paper checked Lena Holt's claim that the mayor said fares were “never lowe
 def test_a_reporting_verb_inside_the_claim_keeps_its_own_speaker():
     s = one(INNER_VERB, "fares were “never lower”")  # the fragment with its reported complement
     assert s.speaker == "the mayor"
+
+
+# Marks typed with spaces inside them (' " We will …, "she said.'), as some wire copy has: a quotation starts in one
+# paragraph and is read with the reporting clause of the next. Its partial quotation must be checked against the
+# quotation marks of the paragraph its words come from (it raised IndexError on a long article).
+SPACED_MARKS = """Mill margins to slip
+
+Mill chief Ruth Okafor told analysts on Monday that margins fell to 4.2 percent from 5.1 percent.
+
+"I think a margin of 4.2 percent is not where we want to be, and the board (and its lenders) knows it.
+
+" We need prices to rise before we get back to 5 percent, " she said, adding:" We count on the new plants. "
+
+" We're going to work hard on the cost side this year -- it's going to be tough.
+
+But we have the best mills in the region, "Okafor said.
+
+" When the (timber) prices will climb again is just a matter of markets recovering a little, "she said.
+
+Analysts at the investment bank said the company's outlook" remained weak" and "could get worse.
+"""
+
+
+def test_a_quotation_read_with_the_next_paragraphs_cue_is_extracted_without_error():
+    s = one(SPACED_MARKS, "I think a margin of 4.2 percent")
+    assert s.speaker == "she"
+    assert any(t.quote.startswith("We count on the new plants") for t in statements(SPACED_MARKS))

@@ -234,6 +234,9 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
     found.sort(key=lambda f: (f.start, f.end))
 
     resolver = SpeakerResolver(parsed, result)
+    # a statement's tokens come from its block, which is not always the paragraph it starts in (a quotation running
+    # over paragraphs is read with the reporting clause's block): the quotation mask must be that block's
+    mask_of_block = {id(block): mask for block, mask in zip(blocks, finder.quoted, strict=True)}
     resolver.note_subjects(blocks, finder.quoted)
     previous: tuple[str, str, int, str] | None = None  # speaker text, key, paragraph, cue of the last statement
     tags = Intervals([(m.start(), m.end()) for m in MARKUP.finditer(parsed.text)])
@@ -244,10 +247,10 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
                 trace.drop("statements", text, item.start, item.end, in_markup.rule_id, "markup", proposed_by=item.rule)
             continue
         if item.zone == BODY and item.block is not None:
-            _own_source(item, finder.quoted[item.paragraph], names, trace, parsed.text)
+            _own_source(item, mask_of_block[id(item.block)], names, trace, parsed.text)
         speaker, key, cue = "", "", item.cue_text
         if item.from_context and item.subject is None and item.block is not None and item.zone == BODY:
-            quoted = finder.quoted[item.paragraph]
+            quoted = mask_of_block[id(item.block)]
             source = according_to_source(item.block, quoted, item.start, item.end)
             own = (according_to_source.rule_id, "according to")  # “…,” according to X: X's words
             if source is None:

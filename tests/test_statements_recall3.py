@@ -43,10 +43,10 @@ def test_two_speakers_joined_by_a_semicolon_give_two_statements():
 
 
 def test_a_contrast_with_another_speakers_words_ends_the_reported_clause():
-    text = "Nearly 70 percent said they would vote for the mayor, while 22 percent said they might change their mind."
+    text = "Most of the farmers said they would sell the herd, while 15 percent said they would wait for spring."
     assert _found(text) == [
-        ("70 percent", "said", "they would vote for the mayor"),
-        ("22 percent", "said", "they might change their mind"),
+        ("Most of the farmers", "said", "they would sell the herd"),
+        ("15 percent", "said", "they would wait for spring"),
     ]
     # a contrast inside what was said stays in it
     assert _found("The mayor said prices rose while wages fell.") == [
@@ -55,8 +55,8 @@ def test_a_contrast_with_another_speakers_words_ends_the_reported_clause():
 
 
 def test_a_that_clause_after_an_adverbial_of_the_reporting_verb_is_what_was_said():
-    assert _found("The senator also said for the first time that some letters had been found.") == [
-        ("The senator", "said", "some letters had been found"),
+    assert _found("The harbour master said on Friday for the first time that two cranes had failed.") == [
+        ("The harbour master", "said", "two cranes had failed"),
     ]
     # a relative clause of time after a verb that reports nothing gives nothing
     assert _found("The mayor spoke at the time that the bridge had been closed.") == []

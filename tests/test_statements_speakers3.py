@@ -57,12 +57,12 @@ def test_a_pronoun_of_the_other_sex_does_not_take_the_leading_clause_subject():
 
 HYPHEN = """Divorce files
 
-The ruling was sealed. His ex-wife agreed, but also contended that she should not have to give up her privacy.
+The ruling was sealed. His ex-wife did not object, and argued that she should not have to sell the farm.
 """
 
 
 def test_a_speaker_phrase_keeps_the_whole_hyphenated_word():
-    s = one(HYPHEN, "she should not have to give up")
+    s = one(HYPHEN, "she should not have to sell")
     assert s.speaker == "His ex-wife"
 
 

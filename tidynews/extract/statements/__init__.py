@@ -45,7 +45,7 @@ import re
 from tidynews.articles import BODY, HEADLINE
 from tidynews.extract.common import ArticleExtraction, Statement
 from tidynews.extract.rules import Trace, register_rule
-from tidynews.extract.statements.cues import questions_put_to, reportedly_clauses
+from tidynews.extract.statements.cues import passive_reports, questions_put_to, reportedly_clauses
 from tidynews.extract.statements.headlines import headline_colon_person, headline_statements
 from tidynews.extract.statements.lexicon import PRONOUNS
 from tidynews.extract.statements.nouns import speech_noun_clauses, speech_noun_object, transcript_label
@@ -218,6 +218,7 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
         taken = Intervals(ranges)
         label = transcript_label(block)
         unnamed = questions_put_to(block, finder.quoted[bi]) + reportedly_clauses(block, finder.quoted[bi])
+        unnamed += passive_reports(block, finder.quoted[bi])
         for item in speech_noun_clauses(block, finder.quoted[bi]) + ([label] if label is not None else []) + unnamed:
             if taken.overlaps(item.start, item.end):
                 continue

@@ -4,8 +4,10 @@ verbs of asking ("asked whether …", "wondered why …"), whose whether/if/wh- 
 Owns `is_reporting_verb` (which tokens reported speech starts from), `is_question_cue` and the rules
 `statements.phrasal_cue`, `statements.made_clear`, `statements.reported_question`,
 `statements.request_with_infinitive`, `statements.what_x_said_was`, `statements.short_answer` and
-`statements.that_clause_after_adverbial`; and statements whose speaker the sentence does not name:
-`statements.question_put_to` ("was asked whether …") and `statements.reportedly`.
+`statements.that_clause_after_adverbial`, `statements.gerund_subject_clause`; and statements whose speaker the
+sentence does not name:
+`statements.question_put_to` ("was asked whether …"), `statements.reportedly` and `statements.passive_report`
+("it was reported that …", "X was first reported by Y").
 """
 
 from __future__ import annotations
@@ -13,13 +15,23 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidynews.extract.rules import register_rule
-from tidynews.extract.statements.lexicon import OBJECT_CUES, OBJECT_TO_CUES, QUESTION_CUES, REPORT_CUES, words
+from tidynews.extract.statements.lexicon import (
+    CLAUSE_ONLY_CUES,
+    OBJECT_CUES,
+    OBJECT_TO_CUES,
+    QUESTION_CUES,
+    REPORT_CUES,
+    words,
+)
 from tidynews.extract.statements.syntax import Found, is_cue, noun_phrase, reports_a_finding, trim
 from tidynews.nlp import ParsedBlock
 
 PHRASAL_CUES = words("statement_words", "phrasal_cue")  # "point out", "make clear"
 REQUEST_VERBS = words("statement_words", "request_verb")  # ask
-SHORT_ANSWERS = words("statement_words", "short_answer")  # "said yes", "said so", "said the same"
+SHORT_ANSWERS = words("statement_words", "short_answer")
+PASSIVE_REPORTS = words(
+    "statement_words", "passive_report"
+)  # "it was reported that …", "was confirmed by …"  # "said yes", "said so", "said the same"
 ANSWER_VERBS = {"say", "answer", "reply", "respond"}
 WH_WORDS = {"whether", "if", "what", "why", "how", "who", "whom", "whose", "which", "when", "where"}
 
@@ -219,6 +231,34 @@ def that_clause_after_adverbial(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+@register_rule("statements.gerund_subject_clause")
+def gerund_subject_clause(verb: Token) -> tuple[int, int] | None:
+    """A reported clause whose subject is a gerund, which the parser hung on the verb as a participle complement:
+    "said legalizing it could put thousands to work" (a verb like "say" takes no participle: what follows is a clause
+    when the participle's words hold a finite verb; "recalled meeting her" is no clause and gives nothing here).
+
+    Example: Yet economists, like their colleagues, say taxing fuel encourages savings, investment and growth.
+    """
+    if verb.lemma_ not in CLAUSE_ONLY_CUES or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if gerund is None or gerund.tag_ != "VBG" or gerund.left_edge.i != verb.i + 1:
+        return None
+    if not any(t.tag_ in FINITE_TAGS for t in gerund.subtree):
+        return None
+    hi = gerund.right_edge.i + 1
+    for child in verb.children:
+        if child.i <= gerund.i or child.is_punct or child.dep_ == "cc":
+            continue
+        if child.dep_ != "conj" or child.tag_ != "VB":
+            return None  # "said leaving was hard and walked out": something else follows
+        hi = max(hi, child.right_edge.i + 1)  # "said ending X … would gut the party": the clause's own verb
+    return trim(verb.doc, gerund.left_edge.i, hi)
+
+
 @register_rule("statements.question_put_to")
 def questions_put_to(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
     """A question put to someone, told as a participle ("Asked if …, she said", "when asked why …": the question
@@ -268,6 +308,52 @@ def reportedly_clauses(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
             continue
         out.append(_unsaid_by(block, span, word, None, reportedly_clauses.rule_id))
     return out
+
+
+@register_rule("statements.passive_report")
+def passive_reports(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
+    """A report told in the passive (word list passive_report): "it was reported/revealed that CLAUSE" -> the clause,
+    by the by-agent if named, else speaker unknown; "X was first reported by Y" -> X, Y's (with no by-agent the
+    passive subject is no statement: "the closure was confirmed" tells of the closure); "X is said/reported to
+    have …" -> X and the infinitive.
+
+    Example: It was revealed last week that the mayor had used a private email account.
+    """
+    doc = block.doc
+    out = []
+    for verb in doc:
+        if verb.tag_ != "VBN" or verb.lemma_.lower() not in PASSIVE_REPORTS or quoted[verb.i]:
+            continue
+        if not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        by = next((c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")), None)
+        agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if subject is not None and subject.lower_ == "it" and clause is not None:
+            if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+                continue
+            lo = clause.left_edge.i + (1 if doc[clause.left_edge.i].lower_ == "that" else 0)
+            span = trim(doc, lo, clause.right_edge.i + 1)
+        elif subject is not None and verb.lemma_.lower() in ("report", "say") and _infinitive_after(verb):
+            # "The mayor is said to be planning a run": the subject and its infinitive are what was reported
+            span = trim(doc, subject.left_edge.i, _infinitive_after(verb).right_edge.i + 1)
+        elif subject is not None and agent is not None and subject.pos_ != "PRON" and agent.i > verb.i:
+            span = trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
+        else:
+            continue
+        if span is None or any(quoted[i] for i in range(*span)):
+            continue
+        out.append(_unsaid_by(block, span, verb, agent, passive_reports.rule_id))
+    return out
+
+
+def _infinitive_after(verb: Token) -> Token | None:
+    """The to-infinitive complement right after a passive verb ("was reported to have left"), or None."""
+    todo = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+    if todo is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in todo.children):
+        return None
+    return todo
 
 
 def _unsaid_by(block: ParsedBlock, span: tuple[int, int], cue: Token, speaker: Token | None, rule: str) -> Found:

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
 from tidynews.extract.statements.cues import (
+    gerund_subject_clause,
     is_asked_participle,
     is_phrasal_cue,
     is_question_cue,
@@ -254,6 +255,7 @@ def complement_span(verb: Token) -> tuple[int, int, str] | None:
         return (*span, rule) if span is not None else None
     forms = (
         that_clause_after_adverbial,
+        gerund_subject_clause,
         reported_clause_parsed_as_object,
         reported_clause_before_cue,
         as_cue_clause,
@@ -281,7 +283,25 @@ def _own_complement(verb: Token) -> Token | None:
     after = next((c for c in ccomps if c.i > verb.i), None)
     if first.i < verb.i and after is not None and is_reporting_verb(first) and subject_of(first) is not None:
         return after
+    if first.i < verb.i and after is not None and _clause_before_joiner(verb, first):
+        return after
     return first
+
+
+SENTENCE_JOINERS = {":", ";", "-", "--", "—", "–"}
+
+
+def _clause_before_joiner(verb: Token, before: Token) -> bool:
+    """Whether `before`, a ccomp before the reporting verb `verb`, is a clause before a colon, semicolon or dash
+    that the parser hung on the next sentence's reporting verb: the writer's, not what the verb reports ("The poll
+    asked about jobs: most said wages were too low" -> the clause after "said": the verb's subject comes after the
+    colon); read by statements.reported_that_clause."""
+    doc = verb.doc
+    own = [c.left_edge.i for c in verb.children if c.i < verb.i and c.i != before.i and not c.is_punct]
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children) or not own:
+        return False
+    start = min(own)
+    return start > before.right_edge.i and doc[start - 1].text in SENTENCE_JOINERS
 
 
 @register_rule("statements.second_that_clause")

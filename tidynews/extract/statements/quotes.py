@@ -395,6 +395,8 @@ class QuoteFinder:
                 attributive = quote_cue_before(before, quote_text, split)
                 found.kind = "direct" if not before_words or attributive else "partial"
                 if found.subject is not None or found.from_context:
+                    if found.kind == "partial" and self._widen_to_writers_subject(found, bi, q, cue):
+                        return self._propose(found, self._widen_to_writers_subject.rule_id)
                     return self._propose(found, quote_cue_after.rule_id)
         # 2. the reporting clause before it: Smith said: “…” / he said, “…” / “…,” he said, “…”
         if before_words and quote_cue_before(before, quote_text, split):
@@ -599,3 +601,41 @@ class QuoteFinder:
                 return  # it would cut another quotation in two
         self.quotation_of[id(found)] = (found.start, found.end)
         found.start, found.end = block.offset + start, block.offset + end
+
+    @register_rule("statements.quote_with_subject_before_it")
+    def _widen_to_writers_subject(self, found: Found, bi: int, q: Quotation, cue: Token) -> bool:
+        """A quotation that finishes a clause whose subject the writer gives before it, attributed by the reporting
+        clause after it: the statement is that clause, subject and all ('The ferry “will sail in May,” she said' ->
+        'The ferry “will sail in May,”'); only when the words before the mark are the subject's and nothing else.
+
+        Example: The old ferry “will sail again in May,” the harbour master said.
+        """
+        doc, quoted = self.blocks[bi].doc, self.quoted[bi]
+        if q.unclosed or q.dash or not self.blocks[bi].text[q.start : q.start + 1].islower():
+            return False  # a quotation opening with a capital is a sentence of its own, not the end of the writer's
+        open_tok = self._token_at(bi, q.open_at)
+        frame = self._frame_before(bi, open_tok)
+        roots = self._quote_roots(bi, q)
+        if not frame or not roots or (frame[0].i > 0 and quoted[frame[0].i - 1]):
+            return False  # the words before follow another quotation of the same sentence
+        node, subj = roots[0], None
+        for _ in range(30):
+            if node.i >= cue.i:
+                return False  # the quotation hangs on the reporting verb itself: it is what was said
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < open_tok), None)
+            if subj is not None or node.head.i == node.i:
+                break
+            node = node.head
+        if subj is None or quoted[subj.i] or subj.left_edge.i < frame[0].i:
+            return False
+        lo = subj.left_edge.i
+        clause = {t.i for t in node.subtree}
+        if any(t.i not in clause or t.text in DASHES or t.text in (":", ";") for t in frame if t.i >= lo):
+            return False  # words between the subject and the mark that are not its clause's, or a break in them
+        if any(t.pos_ in ("VERB", "AUX") for t in frame if t.i < lo):
+            return False  # a clause of the writer's own before the subject ("Smith argued that X “…”")
+        block = self.blocks[bi]
+        self.quotation_of[id(found)] = (found.start, found.end)
+        found.start = block.offset + doc[lo].idx
+        found.end = block.offset + max(q.close_end, q.end)
+        return True

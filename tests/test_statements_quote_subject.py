@@ -1,0 +1,49 @@
+"""Statements: a quotation that finishes the writer's clause carries that clause's subject (statements8c).
+
+Every article here is a short text written for these tests.
+"""
+
+from __future__ import annotations
+
+from tests.test_statements import statements
+
+
+def _only(text: str):
+    found = statements("Report\n\n" + text + "\n")
+    assert len(found) == 1, [s.quote for s in found]
+    return found[0]
+
+
+def test_the_subject_before_the_quotation_is_part_of_the_statement():
+    s = _only("The old ferry “will sail again in May,” the harbour master said.")
+    assert (s.quote, s.speaker, s.kind, s.rule) == (
+        "The old ferry “will sail again in May,”",
+        "the harbour master",
+        "partial",
+        "statements.quote_with_subject_before_it",
+    )
+
+
+def test_an_inverted_reporting_clause_after_it_too():
+    s = _only("The council’s budget “leaves nothing for the harbour,” said Ana Reyes, a local trader.")
+    assert (s.quote, s.speaker) == ("The council’s budget “leaves nothing for the harbour,”", "Ana Reyes")
+
+
+def test_a_conjunction_opening_the_sentence_stays_out():
+    s = _only("But the mayor “will not resign,” her aide said.")
+    assert s.quote == "the mayor “will not resign,”"
+
+
+def test_a_whole_quotation_stays_as_written():
+    s = _only("“We will rebuild the pier,” the mayor said.")
+    assert (s.quote, s.kind, s.rule) == ("We will rebuild the pier,", "direct", "statements.quote_cue_after")
+
+
+def test_a_quotation_after_a_dash_is_not_joined_to_the_words_before_it():
+    s = _only("The towns are angry - “nobody asked us,” one resident said.")
+    assert s.quote == "nobody asked us,"
+
+
+def test_a_quotation_opening_with_a_capital_is_a_sentence_of_its_own():
+    s = _only("Neither rival was moved by the speech - “Too little, too late,” one aide said.")
+    assert s.quote == "Too little, too late,"

@@ -99,3 +99,17 @@ def test_a_place_named_with_a_lower_case_particle_is_a_place_too():
 def test_a_word_and_a_nationality_before_a_person_describe_the_person():
     found = texts("Outspoken Australian Anthony Kerr called the ruling a disgrace.")
     assert "Outspoken Australian" not in found and "Anthony Kerr" in found
+
+
+def test_a_name_glued_to_a_hyphenated_modifier_is_no_mention_but_the_same_name_alone_is():
+    found = texts("Shares in the Kestrel Holdings-owned airline fell on Monday after a strike by its pilots.")
+    assert "Kestrel Holdings" not in found
+    found = texts("Delegates attended a Brenford Corp-sponsored seminar in the capital on Monday.")
+    assert "Brenford Corp" not in found
+    found = texts("Kestrel Holdings said on Monday its airline would cut fares.")
+    assert "Kestrel Holdings" in found
+
+
+def test_a_hyphenated_given_name_stays_a_person():
+    found = texts("Seoul wants the return of Park Un-ho to the North, an official said.")
+    assert "Park Un-ho" in found

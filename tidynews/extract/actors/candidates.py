@@ -23,6 +23,7 @@ from tidynews.extract.actors.drops import (
     in_ranges,
     is_descriptive_phrase,
     is_facility_in_place_slot,
+    is_in_compound_modifier,
     is_junk_name,
     is_people_word,
     is_photo_credit,
@@ -245,6 +246,8 @@ ENTITY_RULES = {"PERSON": "actors.entity_person", "ORG": "actors.entity_organisa
 def spacy_drop(cand: Candidate, kind: str) -> tuple[Callable, str] | None:
     """The drop rule that rejects a spaCy candidate and why, or None."""
     doc, start, end = cand.doc, cand.tok_start, cand.tok_end
+    if is_in_compound_modifier(cand):
+        return is_in_compound_modifier, "the first half of a hyphenated modifier"
     if is_sentence_initial_common_noun(doc, start, end, cand.block.text):
         return is_sentence_initial_common_noun, "a capitalised common noun opening a sentence"
     if is_descriptive_phrase(doc, start, end):

@@ -170,6 +170,21 @@ def is_sentence_initial_common_noun(doc: Doc, start: int, end: int, text: str) -
     return inside is None
 
 
+@register_rule("actors.name_in_compound_modifier", kind="drops")
+def is_in_compound_modifier(cand: Candidate) -> bool:
+    """A name glued by a hyphen to a lower-case word is the first half of a compound modifier ("Fabrikon-owned",
+    "Alliance-led", "Treaty-era") before its noun, not a mention of the actor: the curated finder skips these the
+    same way. A hyphenated given name ("Pak Su-mi said") has no noun after it.
+
+    Example: The Nordbank-owned airline said on Monday it would cut fares."""
+    doc, end = cand.doc, cand.tok_end
+    if end + 1 >= len(doc) or doc[end - 1].whitespace_ or doc[end].text != "-" or doc[end].whitespace_:
+        return False
+    if not doc[end + 1].text[:1].islower() or end + 2 >= len(doc):
+        return False
+    return doc[end + 2].is_alpha and not doc[end + 2].is_stop  # a modifier has its noun; "Kim In-so to" is a name
+
+
 @register_rule("actors.descriptive_phrase", kind="drops")
 def is_descriptive_phrase(doc: Doc, start: int, end: int) -> bool:
     """A lower-case superlative or comparative inside a 'name' makes it a description, not a name:

@@ -73,3 +73,11 @@ def test_passives_that_report_nothing_give_no_statement():
     assert _found("The closure was confirmed on Friday.") == []  # no agent: it tells of the closure
     assert _found("The bridge was built by the army in 1950.") == []  # not a verb of speech
     assert _found("She was told that the bridge would close.") == []  # the one told is no speaker
+
+
+def test_as_reported_by_gives_the_clause_beside_it_to_the_agent():
+    assert _found("As reported by the Daily Courier, the port authority plans to sell two of its ferries.") == [
+        ("the Daily Courier", "reported", "the port authority plans to sell two of its ferries"),
+    ]
+    # with no agent the writer reports it: no statement
+    assert _found("As reported earlier, the port authority plans to sell two ferries.") == []

@@ -315,7 +315,7 @@ def passive_reports(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
     """A report told in the passive (word list passive_report): "it was reported/revealed that CLAUSE" -> the clause,
     by the by-agent if named, else speaker unknown; "X was first reported by Y" -> X, Y's (with no by-agent the
     passive subject is no statement: "the closure was confirmed" tells of the closure); "X is said/reported to
-    have …" -> X and the infinitive.
+    have …" -> X and the infinitive; "As reported by Y, CLAUSE" -> the clause, Y's.
 
     Example: It was revealed last week that the mayor had used a private email account.
     """
@@ -324,10 +324,15 @@ def passive_reports(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
     for verb in doc:
         if verb.tag_ != "VBN" or verb.lemma_.lower() not in PASSIVE_REPORTS or quoted[verb.i]:
             continue
-        if not any(c.dep_ == "auxpass" for c in verb.children):
-            continue
         by = next((c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")), None)
         agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if agent is not None and _as_clause_span(verb) is not None:
+            span = _as_clause_span(verb)  # "As reported by the Courier, the port will be sold": the Courier's
+            if not any(quoted[i] for i in range(*span)):
+                out.append(_unsaid_by(block, span, verb, agent, passive_reports.rule_id))
+            continue
+        if not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
         if subject is not None and subject.lower_ == "it" and clause is not None:
@@ -346,6 +351,20 @@ def passive_reports(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
             continue
         out.append(_unsaid_by(block, span, verb, agent, passive_reports.rule_id))
     return out
+
+
+def _as_clause_span(verb: Token) -> tuple[int, int] | None:
+    """The clause beside an "as reported by X" clause of `verb` (before or after it), or None."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.pos_ not in ("VERB", "AUX") or head.i == verb.i:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i == verb.left_edge.i for c in verb.children):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+        return None
+    if verb.i < head.i:
+        return trim(verb.doc, verb.right_edge.i + 1, head.right_edge.i + 1)
+    return trim(verb.doc, head.left_edge.i, verb.left_edge.i)
 
 
 def _infinitive_after(verb: Token) -> Token | None:

@@ -401,7 +401,7 @@ class SpeakerResolver:
             if not ref.key and names_several(ref.text):
                 # "they" for "Judge Rix and Judge Forbes": no one actor can say who, so the names stand in for it
                 return Speaker(ref.text, "", ref.category, ref.text)
-            rule = possessive_speaker.rule_id if possessive and ref.key else ref.rule if ref.key else ""
+            rule = possessive_speaker.rule_id if possessive and ref.key else ref.rule if ref.key or ref.rule else ""
             return Speaker(text, ref.key, ref.category, ref.text, rule)
         has_conj = any(c.dep_ == "conj" for c in head.children)
         hs, he = block.span_offsets(head)
@@ -445,7 +445,13 @@ class SpeakerResolver:
             ref = self.pronoun("he", start)
             if ref is not None and ref.key:
                 return Speaker(text, ref.key, "person")
-        return Speaker(text, key, self.category(key, head, has_conj))
+        category = self.category(key, head, has_conj)
+        if category == "thing" and not key and not has_conj and name_taken_up_by_pronoun(head):
+            # a surname several people of the article share: the one named last before it
+            named = [(self._last_mention_before(k, start), k) for k in self._people_by_last_word.get(_norm(text), [])]
+            key = max(named)[1] if named and max(named)[0] >= 0 else ""
+            return Speaker(text, key, "person", rule=name_taken_up_by_pronoun.rule_id)
+        return Speaker(text, key, category)
 
     @staticmethod
     def _has_personal_possessive(subject: Token) -> bool:
@@ -513,12 +519,12 @@ class SpeakerResolver:
                     self._add_person(block, tok, is_leading_clause_subject.rule_id)
                 if not main or not is_speaker_like(tok):
                     continue
-                text, key, category, _, _ = self.resolve(block, tok, noun_phrase(tok))
-                if tok.ent_type_ in ("GPE", "NORP") and not key:
+                text, key, category, _, rule = self.resolve(block, tok, noun_phrase(tok))
+                if tok.ent_type_ in ("GPE", "NORP") and not key and not rule:
                     category = "thing"
                 if category == "thing" and tok.pos_ == "PROPN" and self._has_personal_possessive(tok):
                     category = "person"  # "Vasile Ionescu unties his boat": a person, whatever the tagger said
-                self.add_referent(Referent(block.offset + tok.idx, text, key, category))
+                self.add_referent(Referent(block.offset + tok.idx, text, key, category, rule=rule))
 
 
 @register_rule("statements.possessive_speaker")
@@ -565,6 +571,36 @@ def is_leading_clause_subject(subject: Token) -> bool:
         and clause.i < clause.head.i
         and subject.i < clause.i
     )
+
+
+# Words of a body's name, so "Acme Holdings said he …" stays a body whatever pronoun follows.
+BODY_NAME_WORDS = {"inc", "corp", "co", "ltd", "llc", "group", "party", "department", "committee", "bank", "university"}
+
+
+@register_rule("statements.referent_name_taken_up_by_pronoun")
+def name_taken_up_by_pronoun(subject: Token) -> bool:
+    """A name no actor and no person entity covers is a person when the next person word of its own clause is
+    he or she ("Okwuosa said he would appeal"): later pronouns may point back to it.
+
+    Example: Okwuosa sat in the hall where he met the imam. He said the board had not been told of the vote.
+    """
+    if subject.pos_ != "PROPN" or subject.ent_type_ == "PERSON" or not subject.dep_.startswith("nsubj"):
+        return False
+    lo, hi = noun_phrase(subject)
+    name = [t for t in subject.doc[lo:hi] if t.pos_ == "PROPN"]
+    if not name or len(name) > 3 or any(not t.text[:1].isupper() or t.text.isupper() for t in name):
+        return False  # not written as a person's name ("FBI", "the Justice Department")
+    if any(t.lower_.rstrip(".") in BODY_NAME_WORDS for t in subject.doc[lo:hi]):
+        return False
+    for tok in subject.head.subtree:
+        if tok.i < hi:
+            continue
+        if tok.lower_ in MALE_PRONOUNS or tok.lower_ in FEMALE_PRONOUNS:
+            # after the subject's verb: in "Jordan, he said, was …" the pronoun is the one who speaks of it
+            return tok.i > subject.head.i
+        if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or tok.lemma_.lower() in PERSON_NOUNS:
+            return False  # someone else named first: the pronoun may be theirs
+    return False
 
 
 SEVERAL_NAMES = re.compile(r"\b[A-Z][\w.'’-]*\b.*\s(?:and|&)\s+(?:\S+\s+){0,3}?[A-Z][\w.'’-]*")

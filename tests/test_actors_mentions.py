@@ -120,3 +120,11 @@ def test_country_tagged_person_is_no_person():
 def test_agency_named_after_a_nationality_and_news_agency():
     found = mentions(extract("Police told the Kenyan news agency Kestrel that 12 people had died on Monday."))
     assert ("Kestrel", "organization") in found
+
+
+def test_a_surname_after_a_lower_case_particle_stays_in_the_name():
+    # spaCy's small model cuts both names before the particle (and calls the surname an organisation or a place)
+    found = [m.text for m in extract("Lawyer Sandro dal Ferro told the agency his client was innocent.").actor_mentions]
+    assert found == ["Sandro dal Ferro"]
+    body = "Prime Minister Tavo wa Mbongo said on Thursday the vote would go ahead."
+    assert [m.text for m in extract(body).actor_mentions] == ["Tavo wa Mbongo"]

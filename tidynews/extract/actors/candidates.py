@@ -169,11 +169,37 @@ def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]], trace: 
         parts = split_at_pair_words(doc, ent.start, ent.end)
         if len(parts) > 1:
             reject_span(trace, block, ent.start_char, ent.end_char, rule, split_at_pair_words, "two names, split")
+        if ent.label_ == "PERSON":
+            joined = surname_after_particle(doc, parts[-1][1])
+            if joined > parts[-1][1]:
+                parts[-1], rule = (parts[-1][0], joined), "actors.surname_after_particle"
         for part_start, part_end in parts:
             cand = spacy_candidate(block, part_start, part_end, ent.label_, rule, trace)
             if cand is not None:
                 out.append(cand)
     return out
+
+
+# Lower-case words that join a given name to its surname ("Rui da Costa", "Jan van Dijk", "Omar bin Said").
+SURNAME_PARTICLES = {"bin", "da", "dal", "dalla", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "ibn"}
+SURNAME_PARTICLES |= {"ter", "van", "von", "wa"}
+
+
+@register_rule("actors.surname_after_particle")
+def surname_after_particle(doc: Doc, end: int) -> int:
+    """The end of a person's name that spaCy cut before a lower-case particle and the capitalised surname after it
+    ("Lawyer Sandro" + "dal Ferro"); `end` itself when no particle and surname follow.
+
+    Example: Coach Pieter den Hollander said the team was tired."""
+    i = end
+    while i < len(doc) and doc[i].text in SURNAME_PARTICLES and doc[i - 1].whitespace_ and doc[i].whitespace_:
+        i += 1  # "van der"
+    last = i
+    while last < min(i + 2, len(doc)) and doc[last].is_title and doc[last].is_alpha:
+        last += 1
+        if not doc[last - 1].whitespace_:
+            break
+    return last if i > end and last > i else end
 
 
 # Words between two names that spaCy reads as one: "Arden v Castleford", "Ana Ruiz - Lena Holt" (a pair), and

@@ -47,3 +47,28 @@ def test_a_quotation_after_a_dash_is_not_joined_to_the_words_before_it():
 def test_a_quotation_opening_with_a_capital_is_a_sentence_of_its_own():
     s = _only("Neither rival was moved by the speech - “Too little, too late,” one aide said.")
     assert s.quote == "Too little, too late,"
+
+
+def test_two_quoted_pieces_joined_by_and_are_one_statement_with_their_subject():
+    s = _only("Ferries are “a public lifeline” and “cannot be cut,” the pilot said.")
+    assert (s.quote, s.speaker) == ("Ferries are “a public lifeline” and “cannot be cut,”", "the pilot")
+
+
+def test_not_a_but_b_quoted_is_one_statement():
+    s = _only("The aim is not to “save money” but to “save the port,” the mayor said.")
+    assert s.quote == "The aim is not to “save money” but to “save the port,”"
+
+
+def test_a_reported_clause_goes_on_to_a_coordinated_quotation():
+    s = _only("The mayor said the ferry was not “a luxury” but “a lifeline.”")
+    assert (s.quote, s.rule) == ("the ferry was not “a luxury” but “a lifeline.”", "statements.reported_that_clause")
+
+
+def test_pieces_reported_by_two_verbs_stay_two_statements():
+    found = statements("Report\n\nThe pilot called the plan a “disaster” and promised to “fight it,” her aide said.\n")
+    assert len(found) == 2, [s.quote for s in found]
+
+
+def test_pieces_joined_by_more_than_a_conjunction_stay_apart():
+    found = statements("Report\n\nShe wants “a new pier” and has long argued for “a bigger harbour,” her aide said.\n")
+    assert all("and has long argued" not in s.quote for s in found), [s.quote for s in found]

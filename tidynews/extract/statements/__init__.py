@@ -92,7 +92,10 @@ def in_markup(item: Found, tags: Intervals) -> bool:
 
 
 def _without_partials_inside(
-    found: list[Found], reported: list[Found], quotation_of: dict[int, tuple[int, int]]
+    found: list[Found],
+    reported: list[Found],
+    quotation_of: dict[int, tuple[int, int]],
+    joined: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[list[Found], list[Found]]:
     """Split `found` into the statements kept and the partial quotations that lie inside a reported clause (they are
     part of it; a fragment widened to the complement around it counts by its quotation, `quotation_of`).
@@ -110,6 +113,11 @@ def _without_partials_inside(
         lo, hi = quotation_of.get(id(f), (f.start, f.end))
         k = bisect.bisect_right(starts, lo)  # clauses that start at or before it
         if f.kind == "partial" and k and max_end[k - 1] >= hi:
+            merged.append(f)
+            continue
+        host = next((r for r in reported if r.start <= lo < r.end < hi), None) if id(f) in joined else None
+        if host is not None:  # 'said the aim was not “A”' + ' but “B”': the clause goes on to the second quotation
+            host.end = hi
             merged.append(f)
             continue
         if id(f) in quotation_of and any(a < f.end and f.start < b for a, b in clauses):
@@ -188,7 +196,7 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
         for item in indirect:
             item.paragraph = bi
         # the partial quotations a reported clause holds are part of it
-        kept, merged = _without_partials_inside(quotes_by_block[bi], indirect, finder.quotation_of)
+        kept, merged = _without_partials_inside(quotes_by_block[bi], indirect, finder.quotation_of, finder.joined)
         merged_ids.update(id(f) for f in merged)
         if trace.enabled:
             for f in merged:

@@ -212,6 +212,24 @@ def _is_time(token: Token) -> bool:
     return token.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in token.children)
 
 
+# the writer's words between two quoted pieces of one claim: “…” and “…”, “…” but to “…”, “…” or, simply, “…”
+COORDINATION = re.compile(r"\s*,?\s*(?:and|or|but|nor)(?:\s*,?\s*(?:then|also|simply|even|to))?\s*,?\s*")
+
+
+@register_rule("statements.coordinated_quotations", kind="merges")
+def joins_coordinated_quotation(first: Found, second: Found, text: str, q1: Quotation, q2: Quotation) -> bool:
+    """Two quoted fragments of one sentence joined by "and", "or" or "but" and reported by the same verb are one
+    statement: the second is merged into the first (the words between them belong to the claim).
+
+    Example: The ferries are “a lifeline” and “cannot be cut,” the pilot said.
+    """
+    if first.kind != "partial" or second.kind != "partial" or first.cue is None or second.cue is None:
+        return False
+    if first.cue.doc is not second.cue.doc or first.cue.i != second.cue.i:
+        return False  # reported by two verbs: two statements
+    return not q1.unclosed and COORDINATION.fullmatch(text[q1.close_end : q2.open_at]) is not None
+
+
 DASHES = {"—", "―", "–", "--"}  # em dash, horizontal bar, en dash, a typed double hyphen
 
 
@@ -230,6 +248,7 @@ class QuoteFinder:
         self.dash_spoken: set[int] = set()  # paragraphs whose dash quotation is a statement
         # id of a fragment widened to its reported complement -> the article offsets of the quotation itself
         self.quotation_of: dict[int, tuple[int, int]] = {}
+        self.joined: set[int] = set()  # ids of statements that took in a coordinated quotation before them
 
     def _close_forgotten_marks(self) -> None:
         """A quotation left open at a paragraph end that the next paragraph does not reopen ends before a
@@ -265,6 +284,7 @@ class QuoteFinder:
     def statements(self) -> list[Found]:
         found: list[Found] = []
         pending: tuple[int, Token] | None = None  # "Smith said:" ending the previous paragraph
+        last: tuple[int, int] | None = None  # (paragraph, quotation) of the statement found last
         bi = 0
         while bi < len(self.blocks):
             quotations = self.quotations[bi]
@@ -281,6 +301,10 @@ class QuoteFinder:
                 if qi == 0 and bi > 0 and self._continues_previous(bi):
                     continue  # already taken as the continuation of the previous paragraph's quotation
                 item = self.attribute(parts, qi, pending if qi == 0 else None)
+                if item is not None and qi > 0 and found and last == (bi, qi - 1):
+                    if joins_coordinated_quotation(found[-1], item, self.blocks[bi].text, quotations[qi - 1], q):
+                        self._join(found.pop(), item, bi, quotations[qi - 1], q)
+                last = (bi, qi) if item is not None else None
                 if item is not None:
                     found.append(item)
                     if q.dash:
@@ -610,32 +634,64 @@ class QuoteFinder:
 
         Example: The old ferry “will sail again in May,” the harbour master said.
         """
+        start = self._writers_subject_start(bi, q, cue)
+        if start is None:
+            return False
+        self.quotation_of[id(found)] = (found.start, found.end)
+        found.start = self.blocks[bi].offset + start
+        found.end = self.blocks[bi].offset + max(q.close_end, q.end)
+        return True
+
+    def _writers_subject_start(self, bi: int, q: Quotation, cue: Token) -> int | None:
+        """Where the subject the writer gives before a quotation starts (block offset), or None."""
         doc, quoted = self.blocks[bi].doc, self.quoted[bi]
         if q.unclosed or q.dash or not self.blocks[bi].text[q.start : q.start + 1].islower():
-            return False  # a quotation opening with a capital is a sentence of its own, not the end of the writer's
+            return None  # a quotation opening with a capital is a sentence of its own, not the end of the writer's
         open_tok = self._token_at(bi, q.open_at)
         frame = self._frame_before(bi, open_tok)
         roots = self._quote_roots(bi, q)
         if not frame or not roots or (frame[0].i > 0 and quoted[frame[0].i - 1]):
-            return False  # the words before follow another quotation of the same sentence
+            return None  # the words before follow another quotation of the same sentence
         node, subj = roots[0], None
         for _ in range(30):
             if node.i >= cue.i:
-                return False  # the quotation hangs on the reporting verb itself: it is what was said
+                return None  # the quotation hangs on the reporting verb itself: it is what was said
             subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < open_tok), None)
             if subj is not None or node.head.i == node.i:
                 break
             node = node.head
         if subj is None or quoted[subj.i] or subj.left_edge.i < frame[0].i:
-            return False
+            return None
         lo = subj.left_edge.i
         clause = {t.i for t in node.subtree}
         if any(t.i not in clause or t.text in DASHES or t.text in (":", ";") for t in frame if t.i >= lo):
-            return False  # words between the subject and the mark that are not its clause's, or a break in them
+            return None  # words between the subject and the mark that are not its clause's, or a break in them
         if any(t.pos_ in ("VERB", "AUX") for t in frame if t.i < lo):
-            return False  # a clause of the writer's own before the subject ("Smith argued that X “…”")
-        block = self.blocks[bi]
-        self.quotation_of[id(found)] = (found.start, found.end)
-        found.start = block.offset + doc[lo].idx
-        found.end = block.offset + max(q.close_end, q.end)
-        return True
+            return None  # a clause of the writer's own before the subject ("Smith argued that X “…”")
+        return doc[lo].idx
+
+    def _join(self, first: Found, second: Found, bi: int, q1: Quotation, q2: Quotation) -> None:
+        """Merge the statement of the quoted fragment before into `second` (`statements.coordinated_quotations`):
+        it starts where the first one starts, or at the subject the writer gives before the first fragment."""
+        lo = self.blocks[bi].offset + q1.open_at
+        hi = self.blocks[bi].offset + max(q2.close_end, q2.end)
+        start = min(first.start, second.start, lo)  # from the first opening mark at least
+        subject_start = self._writers_subject_start(bi, q1, second.cue) if second.cue is not None else None
+        if subject_start is not None:
+            start = min(start, self.blocks[bi].offset + subject_start)
+        if self.trace.enabled:
+            text = self.text[first.start : first.end]
+            self.trace.merge(
+                "statements",
+                text,
+                first.start,
+                first.end,
+                joins_coordinated_quotation.rule_id,
+                into=self.text[start : second.end],
+                proposed_by=first.rule,
+            )
+        self.quotation_of[id(second)] = (lo, hi)
+        self.joined.add(id(second))
+        second.start = start
+        if not q2.unclosed and second.end < self.blocks[bi].offset + q2.close_end:
+            second.end = self.blocks[bi].offset + q2.close_end  # the span opens with a mark: it closes with one

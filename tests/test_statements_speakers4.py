@@ -39,3 +39,19 @@ Okwuosa, he said, was the only town that had voted against the ferry.
 def test_a_pronoun_of_an_inserted_reporting_clause_does_not_make_the_subject_a_person():
     brooks = key_of(INSERTED, "Daniel Brooks")
     assert one(INSERTED, "The crossing will close").speaker_key == brooks
+
+
+CONTINUED = """Port strike
+
+The strike was led by Maria Lopez, who said the port would close on Friday.
+
+“We have waited three years for this contract.”
+"""
+
+
+def test_a_quotation_continuing_a_relative_clause_takes_the_name_not_who():
+    said = one(CONTINUED, "the port would close")
+    continued = one(CONTINUED, "We have waited")
+    assert said.speaker == "who"  # the words at its own reporting clause
+    assert continued.speaker == "Maria Lopez"  # no "who" of its own
+    assert continued.speaker_key == said.speaker_key == key_of(CONTINUED, "Maria Lopez")

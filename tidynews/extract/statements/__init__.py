@@ -258,6 +258,7 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
         if item.zone == BODY and item.block is not None:
             _own_source(item, mask_of_block[id(item.block)], names, trace, parsed.text)
         speaker, key, cue = "", "", item.cue_text
+        named = ""  # the antecedent's words when the speaker is a relative pronoun ("Ana Ruiz" of "who")
         if item.from_context and item.subject is None and item.block is not None and item.zone == BODY:
             quoted = mask_of_block[id(item.block)]
             source = according_to_source(item.block, quoted, item.start, item.end)
@@ -309,6 +310,7 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
                     resolver.add_referent(Referent(item.anchor, found_speaker.refers_to, key, category))
             relative = relative_pronoun(item.subject, item.cue) if issuer is None else None
             if relative is not None:
+                named = speaker
                 speaker = relative.text  # "Ana Ruiz, who said …": the words at the reporting clause
         elif item.from_context and previous is not None and item.paragraph - previous[2] <= 2:
             speaker, key = previous[0], previous[1]
@@ -343,4 +345,5 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
             )
         )
         if speaker and item.zone == BODY:
-            previous = (speaker, key, item.paragraph, cue)  # a continuation names its speaker as this one did
+            # a continuation names its speaker as this one did; it has no "who" of its own, so it takes the name
+            previous = (named or speaker, key, item.paragraph, cue)

@@ -43,6 +43,11 @@ def statements(text: str) -> list[Statement]:
     return extract(text).statements
 
 
+def reported_triples(text: str) -> list[tuple[str, str, str]]:
+    """(speaker, cue, quote) of each statement of a one-paragraph article with the text given."""
+    return [(s.speaker, s.cue, s.quote) for s in statements(f"Report\n\n{text}\n")]
+
+
 def one(text: str, quote_start: str) -> Statement:
     """The statement whose quote starts with `quote_start`."""
     found = [s for s in statements(text) if s.quote.startswith(quote_start)]

@@ -6,11 +6,7 @@ Every article here is a short text written for these tests.
 
 from __future__ import annotations
 
-from tests.test_statements import statements
-
-
-def _found(text: str) -> list[tuple[str, str, str]]:
-    return [(s.speaker, s.cue, s.quote) for s in statements(f"Report\n\n{text}\n")]
+from tests.test_statements import reported_triples as _found
 
 
 def test_the_clause_after_a_colon_is_what_the_speaker_said_not_the_sentence_before():

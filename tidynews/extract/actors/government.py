@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from tidynews.extract.actors.drops import (
     is_descriptive_phrase,
@@ -73,6 +73,15 @@ def state_body_candidates(block: ParsedBlock) -> list[Candidate]:
     return out
 
 
+def lowercase_words_before(doc: Doc, i: int, pos: set[str], most: int = 3) -> int:
+    """Where the run of up to `most` lower-case words of these parts of speech right before token i begins: the
+    modifiers of a lower-case body's head ("the river flood authority", "the defence ministry")."""
+    j = i
+    while j > 0 and i - j < most and doc[j - 1].is_lower and doc[j - 1].is_alpha and doc[j - 1].pos_ in pos:
+        j -= 1
+    return j
+
+
 @register_rule("actors.lowercase_institution")
 def lowercase_institution_candidates(block: ParsedBlock, trace: Trace = NULL_TRACE) -> list[Candidate]:
     """A public body written in lower case, as some outlets do: "the river flood authority",
@@ -85,15 +94,7 @@ def lowercase_institution_candidates(block: ParsedBlock, trace: Trace = NULL_TRA
     for i, tok in enumerate(doc):
         if tok.lower_ not in LOWERCASE_INSTITUTION_HEADS or not tok.is_lower:
             continue
-        j = i
-        while (
-            j > 0
-            and i - j < 3
-            and doc[j - 1].is_lower
-            and doc[j - 1].is_alpha
-            and doc[j - 1].pos_ in {"NOUN", "ADJ", "VERB", "PROPN"}
-        ):
-            j -= 1
+        j = lowercase_words_before(doc, i, {"NOUN", "ADJ", "VERB", "PROPN"})
         if i - j < 2 or j == 0 or doc[j - 1].lower_ != "the" or doc[j].lower_ in GENERIC_MODIFIERS:
             continue
         if is_descriptive_phrase(doc, j, i + 1):
@@ -123,15 +124,7 @@ def lowercase_ministry_candidates(block: ParsedBlock) -> list[Candidate]:
             continue
         if i + 1 < len(doc) and doc[i + 1].pos_ in {"NOUN", "PROPN"} and doc[i + 1].is_lower:
             continue  # "the health ministry building": a modifier, not a name
-        j = i
-        while (
-            j > 0
-            and i - j < 3
-            and doc[j - 1].is_lower
-            and doc[j - 1].is_alpha
-            and doc[j - 1].pos_ in {"NOUN", "ADJ", "PROPN"}
-        ):
-            j -= 1
+        j = lowercase_words_before(doc, i, {"NOUN", "ADJ", "PROPN"})
         opens_sentence = (
             j > 0
             and i - j < 3

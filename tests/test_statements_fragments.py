@@ -75,3 +75,17 @@ def test_named_by_a_speaker_example():
     doc = load_nlp()("The plan, dubbed “Operation Tide,” starts in May.")
     before = [t for t in doc if t.i < next(t.i for t in doc if t.text == "“")]
     assert not named_by_a_speaker(before)
+
+
+def test_a_widened_fragment_is_judged_by_the_quotation_it_carries():
+    # the quotation's own range travels with the statement (it was kept in a dict keyed by id(), which a later
+    # statement could inherit once the first was discarded and its address reused: output varied between runs)
+    from tidynews.extract.statements import _without_partials_inside
+    from tidynews.extract.statements.syntax import Found
+
+    clause = Found(100, 160, "indirect")
+    inside = Found(90, 170, "partial", quotation=(120, 140))  # widened past the clause; its quotation is inside
+    outside = Found(90, 170, "partial")  # the same words with no quotation of its own: not inside the clause
+    kept, merged = _without_partials_inside([inside, outside], [clause])
+    assert merged == [inside]
+    assert kept == [outside]

@@ -91,14 +91,9 @@ def in_markup(item: Found, tags: Intervals) -> bool:
     return tags.overlaps(item.start, item.end)
 
 
-def _without_partials_inside(
-    found: list[Found],
-    reported: list[Found],
-    quotation_of: dict[int, tuple[int, int]],
-    joined: set[int] = frozenset(),  # type: ignore[assignment]
-) -> tuple[list[Found], list[Found]]:
+def _without_partials_inside(found: list[Found], reported: list[Found]) -> tuple[list[Found], list[Found]]:
     """Split `found` into the statements kept and the partial quotations that lie inside a reported clause (they are
-    part of it; a fragment widened to the complement around it counts by its quotation, `quotation_of`).
+    part of it; a fragment widened to the complement around it counts by its quotation, `Found.quotation`).
     O(n log n): reported clauses sorted by start with a running maximum of their ends."""
     if not reported:
         return _one_per_complement(found, [])
@@ -110,17 +105,17 @@ def _without_partials_inside(
         max_end.append(best)
     kept, merged = [], []
     for f in found:
-        lo, hi = quotation_of.get(id(f), (f.start, f.end))
+        lo, hi = f.quotation or (f.start, f.end)
         k = bisect.bisect_right(starts, lo)  # clauses that start at or before it
         if f.kind == "partial" and k and max_end[k - 1] >= hi:
             merged.append(f)
             continue
-        host = next((r for r in reported if r.start <= lo < r.end < hi), None) if id(f) in joined else None
+        host = next((r for r in reported if r.start <= lo < r.end < hi), None) if f.joined else None
         if host is not None:  # 'said the aim was not “A”' + ' but “B”': the clause goes on to the second quotation
             host.end = hi
             merged.append(f)
             continue
-        if id(f) in quotation_of and any(a < f.end and f.start < b for a, b in clauses):
+        if f.quotation is not None and any(a < f.end and f.start < b for a, b in clauses):
             f.start, f.end = lo, hi  # widened over a reported clause of its own: the quotation alone, as written
         kept.append(f)
     return _one_per_complement(kept, merged)
@@ -196,11 +191,11 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
         for item in indirect:
             item.paragraph = bi
         # the partial quotations a reported clause holds are part of it
-        kept, merged = _without_partials_inside(quotes_by_block[bi], indirect, finder.quotation_of, finder.joined)
+        kept, merged = _without_partials_inside(quotes_by_block[bi], indirect)
         merged_ids.update(id(f) for f in merged)
         if trace.enabled:
             for f in merged:
-                lo, hi = finder.quotation_of.get(id(f), (f.start, f.end))
+                lo, hi = f.quotation or (f.start, f.end)
                 into = next((r for r in indirect if r.start <= lo and hi <= r.end), f)  # f: a fragment like it
                 trace.merge(
                     "statements",

@@ -246,9 +246,6 @@ class QuoteFinder:
         self.quoted = [self._quoted_mask(b, qs) for b, qs in zip(blocks, self.quotations, strict=True)]
         self.used_cues: set[tuple[int, int]] = set()  # (block index, token index) of cues of quotations
         self.dash_spoken: set[int] = set()  # paragraphs whose dash quotation is a statement
-        # id of a fragment widened to its reported complement -> the article offsets of the quotation itself
-        self.quotation_of: dict[int, tuple[int, int]] = {}
-        self.joined: set[int] = set()  # ids of statements that took in a coordinated quotation before them
 
     def _close_forgotten_marks(self) -> None:
         """A quotation left open at a paragraph end that the next paragraph does not reopen ends before a
@@ -623,7 +620,7 @@ class QuoteFinder:
             lo, hi = other.open_at, max(other.close_end, other.end)
             if lo < end and hi > start and not (start <= lo and hi <= end):
                 return  # it would cut another quotation in two
-        self.quotation_of[id(found)] = (found.start, found.end)
+        found.quotation = (found.start, found.end)
         found.start, found.end = block.offset + start, block.offset + end
 
     @register_rule("statements.quote_with_subject_before_it")
@@ -637,7 +634,7 @@ class QuoteFinder:
         start = self._writers_subject_start(bi, q, cue)
         if start is None:
             return False
-        self.quotation_of[id(found)] = (found.start, found.end)
+        found.quotation = (found.start, found.end)
         found.start = self.blocks[bi].offset + start
         found.end = self.blocks[bi].offset + max(q.close_end, q.end)
         return True
@@ -690,8 +687,7 @@ class QuoteFinder:
                 into=self.text[start : second.end],
                 proposed_by=first.rule,
             )
-        self.quotation_of[id(second)] = (lo, hi)
-        self.joined.add(id(second))
+        second.quotation, second.joined = (lo, hi), True
         second.start = start
         if not q2.unclosed and second.end < self.blocks[bi].offset + q2.close_end:
             second.end = self.blocks[bi].offset + q2.close_end  # the span opens with a mark: it closes with one

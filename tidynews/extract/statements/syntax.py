@@ -47,6 +47,9 @@ class Found:
     paragraph: int = 0  # index of the paragraph the statement starts in
     rule: str = ""  # id of the rule that found it (tidynews.extract.rules)
     zone: str = "body"
+    # a quoted fragment widened to the words around it: the article offsets of the quotation itself
+    quotation: tuple[int, int] | None = None
+    joined: bool = False  # it took in a coordinated quotation before it (statements.coordinated_quotations)
 
 
 def is_cue(token: Token, cues: set[str]) -> bool:

@@ -182,8 +182,7 @@ def spacy_candidates(block: ParsedBlock, credits: list[tuple[int, int]], trace: 
 
 
 # Lower-case words that join a given name to its surname ("Rui da Costa", "Jan van Dijk", "Omar bin Said").
-SURNAME_PARTICLES = {"bin", "da", "dal", "dalla", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "ibn"}
-SURNAME_PARTICLES |= {"ter", "van", "von", "wa"}
+SURNAME_PARTICLES = word_list("surname_particle")
 
 
 @register_rule("actors.surname_after_particle")

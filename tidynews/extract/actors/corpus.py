@@ -390,7 +390,7 @@ def people_tagged_as_organisations(items: list[tuple[str, Entity]]) -> list[tupl
             and ent.name not in known_organisations()
             and len(surnames.get(ent.name.title() if ent.name.isupper() else ent.name, ())) == 1
         ):
-            ent = Entity(ent.key, ent.name, "person", ent.role, ent.country_code, set(ent.aliases))
+            ent = retyped(ent, "person")
         out.append((aid, ent))
     return out
 
@@ -401,11 +401,11 @@ def one_type_per_name(items: list[tuple[str, Entity]]) -> list[tuple[str, Entity
     in the corpus, else none). spaCy tags "Tomas Ferreira" ORG in a list of names and a club "Kestrel Rotterdam"
     PERSON in a short fixture line; each article alone cannot tell. A results-table team stays a team unless one
     article only read the name as a team (a list of players taken for a table)."""
-    votes: dict[str, Counter] = defaultdict(Counter)
+    votes: dict[str, set[tuple[str, bool]]] = defaultdict(set)  # name -> (article, typed person) pairs
     table_articles: dict[str, set[str]] = defaultdict(set)
     for aid, ent in items:
         if len(ent.name.split()) > 1 and ent.name not in known_organisations():
-            votes[ent.name.lower()][aid, ent.type == "person"] = 1
+            votes[ent.name.lower()].add((aid, ent.type == "person"))
             if isinstance(ent, TeamEntity):
                 table_articles[ent.name.lower()].add(aid)
     # surnames written alone and typed person somewhere: on a tie, the name ending in one is a person's
@@ -423,7 +423,7 @@ def one_type_per_name(items: list[tuple[str, Entity]]) -> list[tuple[str, Entity
         misread_table = len(table_articles[ent.name.lower()]) == 1
         if is_person != (ent.type == "person") and (not isinstance(ent, TeamEntity) or is_person and misread_table):
             kind = "person" if is_person else "organization"
-            ent = Entity(ent.key, ent.name, kind, ent.role, ent.country_code, set(ent.aliases))
+            ent = retyped(ent, kind)
         out.append((aid, ent))
     return out
 
@@ -446,9 +446,14 @@ def teams_tagged_as_people(items: list[tuple[str, Entity]]) -> list[tuple[str, E
             and slugify(ent.name) in teams
             and ent.name.lower() not in person_words
         ):
-            ent = Entity(ent.key, ent.name, "organization", ent.role, ent.country_code, set(ent.aliases))
+            ent = retyped(ent, "organization")
         out.append((aid, ent))
     return out
+
+
+def retyped(ent: Entity, kind: str) -> Entity:
+    """A copy of an article's actor with another type: a plain Entity (a team read as a person is no team)."""
+    return Entity(ent.key, ent.name, kind, ent.role, ent.country_code, set(ent.aliases))
 
 
 def _club_word(slug_word: str, members: list[tuple[str, Entity]], at_end: bool, person_words: set[str]) -> bool:

@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from tidynews.extract.actors.article import Group
 
 
+# a lower-case particle that opens a surname ("al-Qadir", "van Dijk"): such a name is not written in lower case
+PARTICLE_PREFIX = re.compile(r"(?:al|el|van|von|de|bin)[- ]")
+PARTICLE_BEFORE_CAPITAL = re.compile(PARTICLE_PREFIX.pattern + "[A-Z]")
 CREDIT_IN_CAPTION = re.compile(r"\(([^()]*)\)\s*$")
 # "Ana Ruiz/Reuters", "Saul Loeb/Pool/AFP": capitalised names of up to four words joined by slashes (not every
 # run of words before a slash: "Prime Minister Lena Holt said the rate rose 2/32" holds no credit)
@@ -134,7 +137,7 @@ def is_junk_name(name: str, kind: str) -> str:
         return "no letters"
     if re.search(r"\d", name):
         return "a number or date"
-    if name[0].islower() and not re.match(r"(?:al|el|van|von|de|bin)[- ]", name):
+    if name[0].islower() and not PARTICLE_PREFIX.match(name):
         return "lower case"
     words = name.split()
     if name.lower() in not_actor_names():
@@ -593,7 +596,7 @@ def is_facility_in_place_slot(cand: Candidate) -> bool:
 
 def starts_proper(name: str) -> bool:
     """A name that begins with a capital, or with a lower-case particle before one ("al-Qadir", "van Dijk")."""
-    return name[:1].isupper() or bool(re.match(r"(?:al|el|van|von|de|bin)[- ][A-Z]", name))
+    return name[:1].isupper() or bool(PARTICLE_BEFORE_CAPITAL.match(name))
 
 
 @register_rule("actors.repeat_of_non_actor", kind="drops")

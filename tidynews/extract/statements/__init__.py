@@ -64,7 +64,7 @@ from tidynews.extract.statements.speakers import (
     possessive_speaker,
     relative_pronoun,
 )
-from tidynews.extract.statements.syntax import Found, noun_phrase, person_name_words
+from tidynews.extract.statements.syntax import Found, name_of_owner, noun_phrase, person_name_words
 from tidynews.nlp import ParsedArticle
 
 __all__ = ["extract_statements", "find_quotations"]
@@ -143,10 +143,7 @@ def _own_source(item: Found, quoted: list[bool], names: frozenset[str], trace: T
         item.subject, item.subject_span, item.rule = block.doc[span[1] - 1], span, label_inside_quotation.rule_id
         item.from_context, item.cue_text = False, ":"
     elif owner is not None:
-        lo, hi = noun_phrase(owner)
-        if hi - lo > 1 and block.doc[hi - 1].dep_ == "case":
-            hi -= 1  # "Lopez's" -> "Lopez"
-        item.subject, item.subject_span, item.rule = owner, (lo, hi), claim_owner.rule_id
+        item.subject, item.subject_span, item.rule = owner, name_of_owner(owner), claim_owner.rule_id
         item.from_context, item.cue_text = False, owner.head.text
     else:
         return

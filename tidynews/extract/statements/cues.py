@@ -23,15 +23,20 @@ from tidynews.extract.statements.lexicon import (
     REPORT_CUES,
     words,
 )
-from tidynews.extract.statements.syntax import Found, is_cue, noun_phrase, reports_a_finding, trim
+from tidynews.extract.statements.syntax import (
+    Found,
+    has_clause_subject,
+    is_cue,
+    noun_phrase,
+    reports_a_finding,
+    trim,
+)
 from tidynews.nlp import ParsedBlock
 
 PHRASAL_CUES = words("statement_words", "phrasal_cue")  # "point out", "make clear"
 REQUEST_VERBS = words("statement_words", "request_verb")  # ask
-SHORT_ANSWERS = words("statement_words", "short_answer")
-PASSIVE_REPORTS = words(
-    "statement_words", "passive_report"
-)  # "it was reported that …", "was confirmed by …"  # "said yes", "said so", "said the same"
+SHORT_ANSWERS = words("statement_words", "short_answer")  # "said yes", "said so", "said the same"
+PASSIVE_REPORTS = words("statement_words", "passive_report")  # "it was reported that …", "was confirmed by …"
 ANSWER_VERBS = {"say", "answer", "reply", "respond"}
 WH_WORDS = {"whether", "if", "what", "why", "how", "who", "whom", "whose", "which", "when", "where"}
 
@@ -177,7 +182,7 @@ def what_x_said_was(verb: Token) -> tuple[int, int] | None:
     if not any(c.lower_ == "what" and c.dep_ in ("dobj", "dative") and c.i < verb.i for c in verb.children):
         return None
     clause = next((c for c in verb.head.children if c.dep_ == "ccomp" and c.i > verb.head.i), None)
-    if clause is None or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+    if clause is None or not has_clause_subject(clause):
         return None
     return trim(verb.doc, clause.left_edge.i, clause.right_edge.i + 1)
 
@@ -226,7 +231,7 @@ def that_clause_after_adverbial(verb: Token) -> tuple[int, int] | None:
             first = clause.doc[clause.left_edge.i]
             if first.lower_ != "that" or first.dep_ != "mark" or first.head.i != clause.i:
                 continue
-            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            if has_clause_subject(clause):
                 return trim(verb.doc, clause.left_edge.i, clause.right_edge.i + 1)
     return None
 
@@ -278,8 +283,7 @@ def questions_put_to(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
         span = _question_clause(verb)
         if span is None or any(quoted[i] for i in range(*span)):
             continue
-        by = next((c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")), None)
-        asker = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        asker = _by_agent(verb)
         if asker is None and passive:
             continue  # "She was asked how the talks went": the passive tells of her, not of a question put
         out.append(_unsaid_by(block, span, verb, asker, questions_put_to.rule_id))
@@ -301,7 +305,7 @@ def reportedly_clauses(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
         clause = word.head
         if clause.pos_ not in ("VERB", "AUX") or is_reporting_verb(clause):
             continue
-        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        if not has_clause_subject(clause):
             continue  # "… reportedly winning over delegates": a fragment, no claim of its own
         span = trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
         if span is None or span[1] - span[0] < 4 or any(quoted[i] for i in range(*span)):
@@ -324,10 +328,10 @@ def passive_reports(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
     for verb in doc:
         if verb.tag_ != "VBN" or verb.lemma_.lower() not in PASSIVE_REPORTS or quoted[verb.i]:
             continue
-        by = next((c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")), None)
-        agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        if agent is not None and _as_clause_span(verb) is not None:
-            span = _as_clause_span(verb)  # "As reported by the Courier, the port will be sold": the Courier's
+        agent = _by_agent(verb)
+        as_clause = _as_clause_span(verb) if agent is not None else None
+        if as_clause is not None:
+            span = as_clause  # "As reported by the Courier, the port will be sold": the Courier's
             if not any(quoted[i] for i in range(*span)):
                 out.append(_unsaid_by(block, span, verb, agent, passive_reports.rule_id))
             continue
@@ -336,13 +340,13 @@ def passive_reports(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
         if subject is not None and subject.lower_ == "it" and clause is not None:
-            if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            if not has_clause_subject(clause):
                 continue
             lo = clause.left_edge.i + (1 if doc[clause.left_edge.i].lower_ == "that" else 0)
             span = trim(doc, lo, clause.right_edge.i + 1)
-        elif subject is not None and verb.lemma_.lower() in ("report", "say") and _infinitive_after(verb):
+        elif subject is not None and verb.lemma_.lower() in ("report", "say") and (todo := _infinitive_after(verb)):
             # "The mayor is said to be planning a run": the subject and its infinitive are what was reported
-            span = trim(doc, subject.left_edge.i, _infinitive_after(verb).right_edge.i + 1)
+            span = trim(doc, subject.left_edge.i, todo.right_edge.i + 1)
         elif subject is not None and agent is not None and subject.pos_ != "PRON" and agent.i > verb.i:
             span = trim(doc, subject.left_edge.i, subject.right_edge.i + 1)
         else:
@@ -353,6 +357,12 @@ def passive_reports(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
     return out
 
 
+def _by_agent(verb: Token) -> Token | None:
+    """The one named by "by" after a passive verb ("was asked by a caller", "reported by the Courier"), or None."""
+    by = next((c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
 def _as_clause_span(verb: Token) -> tuple[int, int] | None:
     """The clause beside an "as reported by X" clause of `verb` (before or after it), or None."""
     head = verb.head
@@ -360,7 +370,7 @@ def _as_clause_span(verb: Token) -> tuple[int, int] | None:
         return None
     if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i == verb.left_edge.i for c in verb.children):
         return None
-    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+    if not has_clause_subject(head):
         return None
     if verb.i < head.i:
         return trim(verb.doc, verb.right_edge.i + 1, head.right_edge.i + 1)

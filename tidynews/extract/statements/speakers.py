@@ -36,7 +36,7 @@ from tidynews.extract.statements.lexicon import (
     STANDS_FOR_POSSESSOR,
 )
 from tidynews.extract.statements.nouns import DOCUMENT_NOUNS
-from tidynews.extract.statements.syntax import is_speaker_like, noun_phrase
+from tidynews.extract.statements.syntax import is_speaker_like, name_of_owner, noun_phrase
 from tidynews.nlp import ParsedArticle, ParsedBlock
 
 
@@ -493,11 +493,7 @@ class SpeakerResolver:
 
     def _add_person(self, block: ParsedBlock, head: Token, rule: str) -> None:
         """A named person a later pronoun may point back to, though no speaker nor the subject of a main clause."""
-        lo, hi = noun_phrase(head)
-        doc = block.doc
-        if hi - lo > 1 and doc[hi - 1].dep_ == "case":
-            hi -= 1  # "Ana Ruiz's" -> "Ana Ruiz"
-        text, key, _, _, _ = self.resolve(block, head, (lo, hi))
+        text, key, _, _, _ = self.resolve(block, head, name_of_owner(head))
         self.add_referent(Referent(block.offset + head.idx, text, key, "person", rule=rule))
 
     def note_subjects(self, blocks: list[ParsedBlock], quoted: list[list[bool]]) -> None:

@@ -57,6 +57,19 @@ def is_cue(token: Token, cues: set[str]) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues
 
 
+def has_clause_subject(clause: Token) -> bool:
+    """Whether a clause's verb has a subject of its own, "it"/"there" included: a clause, not a fragment."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+
+
+def name_of_owner(owner: Token) -> tuple[int, int]:
+    """The token range of a possessor's noun phrase without its possessive ending ("Ana Ruiz's" -> "Ana Ruiz")."""
+    lo, hi = noun_phrase(owner)
+    if hi - lo > 1 and owner.doc[hi - 1].dep_ == "case":
+        hi -= 1
+    return lo, hi
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, following conjunctions and participles up to the verb that has one.
 

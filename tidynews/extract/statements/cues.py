@@ -27,8 +27,8 @@ from tidynews.extract.statements.syntax import (
     Found,
     has_clause_subject,
     is_cue,
-    noun_phrase,
     reports_a_finding,
+    statement_of_tokens,
     trim,
 )
 from tidynews.nlp import ParsedBlock
@@ -286,7 +286,7 @@ def questions_put_to(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
         asker = _by_agent(verb)
         if asker is None and passive:
             continue  # "She was asked how the talks went": the passive tells of her, not of a question put
-        out.append(_unsaid_by(block, span, verb, asker, questions_put_to.rule_id))
+        out.append(statement_of_tokens(block, span, verb, asker, questions_put_to.rule_id))
     return out
 
 
@@ -310,7 +310,7 @@ def reportedly_clauses(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
         span = trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
         if span is None or span[1] - span[0] < 4 or any(quoted[i] for i in range(*span)):
             continue
-        out.append(_unsaid_by(block, span, word, None, reportedly_clauses.rule_id))
+        out.append(statement_of_tokens(block, span, word, None, reportedly_clauses.rule_id))
     return out
 
 
@@ -333,7 +333,7 @@ def passive_reports(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
         if as_clause is not None:
             span = as_clause  # "As reported by the Courier, the port will be sold": the Courier's
             if not any(quoted[i] for i in range(*span)):
-                out.append(_unsaid_by(block, span, verb, agent, passive_reports.rule_id))
+                out.append(statement_of_tokens(block, span, verb, agent, passive_reports.rule_id))
             continue
         if not any(c.dep_ == "auxpass" for c in verb.children):
             continue
@@ -353,7 +353,7 @@ def passive_reports(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
             continue
         if span is None or any(quoted[i] for i in range(*span)):
             continue
-        out.append(_unsaid_by(block, span, verb, agent, passive_reports.rule_id))
+        out.append(statement_of_tokens(block, span, verb, agent, passive_reports.rule_id))
     return out
 
 
@@ -383,20 +383,3 @@ def _infinitive_after(verb: Token) -> Token | None:
     if todo is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in todo.children):
         return None
     return todo
-
-
-def _unsaid_by(block: ParsedBlock, span: tuple[int, int], cue: Token, speaker: Token | None, rule: str) -> Found:
-    """The statement of tokens span of the block, reported by `cue`, by `speaker` (None: unknown)."""
-    doc = block.doc
-    lo, hi = span
-    return Found(
-        block.offset + doc[lo].idx,
-        block.offset + doc[hi - 1].idx + len(doc[hi - 1].text),
-        "indirect",
-        block=block,
-        cue_text=cue.text,
-        subject=speaker,
-        subject_span=noun_phrase(speaker) if speaker is not None else None,
-        anchor=block.offset + cue.idx,
-        rule=rule,
-    )

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from tidynews.extract.rules import register_rule
 from tidynews.extract.statements.lexicon import words
-from tidynews.extract.statements.syntax import Found, is_speaker_like, noun_phrase, trim
+from tidynews.extract.statements.syntax import Found, is_speaker_like, statement_of_tokens, trim
 from tidynews.nlp import ParsedBlock
 
 DOCUMENT_NOUNS = words("statement_nouns", "document")  # statement, letter, post, tweet, memo, release …
@@ -89,7 +89,7 @@ def speech_noun_clauses(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
             by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
             speaker = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         lo, hi = span
-        out.append(_noun_statement(block, lo, hi, noun, speaker, speech_noun_clauses.rule_id))
+        out.append(statement_of_tokens(block, (lo, hi), noun, speaker, speech_noun_clauses.rule_id))
     return out
 
 
@@ -140,7 +140,7 @@ def speech_noun_object(block: ParsedBlock, noun: Token, quoted: list[bool]) -> F
         hi -= 1
     if hi <= lo or any(quoted[i] for i in range(lo, hi)):
         return None
-    return _noun_statement(block, lo, hi, noun, owner, speech_noun_object.rule_id)
+    return statement_of_tokens(block, (lo, hi), noun, owner, speech_noun_object.rule_id)
 
 
 @register_rule("statements.transcript_label")
@@ -175,23 +175,4 @@ def transcript_label(block: ParsedBlock) -> Found | None:
         subject_span=(head_tokens[0].i, head_tokens[-1].i + 1),
         anchor=block.offset,
         rule=transcript_label.rule_id,
-    )
-
-
-def _noun_statement(block: ParsedBlock, lo: int, hi: int, noun: Token, speaker: Token | None, rule: str) -> Found:
-    """The statement of tokens lo..hi of the block, reported by a speech noun, with its speaker's noun phrase."""
-    doc = block.doc
-    speaker_span = noun_phrase(speaker) if speaker is not None else None
-    if speaker_span is not None and doc[speaker_span[1] - 1].dep_ == "case":
-        speaker_span = (speaker_span[0], speaker_span[1] - 1)  # "the mayor's" -> "the mayor"
-    return Found(
-        block.offset + doc[lo].idx,
-        block.offset + doc[hi - 1].idx + len(doc[hi - 1].text),
-        "indirect",
-        block=block,
-        cue_text=noun.text,
-        subject=speaker,
-        subject_span=speaker_span,
-        anchor=block.offset + noun.idx,
-        rule=rule,
     )

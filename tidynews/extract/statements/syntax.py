@@ -70,6 +70,26 @@ def name_of_owner(owner: Token) -> tuple[int, int]:
     return lo, hi
 
 
+def statement_of_tokens(
+    block: ParsedBlock, span: tuple[int, int], cue: Token, speaker: Token | None, rule: str
+) -> Found:
+    """The statement of the tokens `span` of the block, reported by `cue` (a verb, a speech noun, "reportedly"),
+    by `speaker` (its noun phrase without a possessive 's; None: unknown)."""
+    doc = block.doc
+    lo, hi = span
+    return Found(
+        block.offset + doc[lo].idx,
+        block.offset + doc[hi - 1].idx + len(doc[hi - 1].text),
+        "indirect",
+        block=block,
+        cue_text=cue.text,
+        subject=speaker,
+        subject_span=name_of_owner(speaker) if speaker is not None else None,
+        anchor=block.offset + cue.idx,
+        rule=rule,
+    )
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a reporting verb, following conjunctions and participles up to the verb that has one.
 

@@ -425,10 +425,10 @@ EVENT_HEADS = word_list("event_head")
 EVENT_FOLLOWERS = word_list("event_follower")
 EVENT_NOUNS = word_list("event_noun")
 INDEX_WORDS = word_list("index_word")
-INDEX_MODIFIERS = {"composite", "stock", "share", "price", "blue-chip"}
+INDEX_MODIFIERS = word_list("index_modifier")
 # "three RBI", "a 3.45 ERA": a statistic after its number (the same letters may name a bank elsewhere)
 STATISTICS = word_list("statistic")
-STATISTIC_NOUNS = {"single", "double", "triple", "homer", "hit", "hits", "groundout", "grounder", "sacrifice", "leader"}
+STATISTIC_NOUNS = word_list("statistic_noun")
 LEAGUE_SECTION = re.compile(
     r"(?:\bLeague|\b[AN]\.?L\.?)\s+(?:Central|East|West|Eastern|Western|North|South)(?:\s+Division)?$"
 )

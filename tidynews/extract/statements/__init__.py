@@ -45,6 +45,7 @@ import re
 from tidynews.articles import BODY, HEADLINE
 from tidynews.extract.common import ArticleExtraction, Statement
 from tidynews.extract.rules import Trace, register_rule
+from tidynews.extract.statements.accounts import account_of_partial_quote
 from tidynews.extract.statements.cues import passive_reports, questions_put_to, reportedly_clauses
 from tidynews.extract.statements.headlines import headline_colon_person, headline_statements
 from tidynews.extract.statements.lexicon import PRONOUNS
@@ -264,6 +265,13 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
                 cue = item.cue_text
                 if trace.enabled:
                     trace.propose("statements", parsed.text[item.start : item.end], item.start, item.end, item.rule)
+        if item.subject is not None and item.block is not None and item.zone == BODY:
+            quoted = mask_of_block[id(item.block)]
+            source = account_of_partial_quote(item.rule, item.block, quoted, item.start, item.end)
+            if source is not None:  # a fragment of a clause with no reporting verb, according to X: X's account
+                item.subject, item.subject_span, item.cue = source, noun_phrase(source), None
+                item.rule, item.cue_text = account_of_partial_quote.rule_id, "according to"
+                cue = item.cue_text
         if item.rule == speech_noun_clauses.rule_id and item.subject is None and item.block is not None:
             noun = next((t for t in item.block.doc if item.block.offset + t.idx == item.anchor), None)
             maker = maker_of_claim(noun) if noun is not None else None

@@ -36,6 +36,7 @@ from tidynews.extract.statements.lexicon import (
     STANDS_FOR_POSSESSOR,
 )
 from tidynews.extract.statements.nouns import DOCUMENT_NOUNS
+from tidynews.extract.statements.referents import is_subject_before_quotation
 from tidynews.extract.statements.syntax import is_speaker_like, name_of_owner, noun_phrase
 from tidynews.nlp import ParsedArticle, ParsedBlock
 
@@ -513,6 +514,8 @@ class SpeakerResolver:
                     self._add_person(block, owner, possessor_of_subject.rule_id)
                 if not main and is_leading_clause_subject(tok):
                     self._add_person(block, tok, is_leading_clause_subject.rule_id)
+                if not main and is_subject_before_quotation(tok, mask):
+                    self._add_person(block, tok, is_subject_before_quotation.rule_id)
                 if not main or not is_speaker_like(tok):
                     continue
                 text, key, category, _, rule = self.resolve(block, tok, noun_phrase(tok))

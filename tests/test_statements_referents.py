@@ -1,0 +1,51 @@
+"""The subject of a clause that leads into a quotation is someone the quotation's "she said" may point back to.
+Articles written for these tests."""
+
+from __future__ import annotations
+
+from tests.test_statements import key_of, one
+
+SCOLDED = """Ferry hearing
+
+Daniel Brooks, the harbour master, defended the timetable on Tuesday.
+
+Senator Ana Ruiz scolded him: “Nobody in this town trusts the ferry company any more,” she said.
+"""
+
+
+def test_a_pronoun_after_a_quotation_points_back_to_the_subject_of_the_clause_before_it():
+    ruiz = key_of(SCOLDED, "Ana Ruiz")
+    trusts = one(SCOLDED, "Nobody in this town trusts")
+    assert trusts.speaker == "she"
+    assert ruiz and trusts.speaker_key == ruiz  # not Daniel Brooks, named in the sentence before
+
+
+REPORTED = """Ferry hearing
+
+Daniel Brooks, the harbour master, defended the timetable on Tuesday.
+
+Ana Ruiz will resign from the board, he said.
+"""
+
+
+def test_the_subject_of_what_a_pronoun_reports_is_not_who_the_pronoun_is():
+    resign = one(REPORTED, "Ana Ruiz will resign")
+    assert resign.speaker == "he"
+    assert resign.speaker_key == key_of(REPORTED, "Daniel Brooks")
+
+
+SAIL = """Harbour protest
+
+Fishermen joined a “slow sail” across the bay on Sunday, according to the organisers.
+
+Mayor Daniel Brooks opened the new ferry pier on Monday.
+
+Fishermen want to “take back the sea” this summer.
+"""
+
+
+def test_a_fragment_of_a_clause_with_no_reporting_verb_is_the_account_of_according_to():
+    sail = one(SAIL, "a “slow sail”")
+    assert sail.speaker == "the organisers" and sail.cue == "according to"
+    # with no "according to", the fragment stays with the subject of its clause
+    assert one(SAIL, "to “take back the sea”").speaker == "Fishermen"

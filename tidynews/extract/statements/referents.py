@@ -1,0 +1,35 @@
+"""Who a later "he" or "she" may point back to, beyond speakers and the subjects of main clauses: a person the writer
+names as the subject of a clause leading into a quotation whose own reporting clause has a pronoun subject
+("Senator Ana Ruiz scolded him: “…,” she said.").
+
+The rule only adds referents (see `SpeakerResolver.note_subjects`); it makes no rows of its own, and the
+trace names it as `decided_by` when a pronoun speaker is resolved to the person it added.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidynews.extract.rules import register_rule
+
+
+@register_rule("statements.referent_subject_before_quotation")
+def is_subject_before_quotation(subject: Token, quoted: list[bool]) -> bool:
+    """A person named as the subject of a clause that leads into a quotation, when the parse hangs that clause on the
+    quotation's own reporting verb after it ("Ana Ruiz scolded him: “…,” she said"): the pronoun of the reporting
+    clause points back to that person. A clause with no quotation between it and the reporting verb ("Ruiz will
+    resign, he said") is what the pronoun reports, so its subject is no referent.
+
+    Example: Senator Ana Ruiz scolded the minister: “Nobody in this town trusts the ferry company,” she said.
+    """
+    clause = subject.head
+    verb = subject.sent.root
+    if subject.pos_ != "PROPN" or subject.ent_type_ != "PERSON" or subject.dep_ != "nsubj":
+        return False
+    if clause.dep_ not in ("ccomp", "parataxis") or not subject.i < clause.i < verb.i:
+        return False
+    if quoted[subject.i] or quoted[clause.i] or quoted[verb.i]:
+        return False
+    if clause.head.i != verb.i and not quoted[clause.head.i]:
+        return False  # hung on a verb of the writer's other than the reporting one
+    return any(quoted[i] for i in range(clause.i + 1, verb.i))

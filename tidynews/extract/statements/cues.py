@@ -236,6 +236,21 @@ def that_clause_after_adverbial(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def clause_after_apposition(verb: Token) -> Token | None:
+    """The clause right after a reporting verb whose first complement, before it, gave no statement: a clause of the
+    subject's apposition, or of the sentence before, that the parser hung on the verb ("Ana Ruiz, a nurse whose union
+    has been busing members to rallies, said her group planned …" -> "her group planned …"); read by
+    statements.reported_that_clause. Only when the clause starts at the verb and has a subject of its own that is no
+    relative pronoun ("… reports that track spending")."""
+    after = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if after is None or after.left_edge.i != verb.i + 1:
+        return None
+    subject = next((c for c in after.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ == "that":
+        return None
+    return after
+
+
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 

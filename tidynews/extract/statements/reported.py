@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from tidynews.extract.rules import NULL_TRACE, Trace, register_rule
 from tidynews.extract.statements.cues import (
+    clause_after_apposition,
     gerund_subject_clause,
     is_asked_participle,
     is_phrasal_cue,
@@ -137,17 +138,24 @@ def reported_clause_before_cue(verb: Token) -> tuple[int, int] | None:
     doc = verb.doc
     ccomp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if ccomp is not None:
-        # "The talks failed, the minister said": only after a comma or a closing mark, with nothing after
-        own = [c.left_edge.i for c in verb.children if c.i < verb.i and c.i != ccomp.i and not c.is_punct]
+        # "The talks failed, the minister said": only after a comma or a closing mark, with nothing after; a second
+        # clause before the verb is part of what was said ("A -- but B, he said")
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+        own = [c.left_edge.i for c in verb.children if c.i < verb.i and c not in clauses and not c.is_punct]
         attribution_start = min(own + [verb.i])
-        if attribution_start == 0 or doc[attribution_start - 1].text not in CLOSERS:
+        before = attribution_start - 1
+        while before > 0 and doc[before].is_space:
+            before -= 1  # "…on Sunday,  Obama said": a double space is a token of its own
+        if attribution_start == 0 or doc[before].text not in CLOSERS:
             return None
         # what follows may only be whom it was told to ("…, the minister told the union")
         if any(c.i > verb.i and c.dep_ in ("ccomp", "xcomp") for c in verb.children) or any(
             c.i > verb.i and c.dep_ == "dobj" and verb.lemma_ != "tell" for c in verb.children
         ):
             return None
-        return trim(doc, ccomp.left_edge.i, min(ccomp.right_edge.i + 1, attribution_start))
+        lo = min(c.left_edge.i for c in clauses) if clauses else ccomp.left_edge.i
+        hi = max(c.right_edge.i for c in clauses) + 1 if clauses else ccomp.right_edge.i + 1
+        return trim(doc, lo, min(hi, attribution_start))
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if is_inverted_after_clause(verb, subjects) and not any(
         c.i > verb.i and c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children
@@ -250,6 +258,9 @@ def complement_span(verb: Token) -> tuple[int, int, str] | None:
             span, rule = reported_clause_before_cue(verb), reported_clause_before_cue.rule_id
             if span is None:
                 span, rule = reported_clause_split_by_cue(verb), reported_clause_split_by_cue.rule_id
+            after = clause_after_apposition(verb) if span is None else None
+            if after is not None:
+                span, rule = reported_that_clause(verb, after), reported_that_clause.rule_id
         else:
             span, rule = reported_that_clause(verb, ccomp), reported_that_clause.rule_id
         return (*span, rule) if span is not None else None

@@ -439,9 +439,10 @@ CONTRAST_MARKS = {"while", "whereas"}
 
 
 def other_speaker_cut(clause: Token) -> int | None:
-    """The token index where a reported clause stops before ", while/whereas …" or ", compared with …" that holds
-    another speaker's reporting verb: that is the writer's contrast with a second statement, not the first speaker's
-    words (the second reporting verb then gives its own statement), or None.
+    """The token index where a reported clause stops before ", while/whereas …", ", compared with …" or a closing noun
+    phrase (", double the number who …") that holds another speaker's reporting verb: that is the writer's contrast
+    with a second statement, not the first speaker's words (the second reporting verb then gives its own statement),
+    or None.
 
     Example: "Most said the fare was fair, while 22 percent said it was too high." -> "the fare was fair".
     """
@@ -453,7 +454,9 @@ def other_speaker_cut(clause: Token) -> int | None:
         first = doc[lo]
         contrast = child.dep_ in ("advcl", "conj") and first.lower_ in CONTRAST_MARKS and first.dep_ == "mark"
         compared = first.lower_ == "compared" and first.i == child.i
-        if not (contrast or compared):
+        # "said A, double the number who said B": a closing phrase of the writer's that holds another statement
+        closing = child.right_edge.i == clause.right_edge.i and child.dep_ in ("appos", "npadvmod", "dobj", "attr")
+        if not (contrast or compared or closing):
             continue
         if any(_is_other_speakers_verb(t) for t in child.subtree):
             return lo - 1

@@ -1,0 +1,108 @@
+"""Statements: recall steps of statements9a (reported clauses the small parser hangs in the wrong place inside long
+paragraphs: a double space before the reporting clause, two clauses before it, a clause of the speaker's apposition
+taken for the complement, a closing phrase that holds another speaker's verb).
+
+Every sentence here is written for these tests. Where the misparse only happens inside a long paragraph, the parse
+is given by hand (`parsed`) and the rule is asked about it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from tests.test_statements import reported_triples as _found
+from tidynews.extract.statements.reported import complement_span
+from tidynews.nlp import load_nlp
+
+
+def parsed(rows: list[tuple[str, str, str, str, int, str]]) -> Doc:
+    """A one-sentence Doc with the parse given: (word, tag, pos, dep, head index, lemma) per token."""
+    words, tags, pos, deps, heads, lemmas = (list(col) for col in zip(*rows, strict=True))
+    return Doc(load_nlp().vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=lemmas)
+
+
+def test_a_double_space_before_the_reporting_clause_is_no_word():
+    assert _found(
+        "The city has made it too hard for small shops to stay open on the high street,  the mayor said."
+    ) == [
+        ("the mayor", "said", "The city has made it too hard for small shops to stay open on the high street"),
+    ]
+
+
+def test_a_closing_phrase_with_another_speakers_verb_is_not_part_of_the_clause():
+    assert _found(
+        "Sixty percent of the riders said the new timetable was better, about double the number who said the same "
+        "of the old timetable."
+    ) == [
+        ("Sixty percent of the riders", "said", "the new timetable was better"),
+        ("who", "said", "the same of the old timetable"),
+    ]
+
+
+# "Ana Ruiz, whose union has been busing members to rallies, said her group would march." parsed as the small model
+# parses such sentences inside a long paragraph: the relative clause's verb hung on "said" as a first complement.
+APPOSITION_MISPARSE = [
+    ("Ana", "NNP", "PROPN", "compound", 1, "Ana"),
+    ("Ruiz", "NNP", "PROPN", "npadvmod", 12, "Ruiz"),
+    (",", ",", "PUNCT", "punct", 1, ","),
+    ("whose", "WP$", "DET", "poss", 4, "whose"),
+    ("union", "NN", "NOUN", "nsubj", 7, "union"),
+    ("has", "VBZ", "AUX", "aux", 7, "have"),
+    ("been", "VBN", "AUX", "aux", 7, "be"),
+    ("busing", "VBG", "VERB", "ccomp", 12, "bus"),
+    ("members", "NNS", "NOUN", "dobj", 7, "member"),
+    ("to", "IN", "ADP", "prep", 7, "to"),
+    ("rallies", "NNS", "NOUN", "pobj", 9, "rally"),
+    (",", ",", "PUNCT", "punct", 12, ","),
+    ("said", "VBD", "VERB", "ROOT", 12, "say"),
+    ("her", "PRP$", "PRON", "poss", 14, "her"),
+    ("group", "NN", "NOUN", "nsubj", 16, "group"),
+    ("would", "MD", "AUX", "aux", 16, "would"),
+    ("march", "VB", "VERB", "ccomp", 12, "march"),
+    (".", ".", "PUNCT", "punct", 12, "."),
+]
+
+
+def test_the_clause_after_the_verb_when_the_one_before_is_the_speakers_apposition():
+    doc = parsed(APPOSITION_MISPARSE)
+    lo, hi, rule = complement_span(doc[12])
+    assert (doc[lo:hi].text, rule) == ("her group would march", "statements.reported_that_clause")
+
+
+def test_no_clause_after_the_verb_that_a_relative_pronoun_opens():
+    # "…, said reports that track …": "that" is the subject of a relative clause, not a reported clause
+    rows = APPOSITION_MISPARSE[:13] + [
+        ("that", "WDT", "PRON", "nsubj", 14, "that"),
+        ("track", "VBP", "VERB", "ccomp", 12, "track"),
+        ("spending", "NN", "NOUN", "dobj", 14, "spending"),
+        (".", ".", "PUNCT", "punct", 12, "."),
+    ]
+    assert complement_span(parsed(rows)[12]) is None
+
+
+# "The fare is fair -- but then there are fees, she said." with the second clause parsed as a second complement
+TWO_CLAUSES_BEFORE = [
+    ("The", "DT", "DET", "det", 1, "the"),
+    ("fare", "NN", "NOUN", "nsubj", 2, "fare"),
+    ("is", "VBZ", "AUX", "ccomp", 12, "be"),
+    ("fair", "JJ", "ADJ", "acomp", 2, "fair"),
+    ("--", ":", "PUNCT", "punct", 2, "--"),
+    ("but", "CC", "CCONJ", "cc", 8, "but"),
+    ("then", "RB", "ADV", "advmod", 8, "then"),
+    ("there", "EX", "PRON", "expl", 8, "there"),
+    ("are", "VBP", "VERB", "ccomp", 12, "be"),
+    ("fees", "NNS", "NOUN", "attr", 8, "fee"),
+    (",", ",", "PUNCT", "punct", 12, ","),
+    ("she", "PRP", "PRON", "nsubj", 12, "she"),
+    ("said", "VBD", "VERB", "ROOT", 12, "say"),
+    (".", ".", "PUNCT", "punct", 12, "."),
+]
+
+
+def test_two_clauses_before_the_reporting_clause_are_one_statement():
+    doc = parsed(TWO_CLAUSES_BEFORE)
+    lo, hi, rule = complement_span(doc[12])
+    assert (doc[lo:hi].text, rule) == (
+        "The fare is fair -- but then there are fees",
+        "statements.reported_clause_before_cue",
+    )

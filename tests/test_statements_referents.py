@@ -49,3 +49,23 @@ def test_a_fragment_of_a_clause_with_no_reporting_verb_is_the_account_of_accordi
     assert sail.speaker == "the organisers" and sail.cue == "according to"
     # with no "according to", the fragment stays with the subject of its clause
     assert one(SAIL, "to “take back the sea”").speaker == "Fishermen"
+
+
+HEARING = """Ferry hearing
+
+“The timetable will not change this year,” said Daniel Brooks, the harbour master.
+
+John Carter walked out of the hearing on Monday. “Nobody in this town can pay that much.”
+
+The council met again on Tuesday. “We will look at the toll in May.”
+"""
+
+
+def test_a_quotation_after_a_sentence_about_a_named_person_is_that_persons():
+    toll = one(HEARING, "Nobody in this town")
+    assert toll.speaker == "John Carter" and toll.speaker_key == key_of(HEARING, "John Carter")
+
+
+def test_a_quotation_after_a_sentence_with_no_named_person_keeps_the_last_speaker():
+    # the subject before it is no person named by name: the one who spoke last goes on speaking
+    assert one(HEARING, "We will look at the toll").speaker == "John Carter"

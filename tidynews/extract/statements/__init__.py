@@ -45,7 +45,7 @@ import re
 from tidynews.articles import BODY, HEADLINE
 from tidynews.extract.common import ArticleExtraction, Statement
 from tidynews.extract.rules import Trace, register_rule
-from tidynews.extract.statements.accounts import account_of_partial_quote
+from tidynews.extract.statements.accounts import account_of_partial_quote, subject_of_sentence_before
 from tidynews.extract.statements.cues import passive_reports, questions_put_to, reportedly_clauses
 from tidynews.extract.statements.headlines import headline_colon_person, headline_statements
 from tidynews.extract.statements.lexicon import PRONOUNS
@@ -259,6 +259,10 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
             if source is None:
                 source = name_before_colon(item.block, quoted, item.start)
                 own = (name_before_colon.rule_id, ":")  # Lena Holt: “…”
+            if source is None and item.kind == "direct":
+                source = subject_of_sentence_before(item.block, quoted, item.start)
+                # Maria Lopez walked out. “…”: her words, not the last speaker's
+                own = (subject_of_sentence_before.rule_id, source.head.text if source is not None else "")
             if source is not None:  # the quotation names its own source: not the last speaker's words
                 item.subject, item.subject_span, item.from_context = source, noun_phrase(source), False
                 item.rule, item.cue_text = own
@@ -304,7 +308,11 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
             if item.zone == BODY:
                 # later pronouns may point back to this speaker: a name or noun phrase, or what a pronoun with no
                 # actor behind it stands for ("a US official ... he added")
-                if speaker.lower() not in PRONOUNS and possessive_speaker(item.subject) is None:
+                # (not the last speaker once more, named before this quotation: already a referent there)
+                again = item.rule == subject_of_sentence_before.rule_id and previous is not None and key == previous[1]
+                if again:
+                    pass
+                elif speaker.lower() not in PRONOUNS and possessive_speaker(item.subject) is None:
                     resolver.add_referent(Referent(item.anchor, speaker, key, category))
                 elif found_speaker.refers_to and key not in resolver.entities:
                     resolver.add_referent(Referent(item.anchor, found_speaker.refers_to, key, category))

@@ -256,7 +256,24 @@ def test_a_headline_statement_has_the_headline_zone_and_captions_give_none():
         ("Farmers to Ministry: Water Prices Are Too High", "Water Prices Are Too High", "Farmers", "colon"),
         ("Senator Okafor Says Budget Talks Have Stalled", "Budget Talks Have Stalled", "Senator Okafor", "cue"),
         ("Teachers Warn of Strike Over Pay", "of Strike Over Pay", "Teachers", "cue"),
-        ("Ferry plan 'a fantasy' - Harbour Chief", "a fantasy", "Harbour Chief", "dash_speaker"),
+        ("Ferry plan 'a fantasy' - Harbour Chief", "Ferry plan 'a fantasy'", "Harbour Chief", "dash_speaker"),
+        ("'We will not pay' - Harbour Chief", "We will not pay", "Harbour Chief", "dash_speaker"),
+        ("Dock Strike Will End Soon, Union Leaders Say", "Dock Strike Will End Soon", "Union Leaders", "cue_after"),
+        ("Ferry fares will rise in June, officials say", "Ferry fares will rise in June", "officials", "cue_after"),
+        (
+            "Grain Prices ‘Out Of Control,’ Farmers Tell Ministry",
+            "Grain Prices ‘Out Of Control,’",
+            "Farmers",
+            "cue_after",
+        ),
+        (
+            "Angry Farmers Slam Minister As A ‘Reckless Gambler.’",
+            "Minister As A ‘Reckless Gambler.’",
+            "Angry Farmers",
+            "quoted_words",
+        ),
+        ("Dock Workers Rip Port Chief: ‘You Should Resign.’", "You Should Resign.", "Dock Workers", "colon"),
+        ("The Latest: Union leaders say ‘no retreat’ on pay", "‘no retreat’ on pay", "Union leaders", "cue"),
     ],
 )
 def test_headline_statements(headline, quote, speaker, rule):
@@ -272,6 +289,9 @@ def test_headline_statements(headline, quote, speaker, rule):
         "City Transport Rules Face Test in Court",  # "Rules" belongs to the subject
         "Mayor to Tell Council of Plans",  # not said yet
         "Clerk Explains the Budget Sheet",  # a topic, not a claim
+        "Singer performs in a new video of ‘The Long Road’",  # a title in a headline in sentence case
+        "Harbour ‘Blue Line’ Plan Wins Approval",  # a quoted name before any verb, no speaker
+        "Ferry fares rise again, the harbour report says it all",  # "says" does not end the headline
     ],
 )
 def test_headlines_that_report_no_statement(headline):
@@ -402,12 +422,13 @@ def test_seed_his_office_and_a_country_and_an_anonymous_official(seed):
     assert (official.speaker, official.speaker_key) == ("A US official", "")
 
 
-def test_seed_headline_gives_its_quoted_fragment_and_captions_none(seed):
+def test_seed_headline_gives_the_clause_around_its_quoted_fragment_and_captions_none(seed):
     text = SEED.read_text(encoding="utf-8")
     body_start = text.index("Defense Minister Yoav Gallant told")
     assert all(s.start >= body_start for s in seed.statements if s.zone == "body")
     (headline,) = [s for s in seed.statements if s.zone == "headline"]  # "Gallant tells … there’s a ‘short window’"
-    assert (headline.quote, headline.kind, headline.speaker) == ("short window", "partial", "Gallant")
+    expected = ("there’s a ‘short window’ for a deal with Hezbollah", "partial", "Gallant")
+    assert (headline.quote, headline.kind, headline.speaker) == expected
     assert all(s.zone in ("headline", "body") for s in seed.statements)  # captions and the dek give none
 
 
@@ -1142,3 +1163,21 @@ def test_what_x_said_was_that_reports_the_clause_after_was():
     assert (s.quote, s.speaker, s.cue) == ("the bridge would close in May", "the mayor", "said")
     assert statements("Bridge\n\nWhat the mayor said was a surprise.\n") == []
     assert statements("Dinner\n\nNobody knows what the senator said at the dinner.\n") == []
+
+
+def test_headline_quoted_words_take_a_speaker_the_body_names():
+    text = (
+        "Ruiz Rips Port Plan As ‘A Reckless Gamble’\n\n"
+        "Governor Maria Ruiz of Texas met the port's board in Austin on Monday.\n"
+    )
+    (s,) = [s for s in statements(text) if s.zone == "headline"]
+    assert (s.quote, s.speaker, s.rule) == (
+        "Port Plan As ‘A Reckless Gamble’",
+        "Ruiz",
+        "statements.headline_quoted_words",
+    )
+
+
+def test_headline_quoted_name_with_no_speaker_before_its_verb_is_no_statement():
+    text = "Port Board Unveils ‘Blue Line’ Ferry Plan\n\nThe ferries were late again on Monday.\n"
+    assert [s for s in statements(text) if s.zone == "headline"] == []

@@ -227,8 +227,9 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
             if trace.enabled:
                 trace.propose("statements", parsed.text[item.start : item.end], item.start, item.end, item.rule)
             found.append(item)
+    body_names = frozenset(t.text for b in blocks for t in b.doc if t.ent_type_ in ("PERSON", "ORG", "NORP"))
     for block in parsed.zone_blocks(HEADLINE):
-        for item in headline_statements(block):
+        for item in headline_statements(block, body_names):
             item.zone, item.paragraph = HEADLINE, -10  # never the speaker "before" a body quotation
             if trace.enabled:
                 trace.propose("statements", parsed.text[item.start : item.end], item.start, item.end, item.rule)

@@ -8,10 +8,11 @@ is given by hand (`parsed`) and the rule is asked about it.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from tests.test_statements import reported_triples as _found
 from tidynews.extract.statements.reported import complement_span
+from tidynews.extract.statements.syntax import subject_left_unattached, subject_of
 from tidynews.nlp import load_nlp
 
 
@@ -106,3 +107,68 @@ def test_two_clauses_before_the_reporting_clause_are_one_statement():
         "The fare is fair -- but then there are fees",
         "statements.reported_clause_before_cue",
     )
+
+
+def test_the_name_before_the_verb_speaks_when_the_parser_attached_it_elsewhere():
+    # "After the vote, Lena Marsh said the pool would reopen.": the name hung on the opening phrase
+    rows = [
+        ("After", "IN", "ADP", "prep", 6, "after"),
+        ("the", "DT", "DET", "det", 2, "the"),
+        ("vote", "NN", "NOUN", "pobj", 0, "vote"),
+        (",", ",", "PUNCT", "punct", 6, ","),
+        ("Lena", "NNP", "PROPN", "compound", 5, "Lena"),
+        ("Marsh", "NNP", "PROPN", "appos", 2, "Marsh"),
+        ("said", "VBD", "VERB", "ROOT", 6, "say"),
+        ("the", "DT", "DET", "det", 8, "the"),
+        ("pool", "NN", "NOUN", "nsubj", 10, "pool"),
+        ("would", "MD", "AUX", "aux", 10, "would"),
+        ("reopen", "VB", "VERB", "ccomp", 6, "reopen"),
+        (".", ".", "PUNCT", "punct", 6, "."),
+    ]
+    doc = parsed(rows)
+    doc.ents = [Span(doc, 4, 6, label="PERSON")]
+    assert subject_of(doc[6]) is None  # the parse gives none
+    assert subject_left_unattached(doc[6]).text == "Marsh"
+    # past an apposition between commas and an adverb: "After the vote, Lena Marsh, 44, also said …"
+    rows = rows[:6] + [
+        (",", ",", "PUNCT", "punct", 5, ","),
+        ("44", "CD", "NUM", "appos", 5, "44"),
+        (",", ",", "PUNCT", "punct", 5, ","),
+        ("also", "RB", "ADV", "advmod", 10, "also"),
+        ("said", "VBD", "VERB", "ROOT", 10, "say"),
+    ]
+    rows = [(w, t, p, d, 10 if h == 6 else h, lemma) for w, t, p, d, h, lemma in rows]
+    doc = parsed(rows)
+    doc.ents = [Span(doc, 4, 6, label="PERSON")]
+    assert subject_left_unattached(doc[10]).text == "Marsh"
+    # a name the tagger reads as an adverb ("Early"): the parse gives the verb no subject
+    assert _found("Senator Early said the new ferry would sail in June.") == [
+        ("Senator Early", "said", "the new ferry would sail in June"),
+    ]
+
+
+def test_no_speaker_from_a_place_inside_an_apposition_or_a_date():
+    rows = [
+        ("Ben", "NNP", "PROPN", "compound", 1, "Ben"),
+        ("Ode", "NNP", "PROPN", "npadvmod", 8, "Ode"),
+        (",", ",", "PUNCT", "punct", 1, ","),
+        ("Dover", "NNP", "PROPN", "appos", 1, "Dover"),
+        (",", ",", "PUNCT", "punct", 3, ","),
+        ("Del.", "NNP", "PROPN", "appos", 3, "Del."),
+        (",", ",", "PUNCT", "punct", 5, ","),
+        ("pastor", "NN", "NOUN", "appos", 5, "pastor"),
+        ("said", "VBD", "VERB", "ROOT", 8, "say"),
+    ]
+    rows = rows[:7] + [(",", ",", "PUNCT", "punct", 8, ",")] + rows[8:]  # "Ben Ode, Dover, Del., said"
+    doc = parsed(rows)
+    doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 5, 6, label="GPE")]
+    assert subject_left_unattached(doc[8]) is None
+    rows = [
+        ("On", "IN", "ADP", "prep", 3, "on"),
+        ("Monday", "NNP", "PROPN", "pobj", 0, "Monday"),
+        ("also", "RB", "ADV", "advmod", 3, "also"),
+        ("said", "VBD", "VERB", "ROOT", 3, "say"),
+    ]
+    doc = parsed(rows)
+    doc.ents = [Span(doc, 1, 2, label="DATE")]
+    assert subject_left_unattached(doc[3]) is None

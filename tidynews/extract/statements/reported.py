@@ -75,6 +75,7 @@ from tidynews.extract.statements.syntax import (
     outer_reporting_verb,
     reports_a_finding,
     second_clause_cut,
+    subject_left_unattached,
     subject_of,
     trim,
 )
@@ -587,11 +588,15 @@ def reported_speech(
             drop(verb, is_open_question.rule_id, "an open question")
             continue
         subj = by_document if by_document is not None else subject_of(verb)
+        unattached = subject_left_unattached(verb) if subj is None and lo > verb.i else None
+        subj = unattached or subj
         if has_no_speaker(verb, subj, lo, hi, names):
             drop(verb, has_no_speaker.rule_id, "no subject that can speak")
             continue
         if by_document is not None:
             rule = speaker_of_document.rule_id
+        elif unattached is not None:
+            rule = subject_left_unattached.rule_id
         elif reports_a_finding(verb):
             rule = reports_a_finding.rule_id
         elif is_speaker_act_after_clause(verb) and outer_reporting_verb(verb) is not None:

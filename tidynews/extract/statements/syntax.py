@@ -146,6 +146,41 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+@register_rule("statements.subject_left_unattached")
+def subject_left_unattached(verb: Token) -> Token | None:
+    """The subject of a finite reporting verb that the parser attached elsewhere (to an opening phrase, an apposition
+    or the clause before): the noun phrase right before the verb, past adverbs ("also", "later") and one apposition
+    between commas, when it can speak (a name, a speaker noun, a people or body pronoun); None otherwise.
+
+    Example: Senator Early said the new ferry would sail in June.
+    """
+    if verb.tag_ not in FINITE_VERB_TAGS or verb.dep_ in ("relcl", "acl", "amod", "advcl", "xcomp", "pcomp"):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and (doc[i].pos_ == "ADV" or doc[i].is_space):
+        i -= 1  # "… also said", "… later said"
+    apposition = i > 0 and doc[i].text == ","
+    if apposition:
+        opening = next((j for j in range(i - 1, max(-1, i - 12), -1) if doc[j].text in (",", "(", "—", "–")), None)
+        if opening is None or doc[opening].text != ",":
+            return None
+        i = opening - 1  # "Lena Marsh, 44, said": the name before the apposition
+    if i < 0:
+        return None
+    head = doc[i]
+    if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("DATE", "TIME") or not is_speaker_like(head):
+        return None
+    if apposition and head.ent_type_ == "GPE":
+        return None  # "Ben Ode, a Dover, Del., pastor, said": a place inside the apposition, not the speaker
+    return head
+
+
 def inverted_subject_of_next_clause(verb: Token) -> Token | None:
     """The speaker right after an inverted reporting verb that the parser took as the subject of the clause after a
     comma: "“…,” said Dana Whitlow, half joking." (Whitlow as subject of "joking").

@@ -69,3 +69,21 @@ def test_a_quotation_after_a_sentence_about_a_named_person_is_that_persons():
 def test_a_quotation_after_a_sentence_with_no_named_person_keeps_the_last_speaker():
     # the subject before it is no person named by name: the one who spoke last goes on speaking
     assert one(HEARING, "We will look at the toll").speaker == "John Carter"
+
+
+DIRECTOR = """Ferry talks
+
+Mayor Daniel Brooks opened the new pier on Monday.
+
+The spokeswoman for the Ferry Users Association, Maria Lopez, said the ferry would sail again in May.
+
+She said the toll would stay.
+"""
+
+
+def test_a_description_with_a_name_set_off_after_it_is_that_person():
+    lopez = key_of(DIRECTOR, "Maria Lopez")
+    sail = one(DIRECTOR, "the ferry would sail")
+    assert sail.speaker == "The spokeswoman for the Ferry Users Association" and sail.speaker_key == lopez
+    # and "she" points back to her, not to the mayor
+    assert one(DIRECTOR, "the toll would stay").speaker_key == lopez

@@ -8,8 +8,12 @@ trace names it as `decided_by` when a pronoun speaker is resolved to the person 
 
 from __future__ import annotations
 
+import bisect
+import re
+
 from spacy.tokens import Token
 
+from tidynews.extract.common import Mention
 from tidynews.extract.rules import register_rule
 
 
@@ -33,3 +37,26 @@ def is_subject_before_quotation(subject: Token, quoted: list[bool]) -> bool:
     if clause.head.i != verb.i and not quoted[clause.head.i]:
         return False  # hung on a verb of the writer's other than the reporting one
     return any(quoted[i] for i in range(clause.i + 1, verb.i))
+
+
+# A comma (or dash) that sets a name off after a description, and what may end it.
+SET_OFF_OPEN = re.compile(r"\s*(?:,|—|–|--)\s*")
+SET_OFF_CLOSE = re.compile(r"\s*(?:,|—|–|--|\()")
+
+
+@register_rule("statements.speaker_named_in_apposition")
+def person_set_off_after(text: str, end: int, mentions: list[Mention], starts: list[int]) -> Mention | None:
+    """The name set off by commas right after a speaker's description, wherever the parse hung it ("The chairman of
+    the Ferry Users Association, John Carter, said" -> John Carter, though the parse makes him an apposition of
+    "Association").
+
+    Example: The chairman of the Ferry Users Association, John Carter, said the toll was unfair.
+    """
+    comma = SET_OFF_OPEN.match(text, end)
+    if comma is None or not text[end : comma.end()].strip():
+        return None
+    k = bisect.bisect_left(starts, comma.end())
+    if k >= len(mentions) or starts[k] != comma.end():
+        return None
+    mention = mentions[k]
+    return mention if SET_OFF_CLOSE.match(text, mention.end) else None

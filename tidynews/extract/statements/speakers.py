@@ -36,7 +36,7 @@ from tidynews.extract.statements.lexicon import (
     STANDS_FOR_POSSESSOR,
 )
 from tidynews.extract.statements.nouns import DOCUMENT_NOUNS
-from tidynews.extract.statements.referents import is_subject_before_quotation
+from tidynews.extract.statements.referents import is_subject_before_quotation, person_set_off_after
 from tidynews.extract.statements.syntax import is_speaker_like, name_of_owner, noun_phrase
 from tidynews.nlp import ParsedArticle, ParsedBlock
 
@@ -438,6 +438,11 @@ class SpeakerResolver:
                 key = self.key_for_span(a_start, a_end, h_start, h_end)
                 if key:
                     break
+        if not key and not has_conj and head.pos_ == "NOUN":
+            named = person_set_off_after(self.text, end, self.mentions, self.mention_starts)
+            ent = self.entities.get(named.key) if named is not None else None
+            if ent is not None and ent.type == "person":  # "The director of the centre, Ina Kirsch, said"
+                return Speaker(text, self._full_name(ent.key), "person", rule=person_set_off_after.rule_id)
         body = BODY_DESCRIPTION.match(text)
         if not key and not has_conj and body:
             key = self.last_body(body.group(1).lower(), start)

@@ -172,3 +172,27 @@ def test_no_speaker_from_a_place_inside_an_apposition_or_a_date():
     doc = parsed(rows)
     doc.ents = [Span(doc, 1, 2, label="DATE")]
     assert subject_left_unattached(doc[3]) is None
+
+
+def test_a_that_clause_after_an_adverbial_with_that_parsed_as_an_adverb():
+    # "Ruiz said for the first time that the dam had cracked.": "that" (tagged IN) hung on the clause as an adverb
+    rows = [
+        ("Ruiz", "NNP", "PROPN", "nsubj", 1, "Ruiz"),
+        ("said", "VBD", "VERB", "ROOT", 1, "say"),
+        ("for", "IN", "ADP", "prep", 1, "for"),
+        ("the", "DT", "DET", "det", 5, "the"),
+        ("first", "JJ", "ADJ", "amod", 5, "first"),
+        ("time", "NN", "NOUN", "pobj", 2, "time"),
+        ("that", "IN", "SCONJ", "advmod", 10, "that"),
+        ("the", "DT", "DET", "det", 8, "the"),
+        ("dam", "NN", "NOUN", "nsubj", 10, "dam"),
+        ("had", "VBD", "AUX", "aux", 10, "have"),
+        ("cracked", "VBN", "VERB", "relcl", 5, "crack"),
+        (".", ".", "PUNCT", "punct", 1, "."),
+    ]
+    doc = parsed(rows)
+    lo, hi, rule = complement_span(doc[1])
+    assert (doc[lo:hi].text, rule) == ("the dam had cracked", "statements.that_clause_after_adverbial")
+    # a relative "that" (WDT) opens no reported clause: "said at the time that had passed"
+    rows[6] = ("that", "WDT", "PRON", "nsubj", 10, "that")
+    assert complement_span(parsed(rows)[1]) is None

@@ -229,10 +229,12 @@ def that_clause_after_adverbial(verb: Token) -> tuple[int, int] | None:
             if clause.dep_ not in ("relcl", "acl", "ccomp") or clause.i == child.i:
                 continue
             first = clause.doc[clause.left_edge.i]
-            if first.lower_ != "that" or first.dep_ != "mark" or first.head.i != clause.i:
+            # a complementizer: parsed as a mark, or as an adverb but tagged IN (a relative "that" is WDT)
+            complementizer = first.dep_ == "mark" or (first.dep_ == "advmod" and first.tag_ == "IN")
+            if first.lower_ != "that" or not complementizer or first.head.i != clause.i:
                 continue
             if has_clause_subject(clause):
-                return trim(verb.doc, clause.left_edge.i, clause.right_edge.i + 1)
+                return trim(verb.doc, clause.left_edge.i + 1, clause.right_edge.i + 1)  # without the "that"
     return None
 
 

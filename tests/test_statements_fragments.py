@@ -5,7 +5,7 @@ Every article here is a short text written for these tests.
 
 from __future__ import annotations
 
-from tests.test_statements import statements
+from tests.test_statements import reported_triples, statements
 from tidynews.extract.statements.quotes import clause_around_quotation, named_by_a_speaker
 from tidynews.nlp import load_nlp
 
@@ -89,3 +89,24 @@ def test_a_widened_fragment_is_judged_by_the_quotation_it_carries():
     kept, merged = _without_partials_inside([inside, outside], [clause])
     assert merged == [inside]
     assert kept == [outside]
+
+
+def test_a_chant_or_a_song_is_the_words_voiced_by_whoever_voiced_them():
+    assert reported_triples("The crowd outside the court chanted “Free them now!” as the judge left.") == [
+        ("The crowd outside the court", "chanted", "Free them now!")
+    ]
+    assert reported_triples("At the picnic, the singer called the guests over, singing “Our Day Has Come.”") == [
+        ("the singer", "singing", "Our Day Has Come.")
+    ]
+    (s,) = statements("Report\n\nThe mayor was greeted with chants of “Four More Years” at the pier.\n")
+    assert (s.quote, s.cue, s.speaker, s.kind, s.rule) == (
+        "Four More Years",
+        "chants",
+        "unknown",
+        "direct",
+        "statements.voiced_words",
+    )
+
+
+def test_a_title_after_a_word_that_is_not_one_of_voicing_stays_no_statement():
+    assert statements("Report\n\nThe mayor watched “Four More Years” at the old cinema.\n") == []

@@ -21,6 +21,7 @@ from tidynews.extract.statements.lexicon import (
     QUOTE_CUES,
     SENTENCE_PUNCT,
     TITLE_SMALL_WORDS,
+    words,
 )
 from tidynews.extract.statements.quotation_marks import Quotation, find_quotations, reporting_tail
 from tidynews.extract.statements.syntax import (
@@ -131,6 +132,26 @@ def is_quoted_name_or_title(quote_text: str, before: list[Token]) -> bool:
     if quote_text.rstrip(" ,.’'\"”").endswith("!") or (before and is_cue(before[-1], QUOTE_CUES)):
         return False  # "chanted “Four more years!”", "shouted “Stop the Count”": cried out, not a title
     return (0 < len(words) <= 6 and all(w[0].isupper() for w in words)) or is_title_case(words)
+
+
+# a quotation right after one of these ("chants of “…”", "singing “…”") is words voiced, not a title
+VOICED_WORDS = words("statement_words", "voiced_word")
+
+
+@register_rule("statements.voiced_words")
+def voiced_by(before: list[Token]) -> Token | None:
+    """A quotation right after a verb or noun of chanting, singing or shouting ("chanting “…”", "chants of “…”",
+    "cries of “…”") holds the words voiced, not a title or a label: the verb or noun (None when there is none).
+
+    Example: Supporters greeted the mayor with chants of “Four more years!”
+    """
+    words_before = [t for t in before if not t.is_space]
+    if words_before and words_before[-1].lower_ == "of":
+        words_before = words_before[:-1]
+    if not words_before:
+        return None
+    last = words_before[-1]
+    return last if last.lemma_.lower() in VOICED_WORDS or last.lower_ in VOICED_WORDS else None
 
 
 NAMING_VERBS = {"call", "dub", "brand", "label", "nickname", "christen", "deride", "hail", "mock", "tag"}
@@ -433,6 +454,9 @@ class QuoteFinder:
         # 3. a fragment in the writer's sentence: the outermost reporting verb that governs it
         if before_words or (after and not after_is_new_sentence):
             found.kind = "partial"
+            voice = voiced_by(before)
+            if voice is not None:
+                return self._voiced(found, bi, voice)
             if is_quoted_name_or_title(quote_text, before):
                 self._propose(found, self._governing_cue.rule_id)
                 self._drop(found, is_quoted_name_or_title.rule_id, "a name, a title or a label in quotation marks")
@@ -467,6 +491,20 @@ class QuoteFinder:
             self._set_cue(found, self.blocks[pbi], cue, pbi)
             return self._propose(found, quote_cue_before.rule_id)
         return self._last_speaker(found)
+
+    def _voiced(self, found: Found, bi: int, voice: Token) -> Found:
+        """A chant or a song (`statements.voiced_words`): the words as voiced, by the subject of the verb ("the band
+        leader …, singing “…”") or the owner of the noun ("their chants of “…”"), else by no one named."""
+        block = self.blocks[bi]
+        found.kind, found.block, found.cue_text = "direct", block, voice.text
+        found.anchor = block.offset + voice.idx
+        if voice.pos_ in ("VERB", "AUX"):
+            subj = subject_of(voice)
+        else:
+            subj = next((c for c in voice.children if c.dep_ == "poss"), None)
+        if subj is not None and not self.quoted[bi][subj.i] and subj.pos_ in ("NOUN", "PROPN", "PRON"):
+            found.subject, found.subject_span = subj, noun_phrase(subj)
+        return self._propose(found, voiced_by.rule_id)
 
     @register_rule("statements.trailing_dash_speaker")
     def _trailing_dash_speaker(self, after: list[Token]) -> Token | None:

@@ -87,3 +87,32 @@ def test_a_description_with_a_name_set_off_after_it_is_that_person():
     assert sail.speaker == "The spokeswoman for the Ferry Users Association" and sail.speaker_key == lopez
     # and "she" points back to her, not to the mayor
     assert one(DIRECTOR, "the toll would stay").speaker_key == lopez
+
+
+STATEMENT = """Ferry talks
+
+“The pier is closed for repairs,” said Daniel Brooks, the harbour master.
+
+Mayor Maria Lopez released the following statement:
+
+“The ferry will sail again in May, and the toll will stay as it is.”
+
+The list of repairs is long:
+
+“New ropes, a new gangway and a new roof for the waiting room.”
+"""
+
+
+def test_a_quotation_after_a_paragraph_ending_with_a_colon_is_the_subject_of_that_paragraph():
+    may = one(STATEMENT, "The ferry will sail again in May")
+    assert may.speaker == "Mayor Maria Lopez" and may.speaker_key == key_of(STATEMENT, "Maria Lopez")
+
+
+def test_a_colon_after_no_one_who_can_speak_keeps_the_last_speaker():
+    # "the list" can say nothing: the quotation goes on as the mayor's, the last one who spoke
+    assert one(STATEMENT, "New ropes").speaker == "Mayor Maria Lopez"
+
+
+def test_a_quotation_after_a_colon_in_its_own_paragraph_is_the_subject_of_the_clause_before():
+    text = "Report\n\nMayor Daniel Brooks had one more message for the riders: “The ferry will sail again in May.”\n"
+    assert one(text, "The ferry will sail").speaker == "Mayor Daniel Brooks"

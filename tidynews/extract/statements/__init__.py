@@ -45,7 +45,13 @@ import re
 from tidynews.articles import BODY, HEADLINE
 from tidynews.extract.common import ArticleExtraction, Statement
 from tidynews.extract.rules import Trace, register_rule
-from tidynews.extract.statements.accounts import account_of_partial_quote, subject_of_sentence_before
+from tidynews.extract.statements.accounts import (
+    account_of_partial_quote,
+    colon_before,
+    colon_ending,
+    subject_of_colon_clause,
+    subject_of_sentence_before,
+)
 from tidynews.extract.statements.cues import passive_reports, questions_put_to, reportedly_clauses
 from tidynews.extract.statements.headlines import headline_colon_person, headline_statements
 from tidynews.extract.statements.lexicon import PRONOUNS
@@ -150,6 +156,12 @@ def _own_source(item: Found, quoted: list[bool], names: frozenset[str], trace: T
         return
     if trace.enabled:
         trace.propose("statements", text[item.start : item.end], item.start, item.end, item.rule)
+
+
+def _opens_paragraph(item: Found) -> bool:
+    """Whether a statement starts its paragraph (nothing but an opening mark before it)."""
+    block = item.block
+    return block is not None and not block.text[: item.start - block.offset].strip(" “‘\"'")
 
 
 def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None:
@@ -260,6 +272,15 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
             if source is None:
                 source = name_before_colon(item.block, quoted, item.start)
                 own = (name_before_colon.rule_id, ":")  # Lena Holt: “…”
+            if source is None:
+                # Ana Ruiz released the following statement: “…” (in the same paragraph or as the next one)
+                colon, mask = colon_before(item.block, item.start), quoted
+                if colon is None and item.kind == "direct" and _opens_paragraph(item) and item.paragraph > 0:
+                    colon, mask = colon_ending(blocks[item.paragraph - 1]), finder.quoted[item.paragraph - 1]
+                source = subject_of_colon_clause(colon, mask) if colon is not None else None
+                if source is not None and colon.doc is not item.block.doc:
+                    item.block = blocks[item.paragraph - 1]  # the speaker's tokens are the paragraph before's
+                own = (subject_of_colon_clause.rule_id, source.head.text if source is not None else "")
             if source is None and item.kind == "direct":
                 source = subject_of_sentence_before(item.block, quoted, item.start)
                 # Maria Lopez walked out. “…”: her words, not the last speaker's

@@ -8,7 +8,8 @@ from spacy.tokens import Token
 
 from tidynews.extract.rules import register_rule
 from tidynews.extract.statements.quotes import QuoteFinder
-from tidynews.extract.statements.speakers import according_to_source
+from tidynews.extract.statements.speakers import according_to_source, speaking_subject
+from tidynews.extract.statements.syntax import is_speaker_like
 from tidynews.nlp import ParsedBlock
 
 # A quoted fragment attributed to the subject of its clause only because no reporting verb is above it.
@@ -56,3 +57,47 @@ def subject_of_sentence_before(block: ParsedBlock, quoted: list[bool], start: in
     if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ != "PERSON" or quoted[subject.i]:
         return None
     return subject
+
+
+@register_rule("statements.quote_after_colon_clause")
+def subject_of_colon_clause(colon: Token, quoted: list[bool]) -> Token | None:
+    """A quotation right after a clause of the writer's that ends with a colon and has no reporting verb the quotation
+    finders know ("Ana Ruiz had one more message for the riders: “…”"), or after a paragraph that ends so ("Ana Ruiz
+    released the following statement:" then the quotation as the next paragraph): the subject of that clause speaks,
+    not whoever spoke last before. Only a subject that can speak (a name, a noun of people, a personal pronoun).
+
+    Example: Mayor Daniel Brooks had one more message for the riders: “The ferry will sail again in May.”
+    """
+    if colon.text != ":" or quoted[colon.i]:
+        return None
+    # the writer's clause before the colon: its verb is the sentence's root, or hangs on the quotation after it
+    root = next(
+        (
+            t
+            for t in colon.doc[colon.sent.start : colon.i]
+            if t.pos_ in ("VERB", "AUX") and not quoted[t.i] and (t.dep_ == "ROOT" or t.head.i > colon.i)
+        ),
+        None,
+    )
+    if root is None:
+        return None
+    subject = speaking_subject(next((c for c in root.children if c.dep_ == "nsubj"), None))
+    if subject is None or quoted[subject.i] or not is_speaker_like(subject):
+        return None
+    return subject
+
+
+def colon_before(block: ParsedBlock, start: int) -> Token | None:
+    """The colon right before a quotation's opening mark in its paragraph, if there is one."""
+    doc = block.doc
+    lo = start - block.offset
+    i = next((t.i for t in doc if t.idx >= lo), len(doc)) - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in ("“", '"', "‘", "'", "''", "``")):
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].text == ":" else None
+
+
+def colon_ending(block: ParsedBlock) -> Token | None:
+    """The colon that ends a paragraph, if it ends with one."""
+    last = next((t for t in reversed(block.doc) if not t.is_space), None)
+    return last if last is not None and last.text == ":" else None

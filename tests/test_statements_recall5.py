@@ -196,3 +196,19 @@ def test_a_that_clause_after_an_adverbial_with_that_parsed_as_an_adverb():
     # a relative "that" (WDT) opens no reported clause: "said at the time that had passed"
     rows[6] = ("that", "WDT", "PRON", "nsubj", 10, "that")
     assert complement_span(parsed(rows)[1]) is None
+
+
+def test_a_closing_participle_of_speaking_is_the_speakers_next_act():
+    assert _found("Ms Vidal said the new fare was fair, calling the old one a scandal.") == [
+        ("Ms Vidal", "said", "the new fare was fair"),
+        ("Ms Vidal", "calling", "the old one a scandal"),
+    ]
+    assert _found("The mayor said the bridge would reopen in May, noting the cost of the repairs.") == [
+        ("The mayor", "said", "the bridge would reopen in May"),
+    ]
+
+
+def test_a_closing_participle_that_is_no_speech_stays_in_the_clause():
+    assert _found("The mayor said the bridge would reopen in May, hoping the repairs would hold.") == [
+        ("The mayor", "said", "the bridge would reopen in May, hoping the repairs would hold"),
+    ]

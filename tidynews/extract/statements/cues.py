@@ -253,6 +253,22 @@ def clause_after_apposition(verb: Token) -> Token | None:
     return after
 
 
+def participle_act_cut(clause: Token) -> int | None:
+    """Where a reported clause stops before a closing participle of speaking (", calling …", ", noting …", ", saying
+    …"): the speaker's next act, not part of what the clause reports ("said the fare was fair, calling the old one a
+    scandal" -> "the fare was fair"), or None. The participle has no subject of its own and ends the clause."""
+    doc = clause.doc
+    for token in clause.subtree:
+        if token.i <= clause.i or token.tag_ != "VBG" or token.dep_ not in ("advcl", "conj", "xcomp"):
+            continue
+        lo = token.left_edge.i
+        if lo != token.i or doc[lo - 1].text != "," or token.right_edge.i != clause.right_edge.i:
+            continue
+        if is_reporting_verb(token) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            return lo - 1
+    return None
+
+
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 

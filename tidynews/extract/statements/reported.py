@@ -25,6 +25,7 @@ from tidynews.extract.statements.cues import (
     is_question_cue,
     is_reporting_verb,
     made_clear,
+    participle_act_cut,
     reported_question,
     request_with_infinitive,
     short_answer,
@@ -112,6 +113,9 @@ def reported_that_clause(verb: Token, ccomp: Token) -> tuple[int, int] | None:
     contrast = other_speaker_cut(ccomp)
     if contrast is not None:
         hi = min(hi, contrast)  # "said A, while 22 percent said B": A alone; B is a statement of its own
+    act = participle_act_cut(ccomp)
+    if act is not None:
+        hi = min(hi, act)  # "said A, calling B …": the speaker's next act
     return trim(doc, lo, hi)
 
 

@@ -99,7 +99,7 @@ def subject_of(verb: Token) -> Token | None:
     if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and before is not None and before.dep_ in ("dobj", "pobj"):
         if before.pos_ in ("NOUN", "PROPN") and is_speaker_like(before):
             return before  # "footage of the senator asking …", "heard the mayor saying …": the one seen speaking
-    outer = outer_reporting_verb(verb)
+    outer = outer_reporting_verb(verb) or closing_participle_host(verb)
     if outer is not None:
         verb = outer  # "Ms Novak said the talks went well and added that …": added -> said -> Ms Novak
     node = verb
@@ -179,6 +179,27 @@ def subject_left_unattached(verb: Token) -> Token | None:
     if apposition and head.ent_type_ == "GPE":
         return None  # "Ben Ode, a Dover, Del., pastor, said": a place inside the apposition, not the speaker
     return head
+
+
+def closing_participle_host(verb: Token) -> Token | None:
+    """The reporting verb whose reported clause a participle of speaking closes after a comma (", calling …",
+    ", noting …"): the participle is that speaker's next act, so it has that verb's subject; or None.
+
+    Example: "Ms Vidal said the fare was fair, calling the old one a scandal." -> calling -> said -> Ms Vidal.
+    """
+    doc = verb.doc
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp") or verb.left_edge.i != verb.i:
+        return None
+    if verb.i == 0 or doc[verb.i - 1].text != "," or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    node = verb.head
+    for _ in range(6):
+        if node.right_edge.i != verb.right_edge.i or node.head.i == node.i:
+            return None
+        if node.dep_ == "ccomp" and node.head.i < node.i and is_cue(node.head, QUOTE_CUES | REPORT_CUES):
+            return node.head
+        node = node.head
+    return None
 
 
 def inverted_subject_of_next_clause(verb: Token) -> Token | None:

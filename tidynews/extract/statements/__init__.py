@@ -72,6 +72,7 @@ from tidynews.extract.statements.speakers import (
     relative_pronoun,
 )
 from tidynews.extract.statements.syntax import Found, name_of_owner, noun_phrase, person_name_words
+from tidynews.extract.statements.transcripts import transcript_turns
 from tidynews.nlp import ParsedArticle
 
 __all__ = ["extract_statements", "find_quotations"]
@@ -173,6 +174,16 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
     trace = result.trace
     finder = QuoteFinder(blocks, parsed.text, trace)
     quotes = finder.statements()
+    # a transcript's turns are its statements: the quotations read over them give way (statements9d's hook)
+    turns = transcript_turns(blocks)
+    if turns:
+        in_turns = Intervals([(t.start, t.end) for t in turns.values()])
+        for f in quotes:
+            if trace.enabled and in_turns.overlaps(f.start, f.end):
+                text = parsed.text[f.start : f.end]
+                reason = "a transcript turn"
+                trace.drop("statements", text, f.start, f.end, transcript_turns.rule_id, reason, proposed_by=f.rule)
+        quotes = [f for f in quotes if not in_turns.overlaps(f.start, f.end)]
     used_by_block: dict[int, set[int]] = {}
     for bi, ti in finder.used_cues:
         used_by_block.setdefault(bi, set()).add(ti)
@@ -223,13 +234,20 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
         ranges = [(f.start, f.end) if whole else (f.anchor, f.anchor + 1) for f, whole in touching[bi]]
         ranges = [r for (f, _), r in zip(touching[bi], ranges, strict=True) if id(f) not in merged_ids]
         ranges += [(f.start, f.end) for f in indirect] + [(f.anchor, f.anchor + 1) for f in indirect]
+        turn = turns.get(bi)
+        if turn is not None:  # the whole turn is the speaker's, whatever was reported inside it
+            turn.paragraph = bi
+            if trace.enabled:
+                trace.propose("statements", parsed.text[turn.start : turn.end], turn.start, turn.end, turn.rule)
+            found.append(turn)
+            ranges.append((turn.start, turn.end))
         for item in according_to(block, finder.quoted[bi], Intervals(ranges), trace, parsed.text):
             item.paragraph = bi
             found.append(item)
             ranges.append((item.start, item.end))
         # nouns of speech and transcript labels, where nothing else reported the words
         taken = Intervals(ranges)
-        label = transcript_label(block)
+        label = transcript_label(block) if turn is None else None
         unnamed = questions_put_to(block, finder.quoted[bi]) + reportedly_clauses(block, finder.quoted[bi])
         unnamed += passive_reports(block, finder.quoted[bi])
         for item in speech_noun_clauses(block, finder.quoted[bi]) + ([label] if label is not None else []) + unnamed:

@@ -1,0 +1,80 @@
+"""Statements: recall steps of statements9d (transcripts printed as a dialogue; nouns and verbs of speech whose
+content is a noun phrase).
+
+Every article here is a short text written for these tests.
+"""
+
+from __future__ import annotations
+
+from tests.test_statements import statements
+
+QUOTED_TRANSCRIPT = """Harbour chief: ferries back on Monday
+
+On a radio phone-in on Sunday, harbour master Ines Valdor said the ferries would soon run again.
+
+Part of the exchange follows:
+
+"HOST: Let me start with the question everyone is asking. When do the ferries come back?
+
+"VALDOR: From Monday, if the weather holds. We have checked every pier twice this week.
+
+"The crews have been trained on the new ramps as well.
+
+"(CROSSTALK.)
+
+"HOST: And the fares, will they go up?
+
+"VALDOR: No, the fares stay where they are until next spring.
+
+"Listen to the full programme on our website."
+"""
+
+
+def _turns(text: str) -> list[tuple[str, str]]:
+    return [(s.speaker, s.quote) for s in statements(text) if s.rule == "statements.transcript_turn"]
+
+
+def test_each_turn_of_a_quoted_transcript_is_its_speakers_statement():
+    assert _turns(QUOTED_TRANSCRIPT) == [
+        ("HOST", "Let me start with the question everyone is asking. When do the ferries come back?"),
+        (
+            "VALDOR",
+            "From Monday, if the weather holds. We have checked every pier twice this week.\n\n"
+            '"The crews have been trained on the new ramps as well.',
+        ),
+        ("HOST", "And the fares, will they go up?"),
+        ("VALDOR", "No, the fares stay where they are until next spring."),
+    ]
+
+
+def test_no_quotation_of_a_transcript_runs_over_its_turns():
+    turns = [s for s in statements(QUOTED_TRANSCRIPT) if s.rule == "statements.transcript_turn"]
+    first, last = min(s.start for s in turns), max(s.end for s in turns)
+    others = [s for s in statements(QUOTED_TRANSCRIPT) if s.rule != "statements.transcript_turn"]
+    assert not [s.quote for s in others if s.start < last and first < s.end]
+
+
+UNQUOTED_TRANSCRIPT = """Council budget
+
+The council leader was interviewed on Tuesday.
+
+PRESENTER: The council says the libraries will close. Is that true?
+
+ROSS: We said the libraries would stay open, and they will stay open as long as I lead the council.
+
+PRESENTER: Thank you for joining us this morning.
+"""
+
+
+def test_a_turn_is_the_speakers_even_when_it_reports_someone_else():
+    turns = _turns(UNQUOTED_TRANSCRIPT)
+    assert ("PRESENTER", "The council says the libraries will close. Is that true?") in turns
+    assert (
+        "ROSS",
+        "We said the libraries would stay open, and they will stay open as long as I lead the council.",
+    ) in (turns)
+
+
+def test_a_single_label_of_the_page_makes_no_transcript():
+    text = "Ferries\n\nUPDATE: The ferries will run again from Monday morning.\n\nThe pier reopens in May.\n"
+    assert _turns(text) == []

@@ -1,0 +1,88 @@
+"""Transcripts printed as a dialogue: paragraphs that open with a speaker's label and a colon ("MAYOR: We will
+rebuild."), often each inside an opening quotation mark that runs on to the next paragraph ('"MAYOR: We will …').
+
+Owns the rule `statements.transcript_turn`. A turn is the labelled speaker's statement, from after the label to the
+end of the paragraph; in the quoted form the unlabelled quoted paragraphs after it continue it. In a dialogue the turn
+is the statement of its paragraphs: the quotations the quotation finder read there (which run on over several turns
+and take the last speaker) give way to it, and reported speech inside it does not hide it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tidynews.extract.rules import register_rule
+from tidynews.extract.statements.nouns import LABEL_WORDS
+from tidynews.extract.statements.syntax import Found
+from tidynews.nlp import ParsedBlock
+
+OPENING_MARKS = "\"“‘'"
+CLOSING_MARKS = "\"”’'"
+# a speaker's label: up to three words, the first capitalised, then a colon and the words of the turn
+TURN_LABEL = re.compile(r"^([\"“‘']?)((?:[A-Z][A-Za-z.'’-]*\s){0,2}[A-Z][A-Za-z.'’-]*):\s+(?=\S)")
+# "(CROSSTALK.)", "[APPLAUSE]", "(BEGIN VIDEO CLIP)": a stage direction, nobody's words
+STAGE_DIRECTION = re.compile(r"^[\"“‘']?\s*[(\[]")
+MIN_TURN_WORDS = 3
+
+
+def _label(block: ParsedBlock) -> tuple[re.Match[str], bool] | None:
+    """The speaker's label opening a paragraph and whether it stands inside an opening quotation mark; None when the
+    paragraph opens with no label, a label of the page ("Update:", "Watch:"), or too few words after it."""
+    m = TURN_LABEL.match(block.text)
+    if m is None or m.group(2).lower().rstrip(".") in LABEL_WORDS:
+        return None
+    label = m.group(2)
+    if sum(c.isalpha() for c in label) < 2 or len(block.text[m.end() :].split()) < MIN_TURN_WORDS:
+        return None
+    person = any(t.ent_type_ == "PERSON" for t in block.doc if m.start(2) <= t.idx < m.end(2))
+    if not (label.isupper() or person):
+        return None  # "Note:", "Photo:": a label, not a speaker
+    if m.group(1) and not label.isupper():
+        return None  # '"The answer: …': a quotation that opens with a phrase and a colon, no speaker's label
+    return m, bool(m.group(1))
+
+
+def _end_of_words(block: ParsedBlock) -> int:
+    """Article offset of the end of a paragraph's words, without a closing quotation mark after them."""
+    text = block.text.rstrip()
+    return block.offset + len(text.rstrip(CLOSING_MARKS).rstrip())
+
+
+@register_rule("statements.transcript_turn")
+def transcript_turns(blocks: list[ParsedBlock]) -> dict[int, Found]:
+    """The turns of a transcript printed as a dialogue (two or more paragraphs open with a speaker's label in
+    capitals or a person's name, or one opens with a label in capitals inside a quotation mark that runs on): each
+    turn is that speaker's statement; quoted paragraphs with no label before the last turn go on with it.
+
+    Example: "HARBOUR MASTER: The ferries will run again from Monday, and the pier will reopen in May.
+    """
+    labels = {bi: found for bi, block in enumerate(blocks) if (found := _label(block)) is not None}
+    if len(labels) < 2 and not any(quoted for _, quoted in labels.values()):
+        return {}
+    last = max(labels)
+    turns: dict[int, Found] = {}
+    for bi, (m, quoted) in labels.items():
+        block = blocks[bi]
+        end = _end_of_words(block)
+        if quoted:  # '"PENCE: …' + '"But …': the quotation of the turn runs on to the next label
+            k = bi + 1
+            while k < last and k not in labels and blocks[k].text[:1] in OPENING_MARKS:
+                if STAGE_DIRECTION.match(blocks[k].text):
+                    break
+                end = _end_of_words(blocks[k])
+                k += 1
+        head = [t for t in block.doc if m.start(2) <= t.idx < m.end(2)]
+        if not head or end <= block.offset + m.end():
+            continue
+        turns[bi] = Found(
+            block.offset + m.end(),
+            end,
+            "direct" if quoted else "indirect",
+            block=block,
+            cue_text=":",
+            subject=head[-1],
+            subject_span=(head[0].i, head[-1].i + 1),
+            anchor=block.offset,
+            rule=transcript_turns.rule_id,
+        )
+    return turns

@@ -78,3 +78,42 @@ def test_a_turn_is_the_speakers_even_when_it_reports_someone_else():
 def test_a_single_label_of_the_page_makes_no_transcript():
     text = "Ferries\n\nUPDATE: The ferries will run again from Monday morning.\n\nThe pier reopens in May.\n"
     assert _turns(text) == []
+
+
+def test_a_quoted_label_that_closes_in_its_paragraph_is_no_turn():
+    text = 'Ferries\n\nThe mayor spoke on Monday.\n\n"NOTE: the last crossing leaves at nine," she added.\n'
+    assert _turns(text) == []
+
+
+# --- nouns of speech with what they are about, with no owner ----------------------------------------------------
+
+
+def _nouns(text: str) -> list[tuple[str, str, str]]:
+    return [
+        (s.speaker, s.cue, s.quote)
+        for s in statements(f"Report\n\n{text}\n")
+        if s.rule in ("statements.speech_noun_topic", "statements.speech_noun_of_subject")
+    ]
+
+
+def test_criticism_of_something_is_a_statement_of_no_named_speaker():
+    assert _nouns("The council faced sharp criticism of its plan to close the old library.") == [
+        ("unknown", "criticism", "its plan to close the old library"),
+    ]
+
+
+def test_accusations_of_something_are_a_statement():
+    assert _nouns("The ferry company has long faced accusations of favouritism toward its largest clients.") == [
+        ("unknown", "accusations", "favouritism toward its largest clients"),
+    ]
+
+
+def test_praise_voiced_by_someone_is_theirs():
+    assert _nouns("The union voiced praise for the crews who cleared the harbour after the storm.") == [
+        ("The union", "praise", "the crews who cleared the harbour after the storm"),
+    ]
+
+
+def test_nouns_that_are_as_often_deeds_are_no_statement():
+    assert _nouns("Two attacks on the harbour police left three officers hurt.") == []
+    assert _nouns("The mayor made a phone call for help to the coastguard.") == []

@@ -55,7 +55,12 @@ from tidynews.extract.statements.accounts import (
 from tidynews.extract.statements.cues import passive_reports, questions_put_to, reportedly_clauses
 from tidynews.extract.statements.headlines import headline_colon_person, headline_statements
 from tidynews.extract.statements.lexicon import PRONOUNS
-from tidynews.extract.statements.nouns import speech_noun_clauses, speech_noun_object, transcript_label
+from tidynews.extract.statements.nouns import (
+    speech_noun_clauses,
+    speech_noun_object,
+    speech_noun_topic,
+    transcript_label,
+)
 from tidynews.extract.statements.own_source import claim_owner, label_inside_quotation
 from tidynews.extract.statements.quotation_marks import find_quotations
 from tidynews.extract.statements.quotes import QuoteFinder
@@ -86,6 +91,9 @@ def is_scare_quote(item: Found, speaker: str) -> bool:
     """
     return item.from_context and not speaker and item.kind == "partial"
 
+
+# rules of a noun of speech whose maker the sentence may name ("raised questions about …", "repeated claims that …")
+NOUN_RULES = (speech_noun_clauses.rule_id, speech_noun_topic.rule_id)
 
 MARKUP = re.compile(r"<[^<>\n]{1,400}>")
 
@@ -316,7 +324,7 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
                 item.subject, item.subject_span, item.cue = source, noun_phrase(source), None
                 item.rule, item.cue_text = account_of_partial_quote.rule_id, "according to"
                 cue = item.cue_text
-        if item.rule == speech_noun_clauses.rule_id and item.subject is None and item.block is not None:
+        if item.rule in NOUN_RULES and item.subject is None and item.block is not None:
             noun = next((t for t in item.block.doc if item.block.offset + t.idx == item.anchor), None)
             maker = maker_of_claim(noun) if noun is not None else None
             if maker is not None:  # "Lopez repeated claims that …": the claims are hers

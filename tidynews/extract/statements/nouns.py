@@ -19,6 +19,9 @@ from tidynews.nlp import ParsedBlock
 DOCUMENT_NOUNS = words("statement_nouns", "document")  # statement, letter, post, tweet, memo, release …
 SPEECH_NOUNS = words("statement_nouns", "speech_act")  # claim, warning, promise, allegation …
 NOUNS_WITH_OBJECT = words("statement_words", "speech_noun_with_object")  # criticism, call, attack, pledge …
+NOUNS_WITH_TOPIC = words("statement_words", "speech_noun_with_topic")  # remarks, questions, allegations …
+TOPIC_PREPOSITIONS = {"of", "about", "on", "for", "against", "over"}
+AGENT_PREPOSITIONS = {"by", "from"}  # "criticism of the toll by the union": who made it, not what it said
 OBJECT_PREPOSITIONS = {"of", "for", "on", "against", "about"}
 LABEL_WORDS = words("statement_words", "headline_label")
 TRANSCRIPT_LABEL = re.compile(r"^((?:[A-Z][A-Za-z.'’-]*\s){0,2}[A-Z][A-Za-z.'’-]*):\s+(?=\S)")
@@ -78,6 +81,8 @@ def speech_noun_clauses(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
         )
         if clause is None:
             item = speech_noun_object(block, noun, quoted)
+            if item is None:
+                item = speech_noun_topic(block, noun, quoted)
             if item is not None:
                 out.append(item)
             continue
@@ -141,6 +146,60 @@ def speech_noun_object(block: ParsedBlock, noun: Token, quoted: list[bool]) -> F
     if hi <= lo or any(quoted[i] for i in range(lo, hi)):
         return None
     return statement_of_tokens(block, (lo, hi), noun, owner, speech_noun_object.rule_id)
+
+
+def _object_of(noun: Token, prepositions: set[str]) -> tuple[int, int] | None:
+    """The token range of what a noun of speech is about: the object of its first preposition right after it
+    ("remarks about the toll") or of "to" before an infinitive ("a call to reopen the pier")."""
+    comp = next(
+        (
+            c
+            for c in noun.children
+            if c.i > noun.i
+            and (
+                (c.dep_ == "prep" and c.lower_ in prepositions and any(g.dep_ in ("pobj", "pcomp") for g in c.children))
+                or (c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+            )
+        ),
+        None,
+    )
+    doc = noun.doc
+    if comp is None or any(doc[i].dep_ == "prep" for i in range(noun.i + 1, comp.left_edge.i)):
+        return None
+    if comp.dep_ == "prep":
+        pobj = next(g for g in comp.children if g.dep_ in ("pobj", "pcomp"))
+        lo, hi = pobj.left_edge.i, pobj.right_edge.i + 1
+    else:
+        lo, hi = comp.left_edge.i, comp.right_edge.i + 1
+    for more in noun.rights:  # "accusations of favouritism | toward its clients": the parser hangs it on the noun
+        if more.i == hi and more.dep_ == "prep" and more.lower_ not in AGENT_PREPOSITIONS:
+            hi = more.right_edge.i + 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].dep_ == "cc"):
+        hi -= 1
+    return (lo, hi) if hi > lo else None
+
+
+@register_rule("statements.speech_noun_topic")
+def speech_noun_topic(block: ParsedBlock, noun: Token, quoted: list[bool]) -> Found | None:
+    """A noun of speech and what it is about, with no owner who speaks before it: "accusations of bias", "criticism of
+    the toll", "praise for the crews" -> the object of the preposition; the speaker is the one who made them ("voiced
+    criticism of", "by the union") or, when the sentence does not say, unknown (word list speech_noun_with_topic:
+    nouns that news use for words said; not "attacks on", "calls for", "claims of", which are as often deeds,
+    phone calls or lawsuits).
+
+    Example: The council faced sharp criticism of its plan to close the old library.
+    """
+    lemma = noun.lemma_.lower()
+    if noun.tag_ not in ("NN", "NNS") or not (lemma in NOUNS_WITH_TOPIC or noun.lower_ in NOUNS_WITH_TOPIC):
+        return None
+    if any(c.dep_ == "poss" for c in noun.children):
+        return None  # "its remarks on …" of something that cannot speak, left to speech_noun_object
+    span = _object_of(noun, TOPIC_PREPOSITIONS)
+    if span is None or any(quoted[i] for i in range(*span)):
+        return None
+    by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in AGENT_PREPOSITIONS), None)
+    speaker = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return statement_of_tokens(block, span, noun, speaker, speech_noun_topic.rule_id)
 
 
 @register_rule("statements.transcript_label")

@@ -25,9 +25,22 @@ STAGE_DIRECTION = re.compile(r"^[\"“‘']?\s*[(\[]")
 MIN_TURN_WORDS = 3
 
 
+CLOSING_OF = {'"': '"', "“": "”", "‘": "’", "'": "'"}
+
+
+def _runs_on(text: str) -> bool | None:
+    """For a paragraph that opens with a quotation mark: True when the quotation runs on past the paragraph (no closing
+    mark), False when it closes at its end, None when it closes inside it ('"NOTE: this is it," she added.')."""
+    at = text.find(CLOSING_OF[text[0]], 1)
+    if at < 0:
+        return True
+    return False if not text[at + 1 :].strip(" .,;:!?\n" + CLOSING_MARKS) else None
+
+
 def _label(block: ParsedBlock) -> tuple[re.Match[str], bool] | None:
-    """The speaker's label opening a paragraph and whether it stands inside an opening quotation mark; None when the
-    paragraph opens with no label, a label of the page ("Update:", "Watch:"), or too few words after it."""
+    """The speaker's label opening a paragraph and whether it stands inside an opening quotation mark that runs on;
+    None when the paragraph opens with no label, a label of the page ("Update:", "Watch:"), too few words after it,
+    or a quotation that closes before the paragraph ends (the label is part of someone's quoted words)."""
     m = TURN_LABEL.match(block.text)
     if m is None or m.group(2).lower().rstrip(".") in LABEL_WORDS:
         return None
@@ -37,9 +50,12 @@ def _label(block: ParsedBlock) -> tuple[re.Match[str], bool] | None:
     person = any(t.ent_type_ == "PERSON" for t in block.doc if m.start(2) <= t.idx < m.end(2))
     if not (label.isupper() or person):
         return None  # "Note:", "Photo:": a label, not a speaker
-    if m.group(1) and not label.isupper():
+    if not m.group(1):
+        return m, False
+    runs_on = _runs_on(block.text)
+    if not label.isupper() or runs_on is None:
         return None  # '"The answer: …': a quotation that opens with a phrase and a colon, no speaker's label
-    return m, bool(m.group(1))
+    return m, runs_on
 
 
 def _end_of_words(block: ParsedBlock) -> int:
@@ -57,14 +73,14 @@ def transcript_turns(blocks: list[ParsedBlock]) -> dict[int, Found]:
     Example: "HARBOUR MASTER: The ferries will run again from Monday, and the pier will reopen in May.
     """
     labels = {bi: found for bi, block in enumerate(blocks) if (found := _label(block)) is not None}
-    if len(labels) < 2 and not any(quoted for _, quoted in labels.values()):
-        return {}
+    if len(labels) < 2 and not any(runs_on for _, runs_on in labels.values()):
+        return {}  # one label in a closed quotation: the quotation's own (statements.label_inside_quotation)
     last = max(labels)
     turns: dict[int, Found] = {}
-    for bi, (m, quoted) in labels.items():
+    for bi, (m, runs_on) in labels.items():
         block = blocks[bi]
         end = _end_of_words(block)
-        if quoted:  # '"PENCE: …' + '"But …': the quotation of the turn runs on to the next label
+        if runs_on:  # '"PENCE: …' + '"But …': the quotation of the turn runs on to the next label
             k = bi + 1
             while k < last and k not in labels and blocks[k].text[:1] in OPENING_MARKS:
                 if STAGE_DIRECTION.match(blocks[k].text):
@@ -77,7 +93,7 @@ def transcript_turns(blocks: list[ParsedBlock]) -> dict[int, Found]:
         turns[bi] = Found(
             block.offset + m.end(),
             end,
-            "direct" if quoted else "indirect",
+            "direct" if m.group(1) else "indirect",
             block=block,
             cue_text=":",
             subject=head[-1],

@@ -116,3 +116,16 @@ def test_a_colon_after_no_one_who_can_speak_keeps_the_last_speaker():
 def test_a_quotation_after_a_colon_in_its_own_paragraph_is_the_subject_of_the_clause_before():
     text = "Report\n\nMayor Daniel Brooks had one more message for the riders: “The ferry will sail again in May.”\n"
     assert one(text, "The ferry will sail").speaker == "Mayor Daniel Brooks"
+
+
+WARNING = """Pier hearing
+
+Harbour master Daniel Brooks met the board on Monday. Mayor Ana Okafor spoke after him.
+
+Brooks's warning earned him a second hearing, where he said the pier was unsafe.
+"""
+
+
+def test_a_pronoun_after_a_name_that_owns_the_subject_is_that_person():
+    # "Brooks's" is no person to the tagger, but it names one of the article: "he" is him, not the mayor
+    assert one(WARNING, "the pier was unsafe").speaker_key == key_of(WARNING, "Daniel Brooks")

@@ -60,3 +60,18 @@ def person_set_off_after(text: str, end: int, mentions: list[Mention], starts: l
         return None
     mention = mentions[k]
     return mention if SET_OFF_CLOSE.match(text, mention.end) else None
+
+
+@register_rule("statements.referent_possessor_actor_of_subject")
+def possessor_name_of_subject(subject: Token) -> Token | None:
+    """A name that owns a main clause's subject ("Brooks's warning earned him …"), though the tagger did not take it
+    for a person: a referent when it names a person of the article (the caller checks), so "he" after it is them.
+
+    Example: Daniel Brooks met the board. Brooks's warning earned him a hearing, where he said the pier was unsafe.
+    """
+    if subject.pos_ == "PRON" or subject.ent_type_ == "PERSON":
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PROPN" or owner.ent_type_ == "PERSON" or not owner.text[:1].isupper():
+        return None
+    return owner

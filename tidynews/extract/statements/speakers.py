@@ -36,7 +36,11 @@ from tidynews.extract.statements.lexicon import (
     STANDS_FOR_POSSESSOR,
 )
 from tidynews.extract.statements.nouns import DOCUMENT_NOUNS
-from tidynews.extract.statements.referents import is_subject_before_quotation, person_set_off_after
+from tidynews.extract.statements.referents import (
+    is_subject_before_quotation,
+    person_set_off_after,
+    possessor_name_of_subject,
+)
 from tidynews.extract.statements.syntax import is_speaker_like, name_of_owner, noun_phrase
 from tidynews.nlp import ParsedArticle, ParsedBlock
 
@@ -497,9 +501,13 @@ class SpeakerResolver:
             if male != female:
                 self.genders[key] = "m" if male > female else "f"
 
-    def _add_person(self, block: ParsedBlock, head: Token, rule: str) -> None:
-        """A named person a later pronoun may point back to, though no speaker nor the subject of a main clause."""
+    def _add_person(self, block: ParsedBlock, head: Token, rule: str, actor_only: bool = False) -> None:
+        """A named person a later pronoun may point back to, though no speaker nor the subject of a main clause
+        (`actor_only`: only when the name is a person actor of the article)."""
         text, key, _, _, _ = self.resolve(block, head, name_of_owner(head))
+        ent = self.entities.get(key)
+        if actor_only and (ent is None or ent.type != "person"):
+            return
         self.add_referent(Referent(block.offset + head.idx, text, key, "person", rule=rule))
 
     def note_subjects(self, blocks: list[ParsedBlock], quoted: list[list[bool]]) -> None:
@@ -517,6 +525,9 @@ class SpeakerResolver:
                 owner = possessor_of_subject(tok) if main else None
                 if owner is not None:
                     self._add_person(block, owner, possessor_of_subject.rule_id)
+                named = possessor_name_of_subject(tok) if main and owner is None else None
+                if named is not None:
+                    self._add_person(block, named, possessor_name_of_subject.rule_id, actor_only=True)
                 if not main and is_leading_clause_subject(tok):
                     self._add_person(block, tok, is_leading_clause_subject.rule_id)
                 if not main and is_subject_before_quotation(tok, mask):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from tests.test_statements import reported_triples as _found
-from tidynews.extract.statements.reported import complement_span
+from tidynews.extract.statements.reported import complement_span, reported_clause_before_cue
 from tidynews.extract.statements.syntax import subject_left_unattached, subject_of
 from tidynews.nlp import load_nlp
 
@@ -212,3 +212,32 @@ def test_a_closing_participle_that_is_no_speech_stays_in_the_clause():
     assert _found("The mayor said the bridge would reopen in May, hoping the repairs would hold.") == [
         ("The mayor", "said", "the bridge would reopen in May, hoping the repairs would hold"),
     ]
+
+
+# "The plan includes a school, the mayor told the council." with the reporting clause parsed as a conjunct of the
+# clause before (as the small model does inside long paragraphs)
+CONJUNCT_MISPARSE = [
+    ("The", "DT", "DET", "det", 1, "the"),
+    ("plan", "NN", "NOUN", "nsubj", 2, "plan"),
+    ("includes", "VBZ", "VERB", "ROOT", 2, "include"),
+    ("a", "DT", "DET", "det", 4, "a"),
+    ("school", "NN", "NOUN", "dobj", 2, "school"),
+    (",", ",", "PUNCT", "punct", 2, ","),
+    ("the", "DT", "DET", "det", 7, "the"),
+    ("mayor", "NN", "NOUN", "nsubj", 8, "mayor"),
+    ("told", "VBD", "VERB", "conj", 2, "tell"),
+    ("the", "DT", "DET", "det", 10, "the"),
+    ("council", "NN", "NOUN", "dobj", 8, "council"),
+    (".", ".", "PUNCT", "punct", 2, "."),
+]
+
+
+def test_a_reporting_clause_parsed_as_a_conjunct_of_the_clause_before():
+    doc = parsed(CONJUNCT_MISPARSE)
+    lo, hi, rule = complement_span(doc[8])
+    assert (doc[lo:hi].text, rule) == ("The plan includes a school", "statements.reported_clause_before_cue")
+    # "…, and the mayor told the council": a second act of the writer's sentence, not a reporting clause
+    rows = CONJUNCT_MISPARSE[:6] + [("and", "CC", "CCONJ", "cc", 9, "and")]
+    rows += [(w, t, p, d, h + 1 if h > 5 else h, lemma) for w, t, p, d, h, lemma in CONJUNCT_MISPARSE[6:]]
+    doc = parsed(rows)
+    assert reported_clause_before_cue(doc[9]) is None

@@ -168,7 +168,7 @@ def reported_clause_before_cue(verb: Token) -> tuple[int, int] | None:
         # "The plan … appeals to older voters, said Ana Ruiz": the clause's subject parsed as a second subject
         return trim(doc, verb.sent.start, verb.i)
     if (
-        verb.dep_ in ("ccomp", "parataxis")
+        (verb.dep_ in ("ccomp", "parataxis") or _reporting_clause_as_conjunct(verb))
         and verb.head.i < verb.i
         and verb.left_edge.i > 0
         and doc[verb.left_edge.i - 1].text in CLOSERS
@@ -177,6 +177,16 @@ def reported_clause_before_cue(verb: Token) -> tuple[int, int] | None:
     ):
         return trim(doc, verb.head.left_edge.i, verb.left_edge.i)
     return None
+
+
+def _reporting_clause_as_conjunct(verb: Token) -> bool:
+    """ "The plant is hanging on, its chief executive told the Post.": the parser joined the reporting clause to the
+    clause before as a conjunct or an adverbial clause; it is one when the verb has its own subject right after the
+    comma and no conjunction or mark ("and he said" is a second act)."""
+    if verb.dep_ not in ("conj", "advcl") or any(c.dep_ in ("mark", "cc") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return subject is not None and subject.left_edge.i == verb.left_edge.i
 
 
 @register_rule("statements.reported_clause_parsed_as_object")

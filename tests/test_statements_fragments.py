@@ -110,3 +110,19 @@ def test_a_chant_or_a_song_is_the_words_voiced_by_whoever_voiced_them():
 
 def test_a_title_after_a_word_that_is_not_one_of_voicing_stays_no_statement():
     assert statements("Report\n\nThe mayor watched “Four More Years” at the old cinema.\n") == []
+
+
+def test_a_quotation_a_clause_introduces_with_a_colon_is_a_whole_quotation_not_a_scare_quote():
+    (s,) = statements("Report\n\nThe union had one message for the harbour board: “No more cuts.”\n")
+    assert (s.quote, s.kind, s.speaker) == ("No more cuts.", "direct", "The union")
+    (s,) = statements("Report\n\nThe paper ran the story under a bold headline: “Ferry Chaos Returns.”\n")
+    assert (s.quote, s.kind, s.speaker) == ("Ferry Chaos Returns.", "direct", "unknown")
+
+
+def test_a_name_before_a_colon_is_no_clause_of_the_writers():
+    from tidynews.extract.statements.quotes import clause_before_colon
+
+    doc = load_nlp()("Lena Holt: “We will not pay.”")
+    assert clause_before_colon(list(doc[:3])) is None
+    doc = load_nlp()("The union had one message: “No more cuts.”")
+    assert clause_before_colon(list(doc[:6])).lemma_ == "have"

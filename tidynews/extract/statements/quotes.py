@@ -154,6 +154,24 @@ def voiced_by(before: list[Token]) -> Token | None:
     return last if last.lemma_.lower() in VOICED_WORDS or last.lower_ in VOICED_WORDS else None
 
 
+@register_rule("statements.quote_after_colon")
+def clause_before_colon(before: list[Token]) -> Token | None:
+    """A quotation after a colon that ends a clause of the writer's (with a verb of its own, not only a name) is
+    what the clause announces: its main verb (None when the words before the colon hold no verb).
+
+    Example: The mayor's reply to the council was short: “We will not pay.”
+    """
+    words_before = [t for t in before[:-1] if not t.is_punct and not t.is_space]
+    verbs = [t for t in words_before if t.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return None  # "Lena Holt: “…”" is a label (see own_source.py), not a clause
+    colon = before[-1]
+    head = colon.head
+    if head.i != colon.i and head.pos_ in ("VERB", "AUX") and head.i < colon.i:
+        return head
+    return next((t for t in words_before if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), verbs[0])
+
+
 NAMING_VERBS = {"call", "dub", "brand", "label", "nickname", "christen", "deride", "hail", "mock", "tag"}
 
 
@@ -447,6 +465,9 @@ class QuoteFinder:
                 self._set_cue(found, block, cue, bi)
                 found.kind = "direct"
                 return self._propose(found, quote_cue_before.rule_id)
+        if before_words and before[-1].text == ":":
+            if clause_before_colon(before) is not None:
+                return self._after_colon(found, bi)
         if named_before:
             pbi, cue = pending
             self._set_cue(found, self.blocks[pbi], cue, pbi)
@@ -490,6 +511,14 @@ class QuoteFinder:
             pbi, cue = pending
             self._set_cue(found, self.blocks[pbi], cue, pbi)
             return self._propose(found, quote_cue_before.rule_id)
+        return self._last_speaker(found)
+
+    def _after_colon(self, found: Found, bi: int) -> Found:
+        """A quotation the writer's clause introduces with a colon (`statements.quote_after_colon`) is a whole
+        quotation, never a scare quote: its speaker is the clause's subject when it can speak (accounts.py's
+        `statements.quote_after_colon_clause` decides), else the last speaker."""
+        found.kind, found.block, found.cue_text = "direct", self.blocks[bi], ":"
+        self._propose(found, clause_before_colon.rule_id)
         return self._last_speaker(found)
 
     def _voiced(self, found: Found, bi: int, voice: Token) -> Found:

@@ -6,6 +6,7 @@ Every article here is a short text written for these tests.
 
 from __future__ import annotations
 
+from tests.test_statements import reported_triples as _found
 from tests.test_statements import statements
 
 QUOTED_TRANSCRIPT = """Harbour chief: ferries back on Monday
@@ -117,3 +118,68 @@ def test_praise_voiced_by_someone_is_theirs():
 def test_nouns_that_are_as_often_deeds_are_no_statement():
     assert _nouns("Two attacks on the harbour police left three officers hurt.") == []
     assert _nouns("The mayor made a phone call for help to the coastguard.") == []
+
+
+# --- nouns of speech that someone makes, gives or raises -------------------------------------------------------
+
+
+def _made(text: str) -> list[tuple[str, str, str]]:
+    return [
+        (s.speaker, s.cue, s.quote)
+        for s in statements(f"Report\n\n{text}\n")
+        if s.rule == "statements.speech_noun_made"
+    ]
+
+
+def test_remarks_made_about_something_are_the_makers_statement():
+    assert _made("The senator made several angry remarks about the new ferry timetable.") == [
+        ("The senator", "remarks", "the new ferry timetable"),
+    ]
+
+
+def test_questions_raised_about_something_are_a_statement():
+    assert _made("The auditor raised questions about the harbour contract.") == [
+        ("The auditor", "questions", "the harbour contract"),
+    ]
+
+
+def test_a_call_made_to_do_something_reports_the_infinitive():
+    assert _made("The senator made a call to reopen the pier before the summer.") == [
+        ("The senator", "call", "to reopen the pier before the summer"),
+    ]
+
+
+def test_a_day_a_purpose_or_a_denial_is_no_statement():
+    assert _made("The mayor gave a speech on Monday.") == []
+    assert _made("The mayor gave a speech to win back the fishermen.") == []
+    assert _made("The mayor did not make any comment on the fire.") == []
+    assert _made("The mayor faced questions about the fire.") == []
+
+
+# --- verbs whose content is a noun phrase -------------------------------------------------------------------
+
+
+def test_portrayed_x_as_y_reports_both():
+    assert _found("The senator portrayed the new toll as a tax on the poor.") == [
+        ("The senator", "portrayed", "the new toll as a tax on the poor"),
+    ]
+
+
+def test_referenced_and_disputed_report_their_object():
+    assert _found("In the letter, the mayor referenced a police report on the harbour fire.") == [
+        ("the mayor", "referenced", "a police report on the harbour fire"),
+    ]
+    assert _found("The union disputed the council's account of the strike.") == [
+        ("The union", "disputed", "the council's account of the strike"),
+    ]
+
+
+def test_implied_reports_its_clause_when_a_speaker_implies():
+    assert _found("The mayor implied that the pier would close in winter.") == [
+        ("The mayor", "implied", "the pier would close in winter"),
+    ]
+    assert _found("The figures implied that the pier would close in winter.") == []
+
+
+def test_questions_raised_by_no_one_the_sentence_names_are_left():
+    assert _made("The minister attacked the envoy for raising questions about the ferry deal.") == []

@@ -21,6 +21,8 @@ SPEECH_NOUNS = words("statement_nouns", "speech_act")  # claim, warning, promise
 NOUNS_WITH_OBJECT = words("statement_words", "speech_noun_with_object")  # criticism, call, attack, pledge …
 NOUNS_WITH_TOPIC = words("statement_words", "speech_noun_with_topic")  # remarks, questions, allegations …
 TOPIC_PREPOSITIONS = {"of", "about", "on", "for", "against", "over"}
+NOUNS_MADE = words("statement_words", "speech_noun_made")  # statement, remarks, questions, speech, allegations …
+SPEECH_MAKING_VERBS = words("statement_words", "speech_making_verb")  # make, give, issue, raise, voice …
 AGENT_PREPOSITIONS = {"by", "from"}  # "criticism of the toll by the union": who made it, not what it said
 OBJECT_PREPOSITIONS = {"of", "for", "on", "against", "about"}
 LABEL_WORDS = words("statement_words", "headline_label")
@@ -62,11 +64,12 @@ def speech_noun_clauses(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
     out = []
     for noun in doc:
         lemma = noun.lemma_.lower()
-        if (
-            noun.pos_ != "NOUN"
-            or quoted[noun.i]
-            or not (lemma in SPEECH_NOUNS or noun.lower_ in SPEECH_NOUNS or lemma in NOUNS_WITH_OBJECT)
-        ):
+        if noun.pos_ != "NOUN" or quoted[noun.i]:
+            continue
+        if not (lemma in SPEECH_NOUNS or noun.lower_ in SPEECH_NOUNS or lemma in NOUNS_WITH_OBJECT):
+            item = speech_noun_made(block, noun, quoted)  # "made remarks about …": a noun said only when made
+            if item is not None:
+                out.append(item)
             continue
         clause = next(
             (
@@ -81,6 +84,8 @@ def speech_noun_clauses(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
         )
         if clause is None:
             item = speech_noun_object(block, noun, quoted)
+            if item is None:
+                item = speech_noun_made(block, noun, quoted)
             if item is None:
                 item = speech_noun_topic(block, noun, quoted)
             if item is not None:
@@ -148,9 +153,10 @@ def speech_noun_object(block: ParsedBlock, noun: Token, quoted: list[bool]) -> F
     return statement_of_tokens(block, (lo, hi), noun, owner, speech_noun_object.rule_id)
 
 
-def _object_of(noun: Token, prepositions: set[str]) -> tuple[int, int] | None:
+def _object_of(noun: Token, prepositions: set[str], infinitive: bool = True) -> tuple[int, int] | None:
     """The token range of what a noun of speech is about: the object of its first preposition right after it
-    ("remarks about the toll") or of "to" before an infinitive ("a call to reopen the pier")."""
+    ("remarks about the toll") or of "to" before an infinitive ("a call to reopen the pier"; not when `infinitive` is
+    False: "gave a speech to defend himself" is why, not what); not a day or time ("a speech on Monday")."""
     comp = next(
         (
             c
@@ -158,11 +164,17 @@ def _object_of(noun: Token, prepositions: set[str]) -> tuple[int, int] | None:
             if c.i > noun.i
             and (
                 (c.dep_ == "prep" and c.lower_ in prepositions and any(g.dep_ in ("pobj", "pcomp") for g in c.children))
-                or (c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                or (
+                    infinitive
+                    and c.dep_ in ("acl", "relcl")
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                )
             )
         ),
         None,
     )
+    if comp is not None and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in comp.children):
+        return None
     doc = noun.doc
     if comp is None or any(doc[i].dep_ == "prep" for i in range(noun.i + 1, comp.left_edge.i)):
         return None
@@ -200,6 +212,40 @@ def speech_noun_topic(block: ParsedBlock, noun: Token, quoted: list[bool]) -> Fo
     by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in AGENT_PREPOSITIONS), None)
     speaker = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     return statement_of_tokens(block, span, noun, speaker, speech_noun_topic.rule_id)
+
+
+@register_rule("statements.speech_noun_made")
+def speech_noun_made(block: ParsedBlock, noun: Token, quoted: list[bool]) -> Found | None:
+    """A noun of speech that someone makes, gives or raises, and what it is about: "made several statements on the
+    toll", "raised questions about the contract", "gave a speech on housing" -> the object of the preposition; the
+    speaker is the subject of that verb, and without one nothing (word lists speech_noun_made and speech_making_verb;
+    "raised questions" is said, "faced questions" is not).
+
+    Example: The senator made several angry remarks about the new ferry timetable.
+    """
+    lemma = noun.lemma_.lower()
+    verb = noun.head
+    if (
+        noun.tag_ not in ("NN", "NNS")
+        or noun.dep_ != "dobj"
+        or not (lemma in NOUNS_MADE or noun.lower_ in NOUNS_MADE)
+        or verb.lemma_.lower() not in SPEECH_MAKING_VERBS
+        or any(c.dep_ == "neg" for c in verb.children)
+    ):
+        return None
+    span = _object_of(
+        noun, TOPIC_PREPOSITIONS, infinitive=lemma in NOUNS_WITH_OBJECT
+    )  # "a call to act", not "a speech to …"
+    if span is None:  # "made comments | about the toll": the parser hangs the preposition on the verb
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i == noun.right_edge.i + 1), None)
+        if prep is not None and prep.lower_ in TOPIC_PREPOSITIONS:
+            span = _object_of(verb, {prep.lower_}, infinitive=False)
+    if span is None or any(quoted[i] for i in range(*span)):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None:
+        return None  # "attacked him for raising questions about …": the maker is not the verb's to name
+    return statement_of_tokens(block, span, noun, subject, speech_noun_made.rule_id)
 
 
 @register_rule("statements.transcript_label")

@@ -183,3 +183,28 @@ def test_implied_reports_its_clause_when_a_speaker_implies():
 
 def test_questions_raised_by_no_one_the_sentence_names_are_left():
     assert _made("The minister attacked the envoy for raising questions about the ferry deal.") == []
+
+
+# --- calls for someone to act ---------------------------------------------------------------------------------
+
+
+def _calls(text: str) -> list[tuple[str, str, str]]:
+    return [
+        (s.speaker, s.cue, s.quote)
+        for s in statements(f"Report\n\n{text}\n")
+        if s.rule == "statements.call_for_someone_to"
+    ]
+
+
+def test_a_call_for_someone_to_act_reports_who_is_to_act_and_how():
+    assert _calls("The governor sounded a call for the state to accept more refugees.") == [
+        ("The governor", "call", "the state to accept more refugees"),
+    ]
+    assert _calls("The senator is calling for the harbour master to be replaced immediately.") == [
+        ("The senator", "calling", "the harbour master to be replaced immediately"),
+    ]
+
+
+def test_a_call_not_made_yet_or_a_purpose_is_no_statement():
+    assert _calls("The senator will call for the harbour master to be replaced.") == []
+    assert _calls("She came for the children to see the boats.") == []

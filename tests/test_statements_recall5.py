@@ -241,3 +241,14 @@ def test_a_reporting_clause_parsed_as_a_conjunct_of_the_clause_before():
     rows += [(w, t, p, d, h + 1 if h > 5 else h, lemma) for w, t, p, d, h, lemma in CONJUNCT_MISPARSE[6:]]
     doc = parsed(rows)
     assert reported_clause_before_cue(doc[9]) is None
+
+
+def test_the_cue_of_a_quotation_before_it_still_reports_its_own_clause():
+    assert _found(
+        "Although the mayor admitted that the two had “met a few times,” she claimed they had never spoken."
+    ) == [
+        ("the mayor", "admitted", "the two had “met a few times,”"),
+        ("she", "claimed", "they had never spoken"),
+    ]
+    # a quotation after the verb is its statement: no second one from the same words
+    assert _found("The mayor said: “The count had been wrong.”") == [("The mayor", "said", "The count had been wrong.")]

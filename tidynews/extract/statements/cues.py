@@ -269,6 +269,22 @@ def participle_act_cut(clause: Token) -> int | None:
     return None
 
 
+@register_rule("statements.clause_beside_quotation")
+def reports_clause_beside_quotation(verb: Token, quoted: list[bool]) -> bool:
+    """A reporting verb taken as the cue of a quotation before it may still report a clause of its own right after
+    it, with no quotation mark in it: 'Although she admitted that they had “met a few times,” the mayor claimed they
+    had never talked about the port' (the quotation is hers too, but the clause after "claimed" is her claim).
+
+    Example: Although the mayor admitted that the two had “met a few times,” she claimed they had never spoken.
+    """
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is None or not has_clause_subject(clause) or clause.left_edge.i > verb.i + 2:
+        return False
+    if any(quoted[i] or verb.doc[i].is_quote for i in range(verb.i, clause.right_edge.i + 1)):
+        return False
+    return any(quoted[i] for i in range(verb.sent.start, verb.i))
+
+
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 
 

@@ -27,6 +27,7 @@ from tidynews.extract.statements.cues import (
     made_clear,
     participle_act_cut,
     reported_question,
+    reports_clause_beside_quotation,
     request_with_infinitive,
     short_answer,
     that_clause_after_adverbial,
@@ -578,7 +579,13 @@ def reported_speech(
             lo, hi = block.offset + sent.start_char, block.offset + sent.end_char
             trace.drop("statements", text[lo:hi], lo, hi, rule, f"{verb.text!r}: {reason}")
 
-    verbs = [t for t in doc if (is_reporting_verb(t) or is_as_put_it(t)) and not quoted[t.i] and t.i not in used]
+    verbs = [
+        t
+        for t in doc
+        if (is_reporting_verb(t) or is_as_put_it(t))
+        and not quoted[t.i]
+        and (t.i not in used or reports_clause_beside_quotation(t, quoted))
+    ]
     verbs.sort(key=depth)
     for verb in verbs:
         by_document = speaker_of_document(verb)  # "a statement saying …": who speaks through it
@@ -607,7 +614,9 @@ def reported_speech(
         if has_no_speaker(verb, subj, lo, hi, names):
             drop(verb, has_no_speaker.rule_id, "no subject that can speak")
             continue
-        if by_document is not None:
+        if verb.i in used:
+            rule = reports_clause_beside_quotation.rule_id  # the cue of a quotation reports a clause of its own too
+        elif by_document is not None:
             rule = speaker_of_document.rule_id
         elif unattached is not None:
             rule = subject_left_unattached.rule_id

@@ -129,3 +129,11 @@ Brooks's warning earned him a second hearing, where he said the pier was unsafe.
 def test_a_pronoun_after_a_name_that_owns_the_subject_is_that_person():
     # "Brooks's" is no person to the tagger, but it names one of the article: "he" is him, not the mayor
     assert one(WARNING, "the pier was unsafe").speaker_key == key_of(WARNING, "Daniel Brooks")
+
+
+def test_an_expletive_it_is_no_speaker():
+    text = "Report\n\nThe mayor will find it hard to repeat his attacks on the ferry company.\n"
+    assert one(text, "his attacks").speaker == "The mayor"
+    # a real "it" subject stays: the company speaks
+    plain = "Report\n\nThe ferry company said it would repeat its warnings about the pier.\n"
+    assert one(plain, "it would repeat").speaker == "The ferry company"

@@ -49,6 +49,7 @@ from tidynews.extract.statements.accounts import (
     account_of_partial_quote,
     colon_before,
     colon_ending,
+    doer_behind_expletive_it,
     subject_of_colon_clause,
     subject_of_sentence_before,
 )
@@ -340,6 +341,9 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
             actor = actor_behind_owner(item.subject)
             if actor is not None:  # "Lopez stepped up her attacks on …": Lopez, as the sentence names her
                 item.subject, item.subject_span, item.rule = actor, noun_phrase(actor), actor_behind_owner.rule_id
+        doer = doer_behind_expletive_it(item.subject) if item.subject is not None else None
+        if doer is not None:  # "The mayor will find it hard to repeat …": the mayor, not "it"
+            item.subject, item.subject_span, item.rule = doer, noun_phrase(doer), doer_behind_expletive_it.rule_id
         if item.subject is not None and item.block is not None and item.subject_span is not None:
             issuer = issuer_of_document(item.subject)
             if issuer is not None:  # "She released a letter that says …": she speaks through it

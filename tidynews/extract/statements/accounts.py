@@ -101,3 +101,20 @@ def colon_ending(block: ParsedBlock) -> Token | None:
     """The colon that ends a paragraph, if it ends with one."""
     last = next((t for t in reversed(block.doc) if not t.is_space), None)
     return last if last is not None and last.text == ":" else None
+
+
+@register_rule("statements.speaker_behind_expletive_it")
+def doer_behind_expletive_it(subject: Token) -> Token | None:
+    """The one who does what an expletive "it" stands in for ("The mayor will find it hard to repeat his attacks on
+    the toll"): the subject of the verb above the adjective, not "it".
+
+    Example: The mayor will find it hard to repeat his attacks on the ferry company.
+    """
+    adjective = subject.head
+    if subject.lower_ != "it" or subject.dep_ != "nsubj" or adjective.pos_ != "ADJ":
+        return None
+    if adjective.dep_ not in ("ccomp", "xcomp", "oprd") or not any(
+        c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and c.i > adjective.i for c in adjective.children
+    ):
+        return None  # not "find it hard to …"
+    return speaking_subject(next((c for c in adjective.head.children if c.dep_ == "nsubj"), None))

@@ -273,6 +273,7 @@ def test_a_headline_statement_has_the_headline_zone_and_captions_give_none():
             "quoted_words",
         ),
         ("Dock Workers Rip Port Chief: ‘You Should Resign.’", "You Should Resign.", "Dock Workers", "colon"),
+        ("Angry Parents March To ‘Keep Our Pools Open’", "To ‘Keep Our Pools Open’", "Angry Parents", "quoted_words"),
         ("The Latest: Union leaders say ‘no retreat’ on pay", "‘no retreat’ on pay", "Union leaders", "cue"),
     ],
 )

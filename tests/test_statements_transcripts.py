@@ -208,3 +208,9 @@ def test_a_call_for_someone_to_act_reports_who_is_to_act_and_how():
 def test_a_call_not_made_yet_or_a_purpose_is_no_statement():
     assert _calls("The senator will call for the harbour master to be replaced.") == []
     assert _calls("She came for the children to see the boats.") == []
+
+
+def test_demands_reports_its_object():
+    assert _found("The union demands higher wages for the harbour crews.") == [
+        ("The union", "demands", "higher wages for the harbour crews"),
+    ]

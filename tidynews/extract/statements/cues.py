@@ -4,8 +4,10 @@ verbs of asking ("asked whether …", "wondered why …"), whose whether/if/wh- 
 Owns `is_reporting_verb` (which tokens reported speech starts from), `is_question_cue` and the rules
 `statements.phrasal_cue`, `statements.made_clear`, `statements.reported_question`,
 `statements.request_with_infinitive`, `statements.what_x_said_was`, `statements.short_answer` and
-`statements.that_clause_after_adverbial`, `statements.gerund_subject_clause`; and statements whose speaker the
-sentence does not name:
+`statements.that_clause_after_adverbial`, `statements.gerund_subject_clause`, `statements.clause_beside_quotation`;
+which complement a reporting verb reports when the parse gives it several (`own_complement`,
+`clause_after_apposition`, `reporting_clause_as_conjunct`) and where a reported clause stops before the speaker's
+next act (`participle_act_cut`); and statements whose speaker the sentence does not name:
 `statements.question_put_to` ("was asked whether …"), `statements.reportedly` and `statements.passive_report`
 ("it was reported that …", "X was first reported by Y").
 """
@@ -29,6 +31,7 @@ from tidynews.extract.statements.syntax import (
     is_cue,
     reports_a_finding,
     statement_of_tokens,
+    subject_of,
     trim,
 )
 from tidynews.nlp import ParsedBlock
@@ -283,6 +286,48 @@ def reports_clause_beside_quotation(verb: Token, quoted: list[bool]) -> bool:
     if any(quoted[i] or verb.doc[i].is_quote for i in range(verb.i, clause.right_edge.i + 1)):
         return False
     return any(quoted[i] for i in range(verb.sent.start, verb.i))
+
+
+def own_complement(verb: Token) -> Token | None:
+    """The clausal complement a reporting verb reports: the first ccomp, except that a ccomp before the verb which is
+    itself a reporting verb with a subject of its own is an earlier statement the parser hung on this one ("Six in 10
+    said A; 46 percent said B": B's verb gets A's "said" as a ccomp), so the ccomp after the verb is taken then."""
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not ccomps:
+        return None
+    first = ccomps[0]
+    after = next((c for c in ccomps if c.i > verb.i), None)
+    if first.i < verb.i and after is not None and is_reporting_verb(first) and subject_of(first) is not None:
+        return after
+    if first.i < verb.i and after is not None and clause_before_joiner(verb, first):
+        return after
+    return first
+
+
+SENTENCE_JOINERS = {":", ";", "-", "--", "—", "–"}
+
+
+def clause_before_joiner(verb: Token, before: Token) -> bool:
+    """Whether `before`, a ccomp before the reporting verb `verb`, is a clause before a colon, semicolon or dash
+    that the parser hung on the next sentence's reporting verb: the writer's, not what the verb reports ("The poll
+    asked about jobs: most said wages were too low" -> the clause after "said": the verb's subject comes after the
+    colon); read by statements.reported_that_clause."""
+    doc = verb.doc
+    own = [c.left_edge.i for c in verb.children if c.i < verb.i and c.i != before.i and not c.is_punct]
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children) or not own:
+        return False
+    start = min(own)
+    return start > before.right_edge.i and doc[start - 1].text in SENTENCE_JOINERS
+
+
+def reporting_clause_as_conjunct(verb: Token) -> bool:
+    """ "The plant is hanging on, its chief executive told the Post.": the parser joined the reporting clause to the
+    clause before as a conjunct or an adverbial clause; it is one when the verb has its own subject right after the
+    comma and no conjunction or mark ("and he said" is a second act)."""
+    if verb.dep_ not in ("conj", "advcl") or any(c.dep_ in ("mark", "cc") for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return subject is not None and subject.left_edge.i == verb.left_edge.i
 
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}

@@ -25,8 +25,10 @@ from tidynews.extract.statements.cues import (
     is_question_cue,
     is_reporting_verb,
     made_clear,
+    own_complement,
     participle_act_cut,
     reported_question,
+    reporting_clause_as_conjunct,
     reports_clause_beside_quotation,
     request_with_infinitive,
     short_answer,
@@ -169,7 +171,7 @@ def reported_clause_before_cue(verb: Token) -> tuple[int, int] | None:
         # "The plan … appeals to older voters, said Ana Ruiz": the clause's subject parsed as a second subject
         return trim(doc, verb.sent.start, verb.i)
     if (
-        (verb.dep_ in ("ccomp", "parataxis") or _reporting_clause_as_conjunct(verb))
+        (verb.dep_ in ("ccomp", "parataxis") or reporting_clause_as_conjunct(verb))
         and verb.head.i < verb.i
         and verb.left_edge.i > 0
         and doc[verb.left_edge.i - 1].text in CLOSERS
@@ -178,16 +180,6 @@ def reported_clause_before_cue(verb: Token) -> tuple[int, int] | None:
     ):
         return trim(doc, verb.head.left_edge.i, verb.left_edge.i)
     return None
-
-
-def _reporting_clause_as_conjunct(verb: Token) -> bool:
-    """ "The plant is hanging on, its chief executive told the Post.": the parser joined the reporting clause to the
-    clause before as a conjunct or an adverbial clause; it is one when the verb has its own subject right after the
-    comma and no conjunction or mark ("and he said" is a second act)."""
-    if verb.dep_ not in ("conj", "advcl") or any(c.dep_ in ("mark", "cc") for c in verb.children):
-        return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    return subject is not None and subject.left_edge.i == verb.left_edge.i
 
 
 @register_rule("statements.reported_clause_parsed_as_object")
@@ -268,7 +260,7 @@ def complement_span(verb: Token) -> tuple[int, int, str] | None:
         span = special(verb)
         if span is not None:
             return (*span, special.rule_id)
-    ccomp = _own_complement(verb)
+    ccomp = own_complement(verb)
     if ccomp is not None:
         if ccomp.i < verb.i:
             span, rule = reported_clause_before_cue(verb), reported_clause_before_cue.rule_id
@@ -297,38 +289,6 @@ def complement_span(verb: Token) -> tuple[int, int, str] | None:
         if span is not None:
             return (*span, form.rule_id)
     return None
-
-
-def _own_complement(verb: Token) -> Token | None:
-    """The clausal complement a reporting verb reports: the first ccomp, except that a ccomp before the verb which is
-    itself a reporting verb with a subject of its own is an earlier statement the parser hung on this one ("Six in 10
-    said A; 46 percent said B": B's verb gets A's "said" as a ccomp), so the ccomp after the verb is taken then."""
-    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
-    if not ccomps:
-        return None
-    first = ccomps[0]
-    after = next((c for c in ccomps if c.i > verb.i), None)
-    if first.i < verb.i and after is not None and is_reporting_verb(first) and subject_of(first) is not None:
-        return after
-    if first.i < verb.i and after is not None and _clause_before_joiner(verb, first):
-        return after
-    return first
-
-
-SENTENCE_JOINERS = {":", ";", "-", "--", "—", "–"}
-
-
-def _clause_before_joiner(verb: Token, before: Token) -> bool:
-    """Whether `before`, a ccomp before the reporting verb `verb`, is a clause before a colon, semicolon or dash
-    that the parser hung on the next sentence's reporting verb: the writer's, not what the verb reports ("The poll
-    asked about jobs: most said wages were too low" -> the clause after "said": the verb's subject comes after the
-    colon); read by statements.reported_that_clause."""
-    doc = verb.doc
-    own = [c.left_edge.i for c in verb.children if c.i < verb.i and c.i != before.i and not c.is_punct]
-    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children) or not own:
-        return False
-    start = min(own)
-    return start > before.right_edge.i and doc[start - 1].text in SENTENCE_JOINERS
 
 
 @register_rule("statements.second_that_clause")

@@ -126,3 +126,11 @@ def test_a_name_before_a_colon_is_no_clause_of_the_writers():
     assert clause_before_colon(list(doc[:3])) is None
     doc = load_nlp()("The union had one message: “No more cuts.”")
     assert clause_before_colon(list(doc[:6])).lemma_ == "have"
+
+
+def test_a_slogan_a_speaker_proclaims_is_a_statement_a_name_before_its_noun_is_not():
+    assert reported_triples("The governor proclaimed a goal of “Clean Water For Every Town.”") == [
+        ("The governor", "proclaimed", "a goal of “Clean Water For Every Town.”")
+    ]
+    assert statements("Report\n\nThe senator appeared on “Meet the Press” on Sunday.\n") == []
+    assert statements("Report\n\nThe author wrote under the pen name “Harbour Ghost” for years.\n") == []

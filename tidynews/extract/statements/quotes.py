@@ -122,7 +122,7 @@ def is_quoted_name_or_title(quote_text: str, before: list[Token]) -> bool:
 
     Example: The council backed the “Green Corridor” plan on Monday.
     """
-    if named_by_a_speaker(before):
+    if named_by_a_speaker(before) or announced_by_a_speaker(before):
         return False  # "Critics dubbed it “the Ghost Bridge”": a name a speaker gave, in their words
     if before and before[-1].lower_ in ("so-called", "dubbed"):
         return True
@@ -131,6 +131,11 @@ def is_quoted_name_or_title(quote_text: str, before: list[Token]) -> bool:
         return is_title_case(words)  # "told “Face the Nation”": whom he told, a programme, not what he said
     if quote_text.rstrip(" ,.’'\"”").endswith("!") or (before and is_cue(before[-1], QUOTE_CUES)):
         return False  # "chanted “Four more years!”", "shouted “Stop the Count”": cried out, not a title
+    return is_title_shaped(words)
+
+
+def is_title_shaped(words: list[str]) -> bool:
+    """A few words all capitalised, or words written as a title."""
     return (0 < len(words) <= 6 and all(w[0].isupper() for w in words)) or is_title_case(words)
 
 
@@ -186,6 +191,29 @@ def named_by_a_speaker(before: list[Token]) -> bool:
     verb = next((t for t in reversed(words[-4:]) if t.pos_ == "VERB" and t.lemma_.lower() in NAMING_VERBS), None)
     if verb is None or any(t.pos_ == "VERB" for t in words if t.i > verb.i):
         return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and is_speaker_like(subj)
+
+
+@register_rule("statements.slogan_of_a_speaker")
+def announced_by_a_speaker(before: list[Token]) -> bool:
+    """Whether the words right before a quotation are a verb that attributes quotations (proclaimed, declared,
+    announced) in the active voice, with a subject that can speak and at most a short object and "of" between them
+    ("proclaimed a goal of “…”", "declared “…”"), right before the mark or through "of": the quotation is that
+    speaker's slogan, not a title ("said on “Meet the Press”" names a programme, "the “Green Corridor” plan" a plan).
+
+    Example: The governor proclaimed a goal of “Clean Water For Every Town.”
+    """
+    words_before = [t for t in before if not t.is_punct]
+    if not words_before or (words_before[-1].lower_ != "of" and not is_cue(words_before[-1], QUOTE_CUES)):
+        return False  # "announced the “Green Corridor” plan", "wrote under the pseudonym “…”": a name
+    verb = next((t for t in reversed(words_before[-4:]) if t.pos_ == "VERB" and is_cue(t, QUOTE_CUES)), None)
+    if (
+        verb is None
+        or verb.lemma_.lower() in ("tell", "say")
+        or any(t.pos_ == "VERB" for t in words_before if t.i > verb.i)
+    ):
+        return False  # "told “Face the Nation”", "said “The Deal” was …" are read elsewhere
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subj is not None and is_speaker_like(subj)
 
@@ -489,6 +517,9 @@ class QuoteFinder:
                 self._set_cue(found, block, cue, bi, governing=True)
                 if found.subject is not None:
                     self._widen_to_clause(found, bi, q, cue)
+                    slogan = is_title_shaped(re.findall(r"[^\W\d_][\w’'-]*", quote_text))
+                    if slogan and announced_by_a_speaker(before):
+                        return self._propose(found, announced_by_a_speaker.rule_id)
                     return self._propose(found, self._governing_cue.rule_id)
             holder = self._governing_subject(bi, q)
             if holder is not None:

@@ -214,3 +214,16 @@ def test_demands_reports_its_object():
     assert _found("The union demands higher wages for the harbour crews.") == [
         ("The union", "demands", "higher wages for the harbour crews"),
     ]
+
+
+# --- a question put to the speaker, told as a participle with an infinitive ----------------------------------
+
+
+def test_asked_to_do_something_is_a_question_of_an_unknown_asker():
+    found = _found("Asked to name a date for the reopening, the mayor said it would be May.")
+    assert ("unknown", "Asked", "to name a date for the reopening") in found
+    assert ("the mayor", "said", "it would be May") in found
+
+
+def test_being_asked_in_the_passive_names_no_question():
+    assert [s for s in _found("She was asked to name a date and said nothing.") if s[1] == "asked"] == []

@@ -53,6 +53,7 @@ from tidynews.extract.statements.accounts import (
     subject_of_colon_clause,
     subject_of_sentence_before,
 )
+from tidynews.extract.statements.asked import questions_asked_about
 from tidynews.extract.statements.calls import calls_for_someone_to
 from tidynews.extract.statements.cues import passive_reports, questions_put_to, reportedly_clauses
 from tidynews.extract.statements.headlines import headline_colon_person, headline_statements
@@ -261,6 +262,7 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
         unnamed = questions_put_to(block, finder.quoted[bi]) + reportedly_clauses(block, finder.quoted[bi])
         unnamed += passive_reports(block, finder.quoted[bi])
         unnamed += calls_for_someone_to(block, finder.quoted[bi])
+        unnamed += questions_asked_about(block, finder.quoted[bi])
         for item in speech_noun_clauses(block, finder.quoted[bi]) + ([label] if label is not None else []) + unnamed:
             if taken.overlaps(item.start, item.end):
                 continue

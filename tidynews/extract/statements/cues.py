@@ -7,7 +7,8 @@ Owns `is_reporting_verb` (which tokens reported speech starts from), `is_questio
 `statements.that_clause_after_adverbial`, `statements.gerund_subject_clause`, `statements.clause_beside_quotation`;
 which complement a reporting verb reports when the parse gives it several (`own_complement`,
 `clause_after_apposition`, `reporting_clause_as_conjunct`) and where a reported clause stops before the speaker's
-next act (`participle_act_cut`); and statements whose speaker the sentence does not name:
+next act (`participle_act_cut`, `statements.speakers_next_act`); and statements whose speaker the sentence does not
+name:
 `statements.question_put_to` ("was asked whether …"), `statements.reportedly` and `statements.passive_report`
 ("it was reported that …", "X was first reported by Y").
 """
@@ -23,6 +24,7 @@ from tidynews.extract.statements.lexicon import (
     OBJECT_TO_CUES,
     QUESTION_CUES,
     REPORT_CUES,
+    TOPIC_CUES,
     words,
 )
 from tidynews.extract.statements.syntax import (
@@ -302,6 +304,52 @@ def own_complement(verb: Token) -> Token | None:
     if first.i < verb.i and after is not None and clause_before_joiner(verb, first):
         return after
     return first
+
+
+# the tense a speaker's next act shares with the reporting verb ("accuse … and urge": the tagger calls urge VB)
+ACT_TENSES = {"VBD": "past", "VBZ": "present", "VBP": "present", "VB": "present"}
+
+
+@register_rule("statements.speakers_next_act")
+def speakers_next_act(verb: Token, lo: int, hi: int, quoted: list[bool]) -> tuple[int, Token] | None:
+    """Where a reported complement after `verb` stops before "and" + a reporting verb with no subject of its own, in
+    the reporting verb's tense, that the parser hung on a word of the complement: the speaker's next act, a statement
+    of its own with the same speaker ("said it was opposed to the plan and warned of a response"; "accuse the board
+    of being misled and urge it to …"); returns (the index of that "and", the second verb), or None.
+
+    Example: The fishermen's guild said the new quota was unfair to small boats and called on the minister to drop it.
+    """
+    doc = verb.doc
+    tense = ACT_TENSES.get(verb.tag_)
+    if tense is None or lo <= verb.i or verb.dep_ == "relcl":  # "a report which said A and accused B": one description
+        return None
+    for token in doc[lo:hi]:
+        joint = token.left_edge.i - 1
+        if token.dep_ != "conj" or not lo <= token.head.i < hi or joint <= lo + 1 or doc[joint].lower_ != "and":
+            continue
+        if ACT_TENSES.get(token.tag_) != tense or quoted[token.i] or not is_reporting_verb(token):
+            continue
+        if is_cue(token, TOPIC_CUES) or (token.tag_ == "VB" and token.head.tag_ == "VB"):
+            continue  # "talked about …" tells what A was about; "he'd sit … and tell …" hangs on "would"
+        if _in_subordinate(token, verb) or any(doc[i].is_quote for i in range(token.i, hi)):
+            continue  # a quotation after the second verb: its words may carry the first report on (left as one)
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in token.children):
+            continue
+        return joint, token
+    return None
+
+
+def _in_subordinate(token: Token, verb: Token) -> bool:
+    """Whether a conjunct lies in a relative or adverbial clause of the complement ("… which she was doing when the
+    police found her and told her to leave": told is the police's), not on its main line."""
+    node = token.head
+    for _ in range(12):
+        if node.i == verb.i or node.head.i == node.i:
+            return False
+        if node.dep_ in ("relcl", "advcl", "acl"):
+            return True
+        node = node.head
+    return True
 
 
 SENTENCE_JOINERS = {":", ";", "-", "--", "—", "–"}

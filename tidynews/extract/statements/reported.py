@@ -32,6 +32,7 @@ from tidynews.extract.statements.cues import (
     reports_clause_beside_quotation,
     request_with_infinitive,
     short_answer,
+    speakers_next_act,
     that_clause_after_adverbial,
     what_x_said_was,
 )
@@ -531,6 +532,7 @@ def reported_speech(
     doc = block.doc
     out: list[Found] = []
     taken = _Covered(len(doc))
+    next_acts: dict[int, Token] = {}  # a speaker's next act cut from a reported clause -> the verb that reported it
     quotation_index = _QuotationIndex(quotations)
 
     def drop(verb: Token, rule: str, reason: str) -> None:
@@ -565,10 +567,13 @@ def reported_speech(
         if span is None:
             continue
         lo, hi, rule = span
+        act = speakers_next_act(verb, lo, hi, quoted)
+        if act is not None and trim(doc, lo, act[0]) is not None:
+            (lo, hi), next_acts[act[1].i] = trim(doc, lo, act[0]), verb  # "said A and warned B": A; B is its own
         if is_open_question(doc, lo, hi) and rule != reported_question.rule_id:
             drop(verb, is_open_question.rule_id, "an open question")
             continue
-        subj = by_document if by_document is not None else subject_of(verb)
+        subj = by_document if by_document is not None else subject_of(next_acts.get(verb.i, verb))
         unattached = subject_left_unattached(verb) if subj is None and lo > verb.i else None
         subj = unattached or subj
         if has_no_speaker(verb, subj, lo, hi, names):
@@ -578,6 +583,8 @@ def reported_speech(
             rule = reports_clause_beside_quotation.rule_id  # the cue of a quotation reports a clause of its own too
         elif by_document is not None:
             rule = speaker_of_document.rule_id
+        elif verb.i in next_acts:
+            rule = speakers_next_act.rule_id
         elif unattached is not None:
             rule = subject_left_unattached.rule_id
         elif reports_a_finding(verb):

@@ -335,6 +335,8 @@ def speakers_next_act(verb: Token, lo: int, hi: int, quoted: list[bool]) -> tupl
             continue  # a quotation after the second verb: its words may carry the first report on (left as one)
         if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in token.children):
             continue
+        if not any(c.dep_ in ("prep", "xcomp", "ccomp", "oprd") for c in token.children):
+            continue  # "said A and denied any wrongdoing": a bare noun object, one statement (the parse cannot tell)
         return joint, token
     return None
 

@@ -1,7 +1,9 @@
 """Reporting clauses set into the clause they report: "The budget, the mayor said, will cut waiting times." and
 "As the harbour master noted, the ferries are often late." (the content is the main clause around or beside them).
 
-Owns the rules `statements.reported_clause_around_cue`, `statements.reported_clause_resumed_after_cue`,
+Owns the rules `statements.reported_clause_around_cue`, `statements.reported_subject_hung_on_cue`,
+`statements.reported_clause_continued_after_cue`, `statements.that_clause_above_cue`,
+`statements.reported_clause_resumed_after_cue`,
 `statements.relative_clause_cue`, `statements.as_cue_clause` (with its drop `statements.as_clause_of_time`) and
 `statements.reported_clause_split_by_cue`; `reported.complement_span` tries them after the clausal complement forms.
 Each returns the token range of the reported clause, or None.
@@ -12,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidynews.extract.rules import register_rule
-from tidynews.extract.statements.syntax import trim
+from tidynews.extract.statements.syntax import is_speaker_like, subject_before_inserted_clause, trim
 
 PARENTHESIS_MARKS = {",", "—", "–", "--"}
 
@@ -43,15 +45,77 @@ def reported_clause_around_cue(verb: Token) -> tuple[int, int] | None:
     Example: The new budget, the mayor said, will cut waiting times at the clinic.
     """
     head = verb.head
+    if head.dep_ in ("aux", "auxpass") and head.head.i > head.i:
+        head = head.head  # "Even then, he said, he's learned …" with "said" hung on the auxiliary "'s"
     if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
-    if any(c.dep_ in ("ccomp", "mark") for c in verb.children) or not _set_off(verb):
+    if any(c.dep_ in ("ccomp", "mark") for c in verb.children):
         return None
-    if not any(c.dep_ == "nsubj" for c in verb.children):
+    if not _set_off(verb) or not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     if head.left_edge.i >= own_clause(verb)[0] - 1:
         return None  # nothing of the reported clause before the inserted one: "But, he said, …" is read elsewhere
     return trim(verb.doc, head.left_edge.i, head.right_edge.i + 1)
+
+
+@register_rule("statements.reported_clause_continued_after_cue")
+def reported_clause_continued_after_cue(verb: Token) -> tuple[int, int] | None:
+    """Reported speech around a reporting clause set off by commas, where the parser hung the reporting clause on the
+    part after it and made that part a clause of its own: "She hoped, he said, that the vote would pass." ("that …"
+    a complement of "hoped") or "It is a loan, they say, that will be repaid." (the relative clause taken for a
+    conjunct) -> the whole clause (the inserted reporting clause lies inside the span).
+
+    Example: The mayor hoped, he said, that the council would back away from the plan now.
+    """
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("ccomp", "mark", "dobj") for c in verb.children) or not _set_off(verb):
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    lo = own_clause(verb)[0]
+    outer = head.head
+    if head.left_edge.i < lo - 1 or outer.i >= lo - 1 or outer.pos_ not in ("VERB", "AUX"):
+        return None
+    if head.dep_ == "ccomp":
+        if any(c.dep_ == "mark" and c.lower_ != "that" for c in head.children):
+            return None  # "…, she said, whether …": a question of its own
+    elif head.dep_ == "conj":
+        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None or subject.tag_ not in ("WDT", "WP") or any(c.dep_ == "cc" for c in head.children):
+            return None  # "The vote was close, she said, and the count goes on": two clauses, not one
+    else:
+        return None
+    return trim(verb.doc, outer.left_edge.i, outer.right_edge.i + 1)
+
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+
+
+@register_rule("statements.reported_subject_hung_on_cue")
+def reported_subject_hung_on_cue(verb: Token) -> tuple[int, int] | None:
+    """Reported speech around a reporting clause set off by commas, whose subject the parser hung on the reporting
+    verb as a second subject: "Riders, the mayor suggested, do not want a second toll." parsed with "Riders" and
+    "the mayor" both subjects of "suggested" -> the whole clause (the inserted "the mayor suggested" lies inside).
+
+    Only when the reported clause after the reporting clause has no subject of its own (the first subject is
+    then its subject) and the two subjects are apart by exactly one comma or dash.
+    Example: Voters, Ruiz suggested, don’t have to worry that big banks can influence councillors like herself.
+    """
+    head = verb.head
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    reported_subject = subject_before_inserted_clause(verb)
+    if reported_subject is None or any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        return None
+    if any(c.dep_ == "dobj" for c in verb.children) and verb.lemma_ not in ADDRESSEE_OBJECT_VERBS:
+        return None  # "One army, a group of exiles called Ginbot 7, was …": a naming verb, no reporting clause
+    doc = verb.doc
+    hi = own_clause(verb)[1]
+    if hi >= len(doc) or doc[hi].text not in PARENTHESIS_MARKS or head.right_edge.i <= hi:
+        return None
+    return trim(doc, min(reported_subject.left_edge.i, head.left_edge.i), head.right_edge.i + 1)
 
 
 @register_rule("statements.reported_clause_resumed_after_cue")
@@ -86,6 +150,8 @@ def reported_clause_resumed_after_cue(verb: Token) -> tuple[int, int] | None:
 
 
 FRONTED_DEPS = {"prep", "advcl", "npadvmod", "advmod", "mark"}
+# What may follow the reporting verb inside its commas: when and where it was said, and to whom.
+CLOSING_DEPS = ("advmod", "npadvmod", "prep", "dobj")
 
 
 @register_rule("statements.reported_clause_split_by_cue")
@@ -102,8 +168,10 @@ def reported_clause_split_by_cue(verb: Token) -> tuple[int, int] | None:
     if subj is None or subj.left_edge.i == 0 or doc[subj.left_edge.i - 1].text not in PARENTHESIS_MARKS:
         return None
     after = verb.i + 1
-    while after < len(doc) and doc[after].head.i == verb.i and doc[after].dep_ in ("advmod", "npadvmod"):
-        after = doc[after].right_edge.i + 1  # "she said later,", "he observed this week,"
+    while after < len(doc) and doc[after].head.i == verb.i and doc[after].dep_ in CLOSING_DEPS:
+        if doc[after].dep_ == "dobj" and verb.lemma_ not in ADDRESSEE_OBJECT_VERBS:
+            break  # "she told reporters," is still an inserted clause; "he denied the claim," is not
+        after = doc[after].right_edge.i + 1  # "she said later,", "he observed this week,", "she wrote in a post,"
     if after >= len(doc) - 1 or doc[after].text not in PARENTHESIS_MARKS:
         return None
     before = [c for c in verb.children if c.i < subj.left_edge.i - 1 and not c.is_punct]
@@ -115,16 +183,42 @@ def reported_clause_split_by_cue(verb: Token) -> tuple[int, int] | None:
         if not any(m.dep_ == "mark" and m.lower_ == "that" for m in ccomps[1].children):
             return None
         return trim(doc, ccomps[0].left_edge.i, ccomps[1].right_edge.i + 1)
-    if ccomps or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+    if ccomps or any(c.dep_ == "xcomp" or (c.dep_ == "dobj" and c.i > after) for c in verb.children):
         return None
     head = verb.head
     if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.i <= after or head.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ not in FRONTED_DEPS for c in before) or any(c.lower_ in ("as", "if", "when") for c in before):
         return None  # only an opening adverbial ("At times last year,") before the speaker; not "As X said"
-    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > after for c in head.children):
-        return None  # the clause after the reporting clause has its own subject
+    if not any(c.dep_ in SUBJECT_DEPS and c.i > after for c in head.children):
+        return None  # the clause after the reporting clause has its own subject ("replacing him would be …" too)
     return trim(doc, head.left_edge.i, head.right_edge.i + 1)
+
+
+@register_rule("statements.that_clause_above_cue")
+def that_clause_above_cue(verb: Token) -> tuple[int, int] | None:
+    """A that-clause after a reporting clause, where the parser made the that-clause the main clause and hung the
+    reporting clause on it as its complement: "The mayor continues to insist, most recently in an interview, that the
+    ferry is safe." (ROOT "is", "continues" its ccomp) -> "that the ferry is safe".
+
+    Only when the "that" follows the reporting clause's own words at once (past one comma) and nothing of the
+    that-clause stands before the reporting clause.
+    Example: The senator continues to claim, most recently in a Sunday interview, that he really wants to release it.
+    """
+    node = verb.head if verb.dep_ == "xcomp" and verb.head.i < verb.i else verb
+    clause = node.head
+    if node.dep_ != "ccomp" or clause.i <= verb.i or clause.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
+        return None
+    doc = verb.doc
+    that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if that is None or clause.left_edge.i != node.left_edge.i:
+        return None
+    gap = [t for t in doc[node.right_edge.i + 1 : that.i]]
+    if any(t.text != "," for t in gap) or len(gap) > 1:
+        return None
+    return trim(doc, that.i, clause.right_edge.i + 1)
 
 
 @register_rule("statements.relative_clause_cue")
@@ -151,6 +245,7 @@ def as_cue_clause(verb: Token) -> tuple[int, int] | None:
     """Reported speech beside an "as X said" clause: "As the harbour master noted, the ferries are often late." or
     "…, as he told reporters." -> the main clause; also "as X put it".
 
+    Also a passive participle with its source: "As reported by the harbour master, …" (`source_of_as_participle`).
     Example: As the harbour master noted, the ferries are often late in winter.
     """
     if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) or is_as_clause_of_time(verb):
@@ -162,7 +257,9 @@ def as_cue_clause(verb: Token) -> tuple[int, int] | None:
         return None
     if head.pos_ not in ("VERB", "AUX") or head.i == verb.i:
         return None
-    if any(c.dep_ == "ccomp" for c in verb.children) or not any(c.dep_ == "nsubj" for c in verb.children):
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubj" for c in verb.children) and source_of_as_participle(verb) is None:
         return None
     doc = verb.doc
     lo, hi = own_clause(verb)
@@ -171,6 +268,19 @@ def as_cue_clause(verb: Token) -> tuple[int, int] | None:
     if verb.i < head.i:
         return trim(doc, hi, head.right_edge.i + 1)
     return trim(doc, head.left_edge.i, lo)
+
+
+def source_of_as_participle(verb: Token) -> Token | None:
+    """The source of an opening passive "as" participle with no subject: "As reported by the Post, …" -> Post; "As
+    stated in the council's report, …" -> report (a document speaks for its author)."""
+    if verb.tag_ != "VBN" or verb.dep_ != "advcl" or verb.head.i < verb.i:
+        return None  # only an opening one: "…, carrying out a mission as declared by X" modifies a phrase
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    prep = next((c for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "in")), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 # Verbs of talking that in an "as" clause tell when, not what: "as he spoke", "as she talked to donors".
@@ -182,8 +292,8 @@ ADDRESSEE_OBJECT_VERBS = frozenset({"tell", "remind", "assure", "warn", "inform"
 @register_rule("statements.as_clause_of_time", kind="drops")
 def is_as_clause_of_time(verb: Token) -> bool:
     """An "as" clause whose verb has its own object or topic tells when something happened, not what was said: "as
-    the mayor spoke", "as she urged voters to stay home", "as he called for calm" ("as X noted", "as X put it", "as
-    X told reporters" still report the clause beside them).
+    the mayor spoke", "as she urged voters to stay home", "as he called for calm", "as she argued with rivals" ("as X
+    noted", "as X put it", "as X told reporters", "as X pointed out with a chart" still report the clause beside them).
 
     Example: As the governor urged residents to stay indoors, the river kept rising.
     """
@@ -195,10 +305,19 @@ def is_as_clause_of_time(verb: Token) -> bool:
         if c.dep_ == "dobj" and c.lower_ not in ("it", "so") and verb.lemma_ not in ADDRESSEE_OBJECT_VERBS:
             return True
         if c.dep_ in ("prep", "prt") and (
-            c.lower_ in ("about", "for", "with", "against") or (c.lower_ == "on" and verb.lemma_ == "call")
+            c.lower_ in ("about", "for", "against") or (c.lower_ == "on" and verb.lemma_ == "call")
         ):
             return True
+        if c.dep_ == "prep" and c.lower_ == "with" and not _with_a_means(c):
+            return True  # "as she argued with reporters": a meeting; "as he pointed out with a chart" still reports
     return False
+
+
+def _with_a_means(prep: Token) -> bool:
+    """Whether "with" takes a thing the speaker used ("with a chart", "with a telling side-by-side"), not people met or
+    argued with ("with reporters", "with her rivals", "with him")."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.pos_ == "NOUN" and not is_speaker_like(o) for o in objects)
 
 
 def is_as_put_it(verb: Token) -> bool:

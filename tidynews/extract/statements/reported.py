@@ -43,8 +43,11 @@ from tidynews.extract.statements.inserted import (
     own_clause,
     relative_clause_cue,
     reported_clause_around_cue,
+    reported_clause_continued_after_cue,
     reported_clause_resumed_after_cue,
     reported_clause_split_by_cue,
+    reported_subject_hung_on_cue,
+    that_clause_above_cue,
 )
 from tidynews.extract.statements.lexicon import (
     BACKGROUND_PREPOSITIONS,
@@ -279,9 +282,12 @@ def complement_span(verb: Token) -> tuple[int, int, str] | None:
         reported_clause_parsed_as_object,
         reported_clause_before_cue,
         as_cue_clause,
+        reported_subject_hung_on_cue,
         reported_clause_around_cue,
+        reported_clause_continued_after_cue,
         reported_clause_resumed_after_cue,
         reported_clause_split_by_cue,
+        that_clause_above_cue,
         relative_clause_cue,
         request_with_infinitive,
     )

@@ -102,6 +102,12 @@ def subject_of(verb: Token) -> Token | None:
     outer = outer_reporting_verb(verb) or closing_participle_host(verb)
     if outer is not None:
         verb = outer  # "Ms Novak said the talks went well and added that …": added -> said -> Ms Novak
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl":
+        from tidynews.extract.statements.inserted import source_of_as_participle  # inserted.py imports this module
+
+        source = source_of_as_participle(verb)
+        if source is not None:
+            return source  # "As reported by the Post, …": the agent of the passive participle
     node = verb
     for _ in range(8):
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
@@ -110,6 +116,8 @@ def subject_of(verb: Token) -> Token | None:
             subj = subjects[1]  # "which union leaders said could …": the leaders speak
         if is_inverted_after_clause(node, subjects):
             subj = subjects[1]  # "The plan … appeals to voters, said Ana Ruiz": the clause's subject hung on said
+        if node.i == verb.i and subject_before_inserted_clause(node) is not None:
+            subj = subjects[1]  # "Riders, the mayor suggested, do …": the reported clause's subject hung on suggested
         if subj is not None:
             if subj.tag_ in ("WP", "WDT") and node.dep_ == "relcl":
                 return node.head  # "Smith, who said …" -> Smith
@@ -240,6 +248,20 @@ def is_inverted_after_clause(verb: Token, subjects: list[Token]) -> bool:
         and verb.doc[verb.i - 1].text == ","
         and subjects[1].i - verb.i <= 4
     )
+
+
+def subject_before_inserted_clause(verb: Token) -> Token | None:
+    """The subject of the reported clause when the parser hung it on an inserted reporting verb as a first subject
+    ("Riders, the mayor suggested, do …": Riders and mayor both subjects of suggested), else None."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(subjects) != 2:
+        return None
+    first, speaker = subjects
+    doc = verb.doc
+    mark = first.right_edge.i + 1
+    if first.left_edge.i != verb.left_edge.i or mark + 1 != speaker.left_edge.i:
+        return None
+    return first if doc[mark].text in (",", "—", "–", "--") else None
 
 
 def subject_after_clause(subj: Token) -> Token:

@@ -327,3 +327,16 @@ def is_as_put_it(verb: Token) -> bool:
         and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     )
+
+
+# The order in which `reported.complement_span` tries these rules (after the clausal complement forms).
+INSERTED_CLAUSE_FORMS = (
+    as_cue_clause,
+    reported_subject_hung_on_cue,
+    reported_clause_around_cue,
+    reported_clause_continued_after_cue,
+    reported_clause_resumed_after_cue,
+    reported_clause_split_by_cue,
+    that_clause_above_cue,
+    relative_clause_cue,
+)

@@ -37,17 +37,11 @@ from tidynews.extract.statements.cues import (
     what_x_said_was,
 )
 from tidynews.extract.statements.inserted import (
-    as_cue_clause,
+    INSERTED_CLAUSE_FORMS,
     is_as_clause_of_time,
     is_as_put_it,
     own_clause,
-    relative_clause_cue,
-    reported_clause_around_cue,
-    reported_clause_continued_after_cue,
-    reported_clause_resumed_after_cue,
     reported_clause_split_by_cue,
-    reported_subject_hung_on_cue,
-    that_clause_above_cue,
 )
 from tidynews.extract.statements.lexicon import (
     BACKGROUND_PREPOSITIONS,
@@ -281,14 +275,7 @@ def complement_span(verb: Token) -> tuple[int, int, str] | None:
         gerund_subject_clause,
         reported_clause_parsed_as_object,
         reported_clause_before_cue,
-        as_cue_clause,
-        reported_subject_hung_on_cue,
-        reported_clause_around_cue,
-        reported_clause_continued_after_cue,
-        reported_clause_resumed_after_cue,
-        reported_clause_split_by_cue,
-        that_clause_above_cue,
-        relative_clause_cue,
+        *INSERTED_CLAUSE_FORMS,
         request_with_infinitive,
     )
     for form in (*forms, reported_object):

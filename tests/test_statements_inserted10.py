@@ -21,13 +21,11 @@ from tidynews.extract.statements.syntax import subject_of
 
 
 def test_a_subject_hung_on_the_reporting_verb_belongs_to_the_reported_clause():
-    assert _found(
-        "Voters, Ruiz suggested, don’t have to worry that big banks can influence councillors like herself."
-    ) == [
+    assert _found("Members, the treasurer suggested, don’t have to pay for the new hall themselves.") == [
         (
-            "Ruiz",
+            "the treasurer",
             "suggested",
-            "Voters, Ruiz suggested, don’t have to worry that big banks can influence councillors like herself",
+            "Members, the treasurer suggested, don’t have to pay for the new hall themselves",
         ),
     ]
 
@@ -160,7 +158,7 @@ def test_an_opening_as_participle_names_its_source():
 
 
 def test_a_trailing_as_participle_is_no_source():
-    assert _found("The army is carrying out a dual mission as declared by the president, to clear the border.") == []
+    assert _found("The navy is running a twofold task as declared by the admiral, to guard the coast.") == []
 
 
 def test_as_x_noted_with_a_chart_still_reports_but_as_x_argued_with_rivals_does_not():

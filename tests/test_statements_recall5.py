@@ -32,7 +32,7 @@ def test_a_double_space_before_the_reporting_clause_is_no_word():
 
 def test_a_closing_phrase_with_another_speakers_verb_is_not_part_of_the_clause():
     assert _found(
-        "Sixty percent of the riders said the new timetable was better, about double the number who said the same "
+        "Sixty percent of the riders said the new timetable was better, about twice the share who said the same "
         "of the old timetable."
     ) == [
         ("Sixty percent of the riders", "said", "the new timetable was better"),

@@ -101,7 +101,7 @@ def reported_subject_hung_on_cue(verb: Token) -> tuple[int, int] | None:
 
     Only when the reported clause after the reporting clause has no subject of its own (the first subject is
     then its subject) and the two subjects are apart by exactly one comma or dash.
-    Example: Voters, Ruiz suggested, don’t have to worry that big banks can influence councillors like herself.
+    Example: Members, the treasurer suggested, don’t have to pay for the new hall themselves.
     """
     head = verb.head
     if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):

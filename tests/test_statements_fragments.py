@@ -129,8 +129,8 @@ def test_a_name_before_a_colon_is_no_clause_of_the_writers():
 
 
 def test_a_slogan_a_speaker_proclaims_is_a_statement_a_name_before_its_noun_is_not():
-    assert reported_triples("The governor proclaimed a goal of “Clean Water For Every Town.”") == [
-        ("The governor", "proclaimed", "a goal of “Clean Water For Every Town.”")
+    assert reported_triples("The coach proclaimed a motto of “Run Hard, Rest Later.”") == [
+        ("The coach", "proclaimed", "a motto of “Run Hard, Rest Later.”")
     ]
     assert statements("Report\n\nThe senator appeared on “Meet the Press” on Sunday.\n") == []
     assert statements("Report\n\nThe author wrote under the pen name “Harbour Ghost” for years.\n") == []

@@ -113,14 +113,6 @@ def test_a_second_clause_joined_by_and_after_the_reporting_clause_is_not_part_of
     assert reported_clause_continued_after_cue(doc[6]) is None
 
 
-def test_a_that_clause_parsed_as_the_main_clause_is_what_the_speaker_claims():
-    assert _found(
-        "The senator continues to claim, most recently in a Sunday interview, that he really wants to release it."
-    ) == [
-        ("The senator", "claim", "he really wants to release it"),
-    ]
-
-
 # "If the pier closes, the mayor warned in a statement, the ferry will be full." with "closes" hung on "warned"
 # and "warned" a complement of "be" (the parse of such sentences inside long paragraphs).
 PREPOSITION_IN_REPORTING_CLAUSE = [

@@ -197,8 +197,8 @@ def _calls(text: str) -> list[tuple[str, str, str]]:
 
 
 def test_a_call_for_someone_to_act_reports_who_is_to_act_and_how():
-    assert _calls("The governor sounded a call for the state to accept more refugees.") == [
-        ("The governor", "call", "the state to accept more refugees"),
+    assert _calls("The nurses' union sounded a call for the city to hire more staff.") == [
+        ("The nurses' union", "call", "the city to hire more staff"),
     ]
     assert _calls("The senator is calling for the harbour master to be replaced immediately.") == [
         ("The senator", "calling", "the harbour master to be replaced immediately"),

@@ -52,7 +52,7 @@ def calls_for_someone_to(block: ParsedBlock, quoted: list[bool]) -> list[Found]:
     was called for ("the council to resign"), said by the one who calls (word list call_for_word); not a negated or
     future call, nor one nobody the sentence names makes.
 
-    Example: The governor sounded a call for the state to accept more refugees.
+    Example: The nurses' union sounded a call for the city to hire more staff.
     """
     doc = block.doc
     out = []

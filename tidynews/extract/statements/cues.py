@@ -342,8 +342,8 @@ def speakers_next_act(verb: Token, lo: int, hi: int, quoted: list[bool]) -> tupl
 
 
 def _in_subordinate(token: Token, verb: Token) -> bool:
-    """Whether a conjunct lies in a relative or adverbial clause of the complement ("… which she was doing when the
-    police found her and told her to leave": told is the police's), not on its main line."""
+    """Whether a conjunct lies in a relative or adverbial clause of the complement ("… which he was doing when the
+    guards stopped him and sent him home": sent is the guards'), not on its main line."""
     node = token.head
     for _ in range(12):
         if node.i == verb.i or node.head.i == node.i:

@@ -2,7 +2,7 @@
 "As the harbour master noted, the ferries are often late." (the content is the main clause around or beside them).
 
 Owns the rules `statements.reported_clause_around_cue`, `statements.reported_subject_hung_on_cue`,
-`statements.reported_clause_continued_after_cue`, `statements.that_clause_above_cue`,
+`statements.reported_clause_continued_after_cue`,
 `statements.reported_clause_resumed_after_cue`,
 `statements.relative_clause_cue`, `statements.as_cue_clause` (with its drop `statements.as_clause_of_time`) and
 `statements.reported_clause_split_by_cue`; `reported.complement_span` tries them after the clausal complement forms.
@@ -195,32 +195,6 @@ def reported_clause_split_by_cue(verb: Token) -> tuple[int, int] | None:
     return trim(doc, head.left_edge.i, head.right_edge.i + 1)
 
 
-@register_rule("statements.that_clause_above_cue")
-def that_clause_above_cue(verb: Token) -> tuple[int, int] | None:
-    """A that-clause after a reporting clause, where the parser made the that-clause the main clause and hung the
-    reporting clause on it as its complement: "The mayor continues to insist, most recently in an interview, that the
-    ferry is safe." (ROOT "is", "continues" its ccomp) -> "that the ferry is safe".
-
-    Only when the "that" follows the reporting clause's own words at once (past one comma) and nothing of the
-    that-clause stands before the reporting clause.
-    Example: The senator continues to claim, most recently in a Sunday interview, that he really wants to release it.
-    """
-    node = verb.head if verb.dep_ == "xcomp" and verb.head.i < verb.i else verb
-    clause = node.head
-    if node.dep_ != "ccomp" or clause.i <= verb.i or clause.pos_ not in ("VERB", "AUX"):
-        return None
-    if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
-        return None
-    doc = verb.doc
-    that = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
-    if that is None or clause.left_edge.i != node.left_edge.i:
-        return None
-    gap = [t for t in doc[node.right_edge.i + 1 : that.i]]
-    if any(t.text != "," for t in gap) or len(gap) > 1:
-        return None
-    return trim(doc, that.i, clause.right_edge.i + 1)
-
-
 @register_rule("statements.relative_clause_cue")
 def relative_clause_cue(verb: Token) -> tuple[int, int] | None:
     """Reported speech inside a relative clause whose relative word is the subject of what was said: "The strike,
@@ -314,7 +288,7 @@ def is_as_clause_of_time(verb: Token) -> bool:
 
 
 def _with_a_means(prep: Token) -> bool:
-    """Whether "with" takes a thing the speaker used ("with a chart", "with a telling side-by-side"), not people met or
+    """Whether "with" takes a thing the speaker used ("with a chart", "with a photograph beside it"), not people met or
     argued with ("with reporters", "with her rivals", "with him")."""
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return bool(objects) and all(o.pos_ == "NOUN" and not is_speaker_like(o) for o in objects)
@@ -337,6 +311,5 @@ INSERTED_CLAUSE_FORMS = (
     reported_clause_continued_after_cue,
     reported_clause_resumed_after_cue,
     reported_clause_split_by_cue,
-    that_clause_above_cue,
     relative_clause_cue,
 )

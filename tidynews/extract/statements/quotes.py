@@ -202,7 +202,7 @@ def announced_by_a_speaker(before: list[Token]) -> bool:
     ("proclaimed a goal of “…”", "declared “…”"), right before the mark or through "of": the quotation is that
     speaker's slogan, not a title ("said on “Meet the Press”" names a programme, "the “Green Corridor” plan" a plan).
 
-    Example: The governor proclaimed a goal of “Clean Water For Every Town.”
+    Example: The coach proclaimed a motto of “Run Hard, Rest Later.”
     """
     words_before = [t for t in before if not t.is_punct]
     if not words_before or (words_before[-1].lower_ != "of" and not is_cue(words_before[-1], QUOTE_CUES)):

@@ -62,7 +62,6 @@ from tidynews.extract.statements.nouns import (
     speech_noun_clauses,
     speech_noun_object,
     speech_noun_topic,
-    transcript_label,
 )
 from tidynews.extract.statements.own_source import claim_owner, label_inside_quotation
 from tidynews.extract.statements.quotation_marks import find_quotations
@@ -80,7 +79,7 @@ from tidynews.extract.statements.speakers import (
     relative_pronoun,
 )
 from tidynews.extract.statements.syntax import Found, name_of_owner, noun_phrase, person_name_words
-from tidynews.extract.statements.transcripts import transcript_turns
+from tidynews.extract.statements.transcripts import transcript_label, transcript_turns
 from tidynews.nlp import ParsedArticle
 
 __all__ = ["extract_statements", "find_quotations"]

@@ -1,13 +1,10 @@
-"""Statements reported by nouns: "issued a statement saying …", "the mayor's warning that …", "claims that …";
-and transcript labels ("MAYOR: We will rebuild.", "Q: …").
+"""Statements reported by nouns: "issued a statement saying …", "the mayor's warning that …", "claims that …".
 
 Owns the rules `statements.document_saying` (who speaks through a statement, letter or post), `statements.
-speech_noun_clause`, `statements.speech_noun_object` and `statements.transcript_label`.
+speech_noun_clause` and `statements.speech_noun_object`.
 """
 
 from __future__ import annotations
-
-import re
 
 from spacy.tokens import Token
 
@@ -25,8 +22,6 @@ NOUNS_MADE = words("statement_words", "speech_noun_made")  # statement, remarks,
 SPEECH_MAKING_VERBS = words("statement_words", "speech_making_verb")  # make, give, issue, raise, voice …
 AGENT_PREPOSITIONS = {"by", "from"}  # "criticism of the toll by the union": who made it, not what it said
 OBJECT_PREPOSITIONS = {"of", "for", "on", "against", "about"}
-LABEL_WORDS = words("statement_words", "headline_label")
-TRANSCRIPT_LABEL = re.compile(r"^((?:[A-Z][A-Za-z.'’-]*\s){0,2}[A-Z][A-Za-z.'’-]*):\s+(?=\S)")
 
 
 @register_rule("statements.document_saying")
@@ -246,38 +241,3 @@ def speech_noun_made(block: ParsedBlock, noun: Token, quoted: list[bool]) -> Fou
     if subject is None:
         return None  # "attacked him for raising questions about …": the maker is not the verb's to name
     return statement_of_tokens(block, span, noun, subject, speech_noun_made.rule_id)
-
-
-@register_rule("statements.transcript_label")
-def transcript_label(block: ParsedBlock) -> Found | None:
-    """A paragraph of a transcript or interview: a short capitalised label, a colon, and what was said
-    ("MAYOR: We will rebuild.", "Q: Why now?"); labels of the page ("Update:", "Watch:") and times are not speakers.
-
-    Example: HARBOUR MASTER: The ferries will run again from Monday.
-    """
-    m = TRANSCRIPT_LABEL.match(block.text)
-    if m is None or m.group(1).lower().rstrip(".") in LABEL_WORDS:
-        return None
-    label = m.group(1)
-    if not (label.isupper() or len(label) <= 2) and not any(
-        t.ent_type_ == "PERSON" for t in block.doc if t.idx < len(label)
-    ):
-        return None  # "Note:", "Photo:": a label, not a speaker (unless in capitals, a Q/A, or a person's name)
-    end = len(block.text.rstrip())
-    if len(block.text[m.end() : end].split()) < 3:
-        return None
-    doc = block.doc
-    head_tokens = [t for t in doc if t.idx < len(label)]
-    if not head_tokens:
-        return None
-    return Found(
-        block.offset + m.end(),
-        block.offset + end,
-        "indirect",
-        block=block,
-        cue_text=":",
-        subject=head_tokens[-1],
-        subject_span=(head_tokens[0].i, head_tokens[-1].i + 1),
-        anchor=block.offset,
-        rule=transcript_label.rule_id,
-    )

@@ -12,7 +12,8 @@ from spacy.tokens import Token
 
 from tidynews.extract.rules import register_rule
 from tidynews.extract.statements.lexicon import QUOTE_CUES, REPORT_CUES
-from tidynews.extract.statements.nouns import LABEL_WORDS, SPEECH_NOUNS, TRANSCRIPT_LABEL
+from tidynews.extract.statements.nouns import SPEECH_NOUNS
+from tidynews.extract.statements.transcripts import LABEL_WORDS, TRANSCRIPT_LABEL
 from tidynews.nlp import ParsedBlock
 
 OPENING_MARKS = "“\"‘'`« "

@@ -1,7 +1,8 @@
 """Transcripts printed as a dialogue: paragraphs that open with a speaker's label and a colon ("MAYOR: We will
 rebuild."), often each inside an opening quotation mark that runs on to the next paragraph ('"MAYOR: We will …').
 
-Owns the rule `statements.transcript_turn`. A turn is the labelled speaker's statement, from after the label to the
+Owns the rules `statements.transcript_turn` and `statements.transcript_label` (one labelled paragraph:
+"MAYOR: We will rebuild.", "Q: Why now?"). A turn is the labelled speaker's statement, from after the label to the
 end of the paragraph; in the quoted form the unlabelled quoted paragraphs after it continue it. In a dialogue the turn
 is the statement of its paragraphs: the quotations the quotation finder read there (which run on over several turns
 and take the last speaker) give way to it, and reported speech inside it does not hide it.
@@ -11,15 +12,20 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from tidynews.extract.rules import register_rule
-from tidynews.extract.statements.nouns import LABEL_WORDS
+from tidynews.extract.statements.lexicon import words
 from tidynews.extract.statements.syntax import Found
 from tidynews.nlp import ParsedBlock
 
 OPENING_MARKS = "\"“‘'"
 CLOSING_MARKS = "\"”’'"
+LABEL_WORDS = words("statement_words", "headline_label")  # "Update:", "Watch:": labels of the page, no speakers
 # a speaker's label: up to three words, the first capitalised, then a colon and the words of the turn
-TURN_LABEL = re.compile(r"^([\"“‘']?)((?:[A-Z][A-Za-z.'’-]*\s){0,2}[A-Z][A-Za-z.'’-]*):\s+(?=\S)")
+SPEAKER_LABEL = r"((?:[A-Z][A-Za-z.'’-]*\s){0,2}[A-Z][A-Za-z.'’-]*):\s+(?=\S)"
+TRANSCRIPT_LABEL = re.compile("^" + SPEAKER_LABEL)
+TURN_LABEL = re.compile(r"^([\"“‘']?)" + SPEAKER_LABEL)  # the same, maybe inside an opening quotation mark
 # "(CROSSTALK.)", "[APPLAUSE]", "(BEGIN VIDEO CLIP)": a stage direction, nobody's words
 STAGE_DIRECTION = re.compile(r"^[\"“‘']?\s*[(\[]")
 MIN_TURN_WORDS = 3
@@ -58,6 +64,48 @@ def _label(block: ParsedBlock) -> tuple[re.Match[str], bool] | None:
     return m, runs_on
 
 
+def labelled_statement(block: ParsedBlock, start: int, end: int, kind: str, label: list[Token], rule: str) -> Found:
+    """The statement of a labelled paragraph: its words from `start` to `end`, said by the label's words."""
+    return Found(
+        start,
+        end,
+        kind,
+        block=block,
+        cue_text=":",
+        subject=label[-1],
+        subject_span=(label[0].i, label[-1].i + 1),
+        anchor=block.offset,
+        rule=rule,
+    )
+
+
+@register_rule("statements.transcript_label")
+def transcript_label(block: ParsedBlock) -> Found | None:
+    """A paragraph of a transcript or interview: a short capitalised label, a colon, and what was said
+    ("MAYOR: We will rebuild.", "Q: Why now?"); labels of the page ("Update:", "Watch:") and times are not speakers.
+
+    Example: HARBOUR MASTER: The ferries will run again from Monday.
+    """
+    m = TRANSCRIPT_LABEL.match(block.text)
+    if m is None or m.group(1).lower().rstrip(".") in LABEL_WORDS:
+        return None
+    label = m.group(1)
+    if not (label.isupper() or len(label) <= 2) and not any(
+        t.ent_type_ == "PERSON" for t in block.doc if t.idx < len(label)
+    ):
+        return None  # "Note:", "Photo:": a label, not a speaker (unless in capitals, a Q/A, or a person's name)
+    end = len(block.text.rstrip())
+    if len(block.text[m.end() : end].split()) < 3:
+        return None
+    doc = block.doc
+    head_tokens = [t for t in doc if t.idx < len(label)]
+    if not head_tokens:
+        return None
+    return labelled_statement(
+        block, block.offset + m.end(), block.offset + end, "indirect", head_tokens, transcript_label.rule_id
+    )
+
+
 def _end_of_words(block: ParsedBlock) -> int:
     """Article offset of the end of a paragraph's words, without a closing quotation mark after them."""
     text = block.text.rstrip()
@@ -90,15 +138,6 @@ def transcript_turns(blocks: list[ParsedBlock]) -> dict[int, Found]:
         head = [t for t in block.doc if m.start(2) <= t.idx < m.end(2)]
         if not head or end <= block.offset + m.end():
             continue
-        turns[bi] = Found(
-            block.offset + m.end(),
-            end,
-            "direct" if m.group(1) else "indirect",
-            block=block,
-            cue_text=":",
-            subject=head[-1],
-            subject_span=(head[0].i, head[-1].i + 1),
-            anchor=block.offset,
-            rule=transcript_turns.rule_id,
-        )
+        kind = "direct" if m.group(1) else "indirect"
+        turns[bi] = labelled_statement(block, block.offset + m.end(), end, kind, head, transcript_turns.rule_id)
     return turns

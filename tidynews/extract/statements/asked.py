@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from tidynews.extract.rules import register_rule
 from tidynews.extract.statements.cues import is_question_cue
-from tidynews.extract.statements.syntax import Found, statement_of_tokens, trim
+from tidynews.extract.statements.syntax import Found, is_to_infinitive, statement_of_tokens, trim
 from tidynews.nlp import ParsedBlock
 
 
@@ -37,7 +37,7 @@ def questions_asked_about(block: ParsedBlock, quoted: list[bool]) -> list[Found]
         if about is not None:
             obj = next((g for g in about.children if g.dep_ in ("pobj", "pcomp")), None)
             span = trim(doc, obj.left_edge.i, obj.right_edge.i + 1) if obj is not None else None
-        elif wanted is not None and any(a.dep_ == "aux" and a.lower_ == "to" for a in wanted.children):
+        elif wanted is not None and is_to_infinitive(wanted):
             span = trim(doc, wanted.left_edge.i, wanted.right_edge.i + 1)
         else:
             continue

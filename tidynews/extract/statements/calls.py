@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from tidynews.extract.rules import register_rule
 from tidynews.extract.statements.lexicon import words
-from tidynews.extract.statements.syntax import Found, statement_of_tokens, subject_of, trim
+from tidynews.extract.statements.syntax import Found, is_to_infinitive, statement_of_tokens, subject_of, trim
 from tidynews.nlp import ParsedBlock
 
 CALL_WORDS = words("statement_words", "call_for_word")  # call, appeal, plea, plead, push …
@@ -24,11 +24,7 @@ def _for_clause(head: Token) -> Token | None:
             continue
         kids = list(c.children)
         mark = next((k for k in kids if k.dep_ == "mark" and k.lower_ == "for"), None)
-        if (
-            mark is not None
-            and any(k.dep_ in ("nsubj", "nsubjpass") for k in kids)
-            and any(k.dep_ == "aux" and k.lower_ == "to" for k in kids)
-        ):
+        if mark is not None and any(k.dep_ in ("nsubj", "nsubjpass") for k in kids) and is_to_infinitive(c):
             return c
     return None
 

@@ -31,6 +31,8 @@ from tidynews.extract.statements.syntax import (
     Found,
     has_clause_subject,
     is_cue,
+    is_participle_after_comma,
+    is_to_infinitive,
     reports_a_finding,
     statement_of_tokens,
     subject_of,
@@ -262,15 +264,11 @@ def participle_act_cut(clause: Token) -> int | None:
     """Where a reported clause stops before a closing participle of speaking (", calling …", ", noting …", ", saying
     …"): the speaker's next act, not part of what the clause reports ("said the fare was fair, calling the old one a
     scandal" -> "the fare was fair"), or None. The participle has no subject of its own and ends the clause."""
-    doc = clause.doc
     for token in clause.subtree:
-        if token.i <= clause.i or token.tag_ != "VBG" or token.dep_ not in ("advcl", "conj", "xcomp"):
-            continue
-        lo = token.left_edge.i
-        if lo != token.i or doc[lo - 1].text != "," or token.right_edge.i != clause.right_edge.i:
+        if token.i <= clause.i or not is_participle_after_comma(token) or token.right_edge.i != clause.right_edge.i:
             continue
         if is_reporting_verb(token) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-            return lo - 1
+            return token.i - 1
     return None
 
 
@@ -524,6 +522,6 @@ def _as_clause_span(verb: Token) -> tuple[int, int] | None:
 def _infinitive_after(verb: Token) -> Token | None:
     """The to-infinitive complement right after a passive verb ("was reported to have left"), or None."""
     todo = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
-    if todo is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in todo.children):
+    if todo is None or not is_to_infinitive(todo):
         return None
     return todo

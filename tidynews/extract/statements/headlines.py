@@ -10,8 +10,6 @@ holds a quoted fragment, the fragment is the statement (as in the body: the quot
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Token
 
 from tidynews.extract.rules import register_rule
@@ -24,7 +22,7 @@ from tidynews.extract.statements.lexicon import (
     words,
 )
 from tidynews.extract.statements.quotation_marks import find_quotations
-from tidynews.extract.statements.syntax import Found
+from tidynews.extract.statements.syntax import Found, is_capitalised_name, letter_words
 from tidynews.nlp import ParsedBlock
 
 HEADLINE_LABELS = words("statement_words", "headline_label")  # "The Latest:", "Watch:", "Update:"
@@ -346,8 +344,8 @@ def headline_quoted_words(block: ParsedBlock, names: frozenset[str] = frozenset(
     following = next((t for t in doc if t.idx >= quotation.close_end), None)
     if following is not None and following.pos_ in ("NOUN", "PROPN") and following.lower_ not in TITLE_SMALL_WORDS:
         return None  # a quoted name before the noun it names: "Unveils ‘Blue Line’ Ferry Plan"
-    quoted = re.findall(r"[^\W\d_][\w’'-]*", block.text[quotation.start : quotation.end])
-    if not _title_case(doc) and ((0 < len(quoted) <= 6 and all(w[0].isupper() for w in quoted)) or not quoted):
+    quoted = letter_words(block.text[quotation.start : quotation.end])
+    if not _title_case(doc) and (is_capitalised_name(quoted) or not quoted):
         return None  # a name or a title in quotation marks
     lo = verb.idx + len(verb.text)
     colon = next((t for t in doc[verb.i + 1 :] if t.text == ":" and t.idx < quotation.open_at), None)

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from tidynews.extract.rules import register_rule
 from tidynews.extract.statements.lexicon import words
-from tidynews.extract.statements.syntax import Found, is_speaker_like, statement_of_tokens, trim
+from tidynews.extract.statements.syntax import Found, is_speaker_like, is_to_infinitive, statement_of_tokens, trim
 from tidynews.nlp import ParsedBlock
 
 DOCUMENT_NOUNS = words("statement_nouns", "document")  # statement, letter, post, tweet, memo, release …
@@ -129,7 +129,7 @@ def speech_noun_object(block: ParsedBlock, noun: Token, quoted: list[bool]) -> F
             if c.i > noun.i
             and (
                 (c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS and any(g.dep_ == "pobj" for g in c.children))
-                or (c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+                or (c.dep_ in ("acl", "relcl") and is_to_infinitive(c))
             )
         ),
         None,
@@ -159,11 +159,7 @@ def _object_of(noun: Token, prepositions: set[str], infinitive: bool = True) -> 
             if c.i > noun.i
             and (
                 (c.dep_ == "prep" and c.lower_ in prepositions and any(g.dep_ in ("pobj", "pcomp") for g in c.children))
-                or (
-                    infinitive
-                    and c.dep_ in ("acl", "relcl")
-                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                )
+                or (infinitive and c.dep_ in ("acl", "relcl") and is_to_infinitive(c))
             )
         ),
         None,

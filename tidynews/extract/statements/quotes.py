@@ -29,8 +29,10 @@ from tidynews.extract.statements.syntax import (
     addressee_of,
     cue_text,
     depth,
+    is_capitalised_name,
     is_cue,
     is_speaker_like,
+    letter_words,
     noun_phrase,
     second_clause_cut,
     subject_after_clause,
@@ -126,7 +128,7 @@ def is_quoted_name_or_title(quote_text: str, before: list[Token]) -> bool:
         return False  # "Critics dubbed it “the Ghost Bridge”": a name a speaker gave, in their words
     if before and before[-1].lower_ in ("so-called", "dubbed"):
         return True
-    words = re.findall(r"[^\W\d_][\w’'-]*", quote_text)
+    words = letter_words(quote_text)
     if before and before[-1].lemma_ == "tell" and not quote_text.rstrip(" ,.’'\"”").endswith("!"):
         return is_title_case(words)  # "told “Face the Nation”": whom he told, a programme, not what he said
     if quote_text.rstrip(" ,.’'\"”").endswith("!") or (before and is_cue(before[-1], QUOTE_CUES)):
@@ -136,7 +138,7 @@ def is_quoted_name_or_title(quote_text: str, before: list[Token]) -> bool:
 
 def is_title_shaped(words: list[str]) -> bool:
     """A few words all capitalised, or words written as a title."""
-    return (0 < len(words) <= 6 and all(w[0].isupper() for w in words)) or is_title_case(words)
+    return is_capitalised_name(words) or is_title_case(words)
 
 
 # a quotation right after one of these ("chants of “…”", "singing “…”") is words voiced, not a title
@@ -517,7 +519,7 @@ class QuoteFinder:
                 self._set_cue(found, block, cue, bi, governing=True)
                 if found.subject is not None:
                     self._widen_to_clause(found, bi, q, cue)
-                    slogan = is_title_shaped(re.findall(r"[^\W\d_][\w’'-]*", quote_text))
+                    slogan = is_title_shaped(letter_words(quote_text))
                     if slogan and announced_by_a_speaker(before):
                         return self._propose(found, announced_by_a_speaker.rule_id)
                     return self._propose(found, self._governing_cue.rule_id)

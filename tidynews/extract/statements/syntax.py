@@ -195,10 +195,7 @@ def closing_participle_host(verb: Token) -> Token | None:
 
     Example: "Ms Vidal said the fare was fair, calling the old one a scandal." -> calling -> said -> Ms Vidal.
     """
-    doc = verb.doc
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp") or verb.left_edge.i != verb.i:
-        return None
-    if verb.i == 0 or doc[verb.i - 1].text != "," or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if not is_participle_after_comma(verb) or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
     node = verb.head
     for _ in range(6):
@@ -552,6 +549,37 @@ DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+(?:\([^)]*\))?\s*[-—–]+\s*")
 def _is_edge_punct(token: Token) -> bool:
     """Punctuation that may be cut from the ends of a clause: not a quotation mark, a per cent sign or a bracket."""
     return token.is_space or (token.is_punct and not token.is_quote and token.text not in {"%", ")", "]"})
+
+
+def is_to_infinitive(verb: Token) -> bool:
+    """Whether a verb has its own infinitive "to" ("to resign" in "called for the council to resign")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def is_participle_after_comma(token: Token) -> bool:
+    """Whether a token is a participle that opens a phrase of its own right after a comma (", calling …",
+    ", noting …"), hung on the clause before as an adverbial clause, a conjunct or a complement."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in ("advcl", "conj", "xcomp")
+        and token.left_edge.i == token.i
+        and token.i > 0
+        and token.doc[token.i - 1].text == ","
+    )
+
+
+# a word of letters as a quotation's words are counted ("Meet", "the", "Press"; not numbers or marks)
+LETTER_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def letter_words(text: str) -> list[str]:
+    """The words of a text that start with a letter, as a quotation's words are counted for titles and names."""
+    return LETTER_WORD.findall(text)
+
+
+def is_capitalised_name(words: list[str]) -> bool:
+    """A few words (one to six), every one capitalised: a name or a title ("Green Corridor"), not a sentence."""
+    return 0 < len(words) <= 6 and all(w[0].isupper() for w in words)
 
 
 def trim(doc, lo: int, hi: int) -> tuple[int, int] | None:

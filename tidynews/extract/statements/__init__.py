@@ -188,12 +188,14 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
     turns = transcript_turns(blocks)
     if turns:
         in_turns = Intervals([(t.start, t.end) for t in turns.values()])
+        outside = []
         for f in quotes:
-            if trace.enabled and in_turns.overlaps(f.start, f.end):
-                text = parsed.text[f.start : f.end]
-                reason = "a transcript turn"
+            if not in_turns.overlaps(f.start, f.end):
+                outside.append(f)
+            elif trace.enabled:
+                text, reason = parsed.text[f.start : f.end], "a transcript turn"
                 trace.drop("statements", text, f.start, f.end, transcript_turns.rule_id, reason, proposed_by=f.rule)
-        quotes = [f for f in quotes if not in_turns.overlaps(f.start, f.end)]
+        quotes = outside
     used_by_block: dict[int, set[int]] = {}
     for bi, ti in finder.used_cues:
         used_by_block.setdefault(bi, set()).add(ti)
@@ -365,11 +367,9 @@ def extract_statements(parsed: ParsedArticle, result: ArticleExtraction) -> None
                 # actor behind it stands for ("a US official ... he added")
                 # (not the last speaker once more, named before this quotation: already a referent there)
                 again = item.rule == subject_of_sentence_before.rule_id and previous is not None and key == previous[1]
-                if again:
-                    pass
-                elif speaker.lower() not in PRONOUNS and possessive_speaker(item.subject) is None:
+                if not again and speaker.lower() not in PRONOUNS and possessive_speaker(item.subject) is None:
                     resolver.add_referent(Referent(item.anchor, speaker, key, category))
-                elif found_speaker.refers_to and key not in resolver.entities:
+                elif not again and found_speaker.refers_to and key not in resolver.entities:
                     resolver.add_referent(Referent(item.anchor, found_speaker.refers_to, key, category))
             relative = relative_pronoun(item.subject, item.cue) if issuer is None else None
             if relative is not None:

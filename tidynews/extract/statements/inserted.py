@@ -14,9 +14,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidynews.extract.rules import register_rule
+from tidynews.extract.statements.lexicon import SUBJECT_DEPS
 from tidynews.extract.statements.syntax import is_speaker_like, subject_before_inserted_clause, trim
 
 PARENTHESIS_MARKS = {",", "—", "–", "--"}
+# any subject a clause may have, an expletive "there"/"it" included
+CLAUSE_SUBJECT_DEPS = SUBJECT_DEPS | {"csubjpass", "expl"}
 
 
 def own_clause(verb: Token) -> tuple[int, int]:
@@ -82,15 +85,12 @@ def reported_clause_continued_after_cue(verb: Token) -> tuple[int, int] | None:
         if any(c.dep_ == "mark" and c.lower_ != "that" for c in head.children):
             return None  # "…, she said, whether …": a question of its own
     elif head.dep_ == "conj":
-        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = next((c for c in head.children if c.dep_ in CLAUSE_SUBJECT_DEPS), None)
         if subject is None or subject.tag_ not in ("WDT", "WP") or any(c.dep_ == "cc" for c in head.children):
             return None  # "The vote was close, she said, and the count goes on": two clauses, not one
     else:
         return None
     return trim(verb.doc, outer.left_edge.i, outer.right_edge.i + 1)
-
-
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 
 
 @register_rule("statements.reported_subject_hung_on_cue")
@@ -107,7 +107,7 @@ def reported_subject_hung_on_cue(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ not in ("parataxis", "ccomp", "advcl") or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
     reported_subject = subject_before_inserted_clause(verb)
-    if reported_subject is None or any(c.dep_ in SUBJECT_DEPS for c in head.children):
+    if reported_subject is None or any(c.dep_ in CLAUSE_SUBJECT_DEPS for c in head.children):
         return None
     if any(c.dep_ == "dobj" for c in verb.children) and verb.lemma_ not in ADDRESSEE_OBJECT_VERBS:
         return None  # "One army, a group of exiles called Ginbot 7, was …": a naming verb, no reporting clause
@@ -190,7 +190,7 @@ def reported_clause_split_by_cue(verb: Token) -> tuple[int, int] | None:
         return None
     if any(c.dep_ not in FRONTED_DEPS for c in before) or any(c.lower_ in ("as", "if", "when") for c in before):
         return None  # only an opening adverbial ("At times last year,") before the speaker; not "As X said"
-    if not any(c.dep_ in SUBJECT_DEPS and c.i > after for c in head.children):
+    if not any(c.dep_ in CLAUSE_SUBJECT_DEPS and c.i > after for c in head.children):
         return None  # the clause after the reporting clause has its own subject ("replacing him would be …" too)
     return trim(doc, head.left_edge.i, head.right_edge.i + 1)
 
